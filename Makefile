@@ -1,0 +1,69 @@
+# vanban — two commands on a fresh machine: `make demo` and `make test`.
+# Each does its own set-up: a virtual environment in .venv with the pinned
+# versions of constraints.txt, the Debian packages it needs (tesseract for OCR,
+# chromium for the browser tests), and the Neo4j test launcher (Maven).
+
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+DEMO_DB   ?= demo.db
+APT_PKGS  := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
+HARNESS   := tools/neo4j-harness
+HARNESS_STAMP := $(HARNESS)/target/.built
+PYTEST_ARGS ?=
+
+.PHONY: install system-deps neo4j-harness demo demo-data test lint typecheck bench bench-100k clean screenshots
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+# Debian packages, installed only when missing (root or sudo needed once).
+system-deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
+	  if [ "$$SUDO" = none ]; then echo "warning: cannot install$$missing (not root, no sudo); OCR/browser tests will skip"; \
+	  else $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	       || echo "warning: apt-get install$$missing failed; OCR/browser tests will skip"; fi; \
+	fi
+
+# The Neo4j 5 test server (org.neo4j.test:neo4j-harness from Maven Central),
+# built once; skipped with a message where Java or Maven is missing.
+neo4j-harness: $(HARNESS_STAMP)
+
+$(HARNESS_STAMP): $(HARNESS)/pom.xml $(wildcard $(HARNESS)/src/main/java/vanban/*.java)
+	@if command -v mvn >/dev/null && command -v java >/dev/null; then \
+	  mvn -q -B -f $(HARNESS)/pom.xml -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib && touch $@; \
+	else echo "note: java/mvn not found; Neo4j tests will skip (REQUIRE_NEO4J=1 makes them fail)"; fi
+
+demo-data: install
+	rm -rf $(DEMO_DB)
+	$(BIN)/vanban ingest samples/demo --db $(DEMO_DB) --no-progress
+
+demo: install demo-data
+	$(BIN)/vanban app --db $(DEMO_DB)
+
+test: install system-deps neo4j-harness
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy ingest graph vanban
+
+bench: install
+	$(BIN)/vanban bench --notices 1000
+	$(BIN)/vanban bench --notices 10000
+
+bench-100k: install
+	$(BIN)/vanban bench --notices 100000 --format json
+
+clean:
+	rm -rf $(VENV) $(HARNESS)/target $(DEMO_DB) vanban.db .pytest_cache

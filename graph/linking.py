@@ -1,0 +1,300 @@
+"""Month to month: follow-through, carry-over, recurring limitations, silence.
+
+For each unit, its documents are ordered by period. A task planned for month M
+is linked
+
+* to the results a later document of the same unit reports for M
+  (``FOLLOWED_BY``, verdict ``done`` or ``partial``),
+* to the same task planned again for a later month (``CARRIED_OVER``),
+
+and otherwise is ``silent`` (a later document reports on M and says nothing)
+or ``pending`` (no later document reports on M yet). A limitation that comes
+back later is linked to its return (``RECURS``); a document that cites the
+previous one ("kết quả thực hiện Nghị quyết số 18-NQ/ĐU") is linked to it
+(``FOLLOWS_UP``). Nothing links across units.
+
+Matching is Vietnamese-aware: syllables folded (no accents, one tone placement),
+the genre's stop phrases removed ("tiếp tục", "tập trung", "triển khai thực
+hiện"), syllable pairs weighed above single syllables, weights by rarity in the
+unit, plus shared bodies, directives, themes and numbers. Every link keeps its
+score and both sentences. The thresholds are chosen on the labelled demo corpus
+(``samples/demo/labels.json``); ``tests/test_linking.py`` measures them.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ingest.normalize import fold
+
+#: Score at or above which a result answers a task.
+FOLLOW_THRESHOLD = 0.34
+#: Score at or above which a later task is the same task planned again.
+CARRY_THRESHOLD = 0.40
+#: Score at or above which a later limitation is the same limitation returning.
+RECUR_THRESHOLD = 0.30
+#: A second answer is kept when it scores within this fraction of the best one.
+SECOND_BEST = 0.85
+
+VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
+
+# Syllables and phrases that every task of the genre uses ("tiếp tục triển khai
+# thực hiện tốt công tác ..."): they say how, not what.
+_STOP_PHRASES = (
+    "tiep tuc", "tap trung", "trien khai thuc hien", "trien khai", "thuc hien", "to chuc thuc hien", "lanh dao chi dao",
+    "lanh dao", "chi dao", "dong bo", "hieu qua", "kip thoi", "nghiem tuc", "day manh", "tang cuong", "dam bao", "bao dam",
+    "tren dia ban", "dia ban", "theo quy dinh", "quy dinh", "cong tac", "nhiem vu", "ket qua", "tot", "cac", "cua", "va",
+    "voi", "cho", "trong", "tai", "theo", "de", "da", "duoc", "nhung", "mot so", "mot", "so", "nam", "thang", "phuong", "xa",
+    "nhan dan", "can bo", "dang vien", "ve", "viec", "tu", "den", "co", "la", "nay", "do", "khi", "nham", "tiep", "hoan thanh",
+    "thanh cong", "dat", "huong", "ra", "len", "vao", "tren", "duoi", "cung", "nhu", "sau", "truoc", "dang", "chua", "con",
+)
+_PARTIAL = re.compile(
+    r"\bdat\s+\d+(?:[.,]\d+)?\s*%|buoc dau|dang (?:trien khai|thuc hien|xay dung|hoan thien|chuan bi|tien hanh|du thao)"
+    r"|chua hoan thanh|chua dat|mot phan|con cham|tiep tuc (?:trien khai|thuc hien|hoan thien)|\bdat\s+\d+\s*/\s*\d+"
+)
+_DONE = re.compile(r"hoan thanh|thanh cong|100\s*%|\bda\s+(?:to chuc|ban hanh|trien khai|thuc hien|xay dung|ky|phe duyet|giai quyet|cap|trao)")
+_NUMBER = re.compile(r"\d+(?:[./]\d+)*")
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """What the linker needs of an item."""
+
+    id: str
+    doc_id: str
+    role: str
+    period: str | None
+    text: str
+    section: str | None = None
+    bodies: frozenset[str] = frozenset()
+    citations: frozenset[str] = frozenset()
+    themes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class LinkDoc:
+    id: str
+    unit: str | None
+    reported_period: str | None
+    planned_period: str | None
+    date: str | None
+    items: tuple[LinkItem, ...]
+    cites: frozenset[str] = frozenset()
+    own_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # FOLLOWED_BY | CARRIED_OVER | RECURS | FOLLOWS_UP
+    source: str
+    target: str
+    score: float
+    verdict: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
+
+
+@dataclass
+class LinkResult:
+    links: list[Link] = field(default_factory=list)
+    verdicts: dict[str, str] = field(default_factory=dict)
+
+
+@functools.cache
+def _stop_re() -> re.Pattern[str]:
+    phrases = sorted(_STOP_PHRASES, key=lambda p: -len(p))
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def content_tokens(text: str) -> tuple[list[str], list[str]]:
+    """(syllables, syllable pairs) of ``text`` without the genre's stop phrases.
+
+    >>> content_tokens("Tiếp tục triển khai thực hiện tốt công tác bầu cử đại biểu Quốc hội")[1]
+    ['bau cu', 'cu dai', 'dai bieu', 'bieu quoc', 'quoc hoi']
+    """
+    f = fold(text)
+    f = _NUMBER.sub(" ", f)
+    f = _stop_re().sub(" | ", f)
+    syll: list[str] = []
+    pairs: list[str] = []
+    for chunk in re.split(r"[|,;:.()\"“”'!?\-–/]+", f):
+        words = [w for w in re.findall(r"[a-z]+", chunk) if len(w) > 1 or w in {"y"}]
+        syll.extend(words)
+        pairs.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return syll, pairs
+
+
+def _numbers(text: str) -> set[str]:
+    return {n for n in _NUMBER.findall(text) if len(n) >= 2 and n not in {"2025", "2026", "2024", "2027"}}
+
+
+class _Scorer:
+    """Similarity of two items, weighted by how rare their words are in the unit."""
+
+    def __init__(self, items: Iterable[LinkItem]) -> None:
+        self.features: dict[str, Counter[str]] = {}
+        self.numbers: dict[str, set[str]] = {}
+        df: Counter[str] = Counter()
+        items = list(items)
+        for it in items:
+            syll, pairs = content_tokens(it.text)
+            feats = Counter({s: 1.0 for s in syll}) + Counter({p: 1.0 for p in pairs})
+            c: Counter[str] = Counter()
+            for s in set(syll):
+                c["1:" + s] = 1
+            for p in set(pairs):
+                c["2:" + p] = 1
+            self.features[it.id] = c
+            self.numbers[it.id] = _numbers(it.text)
+            df.update(c.keys())
+            del feats
+        n = max(1, len(items))
+        self.idf = {t: math.log((n + 1) / (d + 0.5)) * (2.0 if t.startswith("2:") else 1.0) for t, d in df.items()}
+
+    def _weight(self, terms: Iterable[str]) -> float:
+        return sum(self.idf.get(t, 0.0) for t in terms)
+
+    def score(self, a: LinkItem, b: LinkItem) -> float:
+        fa, fb = self.features[a.id], self.features[b.id]
+        if not fa or not fb:
+            return 0.0
+        shared = fa.keys() & fb.keys()
+        if not shared:
+            return 0.0
+        wa, wb, ws = self._weight(fa), self._weight(fb), self._weight(shared)
+        overlap = ws / max(1e-9, min(wa, wb))
+        cosine = ws / max(1e-9, math.sqrt(wa * wb))
+        s = 0.45 * overlap + 0.55 * cosine
+        bonus = 0.0
+        if a.bodies & b.bodies:
+            bonus += 0.04
+        if a.citations & b.citations:
+            bonus += 0.10
+        if a.themes and b.themes:
+            j = len(a.themes & b.themes) / len(a.themes | b.themes)
+            bonus += 0.06 * j
+            if not (a.themes & b.themes):
+                bonus -= 0.05
+        if self.numbers[a.id] & self.numbers[b.id]:
+            bonus += 0.05
+        if a.section and b.section and fold(a.section) == fold(b.section):
+            bonus += 0.03
+        return max(0.0, min(1.0, s + bonus))
+
+
+def verdict_of_result(text: str) -> str:
+    """``partial`` when a result reports progress short of completion, else ``done``.
+
+    >>> verdict_of_result("Tỷ lệ cài đặt Sổ tay đảng viên điện tử đạt 69,2%.")
+    'partial'
+    >>> verdict_of_result("Tổ chức thành công Đại hội Hội Liên hiệp thanh niên phường.")
+    'done'
+    """
+    f = fold(text)
+    if _PARTIAL.search(f):
+        m = re.search(r"\bdat\s+(\d+)\s*/\s*(\d+)", f)
+        if m and m.group(1) == m.group(2):
+            return "done"
+        if re.search(r"\bdat\s+100\s*%", f):
+            return "done"
+        return "partial"
+    return "done"
+
+
+def _doc_order(d: LinkDoc) -> tuple[str, str]:
+    return (d.planned_period or _next_month(d.reported_period) or (d.date or "")[:7] or "9999", d.id)
+
+
+def _next_month(period: str | None) -> str | None:
+    if not period or len(period) < 7:
+        return None
+    y, m = int(period[:4]), int(period[5:7])
+    return f"{y + (m == 12)}-{(m % 12) + 1:02d}"
+
+
+def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
+    """Links between the documents of ONE unit (the caller groups by unit)."""
+    docs = sorted(docs, key=_doc_order)
+    result = LinkResult()
+    all_items = [it for d in docs for it in d.items]
+    scorer = _Scorer(all_items)
+    doc_index = {d.id: k for k, d in enumerate(docs)}
+
+    # FOLLOWS_UP: a later document citing an earlier one of the same unit
+    keys = {d.own_key: d for d in docs if d.own_key}
+    for d in docs:
+        for key in d.cites:
+            prev = keys.get(key)
+            if prev is not None and prev.id != d.id and doc_index[prev.id] < doc_index[d.id]:
+                result.links.append(Link("FOLLOWS_UP", d.id, prev.id, 1.0))
+
+    for k, d in enumerate(docs):
+        later = docs[k + 1 :]
+        for task in (it for it in d.items if it.role == "task"):
+            month = task.period or d.planned_period
+            # results reported for that month in later documents; the first document that reports on it
+            answered: list[tuple[float, LinkItem]] = []
+            reports = [ld for ld in later if ld.reported_period == month] if month else []
+            for ld in reports[:1]:
+                for r in ld.items:
+                    if r.role in {"result", "limitation"} and (r.period == month or r.period is None):
+                        s = scorer.score(task, r)
+                        if s >= FOLLOW_THRESHOLD and r.role == "result":
+                            answered.append((s, r))
+            answered.sort(key=lambda x: -x[0])
+            kept = [x for x in answered if x[0] >= answered[0][0] * SECOND_BEST][:2] if answered else []
+            verdict = None
+            for s, r in kept:
+                v = verdict_of_result(r.text)
+                result.links.append(Link("FOLLOWED_BY", task.id, r.id, round(s, 4), v, task.text, r.text))
+                verdict = "done" if (verdict == "done" or v == "done") else "partial"
+            # the same task planned again later: the first later document with a match
+            carried = None
+            for ld in later:
+                if month and ld.planned_period and ld.planned_period <= month:
+                    continue
+                best = max(((scorer.score(task, t), t) for t in ld.items if t.role == "task"), default=(0.0, None), key=lambda x: x[0])
+                if best[1] is not None and best[0] >= CARRY_THRESHOLD:
+                    carried = best
+                    break
+                if ld.planned_period:
+                    break  # only the next planning document
+            if carried is not None:
+                s, t = carried
+                result.links.append(Link("CARRIED_OVER", task.id, t.id, round(s, 4), None, task.text, t.text))
+            if verdict is None:
+                if carried is not None:
+                    verdict = "carried_over"
+                elif reports or any(ld.reported_period and month and ld.reported_period > month for ld in later):
+                    verdict = "silent"
+                else:
+                    verdict = "pending"
+            result.verdicts[task.id] = verdict
+
+        for lim in (it for it in d.items if it.role == "limitation"):
+            for ld in later:
+                best = max(((scorer.score(lim, t), t) for t in ld.items if t.role == "limitation"), default=(0.0, None), key=lambda x: x[0])
+                if best[1] is not None and best[0] >= RECUR_THRESHOLD:
+                    result.links.append(Link("RECURS", lim.id, best[1].id, round(best[0], 4), None, lim.text, best[1].text))
+                    break
+    return result
+
+
+def link_documents(docs: Sequence[LinkDoc]) -> LinkResult:
+    """Links for documents of any number of units; never across units."""
+    by_unit: dict[str | None, list[LinkDoc]] = defaultdict(list)
+    for d in docs:
+        by_unit[d.unit].append(d)
+    out = LinkResult()
+    for unit, group in by_unit.items():
+        if unit is None:
+            continue  # a document whose unit is unknown cannot be placed in a series
+        r = link_unit(group)
+        out.links.extend(r.links)
+        out.verdicts.update(r.verdicts)
+    return out

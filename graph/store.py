@@ -1,0 +1,480 @@
+"""Stage 9: the store interface, and the write logic both backends share.
+
+``open_store(...)`` picks the backend by the address: LadybugDB embedded on a
+path (:mod:`graph.embedded`), Neo4j when a ``bolt://``/``neo4j://`` URI is
+given (:mod:`graph.neo4j_store`). Both speak Cypher; :class:`CypherStore`
+holds everything they do alike — replacing a document, garbage-collecting
+shared nodes, writing the follow-through links, reading named queries,
+counting, dumping — so that a backend only supplies transactions, a read-only
+read path and how a value is typed in a statement.
+
+Write semantics (``upsert_document``): one transaction per document, keyed by
+:func:`graph.records.document_id`. The same parse again is a no-op (the
+Document's ``content_hash``); a revised document replaces its items and
+edges; shared nodes the old version touched and nothing else uses are
+deleted, so no stale Directive/Body/Theme/Month remains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol, runtime_checkable
+
+from graph import queries as named_queries
+from graph import schema
+from graph.records import Records, Row, item_id, merge_node, to_records
+from ingest.models import ParsedDocument
+from vanban.errors import StoreError, WriteNotAllowed
+
+__all__ = [
+    "GraphDump",
+    "Store",
+    "UpsertResult",
+    "check_read_only",
+    "open_store",
+]
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    document: str
+    status: str  # created | replaced | unchanged
+    items: int = 0
+    citations: int = 0
+    bodies: int = 0
+
+
+@dataclass
+class GraphDump:
+    """Every node and edge, as rows with the schema's columns (for export and analytics)."""
+
+    nodes: dict[str, list[Row]] = field(default_factory=dict)
+    #: (type, from label, to label) -> rows with "from", "to" and the edge's columns
+    rels: dict[tuple[str, str, str], list[Row]] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers. ``cypher`` and ``query`` never write."""
+
+    backend: str
+    read_only: bool
+
+    def upsert_document(self, doc: ParsedDocument) -> UpsertResult: ...
+    def delete_document(self, document_id: str) -> bool: ...
+    def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]: ...
+    def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None) -> int: ...
+    def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+    def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+    def counts(self) -> dict[str, int]: ...
+    def dump(self) -> GraphDump: ...
+    def is_empty(self) -> bool: ...
+    def close(self) -> None: ...
+
+
+def open_store(
+    db: str | None = None,
+    neo4j_uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    read_only: bool = False,
+) -> Store:
+    """Open the store the options name: Neo4j when a URI is given (or ``NEO4J_URI`` is set), else the embedded file.
+
+    ``db`` may itself be a ``bolt://`` or ``neo4j://`` URI. The embedded path
+    defaults to ``$VANBAN_DB``, else ``./vanban.db``.
+    """
+    uri = neo4j_uri
+    if uri is None and db and re.match(r"^(?:bolt|neo4j)(?:\+s|\+ssc)?://", db):
+        uri, db = db, None
+    if uri is None and db is None:
+        uri = os.environ.get("NEO4J_URI") or None
+    if uri:
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(
+            uri,
+            user if user is not None else os.environ.get("NEO4J_USER"),
+            password if password is not None else os.environ.get("NEO4J_PASSWORD"),
+            read_only=read_only,
+        )
+    from graph.embedded import EmbeddedStore
+
+    return EmbeddedStore(db or os.environ.get("VANBAN_DB") or "vanban.db", read_only=read_only)
+
+
+# -- read-only guard ------------------------------------------------------------
+
+# Clauses and statements that change the graph or the database, in either
+# dialect: Cypher's CREATE/MERGE/SET/DELETE/REMOVE/FOREACH, LadybugDB's
+# COPY/LOAD/INSTALL/ATTACH/DROP/ALTER/CHECKPOINT, transaction control.
+_WRITE_WORDS = (
+    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH", "DROP", "ALTER", "COPY", "LOAD",
+    "INSTALL", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK", "TRUNCATE",
+)
+# String literals and comments are blanked before looking for them:
+#   RETURN 'CREATE' AS word   // CREATE here is not a clause
+_STRINGS_AND_COMMENTS = re.compile(
+    r"""
+    '(?:[^'\\]|\\.)*'        # 'single-quoted'
+    | "(?:[^"\\]|\\.)*"      # "double-quoted"
+    | `[^`]*`                # `quoted identifier`
+    | //[^\n]*               # line comment
+    | /\*.*?\*/              # block comment
+    """,
+    re.S | re.X,
+)
+# A write word standing as a keyword: not a property (n.set), not a parameter
+# ($create), not part of a longer name (created_at).
+_WRITE_RE = re.compile(r"(?<![\w.$])(?:" + "|".join(_WRITE_WORDS) + r")(?!\w)", re.I)
+
+
+def check_read_only(query: str) -> None:
+    """Raise :class:`WriteNotAllowed` when ``query`` holds a write clause.
+
+    >>> check_read_only("MATCH (d:Document) RETURN d.id, 'CREATE' AS s // SET")
+    >>> check_read_only("MATCH (n) DETACH DELETE n")
+    Traceback (most recent call last):
+    ...
+    vanban.errors.WriteNotAllowed: read-only: DETACH is a write clause; use vanban ingest to change the graph
+    """
+    m = _WRITE_RE.search(_STRINGS_AND_COMMENTS.sub(" ", query))
+    if m:
+        raise WriteNotAllowed(f"read-only: {m.group(0).upper()} is a write clause; use vanban ingest to change the graph")
+
+
+# -- values ---------------------------------------------------------------------
+
+_COERCE = {"STRING": str, "INT64": int, "DOUBLE": float, "BOOLEAN": bool}
+
+
+def coerce_row(props: Sequence[schema.Prop], row: Row) -> Row:
+    """A row with every column present and typed as the schema says (None stays None)."""
+    out = {}
+    for p in props:
+        v = row.get(p.name)
+        out[p.name] = None if v is None else _COERCE[p.type](v)
+    return out
+
+
+def plain(value: Any) -> Any:
+    """A result value as plain JSON-able Python (Decimal sums, nested lists)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+# -- the shared implementation --------------------------------------------------
+
+
+class Tx(Protocol):
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+
+class CypherStore:
+    """Write and read logic both backends share; subclasses provide the engine."""
+
+    backend = "?"
+    dialect = "?"
+    read_only = False
+
+    # --- what a backend provides
+    def _transaction(self) -> contextlib.AbstractContextManager[Tx]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:  # pragma: no cover - abstract
+        """Run a query through the engine's read-only path (no up-front check)."""
+        raise NotImplementedError
+
+    def _typed(self, expr: str, type_: str) -> str:
+        """How a parameter field of a schema type is written in a statement."""
+        return expr
+
+    def close(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def __enter__(self) -> CypherStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise WriteNotAllowed(f"{self.backend} store opened read-only")
+
+    # --- statements generated from the schema
+    def _props_map(self, props: Sequence[schema.Prop], var: str = "r") -> str:
+        return ", ".join(f"{p.name}: {self._typed(f'{var}.{p.name}', p.type)}" for p in props)
+
+    def _create_nodes(self, tx: Tx, label: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        table = schema.node(label)
+        rows = [coerce_row(table.props, r) for r in rows]
+        tx.run(f"UNWIND $rows AS r CREATE (n:{label} {{{self._props_map(table.props)}}})", {"rows": rows})
+
+    def _update_nodes(self, tx: Tx, label: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        table = schema.node(label)
+        rows = [coerce_row(table.props, r) for r in rows]
+        sets = ", ".join(f"n.{p.name} = {self._typed(f'r.{p.name}', p.type)}" for p in table.props if p.name != table.key)
+        tx.run(f"UNWIND $rows AS r MATCH (n:{label} {{{table.key}: r.{table.key}}}) SET {sets}", {"rows": rows})
+
+    def _fetch_nodes(self, tx: Tx, label: str, keys: Iterable[str]) -> dict[str, Row]:
+        keys = sorted(set(keys))
+        if not keys:
+            return {}
+        table = schema.node(label)
+        cols = ", ".join(f"n.{c} AS {c}" for c in table.columns)
+        rows = tx.run(f"UNWIND $keys AS k MATCH (n:{label} {{{table.key}: k}}) RETURN {cols}", {"keys": keys})
+        return {r[table.key]: r for r in rows}
+
+    def _merge_shared(self, tx: Tx, label: str, rows: list[Row]) -> None:
+        """Create missing shared nodes, update the ones whose merged value changed."""
+        table = schema.node(label)
+        existing = self._fetch_nodes(tx, label, (r[table.key] for r in rows))
+        create, update = [], []
+        for row in rows:
+            old = existing.get(row[table.key])
+            if old is None:
+                create.append(row)
+                continue
+            merged = merge_node(label, {k: plain(v) for k, v in old.items()}, row)
+            if coerce_row(table.props, merged) != coerce_row(table.props, old):
+                update.append(merged)
+        self._create_nodes(tx, label, create)
+        self._update_nodes(tx, label, update)
+
+    def _create_rels(self, tx: Tx, key: tuple[str, str, str], rows: list[Row]) -> int:
+        if not rows:
+            return 0
+        type_, a, b = key
+        table = schema.rel(type_)
+        ka, kb = schema.node(a).key, schema.node(b).key
+        typed = [{"from": r["from"], "to": r["to"], **coerce_row(table.props, r)} for r in rows]
+        props = f" {{{self._props_map(table.props)}}}" if table.props else ""
+        out = tx.run(
+            f"UNWIND $rows AS r MATCH (a:{a} {{{ka}: r.from}}), (b:{b} {{{kb}: r.to}}) "
+            f"CREATE (a)-[e:{type_}{props}]->(b) RETURN count(e) AS n",
+            {"rows": typed},
+        )
+        return int(plain(out[0]["n"])) if out else 0
+
+    # --- documents
+    def upsert_document(self, doc: ParsedDocument) -> UpsertResult:
+        """Write one document in one transaction, replacing an earlier version of it."""
+        self._check_writable()
+        recs = to_records(doc)
+        with self._transaction() as tx:
+            return self._upsert(tx, recs)
+
+    def _upsert(self, tx: Tx, recs: Records) -> UpsertResult:
+        old = tx.run("MATCH (d:Document {id: $id}) RETURN d.content_hash AS h", {"id": recs.document_id})
+        stats = {"items": recs.count("Item"), "citations": recs.count("CITES"), "bodies": recs.count("Body")}
+        if old and old[0]["h"] == recs.content_hash:
+            return UpsertResult(recs.document_id, "unchanged", **stats)
+        touched = self._delete(tx, recs.document_id) if old else {}
+        self._write(tx, recs)
+        self._after_delete(tx, touched)
+        return UpsertResult(recs.document_id, "replaced" if old else "created", **stats)
+
+    def _write(self, tx: Tx, recs: Records) -> None:
+        for label, rows in recs.nodes.items():
+            if schema.node(label).owned:
+                self._create_nodes(tx, label, rows)
+            else:
+                self._merge_shared(tx, label, rows)
+        for key, rows in recs.rels.items():
+            n = self._create_rels(tx, key, rows)
+            if n != len(rows):
+                raise StoreError(f"{recs.document_id}: wrote {n} of {len(rows)} {key[0]} edges (an endpoint is missing)")
+
+    def delete_document(self, document_id: str) -> bool:
+        """Remove a document, its items and edges, and the shared nodes only it used."""
+        self._check_writable()
+        with self._transaction() as tx:
+            if not tx.run("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": document_id}):
+                return False
+            self._after_delete(tx, self._delete(tx, document_id))
+            return True
+
+    def _delete(self, tx: Tx, document_id: str) -> dict[str, set[str]]:
+        """Delete a document and its items; return the shared nodes they touched."""
+        touched: dict[str, set[str]] = {}
+        for table in schema.NODES:
+            if table.owned or table.label == "Meta":
+                continue
+            k = table.key
+            found = tx.run(f"MATCH (d:Document {{id: $id}})-[]-(n:{table.label}) RETURN DISTINCT n.{k} AS k", {"id": document_id})
+            found += tx.run(
+                f"MATCH (d:Document {{id: $id}})-[:HAS_ITEM]->(:Item)-[]-(n:{table.label}) RETURN DISTINCT n.{k} AS k",
+                {"id": document_id},
+            )
+            touched[table.label] = {r["k"] for r in found}
+        tx.run("MATCH (d:Document {id: $id})-[:HAS_ITEM]->(i:Item) DETACH DELETE i", {"id": document_id})
+        tx.run("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": document_id})
+        return touched
+
+    def _after_delete(self, tx: Tx, touched: dict[str, set[str]]) -> None:
+        """Fix the directives a deleted document realised; drop shared nodes nothing uses."""
+        keys = sorted(touched.get("Directive", ()))
+        if keys:
+            rows = tx.run(
+                "UNWIND $keys AS k MATCH (n:Directive {key: k}) OPTIONAL MATCH (n)-[:REALIZED_BY]->(d:Document) "
+                "RETURN n.key AS key, n.ingested AS ingested, n.ingested_document AS doc, collect(d.id) AS docs",
+                {"keys": keys},
+            )
+            fix = []
+            for r in rows:
+                docs = sorted(x for x in r["docs"] if x)
+                want_doc = r["doc"] if r["doc"] in docs else (docs[-1] if docs else None)
+                if bool(r["ingested"]) != bool(docs) or want_doc != r["doc"]:
+                    fix.append({"key": r["key"], "ingested": bool(docs), "doc": want_doc})
+            if fix:
+                tx.run(
+                    "UNWIND $rows AS r MATCH (n:Directive {key: r.key}) "
+                    f"SET n.ingested = {self._typed('r.ingested', 'BOOLEAN')}, n.ingested_document = {self._typed('r.doc', 'STRING')}",
+                    {"rows": fix},
+                )
+        for label, ks in touched.items():
+            if ks:
+                k = schema.node(label).key
+                tx.run(
+                    f"UNWIND $keys AS k MATCH (n:{label} {{{k}: k}}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n",
+                    {"keys": sorted(ks)},
+                )
+
+    def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]:
+        """Write many documents; backends with a faster path for an empty store override this."""
+        return [self.upsert_document(d) for d in docs]
+
+    # --- follow-through links
+    def replace_links(
+        self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None
+    ) -> int:
+        """Replace a unit's month-to-month links and task verdicts in one transaction.
+
+        ``links``: dicts ``{"type": "FOLLOWED_BY"|"CARRIED_OVER"|"RECURS"|"FOLLOWS_UP",
+        "from": id, "to": id, "score": float, "verdict": "done"|"partial", "evidence": str}``
+        (item node ids for the first three, document ids for FOLLOWS_UP), and
+        ``{"type": "verdict", "item": id, "verdict": ...}`` entries, or the same
+        as ``verdicts={item id: verdict}``. Every endpoint must be a node of
+        ``unit``: nothing links across units. Returns the number of edges written.
+        """
+        self._check_writable()
+        by_type: dict[str, list[Row]] = {t: [] for t in schema.LINK_TYPES}
+        verdict_rows = dict(verdicts or {})
+        for link in links:
+            t = link.get("type")
+            if t == "verdict":
+                verdict_rows[link["item"]] = link["verdict"]
+            elif t in by_type:
+                by_type[t].append(link)
+            else:
+                raise ValueError(f"link type {t!r} is not one of {', '.join(schema.LINK_TYPES)}, verdict")
+        for iid, v in verdict_rows.items():
+            if v is not None and v not in schema.VERDICTS:
+                raise ValueError(f"verdict {v!r} of {iid} is not one of {', '.join(schema.VERDICTS)}")
+        for link in by_type["FOLLOWED_BY"]:
+            if link.get("verdict") not in (None, "done", "partial"):
+                raise ValueError(f"FOLLOWED_BY verdict {link.get('verdict')!r} is not one of done, partial")
+        written = 0
+        with self._transaction() as tx:
+            for t in schema.LINK_TYPES:
+                if t == "FOLLOWS_UP":
+                    tx.run(f"MATCH (d:Document)-[r:{t}]->(:Document) WHERE d.unit = $unit DELETE r", {"unit": unit})
+                else:
+                    tx.run(
+                        f"MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[r:{t}]->(:Item) WHERE d.unit = $unit DELETE r",
+                        {"unit": unit},
+                    )
+            tx.run(
+                "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit AND i.verdict IS NOT NULL "
+                f"SET i.verdict = {self._typed('NULL', 'STRING')}",
+                {"unit": unit},
+            )
+            ids = {link[e] for rows in by_type.values() for link in rows for e in ("from", "to")} | set(verdict_rows)
+            if ids:
+                own = tx.run(
+                    "UNWIND $ids AS x MATCH (d:Document) WHERE d.unit = $unit AND d.id = x RETURN d.id AS id "
+                    "UNION ALL UNWIND $ids AS x MATCH (d:Document)-[:HAS_ITEM]->(i:Item) "
+                    "WHERE d.unit = $unit AND i.id = x RETURN i.id AS id",
+                    {"ids": sorted(ids), "unit": unit},
+                )
+                stray = sorted(ids - {r["id"] for r in own})
+                if stray:
+                    raise StoreError(f"links of {unit}: {len(stray)} endpoints are not nodes of that unit, e.g. {stray[:3]}")
+            for t, rows in by_type.items():
+                ends = ("Document", "Document") if t == "FOLLOWS_UP" else ("Item", "Item")
+                written += self._create_rels(tx, (t, *ends), rows)
+            if verdict_rows:
+                tx.run(
+                    f"UNWIND $rows AS r MATCH (i:Item {{id: r.id}}) SET i.verdict = {self._typed('r.verdict', 'STRING')}",
+                    {"rows": [{"id": k, "verdict": v} for k, v in sorted(verdict_rows.items())]},
+                )
+        return written
+
+    # --- reading
+    def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run the named query ``queries/NAME.cypher`` (this backend's dialect file when there is one)."""
+        text, bound = named_queries.prepare(name, params or {}, self.dialect)
+        return self._read(self._bind_nulls(text, bound, named_queries.get(name).types), bound)
+
+    def _bind_nulls(self, text: str, params: dict[str, Any], types: dict[str, str]) -> str:
+        return text
+
+    def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run an ad-hoc read-only query; a write clause raises :class:`WriteNotAllowed`."""
+        check_read_only(query)
+        return self._read(query, dict(params or {}))
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and edges per type."""
+        out = {}
+        for n in schema.NODES:
+            if n.label != "Meta":
+                out[n.label] = int(plain(self._read(f"MATCH (n:{n.label}) RETURN count(n) AS n", {})[0]["n"]))
+        for r in schema.RELS:
+            out[r.type] = int(plain(self._read(f"MATCH ()-[r:{r.type}]->() RETURN count(r) AS n", {})[0]["n"]))
+        return out
+
+    def is_empty(self) -> bool:
+        return not self._read("MATCH (d:Document) RETURN d.id AS id LIMIT 1", {})
+
+    def dump(self, include_text: bool = True) -> GraphDump:
+        """Every node and edge with the schema's columns (``include_text=False`` leaves out Document.text)."""
+        out = GraphDump()
+        for n in schema.NODES:
+            if n.label == "Meta":
+                continue
+            cols = [c for c in n.columns if include_text or (n.label, c) != ("Document", "text")]
+            rows = self._read(f"MATCH (n:{n.label}) RETURN {', '.join(f'n.{c} AS {c}' for c in cols)} ORDER BY n.{n.key}", {})
+            out.nodes[n.label] = [plain(r) for r in rows]
+        for r in schema.RELS:
+            for a, b in r.pairs:
+                ka, kb = schema.node(a).key, schema.node(b).key
+                cols = "".join(f", e.{c} AS {c}" for c in r.columns)
+                rows = self._read(
+                    f"MATCH (a:{a})-[e:{r.type}]->(b:{b}) RETURN a.{ka} AS from, b.{kb} AS to{cols} ORDER BY from, to", {}
+                )
+                out.rels[(r.type, a, b)] = [plain(x) for x in rows]
+        return out
+
+    def item_node_id(self, document_id: str, local_id: str) -> str:
+        return item_id(document_id, local_id)
+
+
+@contextlib.contextmanager
+def _nullcontext() -> Iterator[None]:  # pragma: no cover - helper for subclasses
+    yield None

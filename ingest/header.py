@@ -1,0 +1,754 @@
+"""Stage 3a: normalised text -> :class:`~ingest.models.Header`.
+
+The header of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP,
+Hướng dẫn 36-HD/VPTW for Party documents) is a fixed set of blocks: the issuer
+block ("ĐẢNG BỘ THÀNH PHỐ ... / ĐẢNG ỦY PHƯỜNG ..." or "ỦY BAN NHÂN DÂN /
+TỈNH ..."), the national or Party motto, the "Số" line, the place-and-date line,
+the document type and its summary (trích yếu); at the end "Nơi nhận" and the
+signature. Crawled and PDF-extracted files lose or reorder some of these, so
+every field is looked for on its own and may be ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ingest.models import Header, Signer
+from ingest.normalize import fold
+
+# --- vocabulary ----------------------------------------------------------------
+
+#: Document type words as printed in the header (folded) -> normalised doc_type.
+DOC_TYPES: dict[str, str] = {
+    "nghi quyet": "Nghị quyết",
+    "nghi dinh": "Nghị định",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "ket luan": "Kết luận",
+    "quy dinh": "Quy định",
+    "quy che": "Quy chế",
+    "huong dan": "Hướng dẫn",
+    "thong bao": "Thông báo",
+    "ke hoach": "Kế hoạch",
+    "bao cao": "Báo cáo",
+    "to trinh": "Tờ trình",
+    "cong van": "Công văn",
+    "cong dien": "Công điện",
+    "thong tu": "Thông tư",
+    "thong tu lien tich": "Thông tư liên tịch",
+    "luat": "Luật",
+    "phap lenh": "Pháp lệnh",
+    "chuong trinh": "Chương trình",
+    "de an": "Đề án",
+    "lenh": "Lệnh",
+    "bien ban": "Biên bản",
+}
+
+#: Abbreviation at the head of a symbol ("NQ/ĐU", "QĐ-TTg") -> doc_type.
+SYMBOL_TYPES: dict[str, str] = {
+    "nq": "Nghị quyết",
+    "nd": "Nghị định",
+    "qd": "Quyết định",
+    "qdi": "Quy định",
+    "ct": "Chỉ thị",
+    "kl": "Kết luận",
+    "hd": "Hướng dẫn",
+    "tb": "Thông báo",
+    "kh": "Kế hoạch",
+    "bc": "Báo cáo",
+    "ttr": "Tờ trình",
+    "tt": "Thông tư",
+    "cv": "Công văn",
+    "cd": "Công điện",
+    "ctr": "Chương trình",
+    "da": "Đề án",
+    "qc": "Quy chế",
+    "l": "Lệnh",
+}
+
+#: Administrative levels, folded -> as written in running text.
+LEVELS = {
+    "phuong": "phường",
+    "xa": "xã",
+    "thi tran": "thị trấn",
+    "dac khu": "đặc khu",
+    "quan": "quận",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+}
+
+#: Canonical spelling of organisation words (folded phrase -> cased phrase);
+#: longer phrases first when matching.
+_ORG_WORDS: dict[str, str] = {
+    "ban chap hanh trung uong": "Ban Chấp hành Trung ương",
+    "ban chap hanh": "Ban Chấp hành",
+    "ban thuong vu": "Ban Thường vụ",
+    "thuong truc": "Thường trực",
+    "dang uy": "Đảng ủy",
+    "dang bo": "Đảng bộ",
+    "dang doan": "Đảng đoàn",
+    "ban can su dang": "Ban cán sự đảng",
+    "dang cong san viet nam": "Đảng Cộng sản Việt Nam",
+    "uy ban nhan dan": "Ủy ban nhân dân",
+    "hoi dong nhan dan": "Hội đồng nhân dân",
+    "uy ban kiem tra": "Ủy ban Kiểm tra",
+    "uy ban mat tran to quoc viet nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "mat tran to quoc viet nam": "Mặt trận Tổ quốc Việt Nam",
+    "van phong chinh phu": "Văn phòng Chính phủ",
+    "van phong trung uong dang": "Văn phòng Trung ương Đảng",
+    "thu tuong chinh phu": "Thủ tướng Chính phủ",
+    "thu tuong": "Thủ tướng",
+    "chinh phu": "Chính phủ",
+    "bo chinh tri": "Bộ Chính trị",
+    "ban bi thu": "Ban Bí thư",
+    "quoc hoi": "Quốc hội",
+    "trung uong": "Trung ương",
+    "van phong": "Văn phòng",
+    "ban chi dao": "Ban Chỉ đạo",
+    "ban to chuc": "Ban Tổ chức",
+    "ban tuyen giao va dan van": "Ban Tuyên giáo và Dân vận",
+    "ban noi chinh": "Ban Nội chính",
+    "ban xay dung dang": "Ban Xây dựng Đảng",
+}
+
+_LEADING_ORGS = ("ban", "bo", "uy ban", "hoi dong", "dang", "thuong truc", "van phong", "chinh phu", "quoc hoi", "thu tuong", "so", "cuc", "tong cuc", "hoi", "doan", "mat tran", "cong an", "toa an", "vien", "kiem toan")
+#: Titles of people: "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ..." names a person, not the issuer.
+_PERSON_TITLES = ("pho thu tuong", "bo truong", "chu tich", "pho chu tich", "thu truong", "bi thu", "pho bi thu", "tong bi thu", "truong ban", "pho truong ban", "giam doc", "chanh van phong")
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _title_words(text: str) -> str:
+    """Each syllable capitalised: "ĐỒ SƠN" -> "Đồ Sơn"."""
+    return " ".join(_cap(w.lower()) for w in text.split())
+
+
+def org_case(text: str) -> str:
+    """Write an upper-case organisation name the way running text does.
+
+    >>> org_case("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
+    'Ủy ban nhân dân tỉnh Quảng Trị'
+    >>> org_case("BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG ĐỒ SƠN")
+    'Ban Thường vụ Đảng ủy phường Đồ Sơn'
+    >>> org_case("BỘ KHOA HỌC VÀ CÔNG NGHỆ")
+    'Bộ Khoa học và Công nghệ'
+    """
+    words = text.split()
+    folded = [fold(w) for w in words]
+    out: list[str] = []
+    i = 0
+    phrases = sorted(_ORG_WORDS, key=lambda p: -len(p.split()))
+    capitalise_next = True
+    while i < len(words):
+        # a level word: the rest is a place name
+        for level, written in sorted(LEVELS.items(), key=lambda kv: -len(kv[0].split())):
+            n = len(level.split())
+            if " ".join(folded[i : i + n]) == level and i + n < len(words):
+                out.append(written)
+                out.append(_title_words(" ".join(words[i + n :])))
+                return " ".join(out)
+        for phrase in phrases:
+            n = len(phrase.split())
+            if " ".join(folded[i : i + n]) == phrase:
+                out.append(_ORG_WORDS[phrase])
+                i += n
+                capitalise_next = False
+                break
+        else:
+            w = words[i].lower()
+            if capitalise_next:
+                w = _cap(w)
+            out.append(w)
+            capitalise_next = folded[i] in {"va", ","} or words[i].endswith(",") or (folded[i] == "bo" and i == 0)
+            i += 1
+    return " ".join(out)
+
+
+# --- patterns --------------------------------------------------------------------
+
+_UPPER_LINE = re.compile(r"^[^a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+
+# "Số 45-HD/BTCTW", "Số: 2581/QĐ-TTg", "Số -TB/ĐU", "Số: - CV/ĐU", "Số:\n21/2025/NQ-HĐND",
+# "Số:10988/BNV-CQĐP V/v tuyên truyền ..."
+_SO_LINE = re.compile(
+    r"""^[ ]*S[ốố][ ]*:?[ ]*\n?[ ]*
+        (?P<number>\d{1,6}[a-zA-Z]?)?[ ]*
+        (?:(?P<sep>[-/])[ ]*)?
+        (?:(?P<year>(?:19|20)\d{2})[ ]*/[ ]*)?
+        (?P<symbol>[A-ZĐa-zđ][A-Za-zĐđƠơƯư0-9.&]*(?:[ ]*[-/][ ]*[A-ZĐa-zđ0-9][A-Za-zĐđƠơƯư0-9.&]*)*)?
+    """,
+    re.M | re.X,
+)
+
+# "Đồ Sơn, ngày tháng 03 năm 2026", "Hà Nội, ngày 21 tháng 11 năm 2025", "Huế, ngày 18/11/2025"
+_PLACE_DATE = re.compile(
+    r"""^[ ]*(?P<place>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*ngày[ ]*
+        (?:(?P<d>\d{1,2})?[ ]*tháng[ ]*(?P<m>\d{1,2})?[ ]*năm[ ]*(?P<y>\d{4})
+          |(?P<d2>\d{1,2})[ ]*[/.-][ ]*(?P<m2>\d{1,2})[ ]*[/.-][ ]*(?P<y2>\d{4}))
+    """,
+    re.M | re.X,
+)
+
+_AUTHORITY = re.compile(r"^[ ]*(?P<auth>T/M|TM\.|T/L|TL\.|KT\.|K/T|Q\.|TUQ\.|TM|TL|KT)[ ]*(?P<rest>\S.*)?$", re.M)
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap - tu do - hanh phuc|dang cong san viet nam")
+_BODY_START = re.compile(
+    r"^(?:căn cứ|thực hiện|xét |theo đề nghị|kính gửi|ngày \d|sau khi|trên cơ sở|để |nhằm |trong |phát triển|thời gian|qua |[-–•]|[IVX]+[.-]|\d+[.)]|điều \d)",
+    re.I,
+)
+_MONTH = re.compile(r"tháng[ ]*(?P<m>\d{1,2})(?:[ ]*/[ ]*(?P<y>\d{4})|[ ]+năm[ ]+(?P<y2>\d{4}))?", re.I)
+_RECIPIENTS = re.compile(r"^[ ]*(?:Nơi nhận|Kính gửi)[ ]*:?", re.M | re.I)
+_NOTE = re.compile(r"\((?:để\s*)?(?:b/c|báo cáo|biết|t/h|thực hiện|chỉ đạo|phối hợp)[^)]*\)", re.I)
+_APPENDIX_SELF = re.compile(
+    r"\((?:Ban hành |Gửi )?[Kk]èm theo (?P<type>[^\d()]{2,30}?)[ ]*số[ ]*:?[ ]*(?P<num>\d{1,6})?[ ]*(?P<sep>[-/])[ ]*(?:(?P<year>\d{4})/)?(?P<sym>[^\s,;()]+)[ ,]*(?:ngày[ ]*(?P<d>\d{1,2})?[ ]*(?:tháng|/)[ ]*(?P<m>\d{1,2})[ ]*(?:năm|/)[ ]*(?P<y>\d{4}))?[ ]*(?:của (?P<issuer>[^)]+))?\)"
+)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _doc_type_of(line: str) -> str | None:
+    f = fold(line).strip().rstrip(".")
+    if f.endswith(":"):
+        return None  # "QUYẾT ĐỊNH:" is the enacting clause, not the type line
+    for key in sorted(DOC_TYPES, key=len, reverse=True):
+        if f == key or f.startswith(key + " "):
+            return DOC_TYPES[key]
+    return None
+
+
+def _symbol_type(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    head = fold(re.split(r"[-/]", symbol)[0]).lower()
+    return SYMBOL_TYPES.get(head)
+
+
+def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
+    if not y:
+        return None
+    if not m:
+        return y
+    if not d:
+        return f"{y}-{int(m):02d}"
+    return f"{y}-{int(m):02d}-{int(d):02d}"
+
+
+def _place_unit(level_word: str, name: str) -> str:
+    return f"{LEVELS[fold(level_word).lower()]} {_title_words(name)}"
+
+
+@functools.cache
+def _unit_re() -> re.Pattern[str]:
+    # "ĐẢNG ỦY PHƯỜNG ĐỒ SƠN", "TỈNH VĨNH LONG", "Đảng bộ phường Tân Hưng"
+    return re.compile(r"\b(?P<level>thị trấn|thị xã|đặc khu|thành phố|phường|xã|quận|huyện|tỉnh)[ ]+(?P<name>[^\W\d_][^\s,;.:()]*(?:[ ]+[^\W\d_][^\s,;.:()]*){0,3})", re.I)
+
+
+_NAME_STOP = {"lan", "nhiem", "khoa", "nam", "va", "den", "tai", "theo", "ve", "trong", "tren", "hien", "cu"}
+
+
+def _clean_place_name(name: str) -> str | None:
+    """Keep the capitalised syllables of a place name: "Tân Hưng lần thứ I" -> "Tân Hưng"."""
+    kept = []
+    for w in name.split():
+        if not w[:1].isupper() or fold(w) in _NAME_STOP:
+            break
+        kept.append(w)
+    if not kept or fold(kept[0]) in {"hoi", "uy", "dang", "ubnd", "hdnd"}:
+        return None
+    return " ".join(kept)
+
+
+def _unit_from_org(org: str) -> str | None:
+    m = _unit_re().search(org)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if not name:
+        return None
+    if name.isupper():
+        return _place_unit(m.group("level"), name)
+    cleaned = _clean_place_name(name)
+    return _place_unit(m.group("level"), cleaned) if cleaned else None
+
+
+def _unit_from_body(text: str, place: str | None) -> str | None:
+    """Headerless notices ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" and nothing above):
+    the ward is the one its own organs are named after."""
+    counts: Counter[str] = Counter()
+    strong: Counter[str] = Counter()
+    for m in _unit_re().finditer(text):
+        level = fold(m.group("level")).lower()
+        if level not in {"phuong", "xa", "thi tran", "dac khu"} or not m.group("level").islower():
+            continue
+        name = _clean_place_name(m.group("name"))
+        if not name:
+            continue
+        unit = _place_unit(level, name)
+        counts[unit] += 1
+        before = fold(text[max(0, m.start() - 30) : m.start()])
+        if re.search(r"(dang bo|dang uy|ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chinh quyen)\s*$", before):
+            strong[unit] += 1
+    if place:
+        for unit in counts:
+            if fold(unit).endswith(fold(place)):
+                return unit
+    if strong:
+        return strong.most_common(1)[0][0]
+    if counts:
+        unit, n = counts.most_common(1)[0]
+        return unit if n >= 2 else None
+    return None
+
+
+_PERIOD_KEYS = (
+    ("result", ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket")),
+    ("task", ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac")),
+)
+
+
+def _periods(title: str | None, text: str, date: str | None) -> tuple[str | None, str | None]:
+    """reported_period and planned_period from the title, then from section headings.
+
+    "kết quả công tác tháng 01 và nhiệm vụ trọng tâm tháng 02/2026" -> ("2026-01", "2026-02")
+    """
+    reported = planned = None
+
+    def scan(s: str) -> None:
+        nonlocal reported, planned
+        f = fold(s)
+        prev = 0
+        for m in _MONTH.finditer(s):
+            segment = f[prev : m.start()]
+            prev = m.end()
+            if re.search(r"ngay\s*\d{0,2}\s*$", segment):
+                continue  # "ngày 22 tháng 12 năm 2024" is a date, not a period
+            hits = [(segment.find(k), kind) for kind, keys in _PERIOD_KEYS for k in keys if k in segment]
+            if not hits:
+                continue
+            kind = min(hits)[1]
+            month = int(m.group("m"))
+            if not 1 <= month <= 12:
+                continue
+            year = m.group("y") or m.group("y2")
+            val = (month, int(year) if year else None)
+            if kind == "result" and reported is None:
+                reported = val
+            elif kind == "task" and planned is None:
+                planned = val
+
+    if title:
+        scan(title)
+    if reported is None or planned is None:
+        for line in text.split("\n"):
+            if len(line) < 160 and re.match(r"^\s*(?:[IVX]+|\d+|[A-Z])[.-]", line) or (len(line) < 120 and _UPPER_LINE.match(line)):
+                scan(line)
+            if reported is not None and planned is not None:
+                break
+    if reported is None and planned is None:
+        return None, None
+    doc_year = int(date[:4]) if date else None
+    doc_month = int(date[5:7]) if date and len(date) >= 7 else None
+    # years: written ones first, then from each other, then from the date
+    r_m, r_y = reported if reported else (None, None)
+    p_m, p_y = planned if planned else (None, None)
+    if p_y is None and r_y is not None and p_m is not None:
+        p_y = r_y + (1 if r_m and p_m < r_m else 0)
+    if r_y is None and p_y is not None and r_m is not None:
+        r_y = p_y - (1 if p_m and r_m > p_m else 0)
+    if doc_year is not None:
+        if p_m is not None and p_y is None:
+            p_y = doc_year + (1 if doc_month and p_m < doc_month - 6 else 0)
+            if r_m is not None and r_y is None:
+                r_y = p_y - (1 if r_m > p_m else 0)
+        if r_m is not None and r_y is None:
+            r_y = doc_year - (1 if doc_month and r_m > doc_month + 6 else 0)
+    rep = f"{r_y}-{r_m:02d}" if r_m and r_y else None
+    pla = f"{p_y}-{p_m:02d}" if p_m and p_y else None
+    return rep, pla
+
+
+def _parse_signer(lines: Sequence[tuple[int, int, str]], start_idx: int) -> tuple[Signer | None, str | None, int | None]:
+    """Signature block from an authority line on: (signer, collective on whose behalf, start offset)."""
+    auths: list[str] = []
+    collective = None
+    title_parts: list[str] = []
+    name = None
+    name_end = None
+    first_start = lines[start_idx][0]
+    i = start_idx
+    while i < len(lines) and i < start_idx + 10:
+        s, e, line = lines[i]
+        stripped = line.strip()
+        i += 1
+        if not stripped:
+            continue
+        m = _AUTHORITY.match(stripped)
+        if m and not title_parts:
+            auth = m.group("auth")
+            auth = {"TM": "TM.", "TL": "TL.", "KT": "KT.", "K/T": "KT."}.get(auth, auth)
+            auths.append(auth)
+            rest = (m.group("rest") or "").strip()
+            if auth in {"T/M", "TM."}:
+                collective = rest or None
+            elif rest:
+                # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG", "KT.CHỦ TỊCH PHÓ CHỦ TỊCH": on whose behalf, then the title
+                fr = fold(rest)
+                for head in ("pho thu tuong", "pho chu tich", "thu truong", "pho truong ban", "pho bi thu", "chanh van phong", "pho chanh van phong"):
+                    k = fr.find(" " + head)
+                    if k > 0:
+                        title_parts.append(rest[k + 1 :])
+                        break
+            continue
+        if re.fullmatch(r"[\[(]?(?:đã ký|da ky|ký|\(ký\)|signed)[\])]?", stripped, re.I) or stripped in {"(Đã ký)", "[đã ký]"}:
+            continue
+        if _UPPER_LINE.match(stripped) and not name:
+            title_parts.append(stripped)
+            continue
+        words = stripped.split()
+        if 2 <= len(words) <= 6 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words) and not _UPPER_LINE.match(stripped):
+            name = stripped
+            name_end = e
+        break
+    if not auths and not title_parts:
+        return None, None, None
+    title = " ".join(title_parts) or None
+    if title is None and auths and auths[-1] not in {"T/M", "TM."}:
+        pass
+    signer = Signer(name=name, title=title, authority=auths[-1] if auths else None, start=first_start, end=name_end)
+    return signer, collective, first_start
+
+
+def _find_signature(text: str, lines: Sequence[tuple[int, int, str]], body_end: int | None) -> tuple[Signer | None, str | None, int | None]:
+    """The signature is the first authority line after "Nơi nhận" (its column comes
+    first in extraction order), else the last authority line of the main text."""
+    candidates = [i for i, (s, e, line) in enumerate(lines) if _AUTHORITY.match(line.strip()) and _UPPER_LINE.match(line.strip())]
+    if candidates:
+        after = [i for i in candidates if body_end is not None and lines[i][0] >= body_end]
+        idx = after[0] if after else candidates[-1]
+        return _parse_signer(lines, idx)
+    # No authority: "CHỦ TỊCH\nNguyễn Minh Dũng" right after the recipients list
+    if body_end is not None:
+        for i, (s, e, line) in enumerate(lines):
+            if s < body_end or not line.strip():
+                continue
+            st = line.strip()
+            if _UPPER_LINE.match(st) and fold(st) in _PERSON_TITLES + ("thu tuong", "bo truong", "chu nhiem", "tong kiem toan"):
+                return _parse_signer(lines, i)
+    return None, None, None
+
+
+def _recipients(text: str, lines: Sequence[tuple[int, int, str]]) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    m = None
+    for cand in _RECIPIENTS.finditer(text):
+        if fold(cand.group(0)).strip().startswith("noi nhan"):
+            m = cand
+            break
+    if m is None:
+        return (), None
+    out: list[str] = []
+    end = m.end()
+    rest = text[m.end() :]
+    first = True
+    for raw in rest.split("\n"):
+        line = raw.strip()
+        if not line:
+            if out:
+                break
+            end += len(raw) + 1
+            continue
+        if _AUTHORITY.match(line) and _UPPER_LINE.match(line):
+            break
+        if not (line.startswith(("-", "+", "•", "–")) or first or (out and not re.match(r"^[A-ZĐ]{2,}", line) and not out[-1].endswith(";"))):
+            break
+        first = False
+        entry = _NOTE.sub("", line.lstrip("-+•– ")).strip().rstrip(",;.").strip().rstrip(",").strip()
+        if entry:
+            if raw.lstrip()[:1] not in "-+•–" and out and not out[-1].endswith(";"):
+                out[-1] = (out[-1] + " " + entry).strip()
+            else:
+                out.append(entry)
+        end += len(raw) + 1
+    return tuple(out), (m.start(), min(end, len(text)))
+
+
+def parse_header(text: str) -> Header:
+    """Read the header fields of a normalised document text.
+
+    Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
+    whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
+    """
+    lines = _lines(text)
+    head_zone = [ln for ln in lines[:60]]
+    own_spans: list[tuple[int, int]] = []
+
+    # The "Số" line.
+    number = symbol = None
+    so_year = None
+    so_end = None
+    for s, e, line in head_zone:
+        if re.match(r"^[ ]*S[ốố][ ]*:?", line) and len(line) < 200:
+            m = _SO_LINE.match(text, s)
+            if m:
+                number = m.group("number")
+                so_year = m.group("year")
+                symbol = m.group("symbol")
+                if symbol:
+                    symbol = re.sub(r"[ ]*([-/])[ ]*", r"\1", symbol).rstrip(".")
+                    symbol = re.split(r"[ ]+(?=V/v|v/v|Về|về)", symbol)[0].strip()
+                own_spans.append((m.start(), m.end()))
+                so_end = m.end()
+                break
+
+    # Place and date.
+    place = date = None
+    date_end = None
+    for m in _PLACE_DATE.finditer(text, 0, head_zone[-1][1] if head_zone else len(text)):
+        cand = m.group("place").strip().strip("*").strip()
+        # a place is a proper name: "Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh";
+        # not "Thời gian: 01 buổi sáng, ngày 26/11/2025"
+        words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
+        if ":" in cand or not words or not all(w[:1].isupper() for w in words):
+            continue
+        place = cand
+        if m.group("y"):
+            date = _iso(m.group("y"), m.group("m"), m.group("d"))
+        else:
+            date = _iso(m.group("y2"), m.group("m2"), m.group("d2"))
+        date_end = m.end()
+        break
+
+    # The document type line and the title under it.
+    doc_type = None
+    title_lines: list[str] = []
+    of_line = None
+    type_idx = None
+    for idx, (s, e, line) in enumerate(head_zone):
+        if len(line) > 120 and not _UPPER_LINE.match(line):
+            break  # prose: the header (if any) is above; a crawl that lost it starts here
+        if re.match(r"^\s*Kính gửi", line):
+            break
+        if len(line) > 60 and not _UPPER_LINE.match(line[:40]):
+            continue
+        dt = _doc_type_of(line.strip())
+        if dt and _UPPER_LINE.match(line.strip().split(" về ")[0].split(" VỀ ")[0]) or (dt and line.strip()[:1].isupper() and len(line.strip()) <= len(dt) + 1):
+            doc_type = dt
+            type_idx = idx
+            rest = line.strip()[len(line.strip().split()[0]) :]
+            # "NGHỊ QUYẾT về ..." (title joined on the type line)
+            rest_words = line.strip().split()
+            n_type = len([w for w in dt.split()])
+            tail = " ".join(rest_words[n_type:])
+            if tail:
+                title_lines.append(tail)
+            del rest
+            break
+    body_start = 0
+    if type_idx is not None:
+        j = type_idx + 1
+        while j < len(head_zone):
+            s, e, line = head_zone[j]
+            st = line.strip()
+            if not st:
+                if title_lines:
+                    j += 1
+                    # a blank line closes the title unless the next line continues it in lower case
+                    if j < len(head_zone) and head_zone[j][2].strip()[:1].islower() and fold(head_zone[j][2].strip()).startswith("ve "):
+                        continue
+                    break
+                j += 1
+                continue
+            f = fold(st)
+            if st.startswith("---") or st == "*":
+                j += 1
+                if title_lines:
+                    break
+                continue
+            if doc_type == "Thông báo" and not title_lines and f.startswith("ket luan"):
+                doc_type = "Thông báo kết luận"
+                st = st[len("KẾT LUẬN") :].strip()
+                f = fold(st)
+                if not st:
+                    j += 1
+                    continue
+            if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
+                of_line = st[4:].strip()
+                # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
+                if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
+                    j += 1
+                    continue
+                of_line = None
+                if not title_lines and doc_type == "Thông báo kết luận":
+                    st = "KẾT LUẬN " + st
+            if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
+                break
+            if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
+                break
+            if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
+                break  # "CHÍNH PHỦ" after a lower-case title: the enacting authority
+            if title_lines and _UPPER_LINE.match(st) and (fold(st).startswith(("chu tich", "thu tuong", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "bo truong", "ban chap hanh", "ban thuong vu")) and len(st) < 70):
+                break  # the enacting authority line under an upper-case title
+            title_lines.append(st)
+            j += 1
+            if len(title_lines) >= 6:
+                break
+        body_start = head_zone[j - 1][1] + 1 if j - 1 < len(head_zone) and j > 0 else 0
+        # do not swallow the first body line when the loop broke on it
+        if j < len(head_zone):
+            body_start = head_zone[j][0]
+    else:
+        body_start = max(x for x in (so_end or 0, date_end or 0))
+    title = " ".join(title_lines).strip() or None
+
+    # Công văn: "V/v ..." trích yếu and no type line.
+    if title is None:
+        for s, e, line in head_zone[:25]:
+            k = line.find("V/v")
+            if k < 0:
+                k = line.find("v/v")
+            if k >= 0:
+                title = line[k:].strip()
+                break
+    if doc_type is None:
+        doc_type = _symbol_type(symbol)
+        if doc_type is None and symbol and re.match(r"^[A-ZĐ]", symbol) and "/" not in symbol.split("-")[0] and _symbol_type(symbol) is None:
+            doc_type = "Công văn"
+        if doc_type is None and (title or "").startswith(("V/v", "v/v")):
+            doc_type = "Công văn"
+        if doc_type is None and re.match(r"^\s*Kính gửi", text):
+            doc_type = "Công văn"
+
+    # Issuer block: upper-case lines above the motto / the "Số" line.
+    org_lines: list[str] = []
+    for s, e, line in head_zone[:12]:
+        st = line.strip()
+        if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
+            continue
+        f = fold(st)
+        if _MOTTO.search(f):
+            # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": two columns on one line
+            k = f.find("cong hoa xa hoi chu nghia")
+            if k > 0:
+                org_lines.append(st[:k].strip())
+            if f.startswith("dang cong san viet nam"):
+                continue
+            break
+        if re.match(r"^S[ốố]", st) or _PLACE_DATE.match(st) or _doc_type_of(st):
+            break
+        if _UPPER_LINE.match(st) and len(st) < 90:
+            org_lines.append(st)
+        else:
+            break
+
+    # Signature and recipients.
+    recipients, rec_span = _recipients(text, lines)
+    if rec_span:
+        own_spans.append(rec_span)
+    body_end = rec_span[0] if rec_span else None
+    signer, collective, sig_start = _find_signature(text, lines, body_end)
+    if body_end is None and sig_start is not None and sig_start > body_start:
+        body_end = sig_start
+
+    # Own identity from an appendix line when the header lost it:
+    # "(Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ Tài chính)"
+    appendix_issuer = None
+    for m in _APPENDIX_SELF.finditer(text):
+        t = DOC_TYPES.get(fold(m.group("type")).strip().lower())
+        if number is None and symbol is None and m.group("num"):
+            number, symbol = m.group("num"), m.group("sym")
+            so_year = m.group("year")
+            doc_type = doc_type or t
+            if date is None and m.group("y"):
+                date = _iso(m.group("y"), m.group("m"), m.group("d"))
+            appendix_issuer = (m.group("issuer") or "").strip() or None
+        if m.group("num") and number == m.group("num") and symbol and m.group("sym") and fold(symbol) == fold(m.group("sym")):
+            own_spans.append((m.start(), m.end()))
+
+    # Issuer and unit.
+    org = [org_case(x) for x in org_lines if not _MOTTO.search(fold(x))]
+    org_full = None
+    if org:
+        parts = org
+        if len(parts) >= 2 and fold(parts[-1]).startswith(tuple(LEVELS)) and fold(parts[-2]).startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+            org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
+        elif len(parts) >= 2 and fold(parts[-2]) == "ban chap hanh trung uong" and fold(parts[-1]).startswith("ban "):
+            org_full = parts[-1] + " Trung ương"
+        else:
+            org_full = parts[-1]
+        if fold(org_full) == "dang cong san viet nam":
+            org_full = None
+    unit = None
+    for cand in [org_full, *(org[::-1] if org else [])]:
+        if cand:
+            unit = _unit_from_org(cand)
+            if unit:
+                break
+    issuer = None
+    scoped_collectives = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
+    generic_org = org_full is None or fold(org_full) == "ban chap hanh trung uong"
+    for cand in (of_line, collective if generic_org else None):
+        if not cand:
+            continue
+        c = org_case(cand)
+        fc = fold(c)
+        if org_full and fold(org_full).startswith(fc):
+            issuer = org_full
+        elif _unit_from_org(c):
+            issuer = c
+        elif fc.startswith(scoped_collectives):
+            if unit is None and fc.startswith(("ban thuong vu", "ban chap hanh", "thuong truc", "dang uy", "uy ban kiem tra")):
+                unit = _unit_from_body(text, place)
+            if "dang uy" not in fc and org_full and fold(org_full).startswith(("dang uy", "dang doan", "ban can su")):
+                issuer = f"{c} {org_full}"
+            elif unit:
+                base = c if "dang uy" in fc or "dang bo" in fc else f"{c} Đảng ủy"
+                issuer = f"{base} {unit}"
+            else:
+                issuer = c
+        else:
+            issuer = c
+        if issuer:
+            break
+    if issuer is None:
+        issuer = org_full or appendix_issuer
+    if unit is None and issuer is None and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
+        unit = _unit_from_body(text, place)
+
+    reported, planned = _periods(title, text[body_start : body_end or len(text)], date)
+
+    return Header(
+        doc_type=doc_type,
+        number=number,
+        symbol=symbol,
+        issuer=issuer,
+        unit=unit,
+        place=place,
+        date=date,
+        title=title,
+        reported_period=reported,
+        planned_period=planned,
+        signer=signer,
+        recipients=recipients,
+        own_spans=tuple(own_spans),
+        body_start=body_start,
+        body_end=body_end,
+    )
+
+
+def year_of(header: Header) -> int | None:
+    """The document's year: from its symbol ("21/2025/NQ-HĐND") or its date."""
+    if header.date:
+        return int(header.date[:4])
+    return None

@@ -1,0 +1,160 @@
+"""Domain objects passed between the stages of the ingest pipeline.
+
+Every object is a frozen dataclass. Offsets (``start``/``end``) index into the
+document's *normalised* text (see :func:`ingest.normalize.normalize`), so that
+``text[start:end]`` is always the mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA = "vanban.parse/1"
+
+#: Item roles, as in CONTRACT.md.
+ROLES = ("result", "limitation", "task", "assignment", "other")
+#: Roles of a body mention, as in CONTRACT.md.
+BODY_ROLES = ("lead", "partner", "mention")
+#: Relation a citing sentence states (ELI vocabulary names).
+RELATIONS = ("based_on", "applies", "amends", "repeals", "cites")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    format: str  # txt | docx | pdf | pdf-ocr
+    encoding: str | None = None  # how bytes became text: utf-8, cp1258, tcvn3, vni, ...
+
+
+@dataclass(frozen=True)
+class RawText:
+    """What a reader returns: text before normalisation, and how it was read."""
+
+    text: str
+    format: str
+    encoding: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str | None
+    title: str | None
+    authority: str | None  # T/M | T/L | KT. | Q. | TUQ. | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issuer: str | None = None
+    unit: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    reported_period: str | None = None
+    planned_period: str | None = None
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
+    #: spans of the document's own identity (its "Số" line, "Nơi nhận" block,
+    #: "Kèm theo ... số" of its appendices): citations found there are not
+    #: citations of another document.
+    own_spans: tuple[tuple[int, int], ...] = ()
+    #: where the body of the document starts and ends (after the title, before
+    #: "Nơi nhận"/the signature), for the structure stage.
+    body_start: int = 0
+    body_end: int | None = None
+    #: the Party/State level of the issuer: "tw", "tinh", "xa", ... (for scoping bodies)
+    issuer_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    path: str
+    role: str
+    period: str | None
+    text: str
+    start: int
+    end: int
+    #: the heading of the section the item sits in (for matching across months)
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    start: int
+    end: int
+    doc_type: str | None
+    number: str | None
+    symbol: str | None
+    year: int | None
+    date: str | None
+    issuer: str | None
+    key: str
+    kind: str = "numbered"  # numbered | short | named | anaphora
+    relation: str = "cites"
+    item: str | None = None
+    #: the sentence the citation stands in (evidence), as offsets
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    text: str
+    start: int
+    end: int
+    name: str
+    body_id: str
+    role: str = "mention"
+    item: str | None = None
+    level: str | None = None  # tw | tinh | xa | ...
+    kind: str | None = None  # party | state | front | mass | upper
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    text: str
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    id: str
+    label: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Metric:
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    total: float | None = None
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    source: Source
+    text: str
+    header: Header
+    items: tuple[Item, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    bodies: tuple[BodyMention, ...] = ()
+    themes: tuple[ThemeTag, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,179 @@
+"""Stage 2: raw text -> normalised text, once, before any offset exists.
+
+``normalize(raw)`` returns the text every later stage indexes into:
+
+* Unicode NFC (Windows-1258 and some PDFs give decomposed tone marks);
+* one tone-mark placement: the *classic* one ("hòa, ủy, thủy, khỏe"), see
+  :func:`unify_tone_placement` for why;
+* PDF artefacts: page numbers and running headers at page breaks (``\\f``), a
+  paragraph broken across a page ("thành\\n\\nphổ" -> "thành phổ");
+* look-alike Cyrillic letters inside Latin words ("BТС" -> "BTC");
+* markdown bold markers left by converters (``**T/M BAN THƯỜNG VỤ``);
+* whitespace: one space between words, at most one blank line.
+
+``fold(text)`` is the accent-free, lower-case key used for matching and search;
+it keeps the length of its input, so offsets found on folded text are offsets
+in the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+# Combining tone marks (the five Vietnamese tones).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+# "BТС" (Cyrillic Т) in a crawled symbol: look-alike Cyrillic capitals and
+# small letters mapped to their Latin twins. Vietnamese text has no Cyrillic.
+_CYRILLIC = str.maketrans(
+    "АВЕКМНОРСТХУаеорсху",
+    "ABEKMHOPCTXYaeopcxy",
+)
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
+
+
+@functools.cache
+def _split_tone(ch: str) -> tuple[str, str]:
+    d = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in d if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+    return base, tone
+
+
+def _with_tone(ch: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch) + tone)
+
+
+# A word-final "oa", "oe" or "uy" whose second vowel carries the tone:
+#   "hoà" -> "hòa", "khoẻ" -> "khỏe", "uỷ" -> "ủy", "thuỷ" -> "thủy".
+# Not after "q": in "quý" the "u" belongs to the consonant "qu".
+# Not before a letter: "hoàng", "thuyết" place the tone the same way in both styles.
+_TONE_PAIR = re.compile(
+    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    base, tone = _split_tone(second)
+    if (first.lower(), base.lower()) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return m.group(0)
+    return _with_tone(first, tone) + base
+
+
+def unify_tone_placement(text: str) -> str:
+    """Put the tone of word-final "oa/oe/uy" on the first vowel.
+
+    Why the classic placement: it is what the Government's rules on
+    administrative documents (Nghị định 30/2020/NĐ-CP) and the Party's own
+    templates print ("Ủy ban", "hòa bình", "Thủy"), what most notices use, and
+    what officials type when they search.
+
+    >>> unify_tone_placement("Uỷ ban hoà giải, thuỷ lợi, khoẻ; quý, hoàng, thuyết")
+    'Ủy ban hòa giải, thủy lợi, khỏe; quý, hoàng, thuyết'
+    """
+    return _TONE_PAIR.sub(_move_tone, text)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: each character to one lower-case, accent-free character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "đĐ":
+            out = "d"
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            low = base.lower()
+            out = low if len(low) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of ``text`` with exactly the same length.
+
+    >>> fold("Ủy ban nhân dân phường Đồ Sơn")
+    'uy ban nhan dan phuong do son'
+    >>> len(fold("Uỷ")) == len("Uỷ")
+    True
+    """
+    return text.translate(_FOLD)
+
+
+# --- PDF artefacts -----------------------------------------------------------
+
+# "12", "- 12 -", "Trang 3", "Trang 3/10", "3/10": a line that is only a page number.
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.I)
+_TERMINAL = ".:;!?…)\"”»"
+
+
+def _strip_page_furniture(pages: list[str]) -> list[str]:
+    """Drop page numbers and running headers/footers repeated across pages."""
+    split = [p.strip("\n").split("\n") for p in pages]
+    if len(split) >= 3:
+        firsts = Counter(lines[0].strip() for lines in split[1:] if lines)
+        lasts = Counter(lines[-1].strip() for lines in split if lines)
+        limit = max(2, len(split) // 2)
+        heads = {s for s, n in firsts.items() if n >= limit and s and not _PAGE_NUMBER.match(s)}
+        foots = {s for s, n in lasts.items() if n >= limit and s and not _PAGE_NUMBER.match(s)}
+    else:
+        heads, foots = set(), set()
+    out = []
+    for i, lines in enumerate(split):
+        lines = list(lines)
+        # page numbers at the top or bottom of a page
+        while lines and (not lines[0].strip() or _PAGE_NUMBER.match(lines[0])):
+            lines.pop(0)
+        while lines and (not lines[-1].strip() or _PAGE_NUMBER.match(lines[-1])):
+            lines.pop()
+        if i > 0 and lines and lines[0].strip() in heads:
+            lines.pop(0)
+        if lines and lines[-1].strip() in foots:
+            lines.pop()
+        out.append("\n".join(lines))
+    return out
+
+
+# A paragraph that stops without closing punctuation, a blank line (a page
+# ended there), and a continuation starting with a lower-case letter:
+#   "phần mềm một cửa của thành\n\nphổ, phần mềm chuyên ngành"
+_BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s" + re.escape(_TERMINAL) + r"])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+
+
+def _join_broken(m: re.Match[str]) -> str:
+    """Join across the blank line unless the line before is an upper-case heading ("KẾ HOẠCH")."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()]
+    if before == before.upper():
+        return m.group(0)
+    return " "
+
+
+def normalize(raw: str) -> str:
+    """Normalise raw document text (see the module docstring).
+
+    >>> normalize("của thành\\n\\nphổ, Uỷ ban  **T/M**")
+    'của thành phổ, Ủy ban T/M'
+    """
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_CYRILLIC)
+    if "\f" in text:
+        text = "\n\n".join(_strip_page_furniture(text.split("\f")))
+    text = text.replace("**", "")
+    text = re.sub(r"[ \u2000-\u200a]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = _BROKEN_PARAGRAPH.sub(_join_broken, text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = unify_tone_placement(text)
+    return text.strip()

@@ -1,0 +1,132 @@
+"""The whole ingest pipeline: file -> text -> structure -> mentions -> ParsedDocument.
+
+``parse_file(path)`` runs every stage in order; ``to_json(doc)`` is the one place
+the ``vanban.parse/1`` JSON is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ingest.bodies import extract_bodies
+from ingest.citations import extract_citations
+from ingest.header import parse_header
+from ingest.metrics import extract_metrics
+from ingest.models import SCHEMA, Citation, Item, ParsedDocument, RawText, Source
+from ingest.normalize import normalize
+from ingest.people import extract_people
+from ingest.readers import read_file
+from ingest.structure import parse_items
+from ingest.themes import tag_themes
+
+
+def _item_at(items: Sequence[Item], start: int, end: int) -> str | None:
+    """Id of the item whose span holds [start, end) (items are sorted and disjoint)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].end <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(items) and items[lo].start <= start and end <= items[lo].end:
+        return items[lo].id
+    return None
+
+
+def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None = None) -> ParsedDocument:
+    """Parse already-read text (a :class:`RawText` or a plain string)."""
+    if isinstance(raw, str):
+        raw = RawText(text=raw, format="txt", encoding="utf-8")
+    text = normalize(raw.text)
+    if sha256 is None:
+        sha256 = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+    header = parse_header(text)
+    items = parse_items(text, header)
+    own_id = (header.number, header.symbol) if header.symbol else None
+    citations: list[Citation] = [
+        replace(c, item=_item_at(items, c.start, c.end))
+        for c in extract_citations(text, own_spans=header.own_spans, own_id=own_id)
+    ]
+    bodies = extract_bodies(text, header, items)
+    themes = tag_themes(text, items)
+    people = extract_people(text, header)
+    metrics = extract_metrics(text, items)
+    return ParsedDocument(
+        source=Source(path=path, sha256=sha256, format=raw.format, encoding=raw.encoding),
+        text=text,
+        header=header,
+        items=tuple(items),
+        citations=tuple(citations),
+        bodies=tuple(bodies),
+        themes=tuple(themes),
+        people=tuple(people),
+        metrics=tuple(metrics),
+    )
+
+
+def parse_file(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
+    """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input."""
+    p = Path(path)
+    raw = read_file(p, ocr=ocr)
+    sha = hashlib.sha256(p.read_bytes()).hexdigest()
+    return parse_text(raw, path=str(p), sha256=sha)
+
+
+def to_json(doc: ParsedDocument) -> dict[str, Any]:
+    """The ``vanban.parse/1`` object of CONTRACT.md (plus a few documented extra keys)."""
+    h = doc.header
+    return {
+        "schema": SCHEMA,
+        "source": {"path": doc.source.path, "sha256": doc.source.sha256, "format": doc.source.format, "encoding": doc.source.encoding},
+        "text": doc.text,
+        "header": {
+            "doc_type": h.doc_type,
+            "number": h.number,
+            "symbol": h.symbol,
+            "issuer": h.issuer,
+            "unit": h.unit,
+            "place": h.place,
+            "date": h.date,
+            "title": h.title,
+            "reported_period": h.reported_period,
+            "planned_period": h.planned_period,
+            "signer": None if h.signer is None else {"name": h.signer.name, "title": h.signer.title, "authority": h.signer.authority},
+            "recipients": list(h.recipients),
+        },
+        "items": [
+            {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section}
+            for i in doc.items
+        ],
+        "citations": [
+            {
+                "text": c.text,
+                "span": [c.start, c.end],
+                "item": c.item,
+                "doc_type": c.doc_type,
+                "number": c.number,
+                "symbol": c.symbol,
+                "year": c.year,
+                "date": c.date,
+                "issuer": c.issuer,
+                "key": c.key,
+                "kind": c.kind,
+                "relation": c.relation,
+            }
+            for c in doc.citations
+        ],
+        "bodies": [
+            {"text": b.text, "span": [b.start, b.end], "name": b.name, "id": b.body_id, "item": b.item, "role": b.role}
+            for b in doc.bodies
+        ],
+        "themes": [{"id": t.id, "label": t.label, "items": list(t.items)} for t in doc.themes],
+        "people": [{"text": p.text, "span": [p.start, p.end], "name": p.name, "title": p.title, "item": p.item} for p in doc.people],
+        "metrics": [
+            {"text": m.text, "span": [m.start, m.end], "value": m.value, "unit": m.unit, "total": m.total, "item": m.item}
+            for m in doc.metrics
+        ],
+    }

@@ -1,0 +1,406 @@
+"""Stage 3b: normalised text + header -> numbered structure -> items with roles.
+
+The body of a notice is an outline: "I." / "A." parts, "1." sections, "1.1." and
+"2.2.1." sub-sections, "(1)" and "a)" points, "-" and "+" bullets, and unmarked
+paragraphs that continue whatever came last. Headings carry the role of what is
+under them ("ĐÁNH GIÁ KẾT QUẢ ..." -> result, "Hạn chế, tồn tại" -> limitation,
+"NHIỆM VỤ TRỌNG TÂM THÁNG 02" -> task); a lead-in that ends with a colon
+("Tuy nhiên ... còn một số khó khăn, tồn tại, hạn chế:") switches the role of
+the bullets after it.
+
+**How a long bullet is cut.** Every *sentence* of a content paragraph is one
+item (ANNOTATION.md: "every sentence or bullet"). A sentence ends at ".", "!",
+"?" or "…" followed by a capital letter; abbreviations ("TP.", "KT.", "ThS.")
+and numbers ("3.114", "03/02/2026") do not end one. Semicolons do not cut: in
+"Rà soát ...; thực hiện ...; tiếp nhận ..." the clauses share one verb frame
+and one responsible body, and notices repeat them as a unit month after month.
+
+**Paths.** An item's ``path`` is its place in the outline: "II.1.1" (part II,
+point 1.1), "2.2.1" (a compound number replaces its parents), "(3)", "a",
+"b2" (second "-" bullet), "p1" (first "+" bullet); a paragraph of several
+sentences adds ".s1", ".s2", ...; the closing assignment paragraphs are
+"close.s1", ...
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ingest.models import Header, Item
+from ingest.normalize import fold
+
+# --- markers ---------------------------------------------------------------------
+
+# "II. NHIỆM VỤ ...", "I- QUAN ĐIỂM", "IV) ..."
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)][ ]*(?=\S)")
+# "A. BÁO CÁO KẾT QUẢ", "B- ..."
+_UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])[ ]*[.\-)][ ]+(?=[A-ZĐ])")
+# "Phần I", "PHẦN THỨ NHẤT"
+_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?[ ]*", re.U)
+# "Điều 5. Tổ chức thực hiện"
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
+# "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
+_COMPOUND = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})\.?[ ]+(?=\S)")
+# "1. Công tác Đảng", "2) ..."
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*[.)][ ]*(?=[^\d\s])")
+# "(1) Thường trực Đảng ủy ..."
+_PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)[ ]*")
+# "a) Đẩy mạnh ...", "- a) Tại Trung ương:"
+_ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*\)[ ]*")
+# "- Tập trung ...", "• ...", "– ..."
+_DASH = re.compile(r"^[-–—•*][ ]*(?=\S)")
+# "+ Tổ chức ..."
+_PLUS = re.compile(r"^\+[ ]*(?=\S)")
+
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", _PART),
+    ("article", _ARTICLE),
+    ("roman", _ROMAN),
+    ("upper", _UPPER_ALPHA),
+    ("compound", _COMPOUND),
+    ("decimal", _DECIMAL),
+    ("paren", _PAREN),
+    ("alpha", _ALPHA),
+    ("dash", _DASH),
+    ("plus", _PLUS),
+)
+
+# --- section roles -------------------------------------------------------------------
+
+#: The first of these keywords in a heading decides its role ("Kết quả thực hiện
+#: nhiệm vụ tháng 02" is a result heading although it says "nhiệm vụ").
+_ROLE_KEYS: tuple[tuple[str, str], ...] = (
+    ("han che", "limitation"),
+    ("ton tai", "limitation"),
+    ("khuyet diem", "limitation"),
+    ("yeu kem", "limitation"),
+    ("bat cap", "limitation"),
+    ("kho khan", "limitation"),
+    ("vuong mac", "limitation"),
+    ("nguyen nhan", "other"),
+    ("bai hoc kinh nghiem", "other"),
+    ("ket qua", "result"),
+    ("danh gia", "result"),
+    ("tinh hinh", "result"),
+    ("da dat duoc", "result"),
+    ("nhiem vu", "task"),
+    ("phuong huong", "task"),
+    ("giai phap", "task"),
+    ("ke hoach cong tac", "task"),
+    ("trong tam", "task"),
+    ("to chuc thuc hien", "assignment"),
+    ("kien nghi", "other"),
+    ("de xuat", "other"),
+    ("muc dich", "other"),
+    ("quan diem", "other"),
+    ("muc tieu", "other"),
+)
+
+_CLOSING = re.compile(
+    r"""^(?:giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
+        |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
+        |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
+        |(?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|quyet[ ]dinh|chi[ ]thi)[ ]nay[ ](?:co[ ]hieu[ ]luc|duoc[ ]pho[ ]bien|pho[ ]bien)
+        )""",
+    re.X,
+)
+_LIMITATION_SENTENCE = re.compile(r"^(?:tuy nhien|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b")
+_MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
+
+# Sentence ends: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
+_SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
+
+
+def _role_of_heading(text: str) -> str | None:
+    f = fold(text)
+    hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f]
+    if not hits:
+        return None
+    return min(hits)[1]
+
+
+def _month_of(text: str, header: Header, role: str) -> str | None:
+    m = _MONTH.search(fold(text))
+    if not m:
+        return None
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return None
+    year = m.group(2) or m.group(3)
+    if year is None:
+        ref = header.planned_period if role in {"task", "assignment"} else header.reported_period
+        ref = ref or header.planned_period or header.reported_period or header.date
+        if not ref:
+            return None
+        year = ref[:4]
+        if ref[5:7] and abs(int(ref[5:7]) - month) > 6:
+            year = str(int(year) + (1 if month < int(ref[5:7]) else -1))
+    return f"{year}-{month:02d}"
+
+
+def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph ``text`` that begins at offset ``start``.
+
+    >>> p = "Tiếp nhận 3.114 hồ sơ. Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên... Chỉ đạo TP. Hải Phòng."
+    >>> [p[s:e] for s, e in split_sentences(p, 0)]
+    ['Tiếp nhận 3.114 hồ sơ.', 'Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên...', 'Chỉ đạo TP. Hải Phòng.']
+    """
+    spans = []
+    cur = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        head = text[cur : m.start()]
+        if m.group(0) == "." and _ABBREV.search(head):
+            continue
+        if re.search(r"\d$", head) and m.group(0) == "." and re.match(r"[ ]+\d", text[end:]):
+            continue
+        if len(text[cur:end].strip()) < 12:
+            continue  # "1.6." or "Ví dụ." alone: not a sentence of its own
+        spans.append((cur, end))
+        cur = end
+        while cur < len(text) and text[cur] == " ":
+            cur += 1
+    if cur < len(text) and text[cur:].strip():
+        tail = text[cur:].rstrip()
+        if spans and len(tail.strip()) < 12:
+            spans[-1] = (spans[-1][0], cur + len(tail))
+        else:
+            spans.append((cur, cur + len(tail)))
+    return [(start + s, start + e) for s, e in spans]
+
+
+_UIDS = itertools.count()
+
+
+@dataclass
+class _Node:
+    kind: str
+    label: str
+    heading: str | None = None
+    role: str | None = None
+    month_text: str | None = None
+    count: dict[str, int] = field(default_factory=dict)
+    uid: int = field(default_factory=lambda: next(_UIDS))
+
+
+def _marker(line: str) -> tuple[str, str, int] | None:
+    for kind, pat in _MARKERS:
+        m = pat.match(line)
+        if m:
+            label = m.groupdict().get("label") or ""
+            return kind, label, m.end()
+    return None
+
+
+def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | None, depth_next_deeper: bool) -> bool:
+    """A marked line is a heading when it is short, reads like a title and has children."""
+    stripped = body.strip()
+    if not stripped:
+        return True
+    if kind in {"dash", "plus", "paren", "alpha"}:
+        return stripped.endswith(":") and len(stripped) < 200 and next_line is not None
+    if kind in {"part", "roman", "upper"} and len(stripped) < 220:
+        return True
+    upper = stripped == stripped.upper() and any(c.isalpha() for c in stripped)
+    if upper and len(stripped) < 220:
+        return True
+    if next_line is None:
+        return False
+    if len(stripped) > 170:
+        return False
+    sentences = split_sentences(stripped, 0)
+    if len(sentences) > 1:
+        return False
+    if stripped.endswith(":"):
+        return True
+    if stripped.endswith((".", ";")) and not (next_kind is None or depth_next_deeper):
+        return False
+    return next_kind is None or depth_next_deeper
+
+
+def parse_items(text: str, header: Header) -> list[Item]:
+    """Items of the document body, in reading order.
+
+    Input: normalised text and its :class:`Header` (``body_start``/``body_end``,
+    periods). Output: :class:`Item` objects whose ``text == text[start:end]``.
+    """
+    start = header.body_start
+    end = header.body_end if header.body_end is not None else len(text)
+    if end <= start:
+        start, end = 0, len(text)
+
+    paragraphs: list[tuple[int, int]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        s = pos + (len(line) - len(line.lstrip()))
+        e = pos + len(line.rstrip())
+        if e > s:
+            paragraphs.append((s, e))
+        pos += len(line) + 1
+
+    items: list[Item] = []
+    stack: list[_Node] = [_Node("root", "")]
+    kinds_order: list[str] = []
+    closing = False
+    sentence_counter: dict[int, int] = {}
+
+    def path_of() -> str:
+        parts: list[str] = []
+        for node in stack[1:]:
+            if node.kind in {"leadin"}:
+                continue
+            if node.kind == "compound":
+                # "2.2.1" replaces "2" and "2.2" above it
+                while parts and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", parts[-1]) and node.label.startswith(parts[-1] + "."):
+                    parts.pop()
+            if node.kind == "dash":
+                parts.append(f"b{node.label}")
+            elif node.kind == "plus":
+                parts.append(f"p{node.label}")
+            elif node.kind == "paren":
+                parts.append(f"({node.label})")
+            elif node.kind == "article":
+                parts.append(f"Điều {node.label}")
+            else:
+                parts.append(node.label)
+        return ".".join(parts)
+
+    def current_role() -> str:
+        for node in reversed(stack):
+            if node.role:
+                return node.role
+        return "other"
+
+    def current_month_source() -> str | None:
+        for node in reversed(stack):
+            if node.month_text and _MONTH.search(fold(node.month_text)):
+                return node.month_text
+        return None
+
+    def section_text() -> str | None:
+        heads = [n.heading for n in stack[1:] if n.heading]
+        return " / ".join(heads) if heads else None
+
+    def emit(s: int, e: int, role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None) -> None:
+        for k, (ss, se) in enumerate(split_sentences(text[s:e], s)):
+            sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
+            idx = sentence_counter[node_key]
+            sentence = text[ss:se]
+            r = role
+            if r == "result" and _LIMITATION_SENTENCE.match(fold(sentence)):
+                r = "limitation"
+            period = None
+            if r in {"result", "limitation"}:
+                period = (_month_of(month_src, header, r) if month_src else None) or header.reported_period
+            elif r in {"task", "assignment"}:
+                period = (_month_of(month_src, header, r) if month_src else None) or header.planned_period
+            p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
+            items.append(Item(id=f"i{len(items) + 1}", path=p, role=r, period=period, text=sentence, start=ss, end=se, section=section))
+
+    multi: set[int] = set()
+    # nodes that get more than one sentence (over all their paragraphs) number their sentences
+    pre_counts: dict[int, int] = {}
+
+    # First pass decides headings and node identity, second pass emits; done in one
+    # loop with look-ahead on the next paragraph.
+    plan: list[tuple[int, int, str, str, int, bool, str | None, str | None]] = []
+    # (start, end, role, path, node_key, is_heading, month source, section)
+
+    def add(s: int, e: int, role: str, path: str, key: int, is_head: bool = False) -> None:
+        plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
+
+    for i, (ps, pe) in enumerate(paragraphs):
+        line = text[ps:pe]
+        nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
+        mk = _marker(line)
+        f = fold(line)
+
+        if mk is None:
+            if not closing and current_role() in {"task", "result", "limitation", "other"} and _CLOSING.match(f) and (i > len(paragraphs) // 3):
+                closing = True
+                del stack[1:]
+                stack.append(_Node("close", "close", role="assignment"))
+            if closing:
+                add(ps, pe, "assignment", "close", stack[-1].uid, False)
+                continue
+            if line.rstrip().endswith(":") and len(line) < 400:
+                # a lead-in: "Tuy nhiên ... còn một số khó khăn, tồn tại, hạn chế:"
+                role = _role_of_heading(line)
+                if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
+                    role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
+                while stack[-1].kind in {"dash", "plus", "alpha", "paren", "leadin"} and len(stack) > 1:
+                    stack.pop()
+                if role:
+                    stack.append(_Node("leadin", "", role=role))
+                add(ps, pe, "other", path_of(), stack[-1].uid, False)
+                continue
+            add(ps, pe, current_role(), path_of(), stack[-1].uid, False)
+            continue
+
+        kind, label, body_at = mk
+        if closing and kind in {"dash", "plus"}:
+            add(ps, pe, "assignment", "close", stack[-1].uid, False)
+            continue
+        closing = False if kind not in {"dash", "plus"} else closing
+        # pop to the level of this marker kind, or push a new level
+        if kind in [n.kind for n in stack]:
+            while stack[-1].kind != kind:
+                stack.pop()
+            prev = stack.pop()
+            count = dict(prev.count)
+        else:
+            while stack[-1].kind in {"leadin"} and kind in {"roman", "part", "upper", "decimal", "compound", "article"} and len(stack) > 1:
+                stack.pop()
+            count = {}
+            if kind not in kinds_order:
+                kinds_order.append(kind)
+        if kind in {"dash", "plus"}:
+            n = count.get(kind, 0) + 1
+            count[kind] = n
+            label = str(n)
+        node = _Node(kind, label, count=count)
+        stack.append(node)
+
+        body = line[body_at:]
+        nk = _marker(nxt) if nxt is not None else None
+        deeper = False
+        if nk is not None:
+            nkind = nk[0]
+            deeper = nkind not in [n.kind for n in stack] or (nkind == "compound" and nk[1].startswith(label + "."))
+        heading = _is_heading(kind, body, nxt, nk[0] if nk else None, deeper)
+        hm = re.match(r"^(?P<head>[^:]{3,80}):[ ]*\S", body.strip())
+        if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:
+            heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."
+        if heading:
+            head_text = body.strip()
+            # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ..." (heading and content on one line)
+            inline = None
+            m = re.match(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$", head_text)
+            if m and len(m.group("rest")) > 20:
+                head_text = m.group("head")
+                inline = ps + body_at + (len(body) - len(body.lstrip())) + m.start("rest")
+            node.heading = head_text.rstrip(":").strip()
+            node.role = _role_of_heading(node.heading)
+            node.month_text = node.heading
+            add(ps, pe, "heading", path_of(), node.uid, True)
+            if inline is not None:
+                add(inline, pe, current_role(), path_of(), node.uid, False)
+            continue
+        # content line: the marker is part of the item text? No: the item starts after it.
+        content_start = ps + body_at
+        add(content_start, pe, current_role(), path_of(), node.uid, False)
+
+    # count sentences per node to decide on ".sN" suffixes
+    for s, e, role, path, key, is_head, _m, _sec in plan:
+        if is_head:
+            continue
+        pre_counts[key] = pre_counts.get(key, 0) + len(split_sentences(text[s:e], s))
+    multi.update(k for k, n in pre_counts.items() if n > 1)
+
+    for s, e, role, path, key, is_head, month_src, section in plan:
+        if not is_head:
+            emit(s, e, role, path, key, pre_counts.get(key, 1), month_src, section)
+    return items

@@ -1,0 +1,102 @@
+"""Items: golden files for the seeds, small outlines for each marker kind, and the
+span invariant on generated text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.header import parse_header
+from ingest.normalize import normalize
+from ingest.structure import parse_items, split_sentences
+from tests.helpers import GOLDEN, SEEDS, load_json, read_normalized
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_golden(name: str) -> None:
+    gold = load_json(GOLDEN / name.replace(".txt", ".json"))
+    text = read_normalized(SEEDS / name)
+    header = parse_header(text)
+    for field, value in gold["header"].items():
+        got = getattr(header, field)
+        if field == "signer":
+            got = {"name": got.name, "title": got.title, "authority": got.authority}
+        if field == "recipients":
+            got = list(got)
+        assert got == value, field
+    items = parse_items(text, header)
+    assert dict(Counter(i.role for i in items)) == gold["role_counts"]
+    by_path = {i.path: i for i in items}
+    for expected in gold["items"]:
+        item = by_path[expected["path"]]
+        assert (item.role, item.period) == (expected["role"], expected["period"]), expected["path"]
+        assert item.text.startswith(expected["starts"]), (expected["path"], item.text[:80])
+    for i in items:
+        assert text[i.start : i.end] == i.text
+
+
+OUTLINE = """NGHỊ QUYẾT
+về kết quả công tác tháng 11 và nhiệm vụ trọng tâm tháng 12 năm 2025
+
+I. KẾT QUẢ CÔNG TÁC THÁNG 11
+1. Công tác xây dựng Đảng
+a) Tổ chức thành công Hội nghị sơ kết. Kết nạp 05 đảng viên mới.
+b) Hoàn thành 80% kế hoạch kiểm tra.
+2. Hạn chế
+- Tỷ lệ cài đặt Sổ tay đảng viên còn thấp.
++ Một số chi bộ chưa sinh hoạt đúng kỳ.
+II. NHIỆM VỤ TRỌNG TÂM THÁNG 12
+(1) Tổ chức tổng kết công tác năm 2025.
+(2) Chuẩn bị bầu cử; rà soát danh sách cử tri.
+Giao các đồng chí Ủy viên Ban Thường vụ tổ chức thực hiện Nghị quyết này.
+"""
+
+# path, role, period, text
+OUTLINE_ITEMS = [
+    ("I.1.a.s1", "result", "2025-11", "Tổ chức thành công Hội nghị sơ kết."),  # "a)" point, two sentences
+    ("I.1.a.s2", "result", "2025-11", "Kết nạp 05 đảng viên mới."),
+    ("I.1.b", "result", "2025-11", "Hoàn thành 80% kế hoạch kiểm tra."),
+    ("I.2.b1", "limitation", "2025-11", "Tỷ lệ cài đặt Sổ tay đảng viên còn thấp."),  # "-" bullet under "Hạn chế"
+    ("I.2.b1.p1", "limitation", "2025-11", "Một số chi bộ chưa sinh hoạt đúng kỳ."),  # "+" under "-"
+    ("II.(1)", "task", "2025-12", "Tổ chức tổng kết công tác năm 2025."),
+    ("II.(2)", "task", "2025-12", "Chuẩn bị bầu cử; rà soát danh sách cử tri."),  # a semicolon does not cut
+    ("close", "assignment", "2025-12", "Giao các đồng chí Ủy viên Ban Thường vụ tổ chức thực hiện Nghị quyết này."),
+]
+
+
+def test_outline_markers() -> None:
+    text = normalize(OUTLINE)
+    header = parse_header(text)
+    got = [(i.path, i.role, i.period, i.text) for i in parse_items(text, header)]
+    assert got == OUTLINE_ITEMS
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        ("Giải quyết 3.096/3.114 hồ sơ. Tiếp nhận 39 hồ sơ.", ["Giải quyết 3.096/3.114 hồ sơ.", "Tiếp nhận 39 hồ sơ."]),  # thousands dot is no end
+        ("Làm việc với UBND TP. Hải Phòng về dự án.", ["Làm việc với UBND TP. Hải Phòng về dự án."]),  # abbreviation
+        ("Tuyên truyền Nghị quyết đại hội XIV của Đảng.. Xây dựng Kế hoạch năm 2026.", ["Tuyên truyền Nghị quyết đại hội XIV của Đảng..", "Xây dựng Kế hoạch năm 2026."]),  # ".." typo
+        ("Ngày 15/03/2026. Bầu cử.", ["Ngày 15/03/2026. Bầu cử."]),  # a fragment under 12 characters joins its neighbour
+    ],
+)
+def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph, 0)] == sentences
+
+
+_word = st.sampled_from(["Tổ chức", "hội nghị", "UBND", "3.114", "phường", "Uỷ ban", "hoà", "(1)", "-", "+", "a)", "1.1.", "II.", ":", ";", ".", "…", "\n", "\n\n", " ", "Nghị quyết số 57-NQ/TW", "tháng 02/2026"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_word, min_size=1, max_size=80))
+def test_span_invariant_on_generated_text(words: list[str]) -> None:
+    text = normalize(" ".join(words))
+    header = parse_header(text)
+    for item in parse_items(text, header):
+        assert text[item.start : item.end] == item.text
+        assert item.text.strip() == item.text and item.text

@@ -1,0 +1,3 @@
+from vanban.cli import app
+
+app()

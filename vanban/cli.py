@@ -1,0 +1,284 @@
+"""The ``vanban`` command line. The only place errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from vanban.config import store_config
+from vanban.errors import ParseError, VanbanError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="vanban: a knowledge graph of Vietnamese Party and local-government directives.",
+)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Embedded store path (default $VANBAN_DB, else ./vanban.db).")]
+Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", help="Neo4j Bolt URI instead of the embedded store (or $NEO4J_URI).")]
+UserOpt = Annotated[str | None, typer.Option("--user", help="Neo4j user (or $NEO4J_USER).")]
+PasswordOpt = Annotated[str | None, typer.Option("--password", help="Neo4j password (or $NEO4J_PASSWORD).")]
+ParamOpt = Annotated[list[str] | None, typer.Option("-p", "--param", help="A query parameter, key=value (repeatable).")]
+FormatOpt = Annotated[str, typer.Option("--format", help="Output format: json, table or csv.")]
+
+FORMATS = ("json", "table", "csv")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _parse_params(params: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in params or []:
+        if "=" not in p:
+            _fail(f"parameter {p!r} is not key=value")
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _open(db: str | None, neo4j: str | None, user: str | None, password: str | None, read_only: bool) -> Any:
+    from graph.store import open_store
+
+    cfg = store_config(db, neo4j, user, password)
+    return open_store(db=cfg.db, neo4j_uri=cfg.neo4j_uri, user=cfg.user, password=cfg.password, read_only=read_only)
+
+
+def _emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    columns: list[str] = []
+    for r in rows:
+        for k in r:
+            if k not in columns:
+                columns.append(k)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in r.items()})
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    from tabulate import tabulate
+
+    def cell(v: Any) -> str:
+        s = "" if v is None else str(v)
+        return s if len(s) <= 80 else s[:77] + "..."
+
+    typer.echo(tabulate([[cell(r.get(c)) for c in columns] for r in rows], headers=columns, tablefmt="simple"))
+    typer.echo(f"({len(rows)} rows)")
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A .txt, .docx or .pdf document.")],
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR scanned PDFs with tesseract when they have no text layer.")] = True,
+) -> None:
+    """Read one document and print its parse as one JSON object (schema vanban.parse/1)."""
+    from ingest.pipeline import parse_file, to_json
+
+    try:
+        doc = parse_file(file, ocr=ocr)
+    except ParseError as e:
+        _fail(f"{e.path}: {e.reason}")
+    except VanbanError as e:
+        _fail(f"{file}: {e}")
+    typer.echo(json.dumps(to_json(doc), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders are walked for .txt, .docx, .pdf).")],
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="Recompute month-to-month links of the touched units.")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Parse files and folders into the store, one transaction per document."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from graph.ingest import collect_paths, ingest_paths
+
+    try:
+        store = _open(db, neo4j, user, password, read_only=False)
+    except VanbanError as e:
+        _fail(str(e))
+    try:
+        files, skipped, missing = collect_paths(paths)
+        for m in missing:
+            typer.echo(f"Error: {m}: no such file or folder", err=True)
+        for s in skipped:
+            typer.echo(f"skipped: {s} (not .txt, .docx or .pdf)", err=True)
+        show = progress and sys.stderr.isatty()
+        with Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+            disable=not show, transient=True,
+        ) as bar:
+            task = bar.add_task("", total=len(files))
+
+            def on_progress(path: str, ok: bool) -> None:
+                bar.update(task, advance=1, description=Path(path).name[:40])
+
+            summary = ingest_paths(store, files, on_progress=on_progress, link=link)
+    finally:
+        store.close()
+    for path, reason in summary.failures:
+        typer.echo(f"Error: {path}: {reason}", err=True)
+    typer.echo(
+        f"ingested {summary.documents} documents ({summary.unchanged} unchanged, {summary.replaced} replaced): "
+        f"{summary.items} items, {summary.citations} citations, {summary.bodies} body mentions; "
+        f"{len(summary.failures) + len(missing)} failed, {len(skipped)} skipped"
+    )
+    if summary.failures or missing:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query: queries/NAME.cypher (see `vanban query --list`).")] = "",
+    param: ParamOpt = None,
+    fmt: FormatOpt = "table",
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+) -> None:
+    """Run the named query queries/NAME.cypher."""
+    from graph.queries import load_queries
+
+    if list_ or not name:
+        for q in load_queries().values():
+            params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params)
+            typer.echo(f"{q.name}({params}): {q.description}")
+        return
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    try:
+        store = _open(db, neo4j, user, password, read_only=True)
+        try:
+            rows = store.query(name, _parse_params(param))
+        finally:
+            store.close()
+    except VanbanError as e:
+        _fail(str(e))
+    _emit_rows(rows, fmt)
+
+
+@app.command()
+def cypher(
+    text: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    param: ParamOpt = None,
+    fmt: FormatOpt = "table",
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Run an ad-hoc Cypher query, read-only (a write is refused)."""
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    try:
+        store = _open(db, neo4j, user, password, read_only=True)
+        try:
+            rows = store.cypher(text, _parse_params(param))
+        finally:
+            store.close()
+    except VanbanError as e:
+        _fail(str(e))
+    _emit_rows(rows, fmt)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output file (ttl, jsonld, graphml) or folder (csv).")],
+    fmt: Annotated[str, typer.Option("--format", help="ttl, jsonld, graphml or csv.")] = "ttl",
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Write the whole graph as RDF (Turtle, JSON-LD), GraphML or CSV."""
+    from graph.export import EXPORT_FORMATS, export_graph
+
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    try:
+        store = _open(db, neo4j, user, password, read_only=True)
+        try:
+            n = export_graph(store, fmt, out)
+        finally:
+            store.close()
+    except VanbanError as e:
+        _fail(str(e))
+    typer.echo(f"wrote {out} ({n})")
+
+
+@app.command(name="app")
+def app_cmd(
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8501,
+    address: Annotated[str, typer.Option("--address", help="Address to listen on (127.0.0.1 unless a password is configured).")] = "127.0.0.1",
+) -> None:
+    """Start the Streamlit explorer (streamlit run app.py)."""
+    cfg = store_config(db, neo4j, user, password)
+    env = dict(os.environ)
+    env["VANBAN_DB"] = str(Path(cfg.db).resolve())
+    if cfg.neo4j_uri:
+        env["NEO4J_URI"] = cfg.neo4j_uri
+        if cfg.user:
+            env["NEO4J_USER"] = cfg.user
+        if cfg.password:
+            env["NEO4J_PASSWORD"] = cfg.password
+    app_py = Path(__file__).resolve().parent.parent / "app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_py), "--server.address", address, "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    typer.echo(f"vanban explorer on http://{address}:{port}  (Ctrl-C to stop)")
+    raise typer.Exit(subprocess.call(cmd, env=env, cwd=str(app_py.parent)))
+
+
+@app.command()
+def bench(
+    notices: Annotated[int, typer.Option("--notices", help="How many synthetic notices to generate and measure.")] = 1000,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    workdir: Annotated[Path | None, typer.Option("--workdir", help="Where to write the corpus and stores (default: a temp folder).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the synthetic corpus.")] = 7,
+    workers: Annotated[int, typer.Option("--workers", help="Parser processes (default: all cores).")] = 0,
+) -> None:
+    """Generate N synthetic notices and measure parse, ingest and every named query."""
+    from vanban.bench import format_table, run_bench
+
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format {fmt!r}; choose one of: table, json")
+    cfg = store_config(None, neo4j, user, password)
+    try:
+        result = run_bench(notices, neo4j_uri=cfg.neo4j_uri, user=cfg.user, password=cfg.password, workdir=workdir, seed=seed, workers=workers or None)
+    except VanbanError as e:
+        _fail(str(e))
+    typer.echo(json.dumps(result, indent=2) if fmt == "json" else format_table(result))
+
+
+def main() -> None:  # pragma: no cover
+    app()
