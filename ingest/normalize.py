@@ -149,6 +149,11 @@ def _strip_page_furniture(pages: list[str]) -> list[str]:
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s" + re.escape(_TERMINAL) + r"])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 
 
+# A line that stops on a function word cannot end a paragraph: the line was wrapped.
+#   "2. Doanh nghiệp thực hiện dự án casino quy định tại\nĐiều 3 Nghị quyết này ..."
+_WRAPPED_LINE = re.compile(r"(?<=[ ])(?P<w>tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số|thuộc|hoặc)[ ]*\n(?=[^\n\-+•–(*\d])")
+
+
 def _join_broken(m: re.Match[str]) -> str:
     """Join across the blank line unless the line before is an upper-case heading ("KẾ HOẠCH")."""
     text = m.string
@@ -171,9 +176,11 @@ def normalize(raw: str) -> str:
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))
     text = text.replace("**", "")
+    text = re.sub(r"__([^_\n]+?)[ ]*__", r"\1", text)  # "__Nơi nhận: __" (markdown bold from a crawl)
     text = re.sub(r"[ \u2000-\u200a]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = _BROKEN_PARAGRAPH.sub(_join_broken, text)
+    text = _WRAPPED_LINE.sub(r"\g<w> ", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     text = unify_tone_placement(text)
     return text.strip()

@@ -91,6 +91,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("ke hoach cong tac", "task"),
     ("trong tam", "task"),
     ("to chuc thuc hien", "assignment"),
+    ("thi hanh", "assignment"),
     ("kien nghi", "other"),
     ("de xuat", "other"),
     ("muc dich", "other"),
@@ -112,6 +113,14 @@ _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?
 # Sentence ends: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
 _SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
+
+
+#: How a heading that ends with a full stop starts (folded).
+_HEADING_WORDS = (
+    "ve ", "cong tac", "linh vuc", "ket qua", "nhiem vu", "phuong huong", "han che", "ton tai", "tinh hinh", "danh gia",
+    "doi tuong", "pham vi", "muc tieu", "giai phap", "to chuc thuc hien", "kinh te", "van hoa", "quoc phong",
+    "xay dung dang", "cai cach", "chuyen doi so", "an ninh", "quan ly",
+)
 
 
 def _role_of_heading(text: str) -> str | None:
@@ -186,6 +195,16 @@ class _Node:
     uid: int = field(default_factory=lambda: next(_UIDS))
 
 
+_RANKS = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "decimal": 10, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
+
+
+def _rank(kind: str, label: str) -> int:
+    """Fixed depth of a marker kind: I. > 1. > 1.1. > (1) > a) > lead-in > - > +."""
+    if kind == "compound":
+        return 10 + label.count(".")
+    return _RANKS.get(kind, 50)
+
+
 def _marker(line: str) -> tuple[str, str, int] | None:
     for kind, pat in _MARKERS:
         m = pat.match(line)
@@ -216,8 +235,11 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
         return False
     if stripped.endswith(":"):
         return True
-    if stripped.endswith((".", ";")) and not (next_kind is None or depth_next_deeper):
-        return False
+    if stripped.endswith((".", ";")):
+        # "2.2.2. Công tác quản lý đô thị, ... triển khai thực hiện các dự án." is a heading;
+        # "4. Nghị quyết này có hiệu lực từ ngày 28 tháng 11 năm 2025." is content.
+        if not (fold(stripped).startswith(_HEADING_WORDS) and len(stripped.split()) <= 24):
+            return False
     return next_kind is None or depth_next_deeper
 
 
@@ -237,13 +259,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
     for line in text[start:end].split("\n"):
         s = pos + (len(line) - len(line.lstrip()))
         e = pos + len(line.rstrip())
-        if e > s:
+        if e > s and not re.fullmatch(r"[-_=*~. ]{3,}", text[s:e]):
             paragraphs.append((s, e))
         pos += len(line) + 1
 
     items: list[Item] = []
     stack: list[_Node] = [_Node("root", "")]
-    kinds_order: list[str] = []
     closing = False
     sentence_counter: dict[int, int] = {}
 
@@ -331,7 +352,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 role = _role_of_heading(line)
                 if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
                     role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
-                while stack[-1].kind in {"dash", "plus", "alpha", "paren", "leadin"} and len(stack) > 1:
+                # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."
+                while len(stack) > 1 and (_rank(stack[-1].kind, stack[-1].label) >= _rank("leadin", "") or stack[-1].heading is None):
                     stack.pop()
                 if role:
                     stack.append(_Node("leadin", "", role=role))
@@ -345,18 +367,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
             add(ps, pe, "assignment", "close", stack[-1].uid, False)
             continue
         closing = False if kind not in {"dash", "plus"} else closing
-        # pop to the level of this marker kind, or push a new level
-        if kind in [n.kind for n in stack]:
-            while stack[-1].kind != kind:
-                stack.pop()
+        # pop every level at or below this marker's rank; a sibling keeps the bullet count
+        rank = _rank(kind, label)
+        count: dict[str, int] = {}
+        while len(stack) > 1 and _rank(stack[-1].kind, stack[-1].label) >= rank:
             prev = stack.pop()
-            count = dict(prev.count)
-        else:
-            while stack[-1].kind in {"leadin"} and kind in {"roman", "part", "upper", "decimal", "compound", "article"} and len(stack) > 1:
-                stack.pop()
-            count = {}
-            if kind not in kinds_order:
-                kinds_order.append(kind)
+            if prev.kind == kind and _rank(prev.kind, prev.label) == rank:
+                count = dict(prev.count)
         if kind in {"dash", "plus"}:
             n = count.get(kind, 0) + 1
             count[kind] = n
@@ -368,8 +385,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         nk = _marker(nxt) if nxt is not None else None
         deeper = False
         if nk is not None:
-            nkind = nk[0]
-            deeper = nkind not in [n.kind for n in stack] or (nkind == "compound" and nk[1].startswith(label + "."))
+            deeper = _rank(nk[0], nk[1]) > rank
         heading = _is_heading(kind, body, nxt, nk[0] if nk else None, deeper)
         hm = re.match(r"^(?P<head>[^:]{3,80}):[ ]*\S", body.strip())
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:

@@ -100,3 +100,44 @@ def test_span_invariant_on_generated_text(words: list[str]) -> None:
     for item in parse_items(text, header):
         assert text[item.start : item.end] == item.text
         assert item.text.strip() == item.text and item.text
+
+
+# Real documents, read by hand: which part of the outline carries which role.
+# file, path prefix, role every item there has
+REAL_SECTIONS = [
+    ("nq-57-tw-2024.txt", "I.", "other"),  # I- QUAN ĐIỂM CHỈ ĐẠO
+    ("nq-57-tw-2024.txt", "II.", "other"),  # II- MỤC TIÊU
+    ("nq-57-tw-2024.txt", "III.1", "task"),  # III- NHIỆM VỤ, GIẢI PHÁP
+    ("nq-57-tw-2024.txt", "IV.", "assignment"),  # IV- TỔ CHỨC THỰC HIỆN
+    ("nq-08-2025-cp.txt", "Điều 2", "other"),
+    ("nq-08-2025-cp.txt", "Điều 6", "assignment"),  # Điều 6. Điều khoản thi hành
+    ("nq-21-2025-hdnd-vinhlong.txt", "Điều 3", "assignment"),  # Điều 3. Điều khoản thi hành
+    ("kh-3260-ddqh15-2025.txt", "III.", "assignment"),  # III. TỔ CHỨC THỰC HIỆN
+    ("hd-45-btctw-2025.txt", "VII", "assignment"),  # VII. Tổ chức thực hiện
+]
+
+
+@pytest.mark.parametrize("name, prefix, role", REAL_SECTIONS, ids=[f"{r[0]}:{r[1]}" for r in REAL_SECTIONS])
+def test_real_sections(name: str, prefix: str, role: str) -> None:
+    from tests.helpers import REAL
+
+    text = read_normalized(REAL / name)
+    items = [i for i in parse_items(text, parse_header(text)) if i.path.startswith(prefix)]
+    assert items, f"no item under {prefix}"
+    assert {i.role for i in items} == {role}
+
+
+# Short real documents whose every item was counted by hand.
+# file, {role: count}
+REAL_COUNTS = [
+    ("nq-08-2025-cp.txt", {"other": 16, "assignment": 3}),  # 5 "Căn cứ" + "Theo đề nghị" + enacting line; Điều 1-5: 9; Điều 6: 3
+    ("nq-21-2025-hdnd-vinhlong.txt", {"other": 17, "assignment": 5}),  # 8 preamble lines; Điều 1: 3, Điều 2: 6 sentences; Điều 3: 4 + closing line
+]
+
+
+@pytest.mark.parametrize("name, counts", REAL_COUNTS, ids=[r[0] for r in REAL_COUNTS])
+def test_real_counts(name: str, counts: dict[str, int]) -> None:
+    from tests.helpers import REAL
+
+    text = read_normalized(REAL / name)
+    assert dict(Counter(i.role for i in parse_items(text, parse_header(text)))) == counts
