@@ -30,14 +30,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ingest.models import ParsedDocument
 from ingest.normalize import fold
 
 #: Score at or above which a result answers a task.
 FOLLOW_THRESHOLD = 0.34
 #: Score at or above which a later task is the same task planned again.
-CARRY_THRESHOLD = 0.40
+CARRY_THRESHOLD = 0.45
+#: How many later plans a carried-over task is looked for in, and the extra score asked per month skipped.
+CARRY_HORIZON = 3
+CARRY_STEP = 0.05
+#: How much lower a carry-over may score when the match is mutual.
+MUTUAL_DISCOUNT = 0.10
 #: Score at or above which a later limitation is the same limitation returning.
-RECUR_THRESHOLD = 0.30
+RECUR_THRESHOLD = 0.20
 #: A second answer is kept when it scores within this fraction of the best one.
 SECOND_BEST = 0.85
 
@@ -52,12 +58,8 @@ _STOP_PHRASES = (
     "voi", "cho", "trong", "tai", "theo", "de", "da", "duoc", "nhung", "mot so", "mot", "so", "nam", "thang", "phuong", "xa",
     "nhan dan", "can bo", "dang vien", "ve", "viec", "tu", "den", "co", "la", "nay", "do", "khi", "nham", "tiep", "hoan thanh",
     "thanh cong", "dat", "huong", "ra", "len", "vao", "tren", "duoi", "cung", "nhu", "sau", "truoc", "dang", "chua", "con",
+    "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
-_PARTIAL = re.compile(
-    r"\bdat\s+\d+(?:[.,]\d+)?\s*%|buoc dau|dang (?:trien khai|thuc hien|xay dung|hoan thien|chuan bi|tien hanh|du thao)"
-    r"|chua hoan thanh|chua dat|mot phan|con cham|tiep tuc (?:trien khai|thuc hien|hoan thien)|\bdat\s+\d+\s*/\s*\d+"
-)
-_DONE = re.compile(r"hoan thanh|thanh cong|100\s*%|\bda\s+(?:to chuc|ban hanh|trien khai|thuc hien|xay dung|ky|phe duyet|giai quyet|cap|trao)")
 _NUMBER = re.compile(r"\d+(?:[./]\d+)*")
 
 
@@ -187,22 +189,51 @@ class _Scorer:
         return max(0.0, min(1.0, s + bonus))
 
 
+# Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
+_NOT_YET = re.compile(
+    r"\bchưa\b|\bcòn\s+\d|\bvẫn còn\b|\bđang\s+(?:triển khai|thực hiện|xây dựng|hoàn thiện|chuẩn bị|tiến hành|chờ|dự thảo)"
+    r"|bước đầu|chuyển sang|\blùi\b|một phần|còn chậm|tiếp tục (?:triển khai|thực hiện|hoàn thiện)"
+)
+_COMPLETE = re.compile(r"hoan thanh|thanh cong|\bvuot\b|100\s*%|dung (?:tien do|ke hoach)")
+_RATIO = re.compile(r"(?<![/\d])(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)(?![/\d])")
+_PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
+
+
+def _num(s: str) -> float:
+    return float(s.replace(".", "").replace(",", "."))
+
+
 def verdict_of_result(text: str) -> str:
     """``partial`` when a result reports progress short of completion, else ``done``.
 
+    Words that say "not yet" win ("chưa", "còn 06 hộ", "đang chờ", "bước đầu");
+    then words of completion ("hoàn thành", "thành công", "vượt"); then the
+    figures: a share below its total ("27/31", "đạt 69,2%") is partial.
+
     >>> verdict_of_result("Tỷ lệ cài đặt Sổ tay đảng viên điện tử đạt 69,2%.")
+    'partial'
+    >>> verdict_of_result("Thu ngân sách năm 2025 ước đạt 101,3% dự toán.")
+    'done'
+    >>> verdict_of_result("Có 27/31 chi bộ đã tổ chức sinh hoạt chuyên đề.")
     'partial'
     >>> verdict_of_result("Tổ chức thành công Đại hội Hội Liên hiệp thanh niên phường.")
     'done'
     """
     f = fold(text)
-    if _PARTIAL.search(f):
-        m = re.search(r"\bdat\s+(\d+)\s*/\s*(\d+)", f)
-        if m and m.group(1) == m.group(2):
-            return "done"
-        if re.search(r"\bdat\s+100\s*%", f):
-            return "done"
+    if _NOT_YET.search(text.lower()):
         return "partial"
+    for m in _RATIO.finditer(f):
+        before = f[max(0, m.start() - 6) : m.start()]
+        if "ngay" in before or "dot" in before:
+            continue  # "ngày 15/3", "đợt 03/02" are dates
+        a, b = _num(m.group(1)), _num(m.group(2))
+        if 0 < b and a < b:
+            return "partial"
+    if _COMPLETE.search(f):
+        return "done"
+    for m in _PERCENT.finditer(f):
+        if _num(m.group(1)) < 100:
+            return "partial"
     return "done"
 
 
@@ -255,15 +286,23 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 verdict = "done" if (verdict == "done" or v == "done") else "partial"
             # the same task planned again later: the first later document with a match
             carried = None
+            looked = 0
             for ld in later:
                 if month and ld.planned_period and ld.planned_period <= month:
                     continue
                 best = max(((scorer.score(task, t), t) for t in ld.items if t.role == "task"), default=(0.0, None), key=lambda x: x[0])
-                if best[1] is not None and best[0] >= CARRY_THRESHOLD:
-                    carried = best
+                # the next plan needs less evidence than one two or three months on; a weaker
+                # match counts when it is mutual (no other task of this plan matches it better)
+                need = CARRY_THRESHOLD + CARRY_STEP * looked
+                if best[1] is not None and best[0] >= need - MUTUAL_DISCOUNT:
+                    target = best[1]
+                    rival = max((scorer.score(o, target) for o in d.items if o.role == "task" and o.id != task.id), default=0.0)
+                    if best[0] >= need or best[0] > rival:
+                        carried = best
+                        break
+                looked += 1
+                if looked >= CARRY_HORIZON:
                     break
-                if ld.planned_period:
-                    break  # only the next planning document
             if carried is not None:
                 s, t = carried
                 result.links.append(Link("CARRIED_OVER", task.id, t.id, round(s, 4), None, task.text, t.text))
@@ -298,3 +337,36 @@ def link_documents(docs: Sequence[LinkDoc]) -> LinkResult:
         out.links.extend(r.links)
         out.verdicts.update(r.verdicts)
     return out
+
+
+def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
+    """A :class:`LinkDoc` straight from a parse (the store builds the same from its rows)."""
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for b in doc.bodies:
+        if b.item and b.role in {"lead", "partner"}:
+            bodies[b.item].add(b.body_id)
+    cites: dict[str, set[str]] = defaultdict(set)
+    for c in doc.citations:
+        if c.item:
+            cites[c.item].add(c.key)
+    themes: dict[str, set[str]] = defaultdict(set)
+    for t in doc.themes:
+        for i in t.items:
+            themes[i].add(t.id)
+    h = doc.header
+    items = tuple(
+        LinkItem(
+            id=f"{doc_id}#{it.id}", doc_id=doc_id, role=it.role, period=it.period, text=it.text, section=it.section,
+            bodies=frozenset(bodies[it.id]), citations=frozenset(cites[it.id]), themes=frozenset(themes[it.id]),
+        )
+        for it in doc.items
+    )
+    own_key = None
+    if h.symbol and h.number:
+        from ingest.citations import citation_key
+
+        own_key = citation_key(h.doc_type, h.number, h.symbol, int(h.date[:4]) if h.date else None)
+    return LinkDoc(
+        id=doc_id, unit=h.unit, reported_period=h.reported_period, planned_period=h.planned_period, date=h.date,
+        items=items, cites=frozenset(c.key for c in doc.citations), own_key=own_key,
+    )

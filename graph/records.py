@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,7 @@ from graph import schema
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
 
+_citation_key: Callable[[str | None, str | None, str | None, int | None], str] | None
 try:  # written by the citations helper; the fallback keeps the graph usable before it lands
     from ingest.citations import citation_key as _citation_key
 except ImportError:  # pragma: no cover - only before ingest.citations exists
@@ -115,7 +116,7 @@ def document_id(doc: ParsedDocument) -> str:
     >>> h = Header(doc_type="Thông báo kết luận", symbol="TB/ĐU", unit="phường Đồ Sơn", date="2026-03",
     ...            planned_period="2026-03", title="về kết quả tháng 2")
     >>> document_id(ParsedDocument(src, "", h))
-    'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/5be9d4a3'
+    'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/407c68ed'
     >>> document_id(ParsedDocument(src, "", Header()))
     'sha256:abababababababab'
     """
@@ -189,7 +190,7 @@ def to_records(doc: ParsedDocument) -> Records:
     def add_node(label: str, row: Row) -> str:
         table = schema.node(label)
         full = {c: row.get(c) for c in table.columns}
-        k = full[table.key]
+        k = str(full[table.key])
         nodes[label][k] = merge_node(label, nodes[label].get(k), full)
         return k
 
@@ -197,7 +198,7 @@ def to_records(doc: ParsedDocument) -> Records:
         table = schema.rel(type_)
         if (a[0], b[0]) not in table.pairs:
             raise ValueError(f"{type_} does not join {a[0]} to {b[0]}; it joins {table.pairs}")
-        row = {"from": a[1], "to": b[1]}
+        row: Row = {"from": a[1], "to": b[1]}
         row.update({c: props.get(c) for c in table.columns})
         rels.setdefault((type_, a[0], b[0]), []).append(row)
 
@@ -307,13 +308,13 @@ def to_records(doc: ParsedDocument) -> Records:
         )
 
     # -- bodies: assigned (lead/partner of an item) or mentioned
-    for b in doc.bodies:
-        bid = add_node("Body", {"id": b.body_id, "name": b.name, "level": b.level, "kind": b.kind, "folded": fold(b.name)})
-        iid = item_ids.get(b.item) if b.item else None
-        if b.role in ("lead", "partner") and iid:
-            add_rel("ASSIGNED_TO", ("Item", iid), ("Body", bid), role=b.role, text=b.text, span_start=b.start, span_end=b.end)
+    for m in doc.bodies:
+        bid = add_node("Body", {"id": m.body_id, "name": m.name, "level": m.level, "kind": m.kind, "folded": fold(m.name)})
+        mid = item_ids.get(m.item) if m.item else None
+        if m.role in ("lead", "partner") and mid:
+            add_rel("ASSIGNED_TO", ("Item", mid), ("Body", bid), role=m.role, text=m.text, span_start=m.start, span_end=m.end)
         else:
-            add_rel("MENTIONS", doc_node, ("Body", bid), text=b.text, span_start=b.start, span_end=b.end, item=iid)
+            add_rel("MENTIONS", doc_node, ("Body", bid), text=m.text, span_start=m.start, span_end=m.end, item=mid)
     for p in doc.people:
         pid = add_node("Person", {"id": person_id(p.name), "name": p.name, "folded": fold(p.name)})
         add_rel("MENTIONS", doc_node, ("Person", pid), text=p.text, span_start=p.start, span_end=p.end,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
@@ -47,6 +47,7 @@ class UpsertResult:
     items: int = 0
     citations: int = 0
     bodies: int = 0
+    unit: str | None = None
 
 
 @dataclass
@@ -72,7 +73,7 @@ class Store(Protocol):
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
-    def dump(self) -> GraphDump: ...
+    def dump(self, include_text: bool = True) -> GraphDump: ...
     def is_empty(self) -> bool: ...
     def close(self) -> None: ...
 
@@ -281,7 +282,8 @@ class CypherStore:
 
     def _upsert(self, tx: Tx, recs: Records) -> UpsertResult:
         old = tx.run("MATCH (d:Document {id: $id}) RETURN d.content_hash AS h", {"id": recs.document_id})
-        stats = {"items": recs.count("Item"), "citations": recs.count("CITES"), "bodies": recs.count("Body")}
+        stats = {"items": recs.count("Item"), "citations": recs.count("CITES"), "bodies": recs.count("Body"),
+                 "unit": recs.nodes["Document"][0]["unit"]}
         if old and old[0]["h"] == recs.content_hash:
             return UpsertResult(recs.document_id, "unchanged", **stats)
         touched = self._delete(tx, recs.document_id) if old else {}
@@ -458,23 +460,21 @@ class CypherStore:
         for n in schema.NODES:
             if n.label == "Meta":
                 continue
-            cols = [c for c in n.columns if include_text or (n.label, c) != ("Document", "text")]
-            rows = self._read(f"MATCH (n:{n.label}) RETURN {', '.join(f'n.{c} AS {c}' for c in cols)} ORDER BY n.{n.key}", {})
+            keep = [c for c in n.columns if include_text or (n.label, c) != ("Document", "text")]
+            rows = self._read(f"MATCH (n:{n.label}) RETURN {', '.join(f'n.{c} AS {c}' for c in keep)} ORDER BY n.{n.key}", {})
             out.nodes[n.label] = [plain(r) for r in rows]
         for r in schema.RELS:
             for a, b in r.pairs:
                 ka, kb = schema.node(a).key, schema.node(b).key
                 cols = "".join(f", e.{c} AS {c}" for c in r.columns)
-                rows = self._read(
-                    f"MATCH (a:{a})-[e:{r.type}]->(b:{b}) RETURN a.{ka} AS from, b.{kb} AS to{cols} ORDER BY from, to", {}
-                )
-                out.rels[(r.type, a, b)] = [plain(x) for x in rows]
+                rows = self._read(f"MATCH (a:{a})-[e:{r.type}]->(b:{b}) RETURN a.{ka} AS from, b.{kb} AS to{cols}", {})
+                # every column sorts: two mentions of one body in one document differ only by span
+                out.rels[(r.type, a, b)] = sorted((plain(x) for x in rows), key=_row_order)
         return out
 
     def item_node_id(self, document_id: str, local_id: str) -> str:
         return item_id(document_id, local_id)
 
 
-@contextlib.contextmanager
-def _nullcontext() -> Iterator[None]:  # pragma: no cover - helper for subclasses
-    yield None
+def _row_order(row: Row) -> tuple:
+    return tuple((v is None, str(v)) for v in row.values())

@@ -636,6 +636,8 @@ def parse_header(text: str) -> Header:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
             continue
+        if st.startswith("[") and st.endswith("]"):
+            continue  # an editor's note above the header: "[VĂN BẢN GIẢ ĐỊNH ...]", "[Dự thảo]"
         f = fold(st)
         if _MOTTO.search(f):
             # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": two columns on one line

@@ -125,14 +125,15 @@ def _restore_capitals(line: str, table: dict[int, str]) -> str:
         if any(c.islower() for c in kept):
             kinds.append("lower")
         elif sum(c.isupper() for c in kept) >= 2:
-            kinds.append("caps")
+            # "TB" in "Sè -TB/§U" is an abbreviation, not a word in capitals
+            kinds.append("caps" if len(kept) < len(m.group(0)) else "abbrev")
         else:
             kinds.append("unsure")
     out, pos = [], 0
     for i, m in enumerate(matches):
         word = m.group(0).translate(table)
         near = kinds[i - 1 : i] + kinds[i + 1 : i + 2]
-        if kinds[i] == "caps" or (kinds[i] == "unsure" and "caps" in near and any(c.isupper() for c in word)):
+        if kinds[i] in ("caps", "abbrev") or (kinds[i] == "unsure" and "caps" in near and any(c.isupper() for c in word)):
             word = word.upper()
         out.append(line[pos : m.start()].translate(table))
         out.append(word)

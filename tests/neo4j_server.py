@@ -288,7 +288,7 @@ def start_neo4j(timeout: float = 180, *, build: bool | None = None, port: int = 
     work_dir = Path(tempfile.mkdtemp(prefix="vanban-neo4j-"))
     started = time.monotonic()
     process = subprocess.Popen(
-        launcher_command(port=port, data_dir=work_dir / "db"),
+        launcher_command(port=port, data_dir=work_dir),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -309,6 +309,9 @@ def start_neo4j(timeout: float = 180, *, build: bool | None = None, port: int = 
         ).start()
         ready_event.wait(timeout)
         if not ready:
+            if ready_event.is_set():  # stdout hit EOF: give the JVM a moment to exit and report its code
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=10)
             code = process.poll()
             state = f"exited with code {code}" if code is not None else f"timed out after {timeout:.0f} s"
             raise Neo4jHarnessError(f"Neo4j launcher {state} before printing its Bolt address:\n{server.log_tail()}")

@@ -103,20 +103,30 @@ def write_pdf(
     ("{n}", "- {n} -", "Trang {n}"), None for none; ``running_header`` is
     printed at the top of every page after the first.
     """
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     _register_fonts()
     body = ParagraphStyle(
-        "body", fontName="DejaVu", fontSize=font_size, leading=font_size * 1.35,
-        alignment=TA_JUSTIFY, firstLineIndent=1 * cm, spaceAfter=font_size * 0.4,
+        "body",
+        fontName="DejaVu",
+        fontSize=font_size,
+        leading=font_size * 1.35,
+        alignment=TA_JUSTIFY,
+        firstLineIndent=1 * cm,
+        spaceAfter=font_size * 0.4,
     )
     heading = ParagraphStyle(
-        "heading", parent=body, fontName="DejaVu-Bold", alignment=TA_CENTER, firstLineIndent=0,
+        "heading",
+        parent=body,
+        fontName="DejaVu-Bold",
+        alignment=TA_CENTER,
+        firstLineIndent=0,
     )
     small = ParagraphStyle("small", parent=heading, fontSize=font_size - 1, leading=(font_size - 1) * 1.3, spaceAfter=0)
 
@@ -140,11 +150,60 @@ def write_pdf(
         story.append(Paragraph(escape(text), heading if _is_heading(text) else body))
     path = Path(path)
     doc = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
-        title="vanban sample", author="vanban",
+        str(path),
+        pagesize=A4,
+        leftMargin=3 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title="vanban sample",
+        author="vanban",
     )
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def write_canvas_pdf(paragraphs: Sequence[str], path: str | Path, *, font_size: float = 12) -> Path:
+    """A text PDF drawn line by line on a reportlab canvas, every character kept as given.
+
+    reportlab's Paragraph drops U+00AD (a soft hyphen to it, "ư" to TCVN3):
+    this writer is for text in a legacy encoding, as a PDF printed from a
+    ``.VnTime`` document holds it. Ragged right, a first-line indent.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_fonts()
+    leading = font_size * 1.35
+    left, right, top, bottom = 3 * cm, A4[0] - 2 * cm, A4[1] - 2 * cm, 2 * cm
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("DejaVu", font_size)
+    y = top
+
+    def put(x: float, text: str) -> None:
+        nonlocal y
+        if y - leading < bottom:
+            canvas.showPage()
+            canvas.setFont("DejaVu", font_size)
+            y = top
+        y -= leading
+        canvas.drawString(x, y, text)
+
+    for para in paragraphs:
+        line, indent = "", 1 * cm
+        for word in para.split():
+            trial = f"{line} {word}".strip()
+            if line and stringWidth(trial, "DejaVu", font_size) > right - left - indent:
+                put(left + indent, line)
+                line, indent = word, 0
+            else:
+                line = trial
+        put(left + indent, line)
+        y -= leading / 2
+    canvas.save()
+    return Path(path)
 
 
 def wrap_lines(paragraphs: Sequence[str], width_px: float, font) -> list[str]:  # noqa: ANN001 - PIL font

@@ -21,7 +21,7 @@ import org.neo4j.io.ByteUnit;
 /**
  * Starts a throw-away, in-process Neo4j 5 (community, via neo4j-harness) for the Python tests.
  *
- * <p>Usage: {@code java -Xmx768m -cp ... vanban.Neo4jLauncher [--port N] [--dir PATH]}
+ * <p>Usage: {@code java -Xmx768m -cp ... vanban.Neo4jLauncher [--port N] [--dir PATH] [--ignore-stdin]}
  *
  * <ul>
  *   <li>Bolt listens on 127.0.0.1:N (N = 0, the default, lets the OS pick a free port).</li>
@@ -29,7 +29,9 @@ import org.neo4j.io.ByteUnit;
  *   <li>When the database accepts Bolt connections exactly one line
  *       {@code BOLT bolt://127.0.0.1:PORT} is printed to stdout.</li>
  *   <li>The server stops (and the JVM exits) when stdin reaches EOF, i.e. when the parent
- *       process closes the pipe or dies, or on SIGTERM/SIGINT (shutdown hook).</li>
+ *       process closes the pipe or dies, or on SIGTERM/SIGINT (shutdown hook). The store (a random
+ *       folder inside PATH) is deleted then, and PATH too if it is left empty. With
+ *       {@code --ignore-stdin} (for a detached server, stdin /dev/null) only signals stop it.</li>
  * </ul>
  */
 public final class Neo4jLauncher {
@@ -40,12 +42,14 @@ public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
         int port = 0;
         Path dir = null;
+        boolean watchStdin = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--ignore-stdin" -> watchStdin = false;
                 default -> {
-                    System.err.println("usage: Neo4jLauncher [--port N] [--dir PATH]");
+                    System.err.println("usage: Neo4jLauncher [--port N] [--dir PATH] [--ignore-stdin]");
                     System.exit(2);
                 }
             }
@@ -54,6 +58,7 @@ public final class Neo4jLauncher {
             dir = Files.createTempDirectory("vanban-neo4j-");
         }
         Files.createDirectories(dir);
+        Path dataDir = dir;
 
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dir)
                 .withDisabledServer()
@@ -78,6 +83,10 @@ public final class Neo4jLauncher {
                 try {
                     neo4j.close();
                     System.err.printf("Neo4jLauncher: stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+                    // The harness deleted its store under dataDir; remove dataDir too if nothing else is left.
+                    Files.deleteIfExists(dataDir);
+                } catch (IOException e) {
+                    // not empty (someone else's files): leave it
                 } catch (RuntimeException e) {
                     System.err.println("Neo4jLauncher: error while stopping: " + e);
                 }
@@ -89,6 +98,9 @@ public final class Neo4jLauncher {
         System.out.println("BOLT bolt://127.0.0.1:" + bolt.getPort());
         System.out.flush();
 
+        if (!watchStdin) {
+            Thread.currentThread().join(); // until SIGTERM/SIGINT: the shutdown hook stops Neo4j
+        }
         waitForEndOfInput(System.in);
         stop.run();
         System.exit(0);

@@ -1,0 +1,159 @@
+"""The explorer's one way to the store: opened once, read through caches.
+
+* The store is opened read-only once per process (``st.cache_resource``) and
+  shared by every browser session; a lock serialises calls into it (an
+  embedded connection is not meant for concurrent threads).
+* Query results are cached (``st.cache_data``) under the query, its
+  parameters and the store's *data signature*.
+* ``vanban ingest`` may write while the explorer is open (LadybugDB allows one
+  writer and any number of read-only readers; a reader sees the data as it was
+  when it opened). For the embedded store the signature is the size and
+  modification time of the database file and its write-ahead log: when ingest
+  commits, the next interaction sees a new signature, reopens the store and
+  reruns the queries, so new documents appear without a restart. For Neo4j
+  (always live) the signature changes every minute. The sidebar button
+  "Tải lại dữ liệu" clears every cache and reopens the store at once.
+* Neo4j credentials come from the environment (``NEO4J_URI``, ``NEO4J_USER``,
+  ``NEO4J_PASSWORD``, which ``vanban app`` sets) or from a ``[neo4j]`` section
+  of ``.streamlit/secrets.toml`` (``uri``, ``user``, ``password``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from vanban.config import StoreConfig, store_config
+from vanban.errors import StoreError, VanbanError
+
+_LOCK = threading.RLock()
+#: rows an ad-hoc query may return to the page
+MAX_ROWS = 10_000
+
+
+def config() -> StoreConfig:
+    """Where the store is: the environment first, then ``[neo4j]`` in secrets, else ``./vanban.db``."""
+    cfg = store_config()
+    if cfg.neo4j_uri:
+        return cfg
+    try:
+        neo = st.secrets.get("neo4j") if "neo4j" in st.secrets else None
+    except Exception:  # no secrets.toml: Streamlit raises its own error type
+        neo = None
+    if neo and neo.get("uri"):
+        return StoreConfig(cfg.db, neo.get("uri"), neo.get("user") or "neo4j", neo.get("password"))
+    return cfg
+
+
+def signature(cfg: StoreConfig | None = None) -> tuple[Any, ...]:
+    """What changes when the data does (see the module docstring)."""
+    cfg = cfg or config()
+    if cfg.neo4j_uri:
+        return ("neo4j", int(time.time() // 60))
+    out: list[Any] = ["ladybug"]
+    for p in (Path(cfg.db), Path(cfg.db + ".wal")):
+        try:
+            s = p.stat()
+            out += [s.st_size, s.st_mtime_ns]
+        except OSError:
+            out += [None, None]
+    return tuple(out)
+
+
+def _close(store: Any) -> None:
+    with _LOCK:
+        store.close()
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…", max_entries=1, on_release=_close)
+def _open(db: str, neo4j_uri: str | None, user: str | None, password: str | None, sig: tuple[Any, ...]) -> Any:
+    from graph.store import open_store
+
+    return open_store(db=db, neo4j_uri=neo4j_uri, user=user, password=password, read_only=True)
+
+
+def store() -> Any:
+    """The open store (reopened when the data signature changed)."""
+    cfg = config()
+    return _open(cfg.db, cfg.neo4j_uri, cfg.user, cfg.password, signature(cfg))
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _query(name: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...]) -> list[dict[str, Any]]:
+    with _LOCK:
+        return store().query(name, dict(params))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _cypher(text: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...]) -> list[dict[str, Any]]:
+    with _LOCK:
+        return store().cypher(text, dict(params))
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def _counts(sig: tuple[Any, ...]) -> dict[str, int]:
+    with _LOCK:
+        return store().counts()
+
+
+def query(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of the named query ``queries/NAME.cypher`` (``None`` parameters are left out)."""
+    kept = tuple(sorted((k, v) for k, v in params.items() if v is not None and v != ""))
+    return _query(name, kept, signature())
+
+
+def cypher(text: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of an ad-hoc read-only query (a write raises ``WriteNotAllowed``)."""
+    return _cypher(text, tuple(sorted(params.items())), signature())
+
+
+def counts() -> dict[str, int]:
+    return _counts(signature())
+
+
+def reload() -> None:
+    """Forget every cached result and reopen the store."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def describe() -> str:
+    """Which store the explorer reads, for the sidebar (no password shown)."""
+    cfg = config()
+    if cfg.neo4j_uri:
+        return f"Neo4j: {cfg.neo4j_uri}"
+    return f"LadybugDB: {os.path.basename(cfg.db)}"
+
+
+def rows_or_stop(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named query; on a store error, say why on the page and stop it."""
+    try:
+        return query(name, **params)
+    except VanbanError as e:
+        show_store_error(e)
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def show_store_error(e: Exception) -> None:
+    if isinstance(e, StoreError) and "no database there yet" in str(e):
+        st.info(
+            "Chưa có dữ liệu. Hãy nạp văn bản trước: `vanban ingest samples/demo` "
+            "(hoặc `make demo`), rồi bấm **Tải lại dữ liệu**."
+        )
+    else:
+        st.error(f"Không đọc được kho dữ liệu: {e}")
+
+
+def sidebar() -> None:
+    """The store in use and the reload button."""
+    with st.sidebar:
+        st.caption(describe())
+        if st.button("Tải lại dữ liệu", help="Đọc lại kho dữ liệu (sau khi nạp thêm văn bản bằng vanban ingest)."):
+            reload()
+            st.toast("Đã tải lại dữ liệu.")

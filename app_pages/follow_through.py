@@ -1,0 +1,130 @@
+"""Theo dõi thực hiện: every task, unit by month, with its verdict and the sentences behind it."""
+
+import html
+
+import streamlit as st
+
+from app_pages import data, views
+
+st.title("Theo dõi thực hiện")
+st.caption(
+    "Mỗi nhiệm vụ đề ra cho một tháng và kết luận về việc thực hiện: hoàn thành, thực hiện một phần, "
+    "chuyển sang tháng sau, không được báo cáo lại, hoặc chưa đến kỳ báo cáo. Chọn một nhiệm vụ để xem căn cứ."
+)
+
+board = views.board_frame(data.rows_or_stop("board_tasks"), data.rows_or_stop("board_links"))
+if board.empty:
+    st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
+    st.stop()
+
+
+def _split(col: str) -> list[str]:
+    return sorted({x for v in board[col] for x in v.split(", ") if x})
+
+
+directive_names = {}
+for keys, labels in zip(board["directive_keys"], board["directives"], strict=True):
+    for k, lbl in zip(keys, labels.split(", "), strict=False):
+        directive_names[k] = lbl
+
+with st.container(border=True):
+    f1, f2, f3 = st.columns(3)
+    units = f1.multiselect("Đơn vị", sorted(set(board["unit"])), key="ft_units", placeholder="Tất cả")
+    bodies = f2.multiselect("Cơ quan chủ trì, phối hợp", sorted(set(_split("leads")) | set(_split("partners"))),
+                            key="ft_bodies", placeholder="Tất cả")
+    themes = f3.multiselect("Chủ đề", _split("themes"), key="ft_themes", placeholder="Tất cả")
+    f4, f5, f6 = st.columns(3)
+    verdicts = f4.multiselect("Kết luận", list(views.VERDICTS), format_func=views.VERDICT_LABELS.get, key="ft_verdicts",
+                              placeholder="Tất cả")
+    directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=directive_names.get),
+                                format_func=directive_names.get, key="ft_directives", placeholder="Tất cả")
+    text = f6.text_input("Tìm trong nội dung nhiệm vụ", key="ft_text", placeholder="không dấu cũng được")
+
+shown = views.filter_board(board, units=units, bodies=bodies, themes=themes, verdicts=verdicts,
+                           directives=directives, text=text)
+
+badges = []
+for v in views.VERDICTS:
+    n = int((shown["verdict"] == v).sum())
+    badges.append(
+        f'<span class="vb-count" data-verdict="{v}" style="display:inline-block;margin:2px 8px 2px 0;padding:3px 10px;'
+        f'border-radius:12px;background:#{views.VERDICT_FILLS[v]};border:1px solid {views.VERDICT_COLORS[v]}">'
+        f"{html.escape(views.VERDICT_LABELS[v])}: <b>{n}</b></span>"
+    )
+st.html(f'<div style="font-size:14px">Tổng số: <b>{len(shown)}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
+
+d1, d2, _ = st.columns([1, 1, 3])
+d1.download_button("Tải bảng Excel (XLSX)", views.board_xlsx(shown), file_name="theo-doi-thuc-hien.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+d2.download_button("Tải bảng CSV", views.board_csv(shown), file_name="theo-doi-thuc-hien.csv", mime="text/csv",
+                   icon=":material/download:")
+
+tab_grid, tab_chains, tab_list = st.tabs(["Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Danh sách nhiệm vụ"])
+with tab_grid:
+    st.html(views.board_grid_html(shown))
+with tab_chains:
+    st.caption("Mỗi dòng là một nhiệm vụ được chuyển từ tháng này sang tháng sau; mỗi chấm là một tháng nó được đề ra, "
+               "màu theo kết luận.")
+    st.html(views.chains_html(shown))
+with tab_list:
+    table = shown[["unit", "period", "path", "verdict_label", "task", "leads", "partners", "themes", "chain"]].copy()
+    table["period"] = table["period"].map(views.month_label)
+    table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Chủ đề", "Chuỗi"]
+    event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row", key="ft_table")
+    picked = event.selection.rows if event and hasattr(event, "selection") else []
+    if picked:
+        st.session_state["ft_task"] = shown.iloc[picked[0]]["item"]
+
+# -- one task and the sentences behind its verdict ------------------------------------
+st.subheader("Căn cứ của kết luận")
+items = list(shown["item"])
+if not items:
+    st.stop()
+by_item = {r["item"]: r for r in shown.to_dict("records")}
+if st.session_state.get("ft_task") not in by_item:
+    st.session_state.pop("ft_task", None)
+wanted = st.query_params.get("task")
+if wanted in by_item and "ft_task" not in st.session_state:
+    st.session_state["ft_task"] = wanted
+item = st.selectbox(
+    "Nhiệm vụ",
+    items,
+    format_func=lambda i: f"{by_item[i]['unit']} · {views.month_label(by_item[i]['period'])} · "
+    f"{views.shorten(by_item[i]['task'], 110)}",
+    key="ft_task",
+)
+t = by_item[item]
+color = views.VERDICT_COLORS.get(t["verdict"], "#9e9e9e")
+st.html(
+    f'<div class="vb-verdict" data-verdict="{html.escape(t["verdict"] or "")}" style="font-size:15px">'
+    f'<span style="display:inline-block;padding:3px 12px;border-radius:12px;color:white;background:{color}">'
+    f'{html.escape(t["verdict_label"])}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
+    f'{html.escape(views.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
+)
+st.markdown("**Nhiệm vụ đề ra**")
+st.html(views.evidence_html(t["task"]))
+if t["leads"] or t["partners"]:
+    st.caption(f"Chủ trì: {views.md_escape(t['leads'] or '—')} · Phối hợp: {views.md_escape(t['partners'] or '—')}")
+results = [e for e in t["evidence"] if e[0] == "result"]
+carried = [e for e in t["evidence"] if e[0] == "carried_over"]
+if results:
+    st.markdown("**Kết quả được báo cáo ở tháng sau**")
+    for _, sentence, why in results:
+        st.html(views.evidence_html(sentence))
+        if why and why != sentence:
+            st.caption(f"Căn cứ so khớp: {views.md_escape(why)}")
+if carried:
+    st.markdown("**Nhiệm vụ được đề ra lại**")
+    for _, sentence, month in carried:
+        st.caption(f"Tháng {views.md_escape(month)}")
+        st.html(views.evidence_html(sentence))
+if not results and not carried:
+    st.info(
+        {
+            "silent": "Các văn bản sau của đơn vị không nhắc lại nhiệm vụ này: không có kết quả, không được đề ra lại.",
+            "pending": "Chưa có văn bản nào của đơn vị báo cáo kết quả tháng này.",
+        }.get(t["verdict"], "Chưa có câu nào trong các văn bản sau trả lời nhiệm vụ này.")
+    )
+st.page_link("app_pages/document.py", label="Mở văn bản đề ra nhiệm vụ", query_params={"doc": t["document"]},
+             icon=":material/description:")
+st.query_params["task"] = item

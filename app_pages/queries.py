@@ -1,0 +1,121 @@
+"""Truy vấn: the named queries with widgets built from their headers, and a read-only Cypher box."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import data, views
+from graph import queries as named
+from graph.visual import graph_html
+from vanban.errors import QueryParameterError, VanbanError, WriteNotAllowed
+
+st.title("Truy vấn")
+
+NAMED, ADHOC = "Truy vấn có sẵn", "Cypher tự do (chỉ đọc)"
+if "q_mode" not in st.session_state:
+    st.session_state["q_mode"] = ADHOC if st.query_params.get("cypher") else NAMED
+mode = st.segmented_control("Loại truy vấn", [NAMED, ADHOC], key="q_mode") or NAMED
+
+
+def page_url() -> str:
+    """This page's address as the browser sees it (a relative one when unknown, as in tests)."""
+    try:
+        url = st.context.url or ""
+    except Exception:
+        url = ""
+    return url.split("?")[0] if url.startswith("http") else "truy-van"
+
+
+def show_results(rows: list[dict], link: str, file_name: str) -> None:
+    st.caption(f"{len(rows)} dòng.")
+    if len(rows) > data.MAX_ROWS:
+        st.warning(f"Chỉ hiển thị {data.MAX_ROWS} dòng đầu.")
+        rows = rows[: data.MAX_ROWS]
+    tab_table, tab_graph = st.tabs(["Bảng", "Đồ thị"])
+    with tab_table:
+        frame = pd.DataFrame([{k: (str(v) if isinstance(v, list | dict) else v) for k, v in r.items()} for r in rows])
+        st.dataframe(frame, hide_index=True)
+    with tab_graph:
+        nodes, edges = views.rows_graph(rows)
+        page = graph_html(nodes, edges, max_nodes=300, height=480, hint="Bấm vào một nút hoặc một cạnh để xem chi tiết.")
+        if page.notice:
+            st.warning(page.notice)
+        st.iframe(page.html, height=560)
+    st.download_button("Tải kết quả CSV", views.rows_csv(rows), file_name=file_name, mime="text/csv",
+                       icon=":material/download:")
+    st.markdown("Liên kết mở lại đúng truy vấn này:")
+    st.code(link, language=None)
+
+
+if mode == NAMED:
+    catalogue = {n: named.get(n) for n in named.names()}
+    wanted = st.query_params.get("query")
+    if "q_name" not in st.session_state:
+        st.session_state["q_name"] = wanted if wanted in catalogue else ("documents" if "documents" in catalogue else None)
+    if st.session_state["q_name"] not in catalogue:
+        st.session_state["q_name"] = next(iter(catalogue))
+    name = st.selectbox("Truy vấn", list(catalogue), key="q_name",
+                        format_func=lambda n: f"{n}: {catalogue[n].description}")
+    q = catalogue[name]
+    st.caption(q.description)
+    values: dict[str, str] = {}
+    units = [u["unit"] for u in data.query("units")] if any(p.name == "unit" for p in q.params) else []
+    directives = data.query("directives") if any(p.name == "key" for p in q.params) else []
+    for p in q.params:
+        wkey = f"q_{name}_{p.name}"
+        if wkey not in st.session_state:
+            st.session_state[wkey] = st.query_params.get(p.name, p.default or "")
+        label = f"{p.name} ({p.type}{'' if not p.optional else ', không bắt buộc'})"
+        if p.name == "unit" and units:
+            opts = ([""] if p.optional else []) + units
+            if st.session_state[wkey] not in opts:
+                st.session_state[wkey] = opts[0]
+            values[p.name] = st.selectbox(label, opts, key=wkey, help=p.doc,
+                                          format_func=lambda u: u or "(tất cả)")
+        elif p.name == "key" and directives:
+            keys = [d["key"] for d in directives]
+            labels = {d["key"]: f"{d.get('label') or d['key']} ({d['documents']} văn bản trích dẫn)" for d in directives}
+            if st.session_state[wkey] not in keys:
+                st.session_state[wkey] = keys[0]
+            values[p.name] = st.selectbox(label, keys, key=wkey, help=p.doc, format_func=labels.get)
+        elif p.type == "bool":
+            opts = ["", "true", "false"] if p.optional else ["true", "false"]
+            if st.session_state[wkey] not in opts:
+                st.session_state[wkey] = opts[0]
+            values[p.name] = st.selectbox(label, opts, key=wkey, help=p.doc,
+                                          format_func=lambda v: {"": "(bỏ trống)", "true": "có", "false": "không"}[v])
+        else:
+            placeholder = "YYYY-MM" if p.type == "month" else ""
+            values[p.name] = st.text_input(label, key=wkey, help=p.doc, placeholder=placeholder)
+    params = {k: v for k, v in values.items() if v not in ("", None)}
+    missing = [p.name for p in q.params if not p.optional and p.name not in params]
+    st.query_params.from_dict({"query": name, **params})
+    if missing:
+        st.info(f"Điền tham số bắt buộc: {', '.join(missing)}.")
+        st.stop()
+    try:
+        rows = data.query(name, **params)
+    except QueryParameterError as e:
+        st.error(f"Tham số không hợp lệ: {e}")
+        st.stop()
+    except VanbanError as e:
+        data.show_store_error(e)
+        st.stop()
+    show_results(rows, views.query_link(page_url(), {"query": name, **params}), f"{name}.csv")
+else:
+    st.caption("Chỉ cho phép truy vấn đọc: CREATE, MERGE, SET, DELETE… bị từ chối. Kho dữ liệu được mở ở chế độ chỉ đọc.")
+    if "q_cypher" not in st.session_state:
+        st.session_state["q_cypher"] = st.query_params.get(
+            "cypher", "MATCH (d:Document)-[c:CITES]->(k:Directive)\nRETURN d.unit AS unit, k.label AS directive, count(c) AS citations\nORDER BY citations DESC LIMIT 25"
+        )
+    text = st.text_area("Cypher", key="q_cypher", height=160)
+    st.query_params.from_dict({"cypher": text})
+    if text.strip():
+        try:
+            rows = data.cypher(text)
+        except WriteNotAllowed as e:
+            st.error(f"Truy vấn bị từ chối (chỉ được đọc): {e}")
+            st.stop()
+        except VanbanError as e:
+            st.error(f"Truy vấn lỗi: {e}")
+            st.stop()
+        show_results(rows, views.query_link(page_url(), {"cypher": text}), "cypher.csv")

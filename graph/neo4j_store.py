@@ -1,0 +1,124 @@
+"""The Neo4j 5 store, through the official ``neo4j`` driver.
+
+Constraints (a unique key per label) and indexes are created on first use
+(``IF NOT EXISTS``); every write is a batched ``UNWIND $rows`` with
+parameters, one transaction per document (a transaction function, so the
+driver retries transient failures). Reads go through READ access-mode
+transactions: the server itself refuses a write there, which is what makes
+``vanban cypher`` read-only on Neo4j even past the up-front check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graph import schema
+from graph.store import CypherStore, Tx, plain
+from vanban.errors import StoreError, WriteNotAllowed
+
+logging.getLogger("neo4j").setLevel(logging.ERROR)  # "label does not exist" notices on an empty database
+
+
+def _convert(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_label": sorted(value.labels)[0] if value.labels else None, **{k: _convert(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: _convert(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"nodes": [_convert(n) for n in value.nodes], "rels": [_convert(r) for r in value.relationships]}
+    if isinstance(value, list | tuple):
+        return [_convert(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _convert(v) for k, v in value.items()}
+    return plain(value)
+
+
+class _Tx:
+    def __init__(self, tx: Any) -> None:
+        self.tx = tx
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        res = self.tx.run(query, params or {})
+        return [{k: _convert(v) for k, v in rec.items()} for rec in res]
+
+
+class Neo4jStore(CypherStore):
+    backend = "neo4j"
+    dialect = "neo4j"
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 read_only: bool = False, database: str | None = None) -> None:
+        import neo4j
+
+        self.uri = uri
+        self.read_only = read_only
+        self.database = database
+        auth = (user, password or "") if user else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+        except Exception as e:  # noqa: BLE001 - any driver failure is "cannot open the store"
+            raise StoreError(f"{uri}: cannot connect to Neo4j: {e}") from None
+        if not read_only:
+            self._create_schema()
+
+    def _session(self, read: bool) -> Any:
+        import neo4j
+
+        return self._driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        )
+
+    def _create_schema(self) -> None:
+        with self._session(read=False) as s:
+            for stmt in schema.neo4j_constraints():
+                s.run(stmt).consume()
+            rec = s.run("MERGE (m:Meta {key: 'schema'}) ON CREATE SET m.value = $v RETURN m.value AS v",
+                        v=schema.SCHEMA_VERSION).single()
+        if rec and rec["v"] != schema.SCHEMA_VERSION:
+            raise StoreError(f"{self.uri}: holds a {rec['v']} graph; this vanban writes {schema.SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self._driver.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Tx]:
+        from neo4j.exceptions import Neo4jError
+
+        self._check_writable()
+        with self._session(read=False) as s:
+            tx = s.begin_transaction()
+            try:
+                yield _Tx(tx)
+            except BaseException as e:
+                tx.rollback()
+                if isinstance(e, Neo4jError):
+                    raise StoreError(f"{self.uri}: write failed, rolled back: {e.message or e}") from e
+                raise
+            else:
+                tx.commit()
+
+    def _read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx: Any) -> list[dict[str, Any]]:
+            return _Tx(tx).run(query, params)
+
+        try:
+            with self._session(read=True) as s:
+                return s.execute_read(work)
+        except Neo4jError as e:
+            if e.code and ("AccessMode" in e.code or "ForbiddenOnReadOnlyDatabase" in e.code):
+                raise WriteNotAllowed(f"read-only: Neo4j refused a write in a read transaction ({e.message})") from None
+            raise StoreError(f"query failed: {e.message or e}") from None
+
+    def wipe(self) -> None:
+        """Delete every node (tests use one server for many cases)."""
+        self._check_writable()
+        with self._session(read=False) as s:
+            s.run("MATCH (n) WHERE NOT n:Meta DETACH DELETE n").consume()

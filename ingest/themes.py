@@ -1,0 +1,214 @@
+"""Stage: themes — what each item is about, from a SKOS-ready scheme.
+
+Input: the normalised text and its items. Output: one
+:class:`~ingest.models.ThemeTag` per theme, with the ids of the items it
+covers. The scheme is data (``ingest/data/themes.json``: id, prefLabel,
+altLabels, accent-free hiddenLabels, broader, keywords, examples).
+
+Matching is on whole words of :func:`ingest.normalize.fold` (accents, case and
+tone placement ignored), except one-syllable keywords ("bão", "đê", "quà",
+"thuế"), which match with their accents: folded, they collide with other
+words ("báo", "để", "qua", "thuê").
+
+Every item gets at least one theme: an item whose own text matches nothing
+takes the themes of its section heading (the innermost heading that matches);
+failing that, the fallback theme ``general-direction`` ("Lãnh đạo, chỉ đạo
+chung"), which has no keywords of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ingest.models import Item, ThemeTag
+from ingest.normalize import fold, unify_tone_placement
+
+DATA = Path(__file__).parent / "data" / "themes.json"
+FALLBACK = "general-direction"
+
+
+@functools.cache
+def _data() -> dict:
+    with DATA.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def theme_scheme() -> list[dict]:
+    """The entries of ``ingest/data/themes.json`` (a fresh copy), for SKOS export and the explorer.
+
+    >>> any(t["id"] == "elections" and t["prefLabel"] == "Bầu cử" for t in theme_scheme())
+    True
+    """
+    return json.loads(json.dumps(_data()["themes"]))
+
+
+def scheme_info() -> dict:
+    """The scheme itself (id, prefLabel, lang)."""
+    return dict(_data()["scheme"])
+
+
+def _exact_form(text: str) -> str:
+    """Lower-case NFC with the classic tone placement: the accent-sensitive key."""
+    return unify_tone_placement(unicodedata.normalize("NFC", text)).lower()
+
+
+def _is_one_syllable(keyword: str) -> bool:
+    return len(keyword.split()) == 1 and not keyword.isupper()
+
+
+def _kw_re(keyword: str, folded: bool) -> str:
+    """A keyword as a regex: spaces, commas and dashes flexible.
+
+    "an ninh, trật tự" -> an\\s+ninh\\s*,\\s*trat\\s+tu
+    """
+    key = fold(unify_tone_placement(keyword)) if folded else _exact_form(keyword)
+    out = []
+    for tok in re.split(r"(\s*[-–]\s*|\s*,\s*|\s+)", key.strip()):
+        s = tok.strip()
+        if not tok:
+            continue
+        if s in ("-", "–"):
+            out.append(r"\s*[-–]\s*")
+        elif s == ",":
+            out.append(r"\s*,\s*")
+        elif not s:
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(s))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: regex.Pattern[str]
+    themes: tuple[frozenset[str], ...]  # per group index: the themes that phrase counts for
+    hides: tuple[frozenset[str], ...]  # per group index: the themes that phrase excludes
+
+
+def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]] | None = None) -> _Matcher | None:
+    if not phrases:
+        return None
+    hides = hides or {}
+    keys = sorted(phrases, key=lambda k: -len(k))
+    alts = [f"(?P<k{i}>{_kw_re(k, folded)})" for i, k in enumerate(keys)]
+    pat = regex.compile(r"(?<![\w&])(?:" + "|".join(alts) + r")(?![\w&])")
+    return _Matcher(pat, tuple(frozenset(phrases[k]) for k in keys), tuple(frozenset(hides.get(k, ())) for k in keys))
+
+
+def _norm_key(phrase: str) -> str:
+    """Folded phrase with one spelling of spaces, commas and dashes (a lookup key)."""
+    k = fold(unify_tone_placement(phrase))
+    k = re.sub(r"\s*([,–-])\s*", lambda m: ", " if m.group(1) == "," else " - ", k)
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def _inner(key: str, table: dict[str, set[str]]) -> set[str]:
+    """Themes of every keyword that is a run of words inside ``key``.
+
+    "an ninh, quốc phòng" -> the themes of "an ninh" and of "quốc phòng" too.
+    """
+    toks = re.findall(r"[^\s,]+|,", key.replace(" - ", " -- "))
+    out: set[str] = set()
+    for i in range(len(toks)):
+        for j in range(i + 1, len(toks) + 1):
+            sub = " ".join(toks[i:j]).replace(" ,", ",").replace("--", "-")
+            out |= table.get(sub, set())
+    return out
+
+
+@functools.cache
+def _matchers() -> tuple[_Matcher | None, _Matcher | None]:
+    """(folded matcher, accent-sensitive matcher).
+
+    Each phrase maps to the themes it counts for: its own, and those of the
+    keywords inside it (the longest match at a place wins, so "an ninh, quốc
+    phòng" must also count for "quốc phòng"). An ``exclude`` phrase of a theme
+    counts for the other themes whose keywords it contains, never for that
+    theme: as the longer match it hides the keyword inside it ("môi trường
+    thuận lợi" hides "môi trường").
+    """
+    themes = _data()["themes"]
+    folded_kw: dict[str, set[str]] = {}
+    exact_kw: dict[str, set[str]] = {}
+    for t in themes:
+        for k in t["keywords"]:
+            if _is_one_syllable(k):
+                exact_kw.setdefault(_exact_form(k), set()).add(t["id"])
+            else:
+                folded_kw.setdefault(_norm_key(k), set()).add(t["id"])
+    table = {k: set(v) for k, v in folded_kw.items()}
+    for k in folded_kw:
+        folded_kw[k] |= _inner(k, table)
+    hides: dict[str, set[str]] = {}
+    for t in themes:
+        for x in t.get("exclude", ()):
+            key = _norm_key(x)
+            hides.setdefault(key, set()).add(t["id"])
+            folded_kw[key] = (folded_kw.get(key, set()) | _inner(key, table)) - hides[key]
+    return _build(folded_kw, True, hides), _build(exact_kw, False)
+
+
+def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Theme id -> spans of its keywords in ``text``.
+
+    >>> sorted(match_themes("Tiếp tục tuyên truyền về phòng, chống cháy nổ"))
+    ['propaganda-mobilisation', 'security-order']
+    >>> sorted(match_themes("Kiểm tra, đánh giá chất lượng đê, kè, cống; báo cáo kết quả"))
+    ['disaster-prevention']
+    """
+    found: list[tuple[int, int, frozenset[str]]] = []
+    hidden: list[tuple[int, int, frozenset[str]]] = []
+    folded_m, exact_m = _matchers()
+    for matcher, key in ((folded_m, fold(text)), (exact_m, _exact_form(text))):
+        if matcher is None or len(key) != len(text):  # offsets must stay valid
+            continue
+        # overlapped: "xác minh tài sản, thu nhập" holds "xác minh tài sản" and "tài sản, thu nhập"
+        for m in matcher.pattern.finditer(key, overlapped=True):
+            g = int(m.lastgroup[1:])
+            found.append((m.start(), m.end(), matcher.themes[g]))
+            if matcher.hides[g]:
+                hidden.append((m.start(), m.end(), matcher.hides[g]))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for s, e, tids in found:
+        for tid in tids:
+            if any(hs <= s and e <= he and tid in h for hs, he, h in hidden):
+                continue  # "Bộ Nông nghiệp và Môi trường" is not about the environment
+            out.setdefault(tid, []).append((s, e))
+    return out
+
+
+def tag_themes(text: str, items: Sequence[Item]) -> list[ThemeTag]:
+    """One :class:`ThemeTag` per theme, with the items it covers (scheme order).
+
+    Every item gets at least one theme (see the module docstring).
+
+    >>> from ingest.models import Item
+    >>> t = "Tổ chức tốt Lễ giao nhận quân năm 2026. Thực hiện các nhiệm vụ khác."
+    >>> items = [Item("i1", "1", "task", None, t[:39], 0, 39), Item("i2", "2", "task", None, t[40:], 40, len(t))]
+    >>> [(tag.id, tag.items) for tag in tag_themes(t, items)]
+    [('general-direction', ('i2',)), ('military-defence', ('i1',))]
+    """
+    by_theme: dict[str, list[str]] = {}
+    for it in items:
+        body = text[it.start : it.end] if 0 <= it.start < it.end <= len(text) else it.text
+        found = set(match_themes(body))
+        # the section heading, innermost first: "Nhiệm vụ tháng 3 / Về công tác xây dựng Đảng"
+        for heading in reversed((it.section or "").split(" / ")):
+            if found:
+                break
+            found = set(match_themes(heading))
+        if not found:
+            found = {FALLBACK}
+        for tid in found:
+            by_theme.setdefault(tid, []).append(it.id)
+    labels = {t["id"]: t["prefLabel"] for t in _data()["themes"]}
+    order = {t["id"]: i for i, t in enumerate(_data()["themes"])}
+    return [ThemeTag(tid, labels[tid], tuple(ids)) for tid, ids in sorted(by_theme.items(), key=lambda kv: order[kv[0]])]

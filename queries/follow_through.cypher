@@ -1,0 +1,11 @@
+// name: follow_through
+// description: Each task planned for a month, with each later item that answers it (a result, or the task planned again) and the verdict.
+// param unit: string? — only this unit
+// param period: month? — only tasks planned for this month (YYYY-MM)
+MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
+WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit) AND ($period IS NULL OR t.period = $period)
+OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)
+OPTIONAL MATCH (t)-[c:CARRIED_OVER]->(n:Item)
+RETURN d.unit AS unit, t.period AS period, t.text AS task, coalesce(f.verdict, t.verdict) AS verdict,
+       r.text AS result, n.text AS next_task, coalesce(f.score, c.score) AS score, f.evidence AS evidence
+ORDER BY unit, period, d.id, t.ord, r.id, n.id

@@ -1,0 +1,104 @@
+"""``vanban bench`` on a small corpus: the keys the scale issue fixes, every named query timed, memory sampled."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.queries import names as query_names
+from vanban.bench import RssSampler, _pct, check_targets, format_table, run_bench
+from vanban.cli import app
+
+N = 24
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return run_bench(N, workdir=tmp_path_factory.mktemp("bench"), workers=2, repeat=3)
+
+
+def test_issue_keys(result: dict[str, Any]) -> None:
+    assert result["notices"] == N
+    for key in ("parse_per_s", "floor_per_s", "ingest_per_s", "peak_rss_mb"):
+        assert isinstance(result[key], float) and result[key] > 0, key
+    json.dumps(result)  # plain JSON all the way down
+
+
+def test_every_named_query_is_timed(result: dict[str, Any]) -> None:
+    assert set(result["queries"]) == set(query_names())
+    for name, q in result["queries"].items():
+        assert "error" not in q and "skipped" not in q, (name, q)
+        assert 0 < q["p50_ms"] <= q["p95_ms"], (name, q)
+
+
+def test_everything_was_parsed_and_stored(result: dict[str, Any]) -> None:
+    assert result["parse"]["failures"] == result["floor"]["failures"] == 0
+    assert result["ingest"]["documents"] == N and result["ingest"]["failures"] == 0
+    # parameters come from the loaded data: the unit of a generated notice, the key of 57-NQ/TW
+    assert result["query_values"]["unit"][0].startswith(("phường ", "xã "))
+    assert any("57" in k for k in result["query_values"]["key"])
+
+
+def test_floor_is_below_parse(result: dict[str, Any]) -> None:
+    # reading and normalising is part of parsing: its busy time per file is smaller
+    assert result["floor"]["ms_per_doc"] < result["parse"]["ms_per_doc"]
+    assert result["parse_vs_floor"] >= 1
+
+
+def test_table_names_every_query_and_target(result: dict[str, Any]) -> None:
+    table = format_table(result)
+    for name in result["queries"]:
+        assert name in table
+    for target in result["targets"]:
+        assert target in table
+
+
+def test_cli_bench_json(tmp_path: Path) -> None:
+    out = CliRunner().invoke(app, ["bench", "--notices", "6", "--format", "json", "--workdir", str(tmp_path), "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["notices"] == 6 and set(data["queries"]) == set(query_names())
+
+
+def test_rss_counts_children() -> None:
+    rss = RssSampler(interval=0.02).start()
+    base = rss.phase()
+    child = subprocess.Popen([sys.executable, "-c", "import time; x = bytearray(300 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(1)"])
+    time.sleep(0.8)
+    child.wait()
+    rss.stop()
+    assert rss.phase() - base > 250  # MB: the child's 300 MB were seen
+
+
+@pytest.mark.parametrize(
+    "values, pct, expected",
+    [
+        ([5.0], 95, 5.0),  # one value
+        (list(range(1, 21)), 95, 19),  # nearest rank: ceil(0.95 * 20) = 19th
+        (list(range(1, 21)), 50, 10),
+        ([9, 1, 5], 50, 5),  # unsorted input
+    ],
+)
+def test_percentile(values: list[float], pct: float, expected: float) -> None:
+    assert _pct(values, pct) == expected
+
+
+@pytest.mark.parametrize(
+    "figures, met",
+    [
+        ({"parse_per_core_per_s": 250.0, "parse_vs_floor": 2.5, "ingest_per_s": 60.0, "queries": {"a": {"p95_ms": 20.0}}}, {"parse_per_core": True, "parse_vs_floor": True, "ingest_100k": True, "query_p95": True}),
+        ({"parse_per_core_per_s": 150.0, "parse_vs_floor": 3.5, "ingest_per_s": 50.0, "queries": {"a": {"p95_ms": 120.0}}}, {"parse_per_core": False, "parse_vs_floor": False, "ingest_100k": False, "query_p95": False}),
+        # a query that did not run is not a met target
+        ({"parse_per_core_per_s": 250.0, "parse_vs_floor": 2.0, "ingest_per_s": 100.0, "queries": {"a": {"p95_ms": 5.0}, "b": {"p95_ms": None}}}, {"parse_per_core": True, "parse_vs_floor": True, "ingest_100k": True, "query_p95": False}),
+    ],
+)
+def test_targets(figures: dict[str, Any], met: dict[str, bool]) -> None:
+    got = check_targets({"notices": 100_000, **figures})
+    assert {k: v["met"] for k, v in got.items()} == met

@@ -1,0 +1,85 @@
+"""The command line as a user meets it: `vanban parse` on real files, clear errors on
+bad input, and every verb documented in the README."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.helpers import REAL, ROOT, SEEDS, assert_spans
+from vanban.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")) + [REAL / "nq-57-tw-2024.txt", REAL / "cv-17899-btc-2025.txt"], ids=lambda p: p.name)
+def test_parse_prints_contract_json(path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    parse = json.loads(result.stdout)
+    assert parse["schema"] == "vanban.parse/1"
+    assert set(parse) >= {"schema", "source", "text", "header", "items", "citations", "bodies", "themes"}
+    assert parse["source"]["format"] == "txt" and len(parse["source"]["sha256"]) == 64
+    assert set(parse["header"]) >= {"doc_type", "number", "symbol", "issuer", "unit", "place", "date", "title", "reported_period", "planned_period", "signer", "recipients"}
+    assert_spans(parse)
+    ids = {i["id"] for i in parse["items"]}
+    for key in ("citations", "bodies"):
+        assert all(m["item"] is None or m["item"] in ids for m in parse[key])
+
+
+def test_parse_as_a_subprocess_of_the_installed_command() -> None:
+    exe = Path(sys.executable).with_name("vanban")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "vanban"]
+    out = subprocess.run([*cmd, "parse", str(SEEDS / "003_283bb7c43c322961.txt")], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    parse = json.loads(out.stdout)
+    assert parse["header"]["unit"] == "phường Đồ Sơn"
+    keys = {c["key"] for c in parse["citations"]}
+    assert any("57" in k for k in keys)
+
+
+def _bad_files(tmp: Path) -> list[tuple[Path, str]]:
+    empty = tmp / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    not_zip = tmp / "broken.docx"
+    not_zip.write_text("this is not a zip archive", encoding="utf-8")
+    zip_no_doc = tmp / "nodoc.docx"
+    with zipfile.ZipFile(zip_no_doc, "w") as z:
+        z.writestr("hello.txt", "hi")
+    unknown = tmp / "notice.odt"
+    unknown.write_text("Nghị quyết", encoding="utf-8")
+    missing = tmp / "missing.txt"
+    empty_pdf = tmp / "empty.pdf"
+    empty_pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    folder = tmp / "folder.txt"
+    folder.mkdir()
+    return [(empty, "empty"), (binary, "binary"), (not_zip, "docx"), (zip_no_doc, "docx"), (unknown, ".odt"), (missing, ""), (empty_pdf, "pdf"), (folder, "")]
+
+
+def test_bad_input_gives_one_clear_error_line(tmp_path: Path) -> None:
+    for path, word in _bad_files(tmp_path):
+        result = runner.invoke(app, ["parse", str(path)])
+        assert result.exit_code == 1, (path, result.output)
+        assert "Traceback" not in result.output
+        line = result.output.strip().splitlines()[-1]
+        assert line.startswith(f"Error: {path}: "), line
+        assert word.lower() in line.lower(), line
+
+
+def test_every_verb_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.lstrip().startswith("#")
+    head = readme[:1500]
+    assert "make demo" in head and "make test" in head
+    for verb in ("parse", "ingest", "query", "cypher", "export", "app", "bench"):
+        assert f"vanban {verb}" in readme, verb
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert registered == {"parse", "ingest", "query", "cypher", "export", "app", "bench"}

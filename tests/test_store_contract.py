@@ -1,0 +1,413 @@
+"""The store contract: the same tests on every backend (LadybugDB embedded, Neo4j).
+
+Documents come from the hand-built factory in ``tests/graph_docs.py``, so
+what is checked here is the store, not the extractors. Expected numbers are
+computed from the factory's documents, never copied from a run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+
+import pytest
+
+from graph import schema
+from graph.embedded import EmbeddedStore
+from graph.records import document_id, own_key, to_records
+from graph.store import CypherStore, open_store
+from ingest.models import Citation, Header
+from tests import graph_docs as g
+from tests.neo4j_server import neo4j_server  # noqa: F401 - session fixture
+from vanban.errors import StoreError, WriteNotAllowed
+
+BACKENDS = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def _open(request: pytest.FixtureRequest, tmp_path, read_only: bool = False, wipe: bool = True) -> CypherStore:
+    if request.param == "ladybug":
+        return EmbeddedStore(tmp_path / "graph.db", read_only=read_only)
+    from graph.neo4j_store import Neo4jStore
+
+    server = request.getfixturevalue("neo4j_server")
+    store = Neo4jStore(server.uri, server.user, server.password, read_only=read_only)
+    if wipe and not read_only:
+        store.wipe()
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    s = _open(request, tmp_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def reopen(request, tmp_path):
+    """``reopen(read_only)``: open the same store (the same file, the same server) again."""
+    opened = []
+
+    def _again(read_only: bool = False) -> CypherStore:
+        s = _open(request, tmp_path, read_only=read_only, wipe=not opened)
+        opened.append(s)
+        return s
+
+    yield _again
+    for s in reversed(opened):
+        s.close()
+
+
+def expected_counts(docs) -> dict[str, int]:
+    """What a store must hold after ingesting ``docs``, from the documents themselves."""
+    keys = {c.key for d in docs for c in d.citations} | {own_key(d) for d in docs if own_key(d)}
+    return {
+        "Document": len({document_id(d) for d in docs}),
+        "Item": sum(len(d.items) for d in docs),
+        "CITES": sum(len(d.citations) for d in docs),
+        "Directive": len(keys),
+        "REALIZED_BY": sum(1 for d in docs if own_key(d)),
+        "HAS_ITEM": sum(len(d.items) for d in docs),
+        "ASSIGNED_TO": sum(1 for d in docs for b in d.bodies if b.role in ("lead", "partner")),
+        "Theme": len({t.id for d in docs for t in d.themes}),
+        "Unit": len({d.header.unit for d in docs if d.header.unit}),
+        "Month": len({m for d in docs for m in (d.header.reported_period, d.header.planned_period,
+                                                 *(i.period for i in d.items)) if m}),
+    }
+
+
+def subset(counts: dict[str, int], keys) -> dict[str, int]:
+    return {k: counts[k] for k in keys}
+
+
+# -- writing --------------------------------------------------------------------
+
+
+def test_ingest_writes_every_document_item_citation(store):
+    docs = g.corpus()
+    results = [store.upsert_document(d) for d in docs]
+    assert [r.status for r in results] == ["created"] * len(docs)
+    want = expected_counts(docs)
+    assert subset(store.counts(), want) == want
+
+
+def test_reingest_changes_nothing(store):
+    docs = g.corpus()
+    for d in docs:
+        store.upsert_document(d)
+    before = store.counts()
+    dump_before = store.dump()
+    assert [store.upsert_document(d).status for d in docs] == ["unchanged"] * len(docs)
+    assert store.counts() == before
+    assert store.dump() == dump_before
+
+
+def test_revised_document_replaces_items_and_edges_without_stale_nodes(store):
+    only_here = Citation("Kết luận số 99-KL/TW", 0, 5, "Kết luận", "99", "KL/TW", 2025, None, None, "kl-99-only-here")
+    original = g.dh_mar()
+    original = replace(original, citations=(*original.citations, only_here),
+                       themes=(*original.themes, g.ThemeTag("only-here", "Chỉ ở đây", ("i1",))))
+    for d in (g.ct05(), g.dh_feb(), original):
+        store.upsert_document(d)
+    assert store.cypher("MATCH (k:Directive {key: 'kl-99-only-here'}) RETURN k.key AS k")
+    rev = replace(g.revised(original), themes=original.themes[:-1])  # drops its last item, citation, theme
+    result = store.upsert_document(rev)
+    assert (result.status, result.document) == ("replaced", document_id(original))
+    want = expected_counts([g.ct05(), g.dh_feb(), rev])
+    assert subset(store.counts(), want) == want
+    # the directive only the old version cited, its theme: gone; the item it lost: gone
+    assert store.cypher("MATCH (k:Directive {key: 'kl-99-only-here'}) RETURN k.key AS k") == []
+    assert store.cypher("MATCH (t:Theme {id: 'only-here'}) RETURN t.id AS t") == []
+    lost = f"{document_id(original)}#{original.items[-1].id}"
+    assert store.cypher("MATCH (i:Item {id: $id}) RETURN i.id AS i", {"id": lost}) == []
+    text = store.cypher("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": rev and document_id(rev)})
+    assert text == [{"t": rev.text}]
+
+
+def test_delete_document_leaves_no_trace(store):
+    for d in (g.ct05(), g.dh_feb()):
+        store.upsert_document(d)
+    before = store.dump()
+    store.upsert_document(g.ts_02())
+    assert store.delete_document(document_id(g.ts_02())) is True
+    assert store.dump() == before
+    assert store.delete_document("no-such-document") is False
+
+
+def test_failed_write_leaves_nothing_behind(store, monkeypatch):
+    store.upsert_document(g.ct05())
+    before = store.dump()
+
+    def boom(self, tx, key, rows):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(type(store), "_create_rels", boom)
+    with pytest.raises((StoreError, RuntimeError)):
+        store.upsert_document(g.dh_feb())
+    monkeypatch.undo()
+    assert store.dump() == before
+    assert store.upsert_document(g.dh_feb()).status == "created"  # and the store still works
+
+
+def test_cited_directive_and_its_ingested_text_are_one_node(store):
+    store.upsert_document(g.dh_feb())  # cites 05-CT/TU before it is ingested
+    q = "MATCH (k:Directive {key: $key}) RETURN k.ingested AS ingested, k.ingested_document AS doc, k.label AS label"
+    assert store.cypher(q, {"key": g.KEY_05}) == [{"ingested": False, "doc": None, "label": "Chỉ thị số 05-CT/TU"}]
+    n_directives = store.counts()["Directive"]
+    store.upsert_document(g.ct05())
+    assert store.cypher(q, {"key": g.KEY_05}) == [{"ingested": True, "doc": document_id(g.ct05()), "label": "Chỉ thị số 05-CT/TU"}]
+    assert store.counts()["Directive"] == n_directives  # 57-NQ/TW, which ct05 cites, dh_feb cites too
+    # the citation made before the ingest reaches the ingested text through the same node
+    rows = store.cypher(
+        "MATCH (d:Document)-[:CITES]->(k:Directive)-[:REALIZED_BY]->(t:Document) RETURN d.id AS d, t.id AS t"
+    )
+    assert rows == [{"d": document_id(g.dh_feb()), "t": document_id(g.ct05())}]
+    store.delete_document(document_id(g.ct05()))
+    assert store.cypher(q, {"key": g.KEY_05})[0]["ingested"] is False  # still cited: stays, not ingested
+
+
+def test_same_number_in_two_wards_is_two_documents_one_directive(store):
+    other = replace(g.ts_02(), header=replace(g.ts_02().header, unit="phường Đông Hải",
+                                              issuer="Ban Thường vụ Đảng ủy phường Đông Hải"))
+    store.upsert_document(g.ts_02())
+    store.upsert_document(other)
+    assert document_id(other) != document_id(g.ts_02())
+    rows = store.cypher("MATCH (k:Directive {key: $k})-[:REALIZED_BY]->(d:Document) RETURN d.unit AS unit ORDER BY unit",
+                        {"k": g.KEY_02})
+    assert rows == [{"unit": "phường Tây Sơn"}, {"unit": "phường Đông Hải"}]
+
+
+def test_every_span_in_the_store_is_its_text(store):
+    for d in g.corpus():
+        store.upsert_document(d)
+    dump = store.dump()
+    texts = {r["id"]: r["text"] for r in dump.nodes["Document"]}
+    items = {r["id"]: r["document"] for r in dump.nodes["Item"]}
+    checked = 0
+    for (type_, a, _b), rows in dump.rels.items():
+        for r in rows:
+            if r.get("span_start") is None:
+                continue
+            doc = texts[r["from"]] if a == "Document" else texts[items[r["from"]]]
+            assert doc[r["span_start"]:r["span_end"]] == r["text"], (type_, r)
+            if type_ == "CITES":
+                assert doc[r["evidence_start"]:r["evidence_end"]] == r["evidence"]
+            checked += 1
+    for it in dump.nodes["Item"]:
+        assert texts[it["document"]][it["span_start"]:it["span_end"]] == it["text"]
+    assert checked >= expected_counts(g.corpus())["CITES"]
+
+
+def test_bulk_load_equals_one_by_one(store, tmp_path):
+    docs = [*g.corpus(), g.revised(g.dh_mar())]  # a later version of a document in the same batch wins
+    results = store.bulk_load(docs)
+    assert [r.document for r in results] == [document_id(d) for d in docs]
+    one_by_one = EmbeddedStore(tmp_path / "one-by-one.db")
+    for d in docs:
+        one_by_one.upsert_document(d)
+    assert store.dump() == one_by_one.dump()
+    again = [g.ct05(), g.ts_02()]  # a store that is not empty takes upserts: nothing changes
+    assert [r.status for r in store.bulk_load(again)] == ["unchanged"] * len(again)
+    one_by_one.close()
+
+
+# -- links of the follow-through linker ------------------------------------------
+
+
+def _ids(doc):
+    did = document_id(doc)
+    return {i.id: f"{did}#{i.id}" for i in doc.items}
+
+
+def test_replace_links_writes_and_replaces_a_units_links(store):
+    for d in g.corpus():
+        store.upsert_document(d)
+    feb, mar = _ids(g.dh_feb()), _ids(g.dh_mar())
+    links = [
+        {"type": "FOLLOWED_BY", "from": feb["i3"], "to": mar["i1"], "verdict": "done", "score": 0.8, "evidence": "Tổ chức Tết an toàn"},
+        {"type": "CARRIED_OVER", "from": feb["i4"], "to": mar["i3"], "score": 0.7},
+        {"type": "RECURS", "from": feb["i2"], "to": mar["i2"], "score": 0.5},
+        {"type": "FOLLOWS_UP", "from": document_id(g.dh_mar()), "to": document_id(g.dh_feb()), "score": 1.0},
+        {"type": "verdict", "item": feb["i4"], "verdict": "carried_over"},
+    ]
+    assert store.replace_links("phường Đông Hải", links, verdicts={mar["i3"]: "pending"}) == 4
+    rows = store.query("follow_through", {"unit": "phường Đông Hải", "period": "2026-02"})
+    feb_doc, mar_doc = g.dh_feb(), g.dh_mar()
+    assert [(r["task"], r["verdict"], r["result"], r["next_task"], r["evidence"]) for r in rows] == [
+        (feb_doc.items[2].text, "done", mar_doc.items[0].text, None, "Tổ chức Tết an toàn"),
+        (feb_doc.items[3].text, "carried_over", None, mar_doc.items[2].text, None),
+    ]
+    assert store.query("carry_over", {"unit": "phường Đông Hải"})[0]["score"] == pytest.approx(0.7)
+    assert store.query("recurring_limitations", {})[0]["next_period"] == "2026-02"
+    # again, with less: the old links and verdicts are gone
+    assert store.replace_links("phường Đông Hải", links[:1]) == 1
+    counts = store.counts()
+    assert (counts["FOLLOWED_BY"], counts["CARRIED_OVER"], counts["RECURS"], counts["FOLLOWS_UP"]) == (1, 0, 0, 0)
+    assert store.cypher("MATCH (i:Item) WHERE i.verdict IS NOT NULL RETURN i.id AS i") == []
+
+
+def test_links_never_cross_units(store):
+    for d in g.corpus():
+        store.upsert_document(d)
+    feb, ts = _ids(g.dh_feb()), _ids(g.ts_02())
+    store.replace_links("phường Đông Hải", [{"type": "RECURS", "from": feb["i2"], "to": feb["i2"], "score": 1.0}])
+    with pytest.raises(StoreError, match="not nodes of that unit"):
+        store.replace_links("phường Đông Hải", [{"type": "CARRIED_OVER", "from": feb["i3"], "to": ts["i1"], "score": 0.9}])
+    assert store.counts()["RECURS"] == 1  # the failed call changed nothing
+    with pytest.raises(ValueError, match="not one of"):
+        store.replace_links("phường Đông Hải", [{"type": "FOLLOWED_BY", "from": feb["i3"], "to": feb["i1"], "verdict": "maybe"}])
+
+
+# -- reading, read-only -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (n:X) RETURN n",
+        "MATCH (d:Document) SET d.title = 'x'",
+        "MATCH (d:Document) DETACH DELETE d",
+        "MERGE (k:Directive {key: 'x'})",
+    ],
+)
+def test_cypher_refuses_writes(store, query):
+    store.upsert_document(g.ct05())
+    before = store.counts()
+    with pytest.raises(WriteNotAllowed):
+        store.cypher(query)
+    assert store.counts() == before
+
+
+def test_engine_itself_refuses_writes_on_a_read_only_store(reopen):
+    writer = reopen()
+    writer.upsert_document(g.ct05())
+    if writer.backend == "ladybug":
+        writer.close()  # one writer per file: the reader below opens it read-only
+    reader = reopen(read_only=True)
+    # past the up-front check: the engine's read-only path must refuse on its own
+    with pytest.raises(WriteNotAllowed):
+        reader._read("CREATE (n:Document {id: 'sneaked-in'}) RETURN n.id AS id", {})
+    with pytest.raises(WriteNotAllowed):
+        reader.upsert_document(g.dh_feb())
+    assert reader.cypher("MATCH (d:Document) RETURN d.id AS id") == [{"id": document_id(g.ct05())}]
+
+
+def test_contract_queries_answer_on_the_small_corpus(store):
+    for d in g.corpus():
+        store.upsert_document(d)
+    citing = store.query("citing_documents", {"key": g.KEY_57})
+    assert {r["document"] for r in citing} == {document_id(g.ct05()), document_id(g.dh_feb())}
+    feb = next(r for r in citing if r["document"] == document_id(g.dh_feb()))
+    assert feb["evidence"] == "Hoàn thành cấp 300 tài khoản định danh điện tử theo Nghị quyết 57-NQ/TW của Bộ Chính trị."
+    lineage = {(r["document"], r["key"], r["depth"]) for r in store.query("directive_lineage", {"key": g.KEY_05})}
+    assert lineage == {
+        (None, g.KEY_57, -1),  # 05-CT/TU cites 57-NQ/TW, which is not ingested
+        (document_id(g.dh_feb()), None, 1),
+        (document_id(g.dh_mar()), None, 1),
+        (document_id(g.ts_02()), g.KEY_02, 1),
+    }
+    deep = {(r["document"], r["depth"]) for r in store.query("directive_lineage", {"key": g.KEY_57})}
+    assert deep == {(document_id(g.ct05()), 1), (document_id(g.dh_feb()), 1),  # dh_feb cites 57 directly too
+                    (document_id(g.dh_mar()), 2), (document_id(g.ts_02()), 2)}
+    tasks = store.query("tasks_by_body", {"body": "Công an phường Đông Hải"})
+    assert [(r["unit"], r["period"], r["role"]) for r in tasks] == [("phường Đông Hải", "2026-02", "partner")]
+    docs = store.query("documents", {"unit": "phường Đông Hải"})
+    assert [r["document"] for r in docs] == [document_id(g.dh_feb()), document_id(g.dh_mar())]
+    assert len(store.query("documents", {})) == 4
+
+
+def test_lineage_with_a_citation_cycle_counts_each_document_once(store):
+    a = _numbered("1", "KL/TW", cites="2")
+    b = _numbered("2", "KL/TW", cites="1")
+    for d in (a, b):
+        store.upsert_document(d)
+    rows = store.query("directive_lineage", {"key": own_key(a)})
+    assert sorted((r["key"], r["depth"]) for r in rows) == sorted([(own_key(b), 1), (own_key(b), -1)])
+
+
+def _numbered(number: str, symbol: str, cites: str) -> g.ParsedDocument:
+    text, m = g.spans(f"Số {number}-{symbol}\nKẾT LUẬN\nThực hiện [[Kết luận số {cites}-{symbol}]].\n")
+    key = g.citation_key("Kết luận", cites, symbol, 2025)
+    header = Header(doc_type="Kết luận", number=number, symbol=symbol, issuer="Bộ Chính trị", date="2025-05-01")
+    cite = Citation(m[0][0], m[0][1], m[0][2], "Kết luận", cites, symbol, 2025, None, None, key)
+    return g.ParsedDocument(g._src(f"kl{number}.txt", text), text, header, citations=(cite,))
+
+
+def test_counts_and_dump_cover_the_schema(store):
+    store.upsert_document(g.dh_feb())
+    counts = store.counts()
+    assert set(counts) == {n.label for n in schema.NODES if n.label != "Meta"} | {r.type for r in schema.RELS}
+    dump = store.dump(include_text=False)
+    assert "text" not in dump.nodes["Document"][0]
+    assert set(dump.nodes["Item"][0]) == set(schema.node("Item").columns)
+    recs = to_records(g.dh_feb())
+    assert len(dump.rels[("CITES", "Document", "Directive")]) == recs.count("CITES")
+
+
+# -- the embedded file: one writer, readers alongside -------------------------------
+
+_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from graph.embedded import EmbeddedStore
+    from tests import graph_docs as g
+    s = EmbeddedStore(sys.argv[1])
+    s.upsert_document(g.ct05())
+    print("open", flush=True)
+    sys.stdin.readline()
+    s.close()
+    """
+)
+
+
+def test_embedded_one_writer_and_readers_alongside(tmp_path):
+    path = tmp_path / "shared.db"
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="open for writing by another process"):
+            EmbeddedStore(path)
+        reader = open_store(db=str(path), read_only=True)
+        assert reader.query("documents", {})[0]["document"] == document_id(g.ct05())
+        reader.close()
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=30)
+
+
+def test_embedded_read_only_on_a_missing_file_says_so(tmp_path):
+    with pytest.raises(StoreError, match="no database there yet"):
+        EmbeddedStore(tmp_path / "nothing.db", read_only=True)
+
+
+def test_open_store_chooses_the_backend_by_address(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    s = open_store(db=str(tmp_path / "x.db"))
+    assert s.backend == "ladybug"
+    s.close()
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store(db="bolt://127.0.0.1:9")  # a URI in --db means Neo4j
+
+
+def test_embedded_long_lived_reader_sees_later_commits(tmp_path):
+    writer = EmbeddedStore(tmp_path / "live.db")
+    writer.upsert_document(g.ct05())
+    reader = EmbeddedStore(tmp_path / "live.db", read_only=True)  # the explorer keeps one open
+    assert len(reader.query("documents", {})) == 1
+    writer.upsert_document(g.dh_feb())
+    assert len(reader.query("documents", {})) == 2
+    reader.close()
+    writer.close()
+
+
+def test_embedded_database_of_another_schema_is_refused(tmp_path):
+    s = EmbeddedStore(tmp_path / "old.db")
+    with s._transaction() as tx:
+        tx.run("MATCH (m:Meta {key: 'schema'}) SET m.value = 'vanban.graph/0'")
+    s.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="holds a vanban.graph/0 graph"):
+            EmbeddedStore(tmp_path / "old.db", read_only=read_only)

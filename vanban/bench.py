@@ -1,0 +1,613 @@
+"""``vanban bench``: generate N synthetic notices and measure the whole path on them.
+
+``run_bench(notices, ...)`` does, in one run and one working folder:
+
+1. **generate** ``notices`` synthetic notices (:mod:`vanban.synth`);
+2. **floor**: only read and normalise every file (``read_file`` + ``normalize``),
+   on ``workers`` processes — what any parser must at least spend;
+3. **parse**: ``parse_file`` on every file, the same way; both passes time each
+   file inside its worker, so beside the wall-clock rate (``parse_per_s``) the
+   rate of one core (``parse_per_core_per_s`` = files / summed busy time) and
+   the ratio to the floor (``parse_vs_floor``) come out of the same run;
+4. **ingest** into a fresh embedded store: the files are parsed on ``workers``
+   processes while the main process writes them, batch by batch
+   (``Store.bulk_load``), then the month-to-month links are computed; the
+   corpus is never held in memory (at most two batches of parsed documents);
+5. the same into **Neo4j** when a URI is given (its database is emptied first);
+6. **queries**: every named query (``queries/*.cypher``), parameters taken
+   from the loaded data (an existing unit, the key of 57-NQ/TW, a body, a
+   month), ``repeat`` timed runs each cycling over several values, p50/p95;
+7. **memory**: the resident set of this process plus its children, sampled
+   every 50 ms; the peak (``peak_rss_mb``) and the peak of each phase.
+
+The JSON keys the scale issue fixes: ``notices``, ``parse_per_s``,
+``floor_per_s``, ``ingest_per_s``, ``queries`` (name -> ``p50_ms``,
+``p95_ms``), ``peak_rss_mb``. Everything else is extra.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_bench", "format_table", "TARGETS"]
+
+#: the scale issue's targets
+TARGETS = {
+    "parse_per_core_per_s": 200.0,  # notices/s on one core
+    "parse_vs_floor": 3.0,  # parse time at most 3x the read+normalise floor
+    "ingest_100k_minutes": 30.0,  # 100k notices into the embedded store on 2 cores
+    "query_p95_ms": 100.0,  # every named query at 100k notices
+}
+#: documents per bulk_load call while ingesting
+BATCH = 500
+#: timed runs of each named query
+REPEAT = 20
+
+
+# --- memory ----------------------------------------------------------------------
+
+
+class RssSampler:
+    """Peak resident set of this process and all its children, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="rss-sampler")
+        self.peak = 0
+        self.peak_self = 0
+        self._phase_peak = 0
+
+    def _sample(self) -> None:
+        import psutil
+
+        try:
+            own = self._proc.memory_info().rss
+        except psutil.Error:  # pragma: no cover
+            return
+        total = own
+        for c in self._proc.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                total += c.memory_info().rss
+        self.peak = max(self.peak, total)
+        self.peak_self = max(self.peak_self, own)
+        self._phase_peak = max(self._phase_peak, total)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._sample()
+
+    def start(self) -> RssSampler:
+        self._sample()
+        self._thread.start()
+        return self
+
+    def phase(self) -> float:
+        """Peak since the last call, in MB, and start a new phase."""
+        self._sample()
+        peak, self._phase_peak = self._phase_peak, 0
+        return round(peak / 2**20, 1)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+
+# --- the timed passes (module-level: they run in worker processes) -------------------
+
+
+def _floor_one(path: str) -> tuple[float, int, str | None]:
+    from ingest.normalize import normalize
+    from ingest.readers import read_file
+
+    t = time.perf_counter()
+    try:
+        normalize(read_file(path, ocr=False).text)
+    except Exception as e:  # noqa: BLE001 - counted and reported, never fatal to the bench
+        return time.perf_counter() - t, 0, f"{path}: {e}"
+    return time.perf_counter() - t, os.path.getsize(path), None
+
+
+def _parse_one(path: str) -> tuple[float, int, str | None]:
+    from ingest.pipeline import parse_file
+
+    t = time.perf_counter()
+    try:
+        parse_file(path, ocr=False)
+    except Exception as e:  # noqa: BLE001
+        return time.perf_counter() - t, 0, f"{path}: {e}"
+    return time.perf_counter() - t, os.path.getsize(path), None
+
+
+def _parse_doc(path: str) -> Any:
+    from ingest.pipeline import parse_file
+
+    try:
+        return parse_file(path, ocr=False)
+    except Exception as e:  # noqa: BLE001
+        return f"{path}: {e}"
+
+
+def _pool(workers: int) -> Any:
+    # fork: the workers inherit the imported parser instead of importing it again
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    return ctx.Pool(workers)
+
+
+def _timed_pass(fn: Callable[[str], tuple[float, int, str | None]], paths: Sequence[str], workers: int) -> dict[str, Any]:
+    """Run ``fn`` over every path on ``workers`` processes: wall time, summed busy time, bytes, failures."""
+    busy = 0.0
+    size = 0
+    failures: list[str] = []
+    chunk = max(1, min(32, len(paths) // (workers * 8) or 1))
+    t0 = time.perf_counter()
+    if workers <= 1:
+        results: Iterable[tuple[float, int, str | None]] = map(fn, paths)
+        for dt, n, err in results:
+            busy += dt
+            size += n
+            if err:
+                failures.append(err)
+    else:
+        with _pool(workers) as pool:
+            for dt, n, err in pool.imap_unordered(fn, paths, chunksize=chunk):
+                busy += dt
+                size += n
+                if err:
+                    failures.append(err)
+    wall = time.perf_counter() - t0
+    ok = len(paths) - len(failures)
+    return {
+        "wall_s": round(wall, 3),
+        "busy_s": round(busy, 3),
+        "per_s": round(ok / wall, 1) if wall else None,
+        "per_core_per_s": round(ok / busy, 1) if busy else None,
+        "mb_per_s": round(size / 2**20 / wall, 2) if wall else None,
+        "ms_per_doc": round(1000 * busy / max(ok, 1), 2),
+        "failures": len(failures),
+        "failure_examples": failures[:3],
+    }
+
+
+# --- ingest ------------------------------------------------------------------------
+
+
+def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _parsed_batches(paths: Sequence[str], workers: int, batch: int, failures: list[str]) -> Iterator[list[Any]]:
+    """Parsed documents, batch by batch; the next batch is parsed while the caller writes this one."""
+    chunks = list(_batches(paths, batch))
+    if not chunks:
+        return
+    if workers <= 1:
+        for c in chunks:
+            docs = [_parse_doc(p) for p in c]
+            failures += [d for d in docs if isinstance(d, str)]
+            yield [d for d in docs if not isinstance(d, str)]
+        return
+    with _pool(workers) as pool:
+        pending = pool.map_async(_parse_doc, chunks[0], chunksize=4)
+        for nxt in [*chunks[1:], None]:
+            docs = pending.get()
+            if nxt is not None:
+                pending = pool.map_async(_parse_doc, nxt, chunksize=4)
+            failures += [d for d in docs if isinstance(d, str)]
+            yield [d for d in docs if not isinstance(d, str)]
+            del docs
+
+
+#: where the month-to-month linker's store entry point may live, and its names
+_LINK_ENTRY = (("graph.linking", ("link_store", "relink_store", "link_all", "relink_all", "relink_units", "link_units", "relink")),
+               ("graph.ingest", ("link_store", "relink_all", "link_all", "relink_units", "link_units", "relink")))
+
+
+def _link_entry() -> Callable[..., Any] | None:
+    import importlib
+
+    for module, names in _LINK_ENTRY:
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in names:
+            fn = getattr(mod, name, None)
+            if callable(fn):
+                return fn
+    return None
+
+
+def _link(store: Any) -> dict[str, Any]:
+    """Month-to-month links of every unit in the store, through the linker's store entry point."""
+    import inspect
+
+    fn = _link_entry()
+    if fn is None:
+        return {"linked": False}
+    params = [p for p in inspect.signature(fn).parameters.values() if p.default is inspect.Parameter.empty]
+    if len(params) >= 2:  # fn(store, units)
+        units = [r["unit"] for r in store.cypher("MATCH (d:Document) WHERE d.unit IS NOT NULL RETURN DISTINCT d.unit AS unit")]
+        out = fn(store, units)
+    else:
+        out = fn(store)
+    return {"linked": f"{fn.__module__}.{fn.__name__}", **({"links": out} if isinstance(out, int) else {})}
+
+
+def _ingest(store: Any, paths: Sequence[str], workers: int, batch: int, rss: RssSampler) -> dict[str, Any]:
+    failures: list[str] = []
+    written = 0
+    t0 = time.perf_counter()
+    load_s = 0.0
+    for docs in _parsed_batches(paths, workers, batch, failures):
+        t = time.perf_counter()
+        store.bulk_load(docs)
+        load_s += time.perf_counter() - t
+        written += len(docs)
+    t_load = time.perf_counter()
+    link_info = _link(store)
+    t1 = time.perf_counter()
+    wall = t1 - t0
+    return {
+        "wall_s": round(wall, 3),
+        "per_s": round(written / wall, 1) if wall else None,
+        "write_s": round(load_s, 3),
+        "link_s": round(t1 - t_load, 3),
+        "documents": written,
+        "failures": len(failures),
+        "failure_examples": failures[:3],
+        **link_info,
+    }
+
+
+# --- queries -----------------------------------------------------------------------
+
+
+def _all_queries() -> dict[str, Any]:
+    from graph import queries as q
+
+    if hasattr(q, "load_queries"):
+        return dict(q.load_queries())
+    return {name: q.get(name) for name in q.names()}
+
+
+def _first(rows: list[dict[str, Any]], col: str) -> Any:
+    return rows[0][col] if rows else None
+
+
+def query_values(store: Any) -> dict[str, list[Any]]:
+    """Realistic parameter values, taken from the loaded data: several of each."""
+    units = [r["unit"] for r in store.cypher(
+        "MATCH (d:Document) WHERE d.unit IS NOT NULL RETURN d.unit AS unit, count(*) AS n ORDER BY n DESC, unit LIMIT 200"
+    )]
+    # spread over the corpus, not only its first units
+    step = max(1, len(units) // 10)
+    units = units[::step][:10]
+    keys = [r["key"] for r in store.cypher(
+        "MATCH (n:Directive) WHERE n.number = '57' AND n.symbol = 'NQ/TW' RETURN n.key AS key LIMIT 1"
+    )]
+    keys += [r["key"] for r in store.cypher(
+        "MATCH (:Document)-[:CITES]->(n:Directive) WHERE n.symbol IN ['NQ/TW', 'NĐ-CP', 'CT/TW', 'QĐ-TTg'] "
+        "RETURN n.key AS key, count(*) AS c ORDER BY c DESC LIMIT 5"
+    ) if r["key"] not in keys]
+    periods = [r["p"] for r in store.cypher(
+        "MATCH (d:Document) WHERE d.planned_period IS NOT NULL RETURN DISTINCT d.planned_period AS p ORDER BY p LIMIT 24"
+    )]
+    bodies: list[str] = []
+    for u in units[:5]:
+        rows = store.cypher(
+            "MATCH (d:Document {unit: $u})-[:HAS_ITEM]->(:Item)-[a:ASSIGNED_TO]->(b:Body) "
+            "RETURN b.name AS name, count(*) AS n ORDER BY n DESC LIMIT 2",
+            {"u": u},
+        )
+        bodies += [r["name"] for r in rows if r["name"] not in bodies]
+    documents: list[str] = []
+    for u in units[:5]:
+        documents += [r["id"] for r in store.cypher(
+            "MATCH (d:Document {unit: $u}) RETURN d.id AS id ORDER BY d.reported_period LIMIT 2", {"u": u}
+        )]
+    return {
+        "unit": units,
+        "document": documents,
+        "key": keys[:5],
+        "period": periods[len(periods) // 3 :][:6] or periods,
+        "body": bodies,
+        "q": ["chuyển đổi số", "Sổ tay đảng viên", "ma túy", "đất đai"],
+        "role": ["task", "result", "limitation"],
+    }
+
+
+def _params_for(query: Any, values: dict[str, list[Any]], i: int) -> dict[str, Any] | None:
+    """The i-th parameter set for a query; optional params are given when there is a value (a user's view is filtered)."""
+    out: dict[str, Any] = {}
+    for p in query.params:
+        vals = values.get(p.name)
+        if vals:
+            out[p.name] = vals[i % len(vals)]
+        elif not p.optional and p.type not in ("int", "float"):
+            return None
+    return out
+
+
+def _time_queries(store: Any, values: dict[str, list[Any]], repeat: int) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name, query in sorted(_all_queries().items()):
+        if _params_for(query, values, 0) is None:
+            out[name] = {"p50_ms": None, "p95_ms": None, "skipped": "no value for a required parameter"}
+            continue
+        times: list[float] = []
+        rows = 0
+        error = None
+        try:
+            store.query(name, _params_for(query, values, 0))  # warm-up
+            for i in range(repeat):
+                params = _params_for(query, values, i) or {}
+                t = time.perf_counter()
+                rows += len(store.query(name, params))
+                times.append((time.perf_counter() - t) * 1000)
+        except Exception as e:  # noqa: BLE001 - a failing query is reported, the others still run
+            error = str(e)[:200]
+        if not times:
+            out[name] = {"p50_ms": None, "p95_ms": None, "error": error}
+            continue
+        out[name] = {
+            "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(_pct(times, 95), 2),
+            "max_ms": round(max(times), 2),
+            "rows_avg": round(rows / len(times), 1),
+            "params": sorted(_params_for(query, values, 0) or {}),
+        }
+        if error:
+            out[name]["error"] = error
+    return out
+
+
+def _pct(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile.
+
+    >>> _pct([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), _pct([3.0], 95)
+    (10, 3.0)
+    """
+    s = sorted(values)
+    return s[max(0, math.ceil(pct / 100 * len(s)) - 1)]
+
+
+# --- the machine -----------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What the figures ran on."""
+    import psutil
+
+    cpu = platform.processor() or ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    out = {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+    with contextlib.suppress(Exception):
+        from importlib.metadata import version
+
+        out["ladybug"] = version("ladybug")
+    return out
+
+
+# --- the run -------------------------------------------------------------------------
+
+
+def run_bench(
+    notices: int,
+    neo4j_uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    workdir: str | Path | None = None,
+    seed: int = 7,
+    workers: int | None = None,
+    *,
+    months: int = 12,
+    batch: int = BATCH,
+    repeat: int = REPEAT,
+    keep: bool = False,
+) -> dict[str, Any]:
+    """Generate ``notices`` synthetic notices and measure parse, ingest and every named query; see the module doc.
+
+    ``workdir``: where the corpus and the store go (a temporary folder, removed
+    afterwards, when not given; ``corpus/`` and ``bench.db`` in it are replaced).
+    ``workers``: parser processes (default: every core).
+    """
+    from graph.store import open_store
+    from vanban.synth import generate_corpus
+
+    if notices < 1:
+        raise ValueError(f"notices must be at least 1 (got {notices})")
+    workers = max(1, workers or os.cpu_count() or 1)
+    rss = RssSampler().start()
+    tmp = None
+    if workdir is None:
+        tmp = tempfile.mkdtemp(prefix="vanban-bench-")
+        root = Path(tmp)
+    else:
+        root = Path(workdir)
+        root.mkdir(parents=True, exist_ok=True)
+    corpus, db = root / "corpus", root / "bench.db"
+    for old in (corpus, db, Path(f"{db}.wal")):
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.exists():
+            old.unlink()
+    result: dict[str, Any] = {"notices": notices, "workers": workers, "seed": seed, "machine": machine()}
+    phases: dict[str, float] = {"start": rss.phase()}
+    try:
+        t = time.perf_counter()
+        paths = [str(p) for p in generate_corpus(corpus, notices, seed=seed, months=months, workers=workers)]
+        gen_s = time.perf_counter() - t
+        size = sum(os.path.getsize(p) for p in paths)
+        result["corpus"] = {
+            "units": math.ceil(notices / months),
+            "months": months,
+            "mb": round(size / 2**20, 1),
+            "avg_kb": round(size / 1000 / len(paths), 1),
+            "generate_s": round(gen_s, 2),
+        }
+        phases["generate"] = rss.phase()
+
+        floor = _timed_pass(_floor_one, paths, workers)
+        phases["floor"] = rss.phase()
+        parse = _timed_pass(_parse_one, paths, workers)
+        phases["parse"] = rss.phase()
+        result.update(
+            parse_per_s=parse["per_s"],
+            floor_per_s=floor["per_s"],
+            parse_per_core_per_s=parse["per_core_per_s"],
+            floor_per_core_per_s=floor["per_core_per_s"],
+            parse_mb_per_s=parse["mb_per_s"],
+            floor_mb_per_s=floor["mb_per_s"],
+            parse_vs_floor=round(parse["busy_s"] / floor["busy_s"], 1) if floor["busy_s"] else None,
+            parse=parse,
+            floor=floor,
+        )
+
+        store = open_store(db=str(db))
+        try:
+            emb = _ingest(store, paths, workers, batch, rss)
+            phases["ingest"] = rss.phase()
+            values = query_values(store)
+            result["query_values"] = {k: v[:3] for k, v in values.items()}
+            queries = _time_queries(store, values, repeat)
+            phases["queries"] = rss.phase()
+        finally:
+            store.close()
+        result.update(ingest_per_s=emb["per_s"], ingest=emb, queries=queries)
+        result["store_mb"] = round(_du(db) / 2**20, 1)
+
+        if neo4j_uri:
+            nstore = open_store(neo4j_uri=neo4j_uri, user=user, password=password)
+            try:
+                _clear_neo4j(nstore)
+                neo = _ingest(nstore, paths, workers, batch, rss)
+                phases["neo4j_ingest"] = rss.phase()
+                nvalues = query_values(nstore)
+                nqueries = _time_queries(nstore, nvalues, repeat)
+                phases["neo4j_queries"] = rss.phase()
+            finally:
+                nstore.close()
+            result.update(neo4j_ingest_per_s=neo["per_s"], neo4j_ingest=neo, neo4j_queries=nqueries)
+    finally:
+        rss.stop()
+        if tmp and not keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    result["peak_rss_mb"] = round(rss.peak / 2**20, 1)
+    result["peak_rss_main_mb"] = round(rss.peak_self / 2**20, 1)
+    result["rss_by_phase_mb"] = phases
+    result["targets"] = check_targets(result)
+    return result
+
+
+def _du(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size + (Path(f"{path}.wal").stat().st_size if Path(f"{path}.wal").exists() else 0)
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def _clear_neo4j(store: Any) -> None:
+    """Empty the Neo4j database before loading (the bench owns it for the run)."""
+    clear = getattr(store, "clear", None)
+    if clear is not None:
+        clear()
+        return
+    with store._transaction() as tx:
+        tx.run("MATCH (n) WHERE NOT n:Meta CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+
+def check_targets(r: dict[str, Any]) -> dict[str, Any]:
+    """Each target of the scale issue: the figure, the bound, met or not."""
+    out: dict[str, Any] = {}
+    pc = r.get("parse_per_core_per_s")
+    out["parse_per_core"] = {"value": pc, "target": f">= {TARGETS['parse_per_core_per_s']:g}/s", "met": bool(pc and pc >= TARGETS["parse_per_core_per_s"])}
+    ratio = r.get("parse_vs_floor")
+    out["parse_vs_floor"] = {"value": ratio, "target": f"<= {TARGETS['parse_vs_floor']:g}x", "met": bool(ratio and ratio <= TARGETS["parse_vs_floor"])}
+    ing = r.get("ingest_per_s")
+    if ing:
+        minutes = 100_000 / ing / 60
+        out["ingest_100k"] = {"value": f"{minutes:.1f} min (extrapolated at {ing}/s)", "target": f"< {TARGETS['ingest_100k_minutes']:g} min",
+                              "met": minutes < TARGETS["ingest_100k_minutes"]}
+    qs = [v.get("p95_ms") for v in r.get("queries", {}).values()]
+    worst = max((q for q in qs if q is not None), default=None)
+    out["query_p95"] = {"value": worst, "target": f"< {TARGETS['query_p95_ms']:g} ms at {r['notices']} notices",
+                        "met": bool(worst is not None and worst < TARGETS["query_p95_ms"] and None not in qs)}
+    return out
+
+
+# --- the table -----------------------------------------------------------------------
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The result as text for a terminal: the figures, then the queries, then the targets."""
+    r = result
+    m = r.get("machine", {})
+    c = r.get("corpus", {})
+    lines = [
+        f"vanban bench: {r['notices']} notices ({c.get('units', '?')} units x {c.get('months', '?')} months, "
+        f"{c.get('mb', '?')} MB, {c.get('avg_kb', '?')} kB each), {r.get('workers')} workers",
+        f"machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GB, Python {m.get('python', '?')}, "
+        f"ladybug {m.get('ladybug', '?')}",
+        "",
+    ]
+    rows = [("generate", f"{c.get('generate_s', '?')} s", "", "", "")]
+    for name, key in (("floor (read+normalise)", "floor"), ("parse", "parse")):
+        p = r.get(key, {})
+        rows.append((name, f"{p.get('wall_s')} s", f"{p.get('per_s')}/s", f"{p.get('per_core_per_s')}/s", f"{p.get('mb_per_s')} MB/s"))
+    for name, key in (("ingest embedded", "ingest"), ("ingest neo4j", "neo4j_ingest")):
+        p = r.get(key)
+        if p:
+            rows.append((name, f"{p['wall_s']} s", f"{p['per_s']}/s", "", f"write {p['write_s']} s, link {p['link_s']} s"))
+    lines += _grid(("phase", "wall", "notices/s", "per core", ""), rows)
+    lines.append(f"parse / floor: {r.get('parse_vs_floor')}x    peak RSS: {r.get('peak_rss_mb')} MB "
+                 f"(main process {r.get('peak_rss_main_mb')} MB)    store: {r.get('store_mb')} MB")
+    lines.append("")
+    for title, key in (("queries (embedded)", "queries"), ("queries (neo4j)", "neo4j_queries")):
+        qs = r.get(key)
+        if not qs:
+            continue
+        qrows = [(n, _ms(q.get("p50_ms")), _ms(q.get("p95_ms")), str(q.get("rows_avg", "")), q.get("error") or q.get("skipped") or "")
+                 for n, q in qs.items()]
+        lines += [title, *_grid(("query", "p50", "p95", "rows", ""), qrows), ""]
+    t = r.get("targets", {})
+    if t:
+        lines.append("targets")
+        lines += _grid(("", "value", "target", "met"), [(k, str(v["value"]), v["target"], "yes" if v["met"] else "NO") for k, v in t.items()])
+    return "\n".join(lines)
+
+
+def _ms(v: float | None) -> str:
+    return "-" if v is None else f"{v:.1f} ms"
+
+
+def _grid(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=False)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return [fmt.format(*head).rstrip(), fmt.format(*("-" * w for w in widths)).rstrip(), *(fmt.format(*map(str, row)).rstrip() for row in rows)]
