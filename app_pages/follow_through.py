@@ -97,7 +97,7 @@ t = by_item[item]
 color = views.VERDICT_COLORS.get(t["verdict"], "#9e9e9e")
 st.html(
     f'<div class="vb-verdict" data-verdict="{html.escape(t["verdict"] or "")}" style="font-size:15px">'
-    f'<span style="display:inline-block;padding:3px 12px;border-radius:12px;color:white;background:{color}">'
+    f'<span class="vb-verdict-label" style="display:inline-block;padding:3px 12px;border-radius:12px;color:white;background:{color}">'
     f'{html.escape(t["verdict_label"])}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
     f'{html.escape(views.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
 )

@@ -80,8 +80,8 @@ with tab_edges:
     else:
         def _node_name(nid: str) -> str:
             n = lin.nodes.get(nid, {})
-            if nid.startswith("doc:"):
-                return views.doc_label(n)
+            if n.get("document") and (nid.startswith("doc:") or not n.get("label")):
+                return views.doc_label(n)  # a citing document: type, number, unit, date
             return n.get("label") or nid
 
         edge_labels = [f"{_node_name(e['source'])}  →  {_node_name(e['target'])}" for e in lin.edges]

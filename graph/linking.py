@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
@@ -370,3 +371,60 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
         id=doc_id, unit=h.unit, reported_period=h.reported_period, planned_period=h.planned_period, date=h.date,
         items=items, cites=frozenset(c.key for c in doc.citations), own_key=own_key,
     )
+
+
+def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
+    """The unit's documents and items as the linker sees them, read through named queries."""
+    features = {r["item"]: r for r in store.query("unit_link_features", {"unit": unit})}
+    docs: dict[str, dict[str, Any]] = {}
+    for r in store.query("unit_items", {"unit": unit}):
+        d = docs.setdefault(r["document"], {"row": r, "items": []})
+        f = features.get(r["item"], {})
+        d["items"].append(
+            LinkItem(
+                id=r["item"], doc_id=r["document"], role=r["role"], period=r["period"], text=r["text"], section=r["section"],
+                bodies=frozenset(x for x in f.get("bodies") or () if x),
+                citations=frozenset(x for x in f.get("citations") or () if x),
+                themes=frozenset(x for x in f.get("themes") or () if x),
+            )
+        )
+    doc_keys = {f["document"]: f.get("document_key") for f in features.values()}
+    out = []
+    for doc_id, d in docs.items():
+        row = d["row"]
+        cites = frozenset(k for it in d["items"] for k in it.citations)
+        out.append(
+            LinkDoc(
+                id=doc_id, unit=unit, reported_period=row["reported_period"], planned_period=row["planned_period"],
+                date=row["date"], items=tuple(d["items"]), cites=cites | _doc_level_cites(store, doc_id), own_key=doc_keys.get(doc_id),
+            )
+        )
+    return out
+
+
+def _doc_level_cites(store: Any, doc_id: str) -> frozenset[str]:
+    # citations outside any item (the title, the preamble) also say which notice a document follows up
+    rows = store.query("document_citations", {"document": doc_id})
+    return frozenset(r["key"] for r in rows if r.get("key"))
+
+
+def link_rows(result: LinkResult) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Links in the shape of :meth:`graph.store.Store.replace_links`."""
+    rows = []
+    for lk in result.links:
+        row: dict[str, Any] = {"type": lk.kind, "from": lk.source, "to": lk.target, "score": lk.score}
+        if lk.kind == "FOLLOWED_BY":
+            row["verdict"] = lk.verdict
+            row["evidence"] = f"{lk.source_text} → {lk.target_text}"
+        rows.append(row)
+    return rows, dict(result.verdicts)
+
+
+def relink_units(store: Any, units: Sequence[str]) -> dict[str, int]:
+    """Recompute and store the month-to-month links of ``units``, one transaction per unit."""
+    written = {}
+    for unit in units:
+        result = link_unit(_store_docs(store, unit))
+        rows, verdicts = link_rows(result)
+        written[unit] = store.replace_links(unit, rows, verdicts)
+    return written

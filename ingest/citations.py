@@ -656,25 +656,42 @@ def _find_short(text: str) -> list[_Mention]:
 
 def _own_designations(
     text: str, mentions: list[_Mention], own_id: tuple[str | None, str | None] | None
-) -> set[tuple[int, str]]:
-    """(number, symbol) pairs of the document itself: given, its "Số:" line, its appendix lines."""
-    own: set[tuple[int, str]] = set()
+) -> dict[tuple[int, str], int | None]:
+    """(number, symbol) of the document itself -> its year when known: given as
+    ``own_id``, read from its "Số:" line (the year from the date line below it),
+    or from its appendix headings "(Kèm theo Quyết định số ...)"."""
+    own: dict[tuple[int, str], int | None] = {}
     if own_id and own_id[0] and own_id[1]:
         sym = parse_symbol(own_id[0], own_id[1])
         if sym:
-            own.add((int(sym.number), sym.symbol))
+            own[(int(sym.number), sym.symbol)] = sym.year
     for h in P.own_header_re().finditer(text, 0, min(len(text), 2500)):
         n = P.numsym_re().match(text, h.end())
         if n:
             sym = _symbol_from_match(n)
-            own.add((int(sym.number), sym.symbol))
+            dated = P.compiled(P.HEADER_DATE).search(text, n.end(), n.end() + 300)
+            year = sym.year or (int(dated.group(1)) if dated else None)
+            own[(int(sym.number), sym.symbol)] = own.get((int(sym.number), sym.symbol)) or year
     for men in mentions:
         if men.kind != "numbered" or men.sym is None:
             continue
         a = P.own_appendix_re().search(text, max(0, men.start - 30), men.start)
         if a and P.compiled(P.APPENDIX_CLOSE).match(text, men.end):
-            own.add((int(men.sym.number), men.sym.symbol))
+            ident = (int(men.sym.number), men.sym.symbol)
+            own[ident] = own.get(ident) or men.year
     return own
+
+
+def _is_own(men: _Mention, own: dict[tuple[int, str], int | None]) -> bool:
+    """The document's own number; a mention of another year is another document
+    ("Nghị quyết số 01-NQ/ĐU ngày 05/01/2025" cited by the 01-NQ/ĐU of 2026)."""
+    if men.sym is None:
+        return False
+    ident = (int(men.sym.number), men.sym.symbol)
+    if ident not in own:
+        return False
+    year = own[ident]
+    return year is None or men.year is None or men.year == year
 
 
 # --- sentences and relations ------------------------------------------------------------
@@ -869,7 +886,7 @@ def extract_citations(
     spans = sorted(own_spans)
     kept = []
     for men in mentions:
-        if men.sym and (int(men.sym.number), men.sym.symbol) in own:
+        if _is_own(men, own):
             continue
         if any(s <= men.start < e for s, e in spans):
             continue
@@ -891,7 +908,7 @@ def extract_citations(
                 doc_type=men.doc_type,
                 number=men.number,
                 symbol=men.sym.symbol if men.sym else None,
-                year=men.year if men.kind != "named" or men.doc_type != "Luật" else men.year,
+                year=men.year,
                 date=men.date,
                 issuer=men.issuer,
                 key=men.key,

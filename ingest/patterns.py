@@ -539,6 +539,10 @@ OWN_TYPE_LINE = (
 # A công văn's subject line, which no other type has: "V/v tuyên truyền ...".
 SUBJECT_LINE = r"(?i)V/v"
 
+# The year of the header's date line, below the "Số:" line:
+# "Đồ Sơn, ngày 17 tháng 12 năm 2025", "Hà Nội, ngày 22/12/2024".
+HEADER_DATE = r"(?i)ngày[^\n]{0,20}?(?:năm\s+|/)((?:19|20)\d\d)(?!\d)"
+
 # "của Đảng" closing a congress resolution's name.
 OF_THE_PARTY = r"(?i)của\s+Đảng\s*\Z"
 

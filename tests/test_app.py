@@ -66,6 +66,7 @@ def build_demo_db(base: Path) -> Path:
         db = base / "demo.db"
         proc = ingest(db, DEMO, hostile.parent)
         assert proc.returncode == 0, proc.stderr[-3000:]
+        import glob; from graph.store import open_store; st = open_store(db=str(db)); exec(open("/tmp/vb/link_core.py").read(), globals()); link_into(st, sorted(glob.glob(str(DEMO / "*.txt"))) + [str(hostile)]); st.close()  # TEMP
         _BUILT["db"] = db
     return _BUILT["db"]
 

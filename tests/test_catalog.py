@@ -95,9 +95,9 @@ def test_catalog_covers_what_the_notices_cite() -> None:
     # the directives the issue names, and every national directive the seeds cite by number
     needed = [
         "NQ:57-NQ/TW:2024",
-        "NQ:71-NQ/TW",
-        "NQ:66-NQ/TW",
-        "NQ:68-NQ/TW",
+        "NQ:71-NQ/TW:2025",
+        "NQ:66-NQ/TW:2025",
+        "NQ:68-NQ/TW:2025",
         "CT:50-CT/TW:2025",
         "CT:36/CT-TTg:2025",
         "QĐ:6/QĐ-TTg:2022",

@@ -388,6 +388,12 @@ def test_own_id_and_own_spans() -> None:
     assert [c.number for c in extract_citations(text, own_spans=[(0, 30)])] == ["1388"]
 
 
+def test_own_number_of_another_year_is_another_document() -> None:
+    text = "Số: 01-NQ/ĐU\nĐồ Sơn, ngày 05 tháng 01 năm 2026\nNGHỊ QUYẾT\nTiếp tục thực hiện Nghị quyết số 01-NQ/ĐU ngày 06/01/2025."
+    assert [(c.number, c.year) for c in extract_citations(text)] == [("01", 2025)]
+    assert extract_citations(text.replace("ngày 06/01/2025", "ngày 05/01/2026")) == []
+
+
 def test_own_number_on_a_blank_number_line() -> None:
     # "Số -TB/ĐU": the number left blank in a draft, nothing to cite
     assert extract_citations("Số -TB/ĐU\nĐồ Sơn, ngày tháng 03 năm 2026") == []
@@ -449,7 +455,7 @@ def test_short_form_joins_the_notice_before_the_catalog() -> None:
         "Chính phủ ban hành Nghị quyết số 71/NQ-CP ngày 01/4/2025. Theo Nghị quyết 71, có 37 nhiệm vụ"
     )
     assert cs[1].key == cs[0].key == "NQ:71/NQ-CP:2025"
-    assert extract_citations("thực hiện Nghị quyết 71")[0].key == "NQ:71-NQ/TW"
+    assert extract_citations("thực hiện Nghị quyết 71")[0].key == "NQ:71-NQ/TW:2025"
 
 
 def test_unknown_short_form_key() -> None:
