@@ -17,7 +17,7 @@ if not rows:
 
 frame = pd.DataFrame(rows)
 frame["Tháng"] = frame["period"].map(views.month_label)
-months = sorted({p for p in frame["period"] if p})
+months = sorted({p for p in frame["period"] if isinstance(p, str) and p})
 
 
 def pivot(column: str) -> pd.DataFrame:

@@ -5,6 +5,8 @@ import streamlit as st
 
 from app_pages import data, views
 
+MAX_OPTIONS = 3000
+
 st.title("Văn bản")
 
 documents = data.rows_or_stop("documents")
@@ -21,6 +23,11 @@ if wanted in by_id and "doc_id" not in st.session_state:
 unit_names = sorted({d.get("unit") or "—" for d in documents})
 unit = st.selectbox("Đơn vị", ["Tất cả", *unit_names], key="doc_unit")
 options = [d["document"] for d in reversed(documents) if unit in ("Tất cả", d.get("unit") or "—")]
+if len(options) > MAX_OPTIONS:  # a big store: the newest ones; pick a unit to see the rest
+    st.caption(f"Hiển thị {MAX_OPTIONS} văn bản mới nhất trong số {views.number(len(options))}; chọn một đơn vị để xem thêm.")
+    options = options[:MAX_OPTIONS]
+if wanted in by_id and wanted not in options and st.session_state.get("doc_id") == wanted:
+    options.insert(0, wanted)
 if st.session_state.get("doc_id") not in options:
     st.session_state.pop("doc_id", None)
 doc_id = st.selectbox("Văn bản", options, format_func=lambda i: views.doc_label(by_id[i]), key="doc_id")

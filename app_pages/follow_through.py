@@ -12,7 +12,11 @@ st.caption(
     "chuyển sang tháng sau, không được báo cáo lại, hoặc chưa đến kỳ báo cáo. Chọn một nhiệm vụ để xem căn cứ."
 )
 
-board = views.board_frame(data.rows_or_stop("board_tasks"), data.rows_or_stop("board_links"))
+units_known = [u["unit"] for u in data.rows_or_stop("units")]
+scope = None
+if len(units_known) > views.BOARD_ALL_UNITS:  # a big store: one ward at a time keeps the page fast
+    scope = st.selectbox("Phường, xã", units_known, key="ft_scope")
+board = views.board_frame(data.rows_or_stop("board_tasks", unit=scope), data.rows_or_stop("board_links", unit=scope))
 if board.empty:
     st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
     st.stop()

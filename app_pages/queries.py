@@ -54,7 +54,7 @@ if mode == NAMED:
     if st.session_state["q_name"] not in catalogue:
         st.session_state["q_name"] = next(iter(catalogue))
     name = st.selectbox("Truy vấn", list(catalogue), key="q_name",
-                        format_func=lambda n: f"{n}: {catalogue[n].description}")
+                        format_func=lambda n: f"{views.QUERY_TITLES.get(n, n)} ({n})")
     q = catalogue[name]
     st.caption(q.description)
     values: dict[str, str] = {}

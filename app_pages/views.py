@@ -82,6 +82,36 @@ BODY_ROLE_LABELS = {"lead": "chủ trì", "partner": "phối hợp", "mention": 
 
 SEARCH_KINDS = {"Document": "Văn bản", "Directive": "Văn bản chỉ đạo", "Body": "Cơ quan, tổ chức", "Item": "Mục trong văn bản"}
 
+#: Vietnamese names of the named queries (queries/*.cypher describe themselves in English)
+QUERY_TITLES = {
+    "documents": "Danh sách văn bản",
+    "citing_documents": "Văn bản trích dẫn một văn bản chỉ đạo",
+    "directive_lineage": "Dòng chỉ đạo của một văn bản",
+    "directive_timeline": "Trích dẫn một văn bản chỉ đạo theo tháng",
+    "directive_citers": "Văn bản trích dẫn (một bậc xuống)",
+    "directive_sources": "Văn bản được căn cứ (một bậc lên)",
+    "directives": "Danh sách văn bản chỉ đạo",
+    "most_cited_directives": "Văn bản chỉ đạo được trích dẫn nhiều nhất",
+    "follow_through": "Theo dõi thực hiện nhiệm vụ",
+    "carry_over": "Nhiệm vụ chuyển sang tháng sau",
+    "recurring_limitations": "Hạn chế lặp lại",
+    "tasks_by_body": "Nhiệm vụ của một cơ quan",
+    "body_tasks_by_month": "Nhiệm vụ của các cơ quan theo tháng",
+    "themes_by_month": "Chủ đề theo tháng",
+    "search": "Tìm kiếm không dấu",
+    "units": "Danh sách phường, xã",
+    "unit_documents": "Văn bản của một phường, xã",
+    "unit_items": "Các mục trong văn bản của một phường, xã",
+    "board_tasks": "Bảng theo dõi: nhiệm vụ",
+    "board_links": "Bảng theo dõi: kết quả và chuyển tiếp",
+    "document_detail": "Một văn bản: thông tin và toàn văn",
+    "document_items": "Một văn bản: các mục",
+    "document_mentions": "Một văn bản: trích dẫn, cơ quan, người",
+    "document_citations": "Một văn bản: các văn bản được trích dẫn",
+    "unit_link_features": "Dữ liệu đối chiếu nhiệm vụ của một phường, xã",
+}
+
+
 # -- small formatters -----------------------------------------------------------
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -91,10 +121,10 @@ _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def month_label(period: str | None) -> str:
     """``2025-10`` -> ``10/2025``; anything else as it is.
 
-    >>> month_label("2025-10"), month_label(None), month_label("2025")
-    ('10/2025', '', '2025')
+    >>> month_label("2025-10"), month_label(None), month_label("2025"), month_label(float("nan"))
+    ('10/2025', '', '2025', '')
     """
-    if not period:
+    if not isinstance(period, str) or not period:  # pandas gives NaN for a missing month
         return ""
     m = _MONTH_RE.match(period)
     return f"{m.group(2)}/{m.group(1)}" if m else period
@@ -106,7 +136,7 @@ def date_label(date: str | None) -> str:
     >>> date_label("2025-10-28"), date_label("2026-03")
     ('28/10/2025', '03/2026')
     """
-    if not date:
+    if not isinstance(date, str) or not date:
         return ""
     m = _DATE_RE.match(date)
     if m:
@@ -406,6 +436,9 @@ def evidence_html(sentence: str | None, mention: str | None = None) -> str:
 
 # -- the follow-through board -----------------------------------------------------
 
+#: above this many units the board shows one unit at a time
+BOARD_ALL_UNITS = 12
+
 BOARD_COLUMNS = {  # column -> heading in the exports
     "unit": "Đơn vị",
     "period": "Tháng",
@@ -551,14 +584,16 @@ def board_grid_html(df: pd.DataFrame, max_chars: int = 110) -> str:
     """Unit × month: every task a chip coloured by its verdict (escaped HTML)."""
     if df.empty:
         return '<p class="vb-empty">Không có nhiệm vụ nào khớp bộ lọc.</p>'
-    months = sorted({p for p in df["period"] if p})
+    months = sorted({p for p in df["period"] if isinstance(p, str) and p})
+    if any(not (isinstance(p, str) and p) for p in df["period"]):
+        months.append("")  # tasks whose month the parser could not tell: a last column
     units = sorted(set(df["unit"]))
     cell: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for r in df.to_dict("records"):
         cell[(r["unit"], r["period"])].append(r)
     th = "padding:6px;border-bottom:2px solid #999;text-align:left;white-space:nowrap"
     head = f'<th style="{th}">Đơn vị</th>' + "".join(
-        f'<th style="{th}">Tháng {html.escape(month_label(m))}</th>' for m in months
+        f'<th style="{th}">{"Tháng " + html.escape(month_label(m)) if m else "Chưa rõ tháng"}</th>' for m in months
     )
     body = []
     for u in units:
@@ -593,7 +628,7 @@ def chains_html(df: pd.DataFrame) -> str:
     chained = df[df["chain"] != ""] if not df.empty else df
     if chained.empty:
         return '<p class="vb-empty">Không có nhiệm vụ nào bị chuyển sang tháng sau.</p>'
-    months = sorted({p for p in df["period"] if p} | {p for p in chained["next_period"].dropna() if p})
+    months = sorted({p for p in (*df["period"], *chained["next_period"]) if isinstance(p, str) and p})
     rows = []
     for name, g in sorted(chained.groupby("chain"), key=lambda kv: int(kv[0][1:])):
         g = g.sort_values("period")

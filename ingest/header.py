@@ -441,7 +441,7 @@ def _find_signature(text: str, lines: Sequence[tuple[int, int, str]], body_end: 
         return _parse_signer(lines, idx)
     # No authority: "CHỦ TỊCH\nNguyễn Minh Dũng" right after the recipients list
     if body_end is not None:
-        for i, (s, e, line) in enumerate(lines):
+        for i, (s, _e, line) in enumerate(lines):
             if s < body_end or not line.strip():
                 continue
             st = line.strip()
@@ -496,14 +496,12 @@ def parse_header(text: str) -> Header:
 
     # The "Số" line.
     number = symbol = None
-    so_year = None
     so_end = None
-    for s, e, line in head_zone:
+    for s, _e, line in head_zone:
         if re.match(r"^[ ]*S[ốố][ ]*:?", line) and len(line) < 200:
             m = _SO_LINE.match(text, s)
             if m:
                 number = m.group("number")
-                so_year = m.group("year")
                 symbol = m.group("symbol")
                 if symbol:
                     symbol = re.sub(r"[ ]*([-/])[ ]*", r"\1", symbol).rstrip(".")
@@ -535,7 +533,7 @@ def parse_header(text: str) -> Header:
     title_lines: list[str] = []
     of_line = None
     type_idx = None
-    for idx, (s, e, line) in enumerate(head_zone):
+    for idx, (_s, _e, line) in enumerate(head_zone):
         if len(line) > 120 and not _UPPER_LINE.match(line):
             break  # prose: the header (if any) is above; a crawl that lost it starts here
         if re.match(r"^\s*Kính gửi", line):
@@ -614,7 +612,7 @@ def parse_header(text: str) -> Header:
 
     # Công văn: "V/v ..." trích yếu and no type line.
     if title is None:
-        for s, e, line in head_zone[:25]:
+        for _s, _e, line in head_zone[:25]:
             k = line.find("V/v")
             if k < 0:
                 k = line.find("v/v")
@@ -632,7 +630,7 @@ def parse_header(text: str) -> Header:
 
     # Issuer block: upper-case lines above the motto / the "Số" line.
     org_lines: list[str] = []
-    for s, e, line in head_zone[:12]:
+    for _s, _e, line in head_zone[:12]:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
             continue
@@ -670,7 +668,6 @@ def parse_header(text: str) -> Header:
         t = DOC_TYPES.get(fold(m.group("type")).strip().lower())
         if number is None and symbol is None and m.group("num"):
             number, symbol = m.group("num"), m.group("sym")
-            so_year = m.group("year")
             doc_type = doc_type or t
             if date is None and m.group("y"):
                 date = _iso(m.group("y"), m.group("m"), m.group("d"))

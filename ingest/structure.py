@@ -306,7 +306,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         return " / ".join(heads) if heads else None
 
     def emit(s: int, e: int, role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None) -> None:
-        for k, (ss, se) in enumerate(split_sentences(text[s:e], s)):
+        for ss, se in split_sentences(text[s:e], s):
             sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
@@ -410,7 +410,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         add(content_start, pe, current_role(), path_of(), node.uid, False)
 
     # count sentences per node to decide on ".sN" suffixes
-    for s, e, role, path, key, is_head, _m, _sec in plan:
+    for s, e, _role, _path, key, is_head, _m, _sec in plan:
         if is_head:
             continue
         pre_counts[key] = pre_counts.get(key, 0) + len(split_sentences(text[s:e], s))

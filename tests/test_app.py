@@ -66,7 +66,6 @@ def build_demo_db(base: Path) -> Path:
         db = base / "demo.db"
         proc = ingest(db, DEMO, hostile.parent)
         assert proc.returncode == 0, proc.stderr[-3000:]
-        import glob; from graph.store import open_store; st = open_store(db=str(db)); exec(open("/tmp/vb/link_core.py").read(), globals()); link_into(st, sorted(glob.glob(str(DEMO / "*.txt"))) + [str(hostile)]); st.close()  # TEMP
         _BUILT["db"] = db
     return _BUILT["db"]
 
@@ -596,3 +595,43 @@ def test_missing_store_says_how_to_load_it(tmp_path: Path, monkeypatch: pytest.M
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "vanban ingest" in at.info[0].value
+
+
+# -- the other store -------------------------------------------------------------------------
+
+
+@pytest.mark.neo4j
+def test_every_page_on_neo4j(neo4j_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The same pages read a Neo4j store: credentials from the environment, as `vanban app --neo4j` passes them."""
+    hostile = write_hostile(tmp_path / "hostile")
+    proc = subprocess.run(
+        [sys.executable, "-m", "vanban", "ingest", str(DEMO), str(hostile.parent), "--neo4j", neo4j_server.uri,
+         "--user", neo4j_server.user, "--password", neo4j_server.password, "--no-progress"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_server.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
+    monkeypatch.setenv("VANBAN_DB", str(tmp_path / "unused.db"))
+    for page in (None, "lineage", "follow_through", "document", "bodies", "themes", "queries"):
+        at = open_page(page)
+        assert not at.error, (page, [e.value for e in at.error])
+        assert at.sidebar.caption[0].value.startswith("Neo4j: ")
+        assert neo4j_server.password not in page_text(at) or not neo4j_server.password
+    from graph.store import open_store
+
+    s = open_store(neo4j_uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password, read_only=True)
+    try:
+        doc = next(d["document"] for d in s.query("documents", {}) if d["unit"] == HOSTILE_UNIT)
+    finally:
+        s.close()
+    at = open_page("document", doc=doc)
+    body = next(h.value for h in at.html if "vb-doc" in h.value)
+    assert html.escape(HOSTILE_TITLE) in body and HOSTILE_TITLE not in body
+
+
+def test_every_query_has_a_vietnamese_title():
+    from graph import queries
+
+    assert set(views.QUERY_TITLES) <= set(queries.names())  # no title for a query that is gone
