@@ -65,5 +65,9 @@ bench: install
 bench-100k: install
 	$(BIN)/vanban bench --notices 100000 --format json
 
+# Re-take the explorer screenshots of the README (docs/screenshots/*.png).
+screenshots: install system-deps
+	VANBAN_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_browser.py
+
 clean:
 	rm -rf $(VENV) $(HARNESS)/target $(DEMO_DB) vanban.db .pytest_cache

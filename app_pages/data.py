@@ -116,6 +116,18 @@ def counts() -> dict[str, int]:
     return _counts(signature())
 
 
+@st.cache_data(show_spinner=False, max_entries=50)
+def _graph(nodes: tuple, edges: tuple, options: tuple) -> Any:
+    from graph.visual import graph_html
+
+    return graph_html(list(nodes), list(edges), **dict(options))
+
+
+def graph(nodes: list, edges: list, **options: Any) -> Any:
+    """:func:`graph.visual.graph_html`, cached: the page is ~700 KB (vis-network pasted in) and takes up to 0.3 s."""
+    return _graph(tuple(nodes), tuple(edges), tuple(sorted(options.items())))
+
+
 def reload() -> None:
     """Forget every cached result and reopen the store."""
     st.cache_data.clear()

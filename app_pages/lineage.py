@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import data, views
-from graph.visual import graph_html
 
 st.title("Dòng chỉ đạo")
 st.caption(
@@ -58,7 +57,7 @@ lin = views.build_lineage(
     max_nodes=max_nodes,
 )
 nodes, edges = views.lineage_visual(lin)
-page = graph_html(nodes, edges, hierarchical=True, max_nodes=max_nodes, height=520)
+page = data.graph(nodes, edges, hierarchical=True, max_nodes=max_nodes, height=520)
 if lin.truncated or page.notice:
     st.warning(page.notice or f"Chuỗi dài hơn giới hạn {max_nodes} nút: chỉ hiển thị một phần.")
 st.html(

@@ -5,7 +5,6 @@ import streamlit as st
 
 from app_pages import data, views
 from graph import queries as named
-from graph.visual import graph_html
 from vanban.errors import QueryParameterError, VanbanError, WriteNotAllowed
 
 st.title("Truy vấn")
@@ -36,7 +35,7 @@ def show_results(rows: list[dict], link: str, file_name: str) -> None:
         st.dataframe(frame, hide_index=True)
     with tab_graph:
         nodes, edges = views.rows_graph(rows)
-        page = graph_html(nodes, edges, max_nodes=300, height=480, hint="Bấm vào một nút hoặc một cạnh để xem chi tiết.")
+        page = data.graph(nodes, edges, max_nodes=300, height=480, hint="Bấm vào một nút hoặc một cạnh để xem chi tiết.")
         if page.notice:
             st.warning(page.notice)
         st.iframe(page.html, height=560)

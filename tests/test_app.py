@@ -134,6 +134,13 @@ def hostile_doc(store) -> str:
 # -- pure views -------------------------------------------------------------------------
 
 
+def test_views_doctests():
+    import doctest
+
+    result = doctest.testmod(views)  # app_pages/ is left out of --doctest-modules (Streamlit pages)
+    assert result.failed == 0 and result.attempted >= 30
+
+
 def _strip_tags(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 

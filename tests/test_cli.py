@@ -83,3 +83,10 @@ def test_every_verb_is_in_the_readme() -> None:
         assert f"vanban {verb}" in readme, verb
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}
     assert registered == {"parse", "ingest", "query", "cypher", "export", "app", "bench"}
+
+
+def test_app_refuses_a_public_address_without_a_password(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # no user-level secrets.toml
+    result = runner.invoke(app, ["app", "--address", "0.0.0.0", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "Error: refusing to serve on 0.0.0.0 without a password" in result.output

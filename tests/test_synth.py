@@ -51,7 +51,7 @@ def test_counts_and_names(tmp_path: Path, notices: int, months: int, units: int,
     assert len(by_unit) == units
     assert len(by_unit[max(by_unit)]) == last
     for periods in by_unit.values():  # consecutive months from the first period
-        assert periods == sorted(periods) and periods[0] == "%d-%02d" % synth.FIRST_PERIOD
+        assert periods == sorted(periods) and periods[0] == "{}-{:02d}".format(*synth.FIRST_PERIOD)
     assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(p.name for p in paths)
     assert "Fictional" in (tmp_path / "README.md").read_text(encoding="utf-8")
 

@@ -250,6 +250,13 @@ def app_cmd(
         if cfg.password:
             env["NEO4J_PASSWORD"] = cfg.password
     app_py = Path(__file__).resolve().parent.parent / "app.py"
+    from vanban.security import access_from_secrets, check_address, default_secret_paths, read_secrets
+
+    try:
+        # Party documents are not public: no other address than loopback without a password or login.
+        check_address(address, access_from_secrets(read_secrets(*default_secret_paths(app_py.parent))))
+    except VanbanError as e:
+        _fail(str(e))
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_py), "--server.address", address, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     typer.echo(f"vanban explorer on http://{address}:{port}  (Ctrl-C to stop)")

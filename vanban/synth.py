@@ -859,8 +859,8 @@ def _notice(rng: random.Random, unit: Unit, k: int, state: _UnitState) -> str:
         doc.add(f"{n_groups + 1}. Hạn chế, tồn tại: " + ". ".join(lim_texts) + ".", "")
     else:
         doc.add("Tuy nhiên bên cạnh kết quả đạt được còn một số khó khăn, tồn tại, hạn chế:", "")
-        for t in lim_texts:
-            doc.add(f"- {t}.", "")
+        for lim in lim_texts:
+            doc.add(f"- {lim}.", "")
     state.limits = limits
 
     # ---- closing (built now so its size counts), written after the tasks
