@@ -37,12 +37,14 @@ from ingest.normalize import fold
 #: Score at or above which a result answers a task.
 FOLLOW_THRESHOLD = 0.34
 #: Score at or above which a later task is the same task planned again.
-CARRY_THRESHOLD = 0.45
+CARRY_THRESHOLD = 0.50
 #: How many later plans a carried-over task is looked for in, and the extra score asked per month skipped.
 CARRY_HORIZON = 3
 CARRY_STEP = 0.05
 #: How much lower a carry-over may score when the match is mutual.
-MUTUAL_DISCOUNT = 0.10
+MUTUAL_DISCOUNT = 0.15
+#: How much a task's result counts when looking for the task planned again.
+RESULT_WEIGHT = 1.0
 #: Score at or above which a later limitation is the same limitation returning.
 RECUR_THRESHOLD = 0.20
 #: A second answer is kept when it scores within this fraction of the best one.
@@ -291,7 +293,12 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             for ld in later:
                 if month and ld.planned_period and ld.planned_period <= month:
                     continue
-                best = max(((scorer.score(task, t), t) for t in ld.items if t.role == "task"), default=(0.0, None), key=lambda x: x[0])
+                # what is left of a task is often worded like its result ("còn 06 hộ chưa chấp hành"
+                # -> "Xử lý dứt điểm 06 hộ ..."), so the result speaks for the task too
+                best = max(
+                    ((max([scorer.score(task, t)] + [RESULT_WEIGHT * scorer.score(r, t) for _, r in kept]), t) for t in ld.items if t.role == "task"),
+                    default=(0.0, None), key=lambda x: x[0],
+                )
                 # the next plan needs less evidence than one two or three months on; a weaker
                 # match counts when it is mutual (no other task of this plan matches it better)
                 need = CARRY_THRESHOLD + CARRY_STEP * looked
