@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,21 @@ def _emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
     typer.echo(tabulate([[cell(r.get(c)) for c in columns] for r in rows], headers=columns, tablefmt="simple"))
     typer.echo(f"({len(rows)} rows)")
+
+
+def _read_and_emit(read: Callable[[Any], list[dict[str, Any]]], fmt: str, db: str | None, neo4j: str | None, user: str | None, password: str | None) -> None:
+    """Open the store read-only, run ``read`` on it, print the rows in ``fmt``."""
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    try:
+        store = _open(db, neo4j, user, password, read_only=True)
+        try:
+            rows = read(store)
+        finally:
+            store.close()
+    except VanbanError as e:
+        _fail(str(e))
+    _emit_rows(rows, fmt)
 
 
 @app.command()
@@ -168,17 +184,7 @@ def query(
             params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params)
             typer.echo(f"{q.name}({params}): {q.description}")
         return
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    try:
-        store = _open(db, neo4j, user, password, read_only=True)
-        try:
-            rows = store.query(name, _parse_params(param))
-        finally:
-            store.close()
-    except VanbanError as e:
-        _fail(str(e))
-    _emit_rows(rows, fmt)
+    _read_and_emit(lambda store: store.query(name, _parse_params(param)), fmt, db, neo4j, user, password)
 
 
 @app.command()
@@ -192,17 +198,7 @@ def cypher(
     password: PasswordOpt = None,
 ) -> None:
     """Run an ad-hoc Cypher query, read-only (a write is refused)."""
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    try:
-        store = _open(db, neo4j, user, password, read_only=True)
-        try:
-            rows = store.cypher(text, _parse_params(param))
-        finally:
-            store.close()
-    except VanbanError as e:
-        _fail(str(e))
-    _emit_rows(rows, fmt)
+    _read_and_emit(lambda store: store.cypher(text, _parse_params(param)), fmt, db, neo4j, user, password)
 
 
 @app.command()
