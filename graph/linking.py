@@ -369,11 +369,9 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
         )
         for it in doc.items
     )
-    own_key = None
-    if h.symbol and h.number:
-        from ingest.citations import citation_key
+    from graph.records import own_key as document_key
 
-        own_key = citation_key(h.doc_type, h.number, h.symbol, int(h.date[:4]) if h.date else None)
+    own_key = document_key(doc)
     return LinkDoc(
         id=doc_id, unit=h.unit, reported_period=h.reported_period, planned_period=h.planned_period, date=h.date,
         items=items, cites=frozenset(c.key for c in doc.citations), own_key=own_key,

@@ -31,20 +31,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph import schema
+from ingest.citations import citation_key as _citation_key
+from ingest.citations import scope_key
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
-
-_citation_key: Callable[[str | None, str | None, str | None, int | None], str] | None
-try:  # written by the citations helper; the fallback keeps the graph usable before it lands
-    from ingest.citations import citation_key as _citation_key
-except ImportError:  # pragma: no cover - only before ingest.citations exists
-    _citation_key = None
-
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]  # (type, from label, to label)
@@ -80,11 +75,7 @@ class Records:
 
 def citation_key(doc_type: str | None, number: str | None, symbol: str | None, year: int | None) -> str:
     """The citation key of a document, as every citation of it computes it."""
-    if _citation_key is not None:
-        return _citation_key(doc_type, number, symbol, year)
-    # fallback with the same inputs; replaced by ingest.citations.citation_key
-    parts = [fold(doc_type or "").replace(" ", "-"), (number or "").lower(), fold(symbol or "").lower(), str(year or "")]
-    return ":".join(parts)
+    return _citation_key(doc_type, number, symbol, year)
 
 
 def slug(text: str | None) -> str:
@@ -105,7 +96,9 @@ def own_key(doc: ParsedDocument) -> str | None:
     h = doc.header
     if not h.number or not h.symbol:
         return None
-    return citation_key(h.doc_type, h.number, h.symbol, _year(h.date))
+    key = citation_key(h.doc_type, h.number, h.symbol, _year(h.date))
+    # a ward's own numbering is unique only within the ward: the same scoping as its citations get
+    return scope_key(key, h.symbol, None, h.unit)
 
 
 def document_id(doc: ParsedDocument) -> str:
@@ -124,7 +117,7 @@ def document_id(doc: ParsedDocument) -> str:
     scope = slug(h.unit or h.issuer)
     key = own_key(doc)
     if key:
-        return f"{key}@{scope}" if scope else key
+        return key if "@" in key or not scope else f"{key}@{scope}"
     month = h.planned_period or h.reported_period or h.date
     if (h.doc_type or h.symbol) and scope and month:
         title = hashlib.sha256(" ".join(fold(h.title or "").split()).encode()).hexdigest()[:8]

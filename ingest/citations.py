@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -973,3 +974,37 @@ def resolve_anaphora(text: str, citations: Sequence[Citation]) -> list[tuple[int
                 key = next(iter(keys))
         out.append((s, e, key))
     return out
+
+
+# Issuer codes of a ward's or commune's own organs: their numbers are unique only
+# within the unit ("Nghị quyết số 02-NQ/ĐU" of phường Đồ Sơn is not that of phường
+# Tân Hưng), so such keys are qualified by the unit of the notice that cites them.
+_WARD_PARTY_CODES = frozenset({"du", "dup", "cb", "dub"})
+_WARD_STATE_CODES = frozenset({"ubnd", "hdnd", "ubmttq", "mttq", "uban"})
+_OTHER_LEVEL = re.compile(r"\b(?:thanh pho|tinh|trung uong|quan|huyen|thi xa|thanh uy|tinh uy|chinh phu|bo)\b")
+
+
+def scope_key(key: str, symbol: str | None, issuer: str | None, unit: str | None) -> str:
+    """Qualify a ward-level key by the citing notice's unit.
+
+    >>> scope_key("NQ:2-NQ/ĐU:2025", "NQ/ĐU", None, "phường Đồ Sơn")
+    'NQ:2-NQ/ĐU:2025@phuong-do-son'
+    >>> scope_key("KH:980/KH-UBND:2025", "KH-UBND", "Ủy ban nhân dân thành phố", "phường Đồ Sơn")
+    'KH:980/KH-UBND:2025'
+    >>> scope_key("NQ:57-NQ/TW:2024", "NQ/TW", "Bộ Chính trị", "phường Đồ Sơn")
+    'NQ:57-NQ/TW:2024'
+    """
+    if not unit or not symbol or "@" in key or not re.match(r"(?:phuong|xa|thi tran|dac khu)\b", fold(unit)):
+        return key  # only a ward's or commune's own numbering is scoped
+    f = fold(symbol)
+    party = f.split("/", 1)[1] if "/" in f else None
+    state = f.rsplit("-", 1)[1] if "-" in f and "/" not in f.split("-", 1)[1] else None
+    local = (party in _WARD_PARTY_CODES) or (state in _WARD_STATE_CODES)
+    if not local:
+        return key
+    if issuer:
+        fi = fold(issuer)
+        own = fold(unit)
+        if _OTHER_LEVEL.search(fi) or (re.search(r"\b(?:phuong|xa|thi tran)\s+\S", fi) and own not in fi):
+            return key  # "của UBND thành phố", "của Đảng ủy phường X" (another ward): not this unit's own
+    return f"{key}@{re.sub(r'[^0-9a-z]+', '-', fold(unit)).strip('-')}"

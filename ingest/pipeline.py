@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.bodies import extract_bodies
-from ingest.citations import extract_citations
+from ingest.citations import extract_citations, scope_key
 from ingest.header import parse_header
 from ingest.metrics import extract_metrics
 from ingest.models import SCHEMA, Citation, Item, ParsedDocument, RawText, Source
@@ -49,7 +49,7 @@ def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None =
     items = parse_items(text, header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
-        replace(c, item=_item_at(items, c.start, c.end))
+        replace(c, item=_item_at(items, c.start, c.end), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
         for c in extract_citations(text, own_spans=header.own_spans, own_id=own_id)
     ]
     bodies = extract_bodies(text, header, items)

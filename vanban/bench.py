@@ -54,8 +54,18 @@ TARGETS = {
 BATCH = 500
 #: timed runs of each named query
 REPEAT = 20
+#: seconds of timed runs of one query after which it stops repeating (at least 3 runs)
+QUERY_BUDGET = 20.0
 #: seconds of linking before the rest is extrapolated from the units done
 LINK_BUDGET = 120.0
+
+
+def _say(msg: str) -> None:
+    """Progress on stderr, for a terminal (or with VANBAN_BENCH_VERBOSE=1); stdout stays the result."""
+    import sys
+
+    if os.environ.get("VANBAN_BENCH_VERBOSE") == "1" or sys.stderr.isatty():
+        print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
 # --- memory ----------------------------------------------------------------------
@@ -458,14 +468,21 @@ def _time_queries(store: Any, values: dict[str, list[Any]], repeat: int) -> dict
             continue
         times: list[float] = []
         rows = 0
+        _say(f"query {name}")
         error = None
         try:
+            t = time.perf_counter()
             store.query(name, _params_for(query, values, 0))  # warm-up
+            warm = time.perf_counter() - t
+            spent = 0.0
             for i in range(repeat):
+                if times and spent > QUERY_BUDGET and len(times) >= 3:
+                    break  # a slow query: a few runs tell enough
                 params = _params_for(query, values, i) or {}
                 t = time.perf_counter()
                 rows += len(store.query(name, params))
                 times.append((time.perf_counter() - t) * 1000)
+                spent += times[-1] / 1000
         except Exception as e:  # noqa: BLE001 - a failing query is reported, the others still run
             error = str(e)[:200]
         if not times:
@@ -476,6 +493,8 @@ def _time_queries(store: Any, values: dict[str, list[Any]], repeat: int) -> dict
             "p95_ms": round(_pct(times, 95), 2),
             "max_ms": round(max(times), 2),
             "rows_avg": round(rows / len(times), 1),
+            "runs": len(times),
+            "warmup_ms": round(warm * 1000, 1),
             "params": sorted(_params_for(query, values, 0) or {}),
         }
         if error:
@@ -580,9 +599,12 @@ def run_bench(
         }
         phases["generate"] = rss.phase()
 
+        _say(f"generated {len(paths)} notices ({size / 2**20:.0f} MB) in {gen_s:.1f} s; reading and normalising")
         floor = _timed_pass(_floor_one, paths, workers)
+        _say(f"floor {floor['per_s']}/s; parsing")
         phases["floor"] = rss.phase()
         parse = _timed_pass(_parse_one, paths, workers)
+        _say(f"parse {parse['per_s']}/s ({parse['per_core_per_s']}/s per core); ingesting into the embedded store")
         phases["parse"] = rss.phase()
         result.update(
             parse_per_s=parse["per_s"],
@@ -600,6 +622,7 @@ def run_bench(
         try:
             emb = _ingest(store, paths, workers, batch, link_budget)
             phases["ingest"] = rss.phase()
+            _say(f"ingest {emb['per_s']}/s (link {emb['link_s_total']} s); timing the named queries")
             values = query_values(store)
             result["query_values"] = {k: v[:3] for k, v in values.items()}
             queries = _time_queries(store, values, repeat)
@@ -613,6 +636,7 @@ def run_bench(
             nstore = open_store(neo4j_uri=neo4j_uri, user=user, password=password)
             try:
                 _clear_neo4j(nstore)
+                _say("ingesting into Neo4j")
                 neo = _ingest(nstore, paths, workers, batch, link_budget)
                 phases["neo4j_ingest"] = rss.phase()
                 nvalues = query_values(nstore)
