@@ -18,6 +18,7 @@ chung"), which has no keywords of its own.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -156,6 +157,9 @@ def _matchers() -> tuple[_Matcher | None, _Matcher | None]:
     return _build(folded_kw, True, hides), _build(exact_kw, False)
 
 
+_WORD_START = re.compile(r"(?<![\w&])[\w&]")
+
+
 def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
     """Theme id -> spans of its keywords in ``text``.
 
@@ -171,7 +175,12 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
         if matcher is None or len(key) != len(text):  # offsets must stay valid
             continue
         # overlapped: "xác minh tài sản, thu nhập" holds "xác minh tài sản" and "tài sản, thu nhập"
-        for m in matcher.pattern.finditer(key, overlapped=True):
+        # a keyword starts at a word start: try there only (the same matches as
+        # finditer(overlapped=True), several times faster on a whole document)
+        for w in _WORD_START.finditer(key):
+            m = matcher.pattern.match(key, w.start())
+            if m is None:
+                continue
             g = int(m.lastgroup[1:])
             found.append((m.start(), m.end(), matcher.themes[g]))
             if matcher.hides[g]:
@@ -183,6 +192,11 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
                 continue  # "Bộ Nông nghiệp và Môi trường" is not about the environment
             out.setdefault(tid, []).append((s, e))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_themes(heading: str) -> frozenset[str]:
+    return frozenset(match_themes(heading))
 
 
 def tag_themes(text: str, items: Sequence[Item]) -> list[ThemeTag]:
@@ -197,14 +211,20 @@ def tag_themes(text: str, items: Sequence[Item]) -> list[ThemeTag]:
     [('general-direction', ('i2',)), ('military-defence', ('i1',))]
     """
     by_theme: dict[str, list[str]] = {}
+    # one pass over the whole text, then each item takes the keywords inside its span
+    hits = sorted((s, e, tid) for tid, spans in match_themes(text).items() for s, e in spans)
+    starts = [h[0] for h in hits]
     for it in items:
-        body = text[it.start : it.end] if 0 <= it.start < it.end <= len(text) else it.text
-        found = set(match_themes(body))
+        if 0 <= it.start < it.end <= len(text):
+            lo = bisect.bisect_left(starts, it.start)
+            found = {tid for s, e, tid in hits[lo : bisect.bisect_left(starts, it.end)] if e <= it.end}
+        else:
+            found = set(match_themes(it.text))
         # the section heading, innermost first: "Nhiệm vụ tháng 3 / Về công tác xây dựng Đảng"
         for heading in reversed((it.section or "").split(" / ")):
             if found:
                 break
-            found = set(match_themes(heading))
+            found = set(_heading_themes(heading))
         if not found:
             found = {FALLBACK}
         for tid in found:
