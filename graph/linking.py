@@ -142,36 +142,30 @@ class _Scorer:
     """Similarity of two items, weighted by how rare their words are in the unit."""
 
     def __init__(self, items: Iterable[LinkItem]) -> None:
-        self.features: dict[str, Counter[str]] = {}
+        self.features: dict[str, frozenset[str]] = {}
         self.numbers: dict[str, set[str]] = {}
+        self.sections: dict[str, str | None] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
             syll, pairs = content_tokens(it.text)
-            feats = Counter({s: 1.0 for s in syll}) + Counter({p: 1.0 for p in pairs})
-            c: Counter[str] = Counter()
-            for s in set(syll):
-                c["1:" + s] = 1
-            for p in set(pairs):
-                c["2:" + p] = 1
-            self.features[it.id] = c
+            feats = frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs])
+            self.features[it.id] = feats
             self.numbers[it.id] = _numbers(it.text)
-            df.update(c.keys())
-            del feats
+            self.sections[it.id] = fold(it.section) if it.section else None
+            df.update(feats)
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * (2.0 if t.startswith("2:") else 1.0) for t, d in df.items()}
-
-    def _weight(self, terms: Iterable[str]) -> float:
-        return sum(self.idf.get(t, 0.0) for t in terms)
+        # each item's total weight, once (the score is asked tens of thousands of times per unit)
+        self.total = {i: sum(self.idf[t] for t in f) for i, f in self.features.items()}
 
     def score(self, a: LinkItem, b: LinkItem) -> float:
         fa, fb = self.features[a.id], self.features[b.id]
-        if not fa or not fb:
-            return 0.0
-        shared = fa.keys() & fb.keys()
+        shared = fa & fb
         if not shared:
             return 0.0
-        wa, wb, ws = self._weight(fa), self._weight(fb), self._weight(shared)
+        idf = self.idf
+        wa, wb, ws = self.total[a.id], self.total[b.id], sum(idf[t] for t in shared)
         overlap = ws / max(1e-9, min(wa, wb))
         cosine = ws / max(1e-9, math.sqrt(wa * wb))
         s = 0.45 * overlap + 0.55 * cosine
@@ -181,13 +175,14 @@ class _Scorer:
         if a.citations & b.citations:
             bonus += 0.10
         if a.themes and b.themes:
-            j = len(a.themes & b.themes) / len(a.themes | b.themes)
-            bonus += 0.06 * j
-            if not (a.themes & b.themes):
+            common = len(a.themes & b.themes)
+            bonus += 0.06 * common / len(a.themes | b.themes)
+            if not common:
                 bonus -= 0.05
         if self.numbers[a.id] & self.numbers[b.id]:
             bonus += 0.05
-        if a.section and b.section and fold(a.section) == fold(b.section):
+        sa = self.sections[a.id]
+        if sa is not None and sa == self.sections[b.id]:
             bonus += 0.03
         return max(0.0, min(1.0, s + bonus))
 
