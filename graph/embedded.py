@@ -236,8 +236,9 @@ class EmbeddedStore(CypherStore):
         return out
 
 
-#: From how many edges a write uses COPY instead of UNWIND.
-_COPY_MIN_ROWS = 50
+#: From how many edges a write uses COPY instead of UNWIND (on a large store even a
+#: few rows are faster through COPY: UNWIND + MATCH scans the endpoint tables).
+_COPY_MIN_ROWS = 1
 
 
 def _parquet(path: Path, props: tuple[schema.Prop, ...], rows: list[dict[str, Any]], ends: tuple[str, ...]) -> str:

@@ -21,7 +21,7 @@ N = 24
 
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return run_bench(N, workdir=tmp_path_factory.mktemp("bench"), workers=2, repeat=3)
+    return run_bench(N, workdir=tmp_path_factory.mktemp("bench"), workers=2, repeat=3, link_budget=5)
 
 
 def test_issue_keys(result: dict[str, Any]) -> None:
@@ -117,6 +117,7 @@ def test_copy_batches_equal_one_bulk_load(tmp_path: Path) -> None:
         app = CopyAppender(batched)
         for i in range(0, len(docs), 5):  # the second unit starts inside a batch; shared nodes recur across batches
             app.load(docs[i : i + 5])
+        app.finish()
         whole.bulk_load(docs)
         a, b = batched.dump(include_text=False), whole.dump(include_text=False)
         assert a.nodes == b.nodes
