@@ -125,3 +125,23 @@ def test_copy_batches_equal_one_bulk_load(tmp_path: Path) -> None:
     finally:
         batched.close()
         whole.close()
+
+
+def test_copy_batches_replace_a_document_stored_before(tmp_path: Path) -> None:
+    """A document id seen in an earlier batch is replaced, not refused (COPY cannot merge)."""
+    from graph.store import open_store
+    from ingest.pipeline import parse_file
+    from vanban.bench import CopyAppender
+    from vanban.synth import generate_corpus
+
+    docs = [parse_file(p) for p in generate_corpus(tmp_path / "corpus", 4, seed=5, months=4)]
+    store = open_store(db=str(tmp_path / "a.db"))
+    try:
+        app = CopyAppender(store)
+        app.load(docs[:3])
+        app.load(docs[2:])  # docs[2] again
+        app.finish()
+        assert app.replaced == 1
+        assert store.counts()["Document"] == 4
+    finally:
+        store.close()
