@@ -1,11 +1,15 @@
 """Month to month: follow-through, carry-over, recurring limitations, silence.
 
-For each unit, its documents are ordered by period. A task planned for month M
-is linked
+For each unit, its documents are ordered by period. Each document has the set
+of months it reports on (one; two after a skipped meeting; three for a
+quarter) and the months it plans (see :mod:`ingest.periods`). A task planned
+for month M is
 
-* to the results a later document of the same unit reports for M
-  (``FOLLOWED_BY``, verdict ``done`` or ``partial``),
-* to the same task planned again for a later month (``CARRIED_OVER``),
+* answered by results of **the first later document whose reported months
+  include M**, however many documents later (``FOLLOWED_BY``, verdict
+  ``done`` or ``partial``);
+* carried over to the same task planned again for a later month
+  (``CARRIED_OVER``);
 
 and otherwise is ``silent`` (a later document reports on M and says nothing)
 or ``pending`` (no later document reports on M yet). A limitation that comes
@@ -13,12 +17,29 @@ back later is linked to its return (``RECURS``); a document that cites the
 previous one ("kết quả thực hiện Nghị quyết số 18-NQ/ĐU") is linked to it
 (``FOLLOWS_UP``). Nothing links across units.
 
-Matching is Vietnamese-aware: syllables folded (no accents, one tone placement),
-the genre's stop phrases removed ("tiếp tục", "tập trung", "triển khai thực
-hiện"), syllable pairs weighed above single syllables, weights by rarity in the
-unit, plus shared bodies, directives, themes and numbers. Every link keeps its
-score and both sentences. The thresholds are chosen on the labelled demo corpus
-(``samples/demo/labels.json``); ``tests/test_linking.py`` measures them.
+**Matching is an alignment of one plan against the report that answers it**,
+not a threshold per pair: every (task, result) pair gets a score, and pairs
+are taken best first, each task and each result once (a greedy maximum-weight
+matching, which on these small bipartite graphs equals the optimal assignment
+in all but contrived cases and needs no solver). A second result for a task,
+or a second task for a result, is kept only when it scores as high as a first
+link would need on its own. Tasks left unanswered by their report may be
+answered one report later (results often come late), at a higher bar.
+Carry-over is the same alignment between one plan's tasks and the next
+plan's.
+
+The score is a weighted overlap of what survives a paraphrase: syllables and
+syllable pairs folded (no accents), the genre's stop phrases removed ("tiếp
+tục", "tập trung", "triển khai thực hiện"), **figures** ("85 công dân" and
+"82/85 thanh niên" share 85) and **names** (capitalised runs inside a
+sentence: "kênh Ba Gian", "Hàng Mây"), each weighed by its rarity in the unit;
+plus shared bodies, directives and themes. Every link keeps its score and both
+sentences.
+
+The thresholds (module constants below) were chosen on a development set
+(``tests/data/series/dev-hand-a`` and the demo corpus) and are reported on
+series written blind by other hands (``tests/data/series/test-*``), which
+were never used to choose them: ``python tools/eval_series.py`` prints both.
 """
 
 from __future__ import annotations
@@ -34,21 +55,22 @@ from typing import Any
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
 
-#: Score at or above which a result answers a task.
-FOLLOW_THRESHOLD = 0.34
-#: Score at or above which a later task is the same task planned again.
-CARRY_THRESHOLD = 0.50
-#: How many later plans a carried-over task is looked for in, and the extra score asked per month skipped.
-CARRY_HORIZON = 3
-CARRY_STEP = 0.05
-#: How much lower a carry-over may score when the match is mutual.
-MUTUAL_DISCOUNT = 0.15
-#: How much a task's result counts when looking for the task planned again.
-RESULT_WEIGHT = 1.0
+#: Lowest score at which an aligned (task, result) pair is a follow-through link.
+FOLLOW_MIN = 0.16
+#: Score a second result for a task (or a second task for a result) needs.
+FOLLOW_EXTRA = 0.45
+#: A task left unanswered may be answered by the next report, at this lower weight.
+LATE_FACTOR = 0.8
+#: Lowest score at which an aligned (task, later task) pair is a carry-over.
+CARRY_MIN = 0.30
+#: ... for a task its report called done (a routine task planned again).
+CARRY_DONE_MIN = 0.45
+#: ... for the plan after next (the task skipped a month).
+CARRY_SKIP_MIN = 0.45
+#: How many later plans a carried-over task is looked for in.
+CARRY_HORIZON = 2
 #: Score at or above which a later limitation is the same limitation returning.
 RECUR_THRESHOLD = 0.20
-#: A second answer is kept when it scores within this fraction of the best one.
-SECOND_BEST = 0.85
 
 VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
 
@@ -63,7 +85,13 @@ _STOP_PHRASES = (
     "thanh cong", "dat", "huong", "ra", "len", "vao", "tren", "duoi", "cung", "nhu", "sau", "truoc", "dang", "chua", "con",
     "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
-_NUMBER = re.compile(r"\d+(?:[./]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a capitalised word inside a sentence starts a name: "tuyến phố Hàng Mây", "kênh Ba Gian", "Lễ khai giảng"
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+#: how much each kind of feature weighs beside its rarity: a shared syllable pair, figure or
+#: name says more than a shared syllable
+WEIGHTS = {"1": 1.0, "2": 2.0, "#": 1.6, "N": 1.4}
 
 
 @dataclass(frozen=True)
@@ -79,6 +107,12 @@ class LinkItem:
     bodies: frozenset[str] = frozenset()
     citations: frozenset[str] = frozenset()
     themes: frozenset[str] = frozenset()
+    #: every month it may speak of (its own, else its document's); empty: ``period`` alone
+    months: tuple[str, ...] = ()
+
+    @property
+    def all_months(self) -> tuple[str, ...]:
+        return self.months or ((self.period,) if self.period else ())
 
 
 @dataclass(frozen=True)
@@ -91,6 +125,16 @@ class LinkDoc:
     items: tuple[LinkItem, ...]
     cites: frozenset[str] = frozenset()
     own_key: str | None = None
+    reported_months: tuple[str, ...] = ()
+    planned_months: tuple[str, ...] = ()
+
+    @property
+    def reports(self) -> tuple[str, ...]:
+        return self.reported_months or ((self.reported_period,) if self.reported_period else ())
+
+    @property
+    def plans(self) -> tuple[str, ...]:
+        return self.planned_months or ((self.planned_period,) if self.planned_period else ())
 
 
 @dataclass(frozen=True)
@@ -134,29 +178,54 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
     return syll, pairs
 
 
-def _numbers(text: str) -> set[str]:
-    return {n for n in _NUMBER.findall(text) if len(n) >= 2 and n not in {"2025", "2026", "2024", "2027"}}
+def anchors(text: str) -> tuple[set[str], set[str]]:
+    """(figures, names) of ``text``: what survives a paraphrase best.
+
+    Figures are the numbers written ("82/85" gives 82 and 85; "05" is 5), years
+    left out; names are runs of capitalised words inside a sentence.
+
+    >>> nums, names = anchors("Đã có 82/85 thanh niên ở tổ dân phố số 05 khám tuyển tại Trạm Y tế phường Bích Lam.")
+    >>> sorted(nums), sorted(names)
+    (['5', '82', '85'], ['bich lam', 'tram y'])
+    """
+    nums = set()
+    for n in _NUMBER.findall(text):
+        if _YEAR.match(n):
+            continue
+        nums.add(n.lstrip("0") or "0")
+    names = set()
+    for sentence in re.split(r"[.;:!?\n]+", text):
+        words = re.findall(r"[\w/-]+", sentence)
+        run: list[str] = []
+        for w in [*words[1:], ""]:  # the first word of a sentence is capitalised anyway
+            if w and w[0].isupper():
+                run.append(w)
+            elif run:
+                names.add(fold(" ".join(run)).lower())
+                run = []
+    return nums, names
+
+
+def _features(text: str) -> frozenset[str]:
+    syll, pairs = content_tokens(text)
+    nums, names = anchors(text)
+    return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names])
 
 
 class _Scorer:
-    """Similarity of two items, weighted by how rare their words are in the unit."""
+    """Similarity of two items, weighted by how rare their words, figures and names are in the unit."""
 
     def __init__(self, items: Iterable[LinkItem]) -> None:
         self.features: dict[str, frozenset[str]] = {}
-        self.numbers: dict[str, set[str]] = {}
-        self.sections: dict[str, str | None] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
-            syll, pairs = content_tokens(it.text)
-            feats = frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs])
+            feats = _features(it.text)
             self.features[it.id] = feats
-            self.numbers[it.id] = _numbers(it.text)
-            self.sections[it.id] = fold(it.section) if it.section else None
             df.update(feats)
         n = max(1, len(items))
-        self.idf = {t: math.log((n + 1) / (d + 0.5)) * (2.0 if t.startswith("2:") else 1.0) for t, d in df.items()}
-        # each item's total weight, once (the score is asked tens of thousands of times per unit)
+        self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
+        # each item's total weight, once (the score is asked thousands of times per unit)
         self.total = {i: sum(self.idf[t] for t in f) for i, f in self.features.items()}
 
     def score(self, a: LinkItem, b: LinkItem) -> float:
@@ -171,19 +240,14 @@ class _Scorer:
         s = 0.45 * overlap + 0.55 * cosine
         bonus = 0.0
         if a.bodies & b.bodies:
-            bonus += 0.04
+            bonus += 0.03
         if a.citations & b.citations:
-            bonus += 0.10
+            bonus += 0.08
         if a.themes and b.themes:
             common = len(a.themes & b.themes)
-            bonus += 0.06 * common / len(a.themes | b.themes)
+            bonus += 0.05 * common / len(a.themes | b.themes)
             if not common:
                 bonus -= 0.05
-        if self.numbers[a.id] & self.numbers[b.id]:
-            bonus += 0.05
-        sa = self.sections[a.id]
-        if sa is not None and sa == self.sections[b.id]:
-            bonus += 0.03
         return max(0.0, min(1.0, s + bonus))
 
 
@@ -236,7 +300,10 @@ def verdict_of_result(text: str) -> str:
 
 
 def _doc_order(d: LinkDoc) -> tuple[str, str]:
-    return (d.planned_period or _next_month(d.reported_period) or (d.date or "")[:7] or "9999", d.id)
+    return (
+        (d.plans[0] if d.plans else None) or _next_month(d.reports[-1] if d.reports else None) or (d.date or "")[:7] or "9999",
+        d.id,
+    )
 
 
 def _next_month(period: str | None) -> str | None:
@@ -246,80 +313,150 @@ def _next_month(period: str | None) -> str | None:
     return f"{y + (m == 12)}-{(m % 12) + 1:02d}"
 
 
+def align(pairs: Iterable[tuple[float, str, str]], minimum: float, extra: float) -> list[tuple[float, str, str]]:
+    """Pairs ``(score, left, right)`` taken best first, each side once; a second partner only at ``extra``.
+
+    >>> align([(0.9, "t1", "r1"), (0.8, "t1", "r2"), (0.5, "t2", "r1"), (0.3, "t2", "r3")], 0.2, 0.85)
+    [(0.9, 't1', 'r1'), (0.3, 't2', 'r3')]
+    >>> align([(0.9, "t1", "r1"), (0.88, "t1", "r2")], 0.2, 0.85)
+    [(0.9, 't1', 'r1'), (0.88, 't1', 'r2')]
+    """
+    ranked = sorted((p for p in pairs if p[0] >= minimum), key=lambda p: (-p[0], p[1], p[2]))
+    left: set[str] = set()
+    right: set[str] = set()
+    out = []
+    for s, a, b in ranked:
+        if a not in left and b not in right:
+            out.append((s, a, b))
+            left.add(a)
+            right.add(b)
+    for s, a, b in ranked:  # one result for two tasks, two results for one task: only when it is as clear
+        if s >= extra and (s, a, b) not in out:
+            out.append((s, a, b))
+    return sorted(out, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | None:
+    """The first document after ``docs[k]`` whose reported months include one of ``months`` and that reports results."""
+    for j in range(k + 1, len(docs)):
+        d = docs[j]
+        if set(d.reports) & set(months) and any(it.role == "result" for it in d.items):
+            return j
+    return None
+
+
 def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     """Links between the documents of ONE unit (the caller groups by unit)."""
     docs = sorted(docs, key=_doc_order)
     result = LinkResult()
-    all_items = [it for d in docs for it in d.items]
-    scorer = _Scorer(all_items)
+    scorer = _Scorer(it for d in docs for it in d.items)
     doc_index = {d.id: k for k, d in enumerate(docs)}
+    items = {it.id: it for d in docs for it in d.items}
 
     # FOLLOWS_UP: a later document citing an earlier one of the same unit
     keys = {d.own_key: d for d in docs if d.own_key}
     for d in docs:
-        for key in d.cites:
+        for key in sorted(d.cites):
             prev = keys.get(key)
             if prev is not None and prev.id != d.id and doc_index[prev.id] < doc_index[d.id]:
                 result.links.append(Link("FOLLOWS_UP", d.id, prev.id, 1.0))
 
+    # -- follow-through: each report aligned with the tasks it answers
+    task_months: dict[str, tuple[str, ...]] = {}
+    by_report: dict[int, list[str]] = defaultdict(list)
     for k, d in enumerate(docs):
-        later = docs[k + 1 :]
-        for task in (it for it in d.items if it.role == "task"):
-            month = task.period or d.planned_period
-            # results reported for that month in later documents; the first document that reports on it
-            answered: list[tuple[float, LinkItem]] = []
-            reports = [ld for ld in later if ld.reported_period == month] if month else []
-            for ld in reports[:1]:
-                for r in ld.items:
-                    if r.role in {"result", "limitation"} and (r.period == month or r.period is None):
-                        s = scorer.score(task, r)
-                        if s >= FOLLOW_THRESHOLD and r.role == "result":
-                            answered.append((s, r))
-            answered.sort(key=lambda x: -x[0])
-            kept = [x for x in answered if x[0] >= answered[0][0] * SECOND_BEST][:2] if answered else []
-            verdict = None
-            for s, r in kept:
-                v = verdict_of_result(r.text)
-                result.links.append(Link("FOLLOWED_BY", task.id, r.id, round(s, 4), v, task.text, r.text))
-                verdict = "done" if (verdict == "done" or v == "done") else "partial"
-            # the same task planned again later: the first later document with a match
-            carried = None
-            looked = 0
-            for ld in later:
-                if month and ld.planned_period and ld.planned_period <= month:
+        for t in d.items:
+            if t.role != "task":
+                continue
+            months = t.all_months or d.plans
+            task_months[t.id] = months
+            j = _answering(docs, k, months) if months else None
+            if j is None and not months:
+                j = k + 1 if k + 1 < len(docs) else None  # no month known: the next document answers
+            if j is not None:
+                by_report[j].append(t.id)
+    answers: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    leftover: list[str] = []
+    for j in range(len(docs)):
+        report = docs[j]
+        results = [r for r in report.items if r.role == "result"]
+        pairs: list[tuple[float, str, str]] = []
+        for tid in by_report.get(j, []):
+            t = items[tid]
+            for r in results:
+                if r.months and not set(r.all_months) & set(task_months[tid]):
+                    continue  # "Trong tháng 12, ..." does not answer a November task
+                pairs.append((scorer.score(t, r), tid, r.id))
+        for tid in leftover:  # answered late: one report later, at a discount
+            for r in results:
+                pairs.append((LATE_FACTOR * scorer.score(items[tid], r), tid, r.id))
+        taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
+        for s, tid, rid in taken:
+            answers[tid].append((s, rid))
+        answered_now = {tid for _, tid, _ in taken}
+        if results:
+            leftover = [tid for tid in by_report.get(j, []) if tid not in answered_now]
+
+    # -- carry-over: each plan aligned with the next plans
+    plans = [k for k, d in enumerate(docs) if any(it.role == "task" for it in d.items)]
+    carried: dict[str, tuple[float, str]] = {}
+    for pos, k in enumerate(plans):
+        d = docs[k]
+        tasks = [t for t in d.items if t.role == "task"]
+        waiting = {t.id for t in tasks}
+        for step, k2 in enumerate(plans[pos + 1 : pos + 1 + CARRY_HORIZON]):
+            later = [t for t in docs[k2].items if t.role == "task"]
+            pairs = []
+            for t in tasks:
+                if t.id not in waiting:
                     continue
-                # what is left of a task is often worded like its result ("còn 06 hộ chưa chấp hành"
-                # -> "Xử lý dứt điểm 06 hộ ..."), so the result speaks for the task too
-                best = max(
-                    ((max([scorer.score(task, t)] + [RESULT_WEIGHT * scorer.score(r, t) for _, r in kept]), t) for t in ld.items if t.role == "task"),
-                    default=(0.0, None), key=lambda x: x[0],
-                )
-                # the next plan needs less evidence than one two or three months on; a weaker
-                # match counts when it is mutual (no other task of this plan matches it better)
-                need = CARRY_THRESHOLD + CARRY_STEP * looked
-                if best[1] is not None and best[0] >= need - MUTUAL_DISCOUNT:
-                    target = best[1]
-                    rival = max((scorer.score(o, target) for o in d.items if o.role == "task" and o.id != task.id), default=0.0)
-                    if best[0] >= need or best[0] > rival:
-                        carried = best
-                        break
-                looked += 1
-                if looked >= CARRY_HORIZON:
-                    break
-            if carried is not None:
-                s, t = carried
-                result.links.append(Link("CARRIED_OVER", task.id, t.id, round(s, 4), None, task.text, t.text))
+                kept = [items[rid] for _, rid in answers.get(t.id, [])]
+                done = any(verdict_of_result(r.text) == "done" for r in kept)
+                need = CARRY_DONE_MIN if done else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
+                for t2 in later:
+                    if t2.all_months and task_months.get(t.id) and max(t2.all_months) <= max(task_months[t.id]):
+                        continue
+                    # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
+                    s = max([scorer.score(t, t2)] + [scorer.score(r, t2) for r in kept if verdict_of_result(r.text) == "partial"])
+                    if s >= need:
+                        pairs.append((s, t.id, t2.id))
+            for s, a, b in align(pairs, 0.0, 1.01):
+                carried.setdefault(a, (s, b))
+                waiting.discard(a)
+            if not waiting:
+                break
+
+    # -- verdicts
+    for k, d in enumerate(docs):
+        for t in d.items:
+            if t.role != "task":
+                continue
+            verdict = None
+            for s, rid in sorted(answers.get(t.id, []), key=lambda x: -x[0]):
+                r = items[rid]
+                v = verdict_of_result(r.text)
+                result.links.append(Link("FOLLOWED_BY", t.id, rid, round(s, 4), v, t.text, r.text))
+                verdict = "done" if (verdict == "done" or v == "done") else "partial"
+            if t.id in carried:
+                s, tid2 = carried[t.id]
+                result.links.append(Link("CARRIED_OVER", t.id, tid2, round(s, 4), None, t.text, items[tid2].text))
             if verdict is None:
-                if carried is not None:
+                months = task_months.get(t.id, ())
+                if t.id in carried:
                     verdict = "carried_over"
-                elif reports or any(ld.reported_period and month and ld.reported_period > month for ld in later):
+                elif any(
+                    set(ld.reports) & set(months) or (months and ld.reports and max(ld.reports) > max(months))
+                    for ld in docs[k + 1 :]
+                ) or (not months and k + 1 < len(docs)):
                     verdict = "silent"
                 else:
                     verdict = "pending"
-            result.verdicts[task.id] = verdict
+            result.verdicts[t.id] = verdict
 
+    # -- recurring limitations: the best match in the first later document that has one
+    for k, d in enumerate(docs):
         for lim in (it for it in d.items if it.role == "limitation"):
-            for ld in later:
+            for ld in docs[k + 1 :]:
                 best = max(((scorer.score(lim, t), t) for t in ld.items if t.role == "limitation"), default=(0.0, None), key=lambda x: x[0])
                 if best[1] is not None and best[0] >= RECUR_THRESHOLD:
                     result.links.append(Link("RECURS", lim.id, best[1].id, round(best[0], 4), None, lim.text, best[1].text))
@@ -361,6 +498,7 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
         LinkItem(
             id=f"{doc_id}#{it.id}", doc_id=doc_id, role=it.role, period=it.period, text=it.text, section=it.section,
             bodies=frozenset(bodies[it.id]), citations=frozenset(cites[it.id]), themes=frozenset(themes[it.id]),
+            months=tuple(it.months),
         )
         for it in doc.items
     )
@@ -370,6 +508,7 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
     return LinkDoc(
         id=doc_id, unit=h.unit, reported_period=h.reported_period, planned_period=h.planned_period, date=h.date,
         items=items, cites=frozenset(c.key for c in doc.citations), own_key=own_key,
+        reported_months=tuple(h.reported_months), planned_months=tuple(h.planned_months),
     )
 
 
@@ -386,6 +525,7 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
                 bodies=frozenset(x for x in f.get("bodies") or () if x),
                 citations=frozenset(x for x in f.get("citations") or () if x),
                 themes=frozenset(x for x in f.get("themes") or () if x),
+                months=_months(r.get("months")),
             )
         )
     doc_keys = {f["document"]: f.get("document_key") for f in features.values()}
@@ -397,9 +537,15 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
             LinkDoc(
                 id=doc_id, unit=unit, reported_period=row["reported_period"], planned_period=row["planned_period"],
                 date=row["date"], items=tuple(d["items"]), cites=cites | _doc_level_cites(store, doc_id), own_key=doc_keys.get(doc_id),
+                reported_months=_months(row.get("reported_months")), planned_months=_months(row.get("planned_months")),
             )
         )
     return out
+
+
+def _months(stored: str | None) -> tuple[str, ...]:
+    """A stored comma-separated month list as a tuple ("2026-11,2026-12")."""
+    return tuple(m for m in (stored or "").split(",") if m)
 
 
 def _doc_level_cites(store: Any, doc_id: str) -> frozenset[str]:

@@ -216,6 +216,8 @@ def to_records(doc: ParsedDocument) -> Records:
             "title": h.title,
             "reported_period": h.reported_period,
             "planned_period": h.planned_period,
+            "reported_months": ",".join(h.reported_months) or None,
+            "planned_months": ",".join(h.planned_months) or None,
             "signer": h.signer.name if h.signer else None,
             "source": doc.source.path,
             "sha256": doc.source.sha256,
@@ -246,7 +248,7 @@ def to_records(doc: ParsedDocument) -> Records:
             "Item",
             {
                 "id": iid, "document": did, "local_id": it.id, "ord": n, "path": it.path, "role": it.role,
-                "period": it.period, "section": it.section, "text": it.text, "span_start": it.start,
+                "period": it.period, "months": ",".join(it.months) or None, "section": it.section, "text": it.text, "span_start": it.start,
                 "span_end": it.end, "folded": fold(it.text),
             },
         )

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: bumped when a table or property changes meaning; stored in the database.
-SCHEMA_VERSION = "vanban.graph/1"
+SCHEMA_VERSION = "vanban.graph/2"
 
 #: property types, as LadybugDB spells them.
 TYPES = ("STRING", "INT64", "DOUBLE", "BOOLEAN")
@@ -112,6 +112,8 @@ NODES: tuple[NodeTable, ...] = (
             _p("title"),
             _p("reported_period", doc="YYYY-MM reviewed"),
             _p("planned_period", doc="YYYY-MM planned"),
+            _p("reported_months", doc="every month reviewed, comma-separated: 2026-11,2026-12 (a two-month report)"),
+            _p("planned_months", doc="every month planned, comma-separated"),
             _p("signer"),
             _p("source", doc="the file it came from"),
             _p("sha256"),
@@ -153,6 +155,7 @@ NODES: tuple[NodeTable, ...] = (
             _p("path", doc="numbering: II.1.1, 2.2.1.b3"),
             _p("role", indexed=True),
             _p("period", indexed=True),
+            _p("months", doc="every month the item may speak of, comma-separated (its own, else its document's)"),
             _p("section"),
             _p("text"),
             _p("span_start", "INT64"),

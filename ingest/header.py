@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ingest.models import Header, Signer
 from ingest.normalize import fold
+from ingest.periods import document_periods
 
 # --- vocabulary ----------------------------------------------------------------
 
@@ -202,7 +203,6 @@ _BODY_START = re.compile(
     r"^(?:căn cứ|thực hiện|xét |theo đề nghị|kính gửi|ngày \d|sau khi|trên cơ sở|để |nhằm |trong |phát triển|thời gian|qua |[-–•]|[IVX]+[.-]|\d+[.)]|điều \d)",
     re.I,
 )
-_MONTH = re.compile(r"tháng[ ]*(?P<m>\d{1,2})(?:[ ]*/[ ]*(?P<y>\d{4})|[ ]+năm[ ]+(?P<y2>\d{4}))?", re.I)
 _RECIPIENTS = re.compile(r"^[ ]*(?:Nơi nhận|Kính gửi)[ ]*:?", re.M | re.I)
 _NOTE = re.compile(r"\((?:để\s*)?(?:b/c|báo cáo|biết|t/h|thực hiện|chỉ đạo|phối hợp)[^)]*\)", re.I)
 _APPENDIX_SELF = re.compile(
@@ -284,6 +284,25 @@ def _unit_from_org(org: str) -> str | None:
     return _place_unit(m.group("level"), cleaned) if cleaned else None
 
 
+def _unit_from_top(top: str) -> str | None:
+    r"""The lowest administrative unit named by an organisation line above the title.
+
+    >>> _unit_from_top("ĐẢNG BỘ TỈNH LAM GIANG          ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG BÍCH LAM\n*")
+    'phường Bích Lam'
+    """
+    found = None
+    for line in top.split("\n")[:14]:
+        for column in re.split(r"\s{3,}|\t", line.strip()):
+            f = fold(column)
+            if not f.startswith(("dang uy", "dang bo", "uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd")):
+                continue
+            unit = _unit_from_org(column)
+            if unit and fold(unit).split()[0] in {"phuong", "xa", "thi", "dac"}:
+                return unit
+            found = found or unit
+    return found
+
+
 def _unit_from_body(text: str, place: str | None) -> str | None:
     """Headerless notices ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" and nothing above):
     the ward is the one its own organs are named after."""
@@ -311,73 +330,6 @@ def _unit_from_body(text: str, place: str | None) -> str | None:
         unit, n = counts.most_common(1)[0]
         return unit if n >= 2 else None
     return None
-
-
-_PERIOD_KEYS = (
-    ("result", ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket")),
-    ("task", ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac")),
-)
-
-
-def _periods(title: str | None, text: str, date: str | None) -> tuple[str | None, str | None]:
-    """reported_period and planned_period from the title, then from section headings.
-
-    "kết quả công tác tháng 01 và nhiệm vụ trọng tâm tháng 02/2026" -> ("2026-01", "2026-02")
-    """
-    reported = planned = None
-
-    def scan(s: str) -> None:
-        nonlocal reported, planned
-        f = fold(s)
-        prev = 0
-        for m in _MONTH.finditer(s):
-            segment = f[prev : m.start()]
-            prev = m.end()
-            if re.search(r"ngay\s*\d{0,2}\s*$", segment):
-                continue  # "ngày 22 tháng 12 năm 2024" is a date, not a period
-            hits = [(segment.find(k), kind) for kind, keys in _PERIOD_KEYS for k in keys if k in segment]
-            if not hits:
-                continue
-            kind = min(hits)[1]
-            month = int(m.group("m"))
-            if not 1 <= month <= 12:
-                continue
-            year = m.group("y") or m.group("y2")
-            val = (month, int(year) if year else None)
-            if kind == "result" and reported is None:
-                reported = val
-            elif kind == "task" and planned is None:
-                planned = val
-
-    if title:
-        scan(title)
-    if reported is None or planned is None:
-        for line in text.split("\n"):
-            if len(line) < 160 and re.match(r"^\s*(?:[IVX]+|\d+|[A-Z])[.-]", line) or (len(line) < 120 and _UPPER_LINE.match(line)):
-                scan(line)
-            if reported is not None and planned is not None:
-                break
-    if reported is None and planned is None:
-        return None, None
-    doc_year = int(date[:4]) if date else None
-    doc_month = int(date[5:7]) if date and len(date) >= 7 else None
-    # years: written ones first, then from each other, then from the date
-    r_m, r_y = reported if reported else (None, None)
-    p_m, p_y = planned if planned else (None, None)
-    if p_y is None and r_y is not None and p_m is not None:
-        p_y = r_y + (1 if r_m and p_m < r_m else 0)
-    if r_y is None and p_y is not None and r_m is not None:
-        r_y = p_y - (1 if p_m and r_m > p_m else 0)
-    if doc_year is not None:
-        if p_m is not None and p_y is None:
-            p_y = doc_year + (1 if doc_month and p_m < doc_month - 6 else 0)
-            if r_m is not None and r_y is None:
-                r_y = p_y - (1 if r_m > p_m else 0)
-        if r_m is not None and r_y is None:
-            r_y = doc_year - (1 if doc_month and r_m > doc_month + 6 else 0)
-    rep = f"{r_y}-{r_m:02d}" if r_m and r_y else None
-    pla = f"{p_y}-{p_m:02d}" if p_m and p_y else None
-    return rep, pla
 
 
 def _parse_signer(lines: Sequence[tuple[int, int, str]], start_idx: int) -> tuple[Signer | None, str | None, int | None]:
@@ -724,8 +676,12 @@ def parse_header(text: str) -> Header:
         issuer = org_full or appendix_issuer
     if unit is None and issuer is None and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
+    if unit is None:
+        # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
+        # the organisation lines are still there, each column apart
+        unit = _unit_from_top(text[: body_start or 800])
 
-    reported, planned = _periods(title, text[body_start : body_end or len(text)], date)
+    periods = document_periods(title, text[body_start : body_end or len(text)], date)
 
     return Header(
         doc_type=doc_type,
@@ -736,8 +692,10 @@ def parse_header(text: str) -> Header:
         place=place,
         date=date,
         title=title,
-        reported_period=reported,
-        planned_period=planned,
+        reported_period=periods.reported_period,
+        planned_period=periods.planned_period,
+        reported_months=periods.reported,
+        planned_months=periods.planned,
         signer=signer,
         recipients=recipients,
         own_spans=tuple(own_spans),

@@ -59,6 +59,12 @@ class Header:
     reported_period: str | None = None
     planned_period: str | None = None
     signer: Signer | None = None
+    #: every month it reviews ("kết quả tháng 11 và tháng 12", "quý IV") and every month it plans;
+    #: ``reported_period`` is the latest of the first, ``planned_period`` the earliest of the second
+    reported_months: tuple[str, ...] = ()
+    planned_months: tuple[str, ...] = ()
+    #: where the unit came from when the header did not name it ("header", "issuer", "lead-in", "body", "option")
+    unit_source: str | None = None
     recipients: tuple[str, ...] = ()
     #: spans of the document's own identity (its "Số" line, "Nơi nhận" block,
     #: "Kèm theo ... số" of its appendices): citations found there are not
@@ -83,6 +89,9 @@ class Item:
     end: int
     #: the heading of the section the item sits in (for matching across months)
     section: str | None = None
+    #: every month the item may speak of: its own ("Trong tháng 11, ...") or, when it says none,
+    #: all the months its document reports (results, limitations) or plans (tasks)
+    months: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

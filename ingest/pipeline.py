@@ -95,11 +95,14 @@ def to_json(doc: ParsedDocument) -> dict[str, Any]:
             "title": h.title,
             "reported_period": h.reported_period,
             "planned_period": h.planned_period,
+            "reported_months": list(h.reported_months),
+            "planned_months": list(h.planned_months),
             "signer": None if h.signer is None else {"name": h.signer.name, "title": h.signer.title, "authority": h.signer.authority},
             "recipients": list(h.recipients),
         },
         "items": [
-            {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section}
+            {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section,
+             "months": list(i.months)}
             for i in doc.items
         ],
         "citations": [

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import Header, Item
 from ingest.normalize import fold
+from ingest.periods import Periods, fill_years, item_months, months_in
 
 # --- markers ---------------------------------------------------------------------
 
@@ -148,6 +149,40 @@ def _month_of(text: str, header: Header, role: str) -> str | None:
         if ref[5:7] and abs(int(ref[5:7]) - month) > 6:
             year = str(int(year) + (1 if month < int(ref[5:7]) else -1))
     return f"{year}-{month:02d}"
+
+
+def _item_period(sentence: str, month_src: str | None, header: Header, role: str) -> tuple[str | None, tuple[str, ...]]:
+    """``(period, months)`` of an item: its own month, its section's, else its document's.
+
+    A result of a two-month report that says "Trong tháng 11, ..." (or sits under
+    "1. Kết quả tháng 11") belongs to November; one that says nothing may speak
+    of either month: its ``months`` are both, its ``period`` the latest.
+    """
+    if role in {"result", "limitation"}:
+        doc_months, default = header.reported_months, header.reported_period
+    elif role in {"task", "assignment"}:
+        doc_months, default = header.planned_months, header.planned_period
+    else:
+        return None, ()
+    periods = Periods(header.reported_months, header.planned_months)
+    own = item_months(sentence, periods, role)
+    if not own and month_src:
+        # the section's heading: "1. Kết quả tháng 11" pins its items; "I. Kết quả tháng 10 và 11" does not
+        ref_month = default or header.date
+        ref = (int(ref_month[:4]), int(ref_month[5:7])) if ref_month and len(ref_month) >= 7 else None
+        found = [m for sp in months_in(month_src, years=False) for m in fill_years(sp.months, ref, after=role in {"task", "assignment"})]
+        section = tuple(sorted(set(found)))
+        if doc_months:
+            section = tuple(m for m in section if m in doc_months)
+        if section and (len(section) == 1 or not doc_months):
+            own = section
+        elif not doc_months and found:
+            own = section
+    if own:
+        return (own[-1] if role in {"result", "limitation"} else own[0]), own
+    if not doc_months and default:
+        doc_months = (default,)
+    return default, tuple(doc_months)
 
 
 def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
@@ -313,13 +348,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
             r = role
             if r == "result" and _LIMITATION_SENTENCE.match(fold(sentence)):
                 r = "limitation"
-            period = None
-            if r in {"result", "limitation"}:
-                period = (_month_of(month_src, header, r) if month_src else None) or header.reported_period
-            elif r in {"task", "assignment"}:
-                period = (_month_of(month_src, header, r) if month_src else None) or header.planned_period
+            period, months = _item_period(sentence, month_src, header, r)
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            items.append(Item(id=f"i{len(items) + 1}", path=p, role=r, period=period, text=sentence, start=ss, end=se, section=section))
+            items.append(Item(id=f"i{len(items) + 1}", path=p, role=r, period=period, text=sentence, start=ss, end=se, section=section,
+                              months=months))
 
     multi: set[int] = set()
     # nodes that get more than one sentence (over all their paragraphs) number their sentences

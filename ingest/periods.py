@@ -1,0 +1,304 @@
+"""Periods: which months a document reports on, which it plans, and an item's own month.
+
+A monthly notice usually reviews one month and plans the next ("kết quả tháng
+10, nhiệm vụ trọng tâm tháng 11"). Real series are less regular: a skipped
+meeting makes the next notice review two months ("kết quả tháng 11 và tháng
+12"), a quarterly report reviews three ("quý IV"), a half-year or year report
+six or twelve ("6 tháng đầu năm", "năm 2026"); a December notice may plan
+nothing but "tháng 01/2027". This module reads those expressions into sets of
+``YYYY-MM`` months.
+
+* :func:`months_in` — every period expression in a phrase, as month lists
+  (years filled in later).
+* :func:`document_periods` — the months a document reports and plans, from its
+  title, then its headings, then the body's own lead phrases ("Trong tháng
+  9/2025, tập trung ...").
+* :func:`item_months` — the months an item's own words give ("Trong tháng 11",
+  "quý IV"), resolved against the document's periods.
+
+All matching runs on folded text (:func:`ingest.normalize.fold`: no accents,
+lower case), so "Tháng Mười Một" and "thang muoi mot" read alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import fold
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# "tháng Giêng", "tháng Năm", "tháng Mười Hai": months written in words (longest first)
+_MONTH_WORDS = {
+    "muoi hai": 12, "muoi mot": 11, "gieng": 1, "chap": 12, "muoi": 10, "mot": 1, "hai": 2, "ba": 3, "tu": 4,
+    "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """One period expression: its months (``(year or None, month)``) and where it stands in the phrase."""
+
+    start: int
+    end: int
+    months: tuple[tuple[int | None, int], ...]
+
+
+@functools.cache
+def _period_re() -> re.Pattern[str]:
+    month_word = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+    year = r"(?:[ ]*/[ ]*|[ ]+nam[ ]+|[ ]*-[ ]*)(?P<{name}>(?:19|20)\d\d)"
+    return re.compile(
+        r"""
+        # "6 tháng đầu năm 2026", "sáu tháng cuối năm": a half year (before the plain month)
+        (?P<half>(?:6|sau)[ ]+thang[ ]+(?P<hdir>dau|cuoi)[ ]+nam(?:[ ]+(?P<hy>(?:19|20)\d\d))?)
+        # "9 tháng đầu năm": the first nine months
+        | (?P<nine>(?P<nn>9|chin)[ ]+thang(?:[ ]+dau[ ]+nam)?(?:[ ]+(?:nam[ ]+)?(?P<ny>(?:19|20)\d\d))?)
+        # "quý IV năm 2026", "quý 4/2026", "quý I và quý II"
+        | (?P<quarter>quy[ ]+(?P<q>iv|iii|ii|i|[1-4])\b(?:""" + year.format(name="qy") + r""")?)
+        # "tháng 11 và tháng 12/2026", "tháng 10, 11 và 12 năm 2026", "tháng 11-12/2026", "tháng 9/2025"
+        | (?P<month>thang[ ]*(?P<ms>\d{1,2}(?:[ ]*(?:,|va|-|–)[ ]*(?:thang[ ]*)?\d{1,2}(?!\d))*)(?:""" + year.format(name="my")
+        + r""")?)
+        # "tháng Mười Một", "tháng Giêng năm 2027"
+        | (?P<mword>thang[ ]+(?P<mw>""" + month_word + r""")\b(?:[ ]+nam[ ]+(?P<mwy>(?:19|20)\d\d))?)
+        # "năm 2026" alone: a whole year ("kết quả thực hiện nhiệm vụ năm 2026")
+        | (?P<year>\bnam[ ]+(?P<yy>(?:19|20)\d\d))
+        """,
+        re.X,
+    )
+
+
+def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[Span]:
+    """Every period expression in ``phrase``, left to right.
+
+    A day-month date ("ngày 22 tháng 12 năm 2024") is not a period; a bare year
+    counts only when ``years`` is true.
+
+    >>> [s.months for s in months_in("kết quả tháng 11 và tháng 12/2026")]
+    [((2026, 11), (2026, 12))]
+    >>> [s.months for s in months_in("Báo cáo quý IV năm 2026")]
+    [((2026, 10), (2026, 11), (2026, 12))]
+    >>> [s.months for s in months_in("6 tháng đầu năm")][0][-1]
+    (None, 6)
+    >>> months_in("ngày 22 tháng 12 năm 2024")
+    []
+    """
+    f = phrase if folded else fold(phrase)
+    out: list[Span] = []
+    for m in _period_re().finditer(f):
+        before = f[max(0, m.start() - 14) : m.start()]
+        if re.search(r"ngay[ ]*\d{0,2}[ ]*$", before):
+            continue  # "ngày 22 tháng 12": a date
+        kind = m.lastgroup
+        months: list[tuple[int | None, int]] = []
+        if m.group("half"):
+            y = int(m.group("hy")) if m.group("hy") else None
+            rng = range(1, 7) if m.group("hdir") == "dau" else range(7, 13)
+            months = [(y, k) for k in rng]
+        elif m.group("nine"):
+            y = int(m.group("ny")) if m.group("ny") else None
+            months = [(y, k) for k in range(1, 10)]
+        elif m.group("quarter"):
+            q = m.group("q")
+            qn = _ROMAN[q] if q in _ROMAN else int(q)
+            y = int(m.group("qy")) if m.group("qy") else None
+            months = [(y, 3 * (qn - 1) + k) for k in (1, 2, 3)]
+        elif m.group("month"):
+            y = int(m.group("my")) if m.group("my") else None
+            nums = [int(x) for x in re.findall(r"\d{1,2}", m.group("ms"))]
+            if "-" in m.group("ms") or "–" in m.group("ms"):
+                if len(nums) == 2 and nums[0] < nums[1]:
+                    nums = list(range(nums[0], nums[1] + 1))
+            months = [(y, k) for k in nums if 1 <= k <= 12]
+        elif m.group("mword"):
+            y = int(m.group("mwy")) if m.group("mwy") else None
+            months = [(y, _MONTH_WORDS[m.group("mw")])]
+        elif m.group("year") and years:
+            after = f[m.end() : m.end() + 3]
+            if re.match(r"[ ]*[-–]", after):
+                continue  # "nhiệm kỳ 2026 - 2031"
+            y = int(m.group("yy"))
+            months = [(y, k) for k in range(1, 13)]
+        if months:
+            out.append(Span(m.start(), m.end(), tuple(months)))
+        del kind
+    return out
+
+
+def _iso(y: int, m: int) -> str:
+    return f"{y}-{m:02d}"
+
+
+def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] | None, *, after: bool) -> list[str]:
+    """Months with their years: written ones kept, others the nearest to ``ref`` (year, month).
+
+    ``after``: a planned month lies on or after ``ref``; a reported one on or before it.
+
+    >>> fill_years(((None, 1),), (2026, 12), after=True)
+    ['2027-01']
+    >>> fill_years(((None, 11), (None, 12)), (2027, 1), after=False)
+    ['2026-11', '2026-12']
+    """
+    out = []
+    for y, m in months:
+        if y is None:
+            if ref is None:
+                continue
+            ry, rm = ref
+            y = ry
+            if after and m < rm - 5:
+                y = ry + 1
+            elif not after and m > rm + 5:
+                y = ry - 1
+        out.append(_iso(y, m))
+    return sorted(set(out))
+
+
+_RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem")
+_TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "trong tam")
+# a heading or a title line, where a period says what a whole section is about
+_HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
+_UPPER = re.compile(r"^[^a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+# "Trong tháng 9/2025, tập trung thực hiện ...", "Tháng 12 tới, tiếp tục ..." (a plan's lead phrase)
+_PLAN_LEAD = re.compile(
+    r"^(?:[-+•]\s*)?(?:trong|thoi gian toi|den het)?\s*(thang[^.\n]{1,60}?)"
+    r"(?:tap trung|tiep tuc|trien khai|thuc hien|uu tien|chu dong|phan dau|can\b)"
+)
+
+
+def _classify(phrase: str) -> list[tuple[str, Span]]:
+    """(``result`` | ``task``, period) for each period in a title or heading, by the keyword before it."""
+    f = fold(phrase)
+    out = []
+    prev = 0
+    kind: str | None = None
+    for sp in months_in(f, folded=True):
+        segment = f[prev : sp.start]
+        prev = sp.end
+        hits = [(segment.find(k), "result") for k in _RESULT_KEYS if k in segment]
+        hits += [(segment.find(k), "task") for k in _TASK_KEYS if k in segment]
+        if hits:
+            # the first keyword since the last period speaks for it: "kết quả thực hiện nhiệm vụ tháng 11"
+            kind = min(hits)[1]
+        if kind:
+            out.append((kind, sp))
+    return out
+
+
+@dataclass(frozen=True)
+class Periods:
+    """What a document reports on and plans, as sorted ``YYYY-MM`` tuples."""
+
+    reported: tuple[str, ...] = ()
+    planned: tuple[str, ...] = ()
+
+    @property
+    def reported_period(self) -> str | None:
+        """The latest month reported on (``vanban.parse/1``'s ``reported_period``)."""
+        return self.reported[-1] if self.reported else None
+
+    @property
+    def planned_period(self) -> str | None:
+        """The first month planned (``vanban.parse/1``'s ``planned_period``)."""
+        return self.planned[0] if self.planned else None
+
+
+def document_periods(title: str | None, body: str, date: str | None) -> Periods:
+    """The months a document reports on and the months it plans.
+
+    Looked for in the title, then in the body's headings (for what the title
+    does not say), then in the lead phrase of a plan ("Trong tháng 9/2025, tập
+    trung ..."). Years not written are inferred from each other and from the
+    document's date.
+
+    >>> document_periods("kết quả công tác tháng 01 và nhiệm vụ trọng tâm tháng 02/2026", "", None)
+    Periods(reported=('2026-01',), planned=('2026-02',))
+    >>> document_periods("về kết quả thực hiện nhiệm vụ tháng 11 và tháng 12, phương hướng tháng 01 năm 2027", "", "2027-01-05")
+    Periods(reported=('2026-11', '2026-12'), planned=('2027-01',))
+    >>> document_periods("Báo cáo kết quả triển khai Đề án 06 tháng 8/2025", "III. NHIỆM VỤ\\nTrong tháng 9/2025, tập trung thực hiện tốt ...", "2025-08-28")
+    Periods(reported=('2025-08',), planned=('2025-09',))
+    """
+    reported: tuple[tuple[int | None, int], ...] = ()
+    planned: tuple[tuple[int | None, int], ...] = ()
+    title_kind_free: list[Span] = []
+
+    def take(found: list[tuple[str, Span]]) -> None:
+        nonlocal reported, planned
+        for kind, sp in found:
+            if kind == "result" and not reported:
+                reported = sp.months
+            elif kind == "task" and not planned:
+                planned = sp.months
+
+    if title:
+        found = _classify(title)
+        take(found)
+        if not found:
+            title_kind_free = months_in(title)
+    lines = body.split("\n")
+    if not reported or not planned:
+        for line in lines:
+            s = line.strip()
+            if not s or len(s) > 180:
+                continue
+            if _HEADING.match(s) or (len(s) < 140 and _UPPER.match(s)):
+                take(_classify(s))
+            if reported and planned:
+                break
+    if not planned:
+        # the plan's lead phrase: "Trong tháng 9/2025, tập trung thực hiện ..."
+        for line in lines:
+            f = fold(line.strip())
+            m = _PLAN_LEAD.match(f)
+            if m:
+                sps = months_in(m.group(1), folded=True, years=False)
+                if sps:
+                    planned = sps[0].months
+                    break
+    if not reported and not planned and title_kind_free:
+        # "Báo cáo ... tháng 8/2025": a report's title names the month it reviews
+        reported = title_kind_free[0].months
+
+    doc = (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None
+    # years: the written ones; then each part from the other; then the date
+    ry = next((y for y, _ in reported if y), None)
+    py = next((y for y, _ in planned if y), None)
+    if reported and ry is None and py is not None and planned:
+        first_planned = planned[0][1]
+        ry = py - (1 if reported[-1][1] > first_planned else 0)
+        reported = tuple((ry if y is None else y, m) for y, m in reported)
+    if planned and py is None and ry is not None and reported:
+        last_reported = reported[-1][1]
+        py = ry + (1 if planned[0][1] < last_reported else 0)
+        planned = tuple((py if y is None else y, m) for y, m in planned)
+    rep = fill_years(reported, doc, after=False) if reported else []
+    pla = fill_years(planned, doc, after=True) if planned else []
+    if rep and pla and not any(y for y, _ in planned) and pla[0] <= rep[-1]:
+        # "tháng 01" planned after "tháng 12" reported: next year
+        pla = fill_years(planned, (int(rep[-1][:4]), int(rep[-1][5:7])), after=True)
+    return Periods(tuple(rep), tuple(pla))
+
+
+def item_months(text: str, periods: Periods, role: str) -> tuple[str, ...]:
+    """The months an item's own words place it in, when they are among the document's.
+
+    A result in a two-month report that says "Trong tháng 11, ..." belongs to
+    November; one that says nothing belongs to every month reported.
+
+    >>> p = Periods(reported=("2026-11", "2026-12"), planned=("2027-01",))
+    >>> item_months("Trong tháng 11, đã tổ chức ...", p, "result")
+    ('2026-11',)
+    >>> item_months("Đã tổ chức ...", p, "result")
+    ()
+    """
+    own = periods.planned if role in {"task", "assignment"} else periods.reported
+    if not own:
+        return ()
+    f = fold(text[:160])
+    ref = (int(own[-1][:4]), int(own[-1][5:7]))
+    found: list[str] = []
+    for sp in months_in(f, folded=True, years=False):
+        found += fill_years(sp.months, ref, after=False if role not in {"task", "assignment"} else True)
+    hits = tuple(sorted(set(found) & set(own)))
+    return hits

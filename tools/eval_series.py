@@ -1,0 +1,168 @@
+"""Score the month-to-month links on labelled monthly series (``gold.json`` beside the documents).
+
+    python tools/eval_series.py tests/data/series/dev-hand-a [more series ...] [--store] [--misses]
+
+A series folder holds the documents and a ``gold.json`` (format in
+``tests/data/series/README.md``: tasks, results, follow-through, carry-over and
+gap labels written by hand). Scoring is the hidden checks' way: every task or
+result text vanban returns is mapped to a gold item (containment, else word-set
+overlap >= 0.6 after folding accents), then precision, recall and F1 of
+
+* follow-through links (task -> result, verdict done/partial),
+* carry-over links (task -> the same task planned again; a ``next_task`` of
+  ``follow_through`` counts too),
+* gaps (tasks called ``silent``).
+
+By default the documents are parsed and linked in memory (fast, for
+development). ``--store`` runs what a user runs instead: ``vanban ingest`` into
+a temporary embedded store, then the named queries ``follow_through`` and
+``carry_over``. ``--misses`` prints every missed and spurious link.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+
+def _fold(s: str | None) -> str:
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFD", str(s)).replace("đ", "d").replace("Đ", "D")
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _match_items(texts: list[str | None], gold_items: list[dict[str, Any]]) -> dict[str, str | None]:
+    gi = [(g["id"], set(_fold(g["text"]).split()), _fold(g["text"])) for g in gold_items]
+    out: dict[str, str | None] = {}
+    for t in texts:
+        if not t or t in out:
+            continue
+        ft = _fold(t)
+        st = set(ft.split())
+        best, bs = None, 0.0
+        for gid, gs, gt in gi:
+            if gt and (gt in ft or ft in gt):
+                s = min(len(gt), len(ft)) / max(len(gt), len(ft)) + 1.0
+            else:
+                s = len(st & gs) / max(1, len(st | gs))
+            if s > bs:
+                best, bs = gid, s
+        out[t] = best if bs >= 0.6 else None
+    return out
+
+
+def _prf(pred: set[Any], gold: set[Any]) -> tuple[float, float, float]:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _rows_in_memory(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    from graph.linking import link_documents, linkdoc_from_parsed
+    from ingest.pipeline import parse_file
+
+    parsed = {str(f): parse_file(f) for f in files}
+    docs = [linkdoc_from_parsed(d, name) for name, d in parsed.items()]
+    result = link_documents(docs)
+    items = {it.id: (d, it) for d in docs for it in d.items}
+    ft: list[dict[str, Any]] = []
+    co: list[dict[str, Any]] = []
+    follows: dict[str, list[str]] = {}
+    carries: dict[str, list[str]] = {}
+    for lk in result.links:
+        if lk.kind == "FOLLOWED_BY":
+            follows.setdefault(lk.source, []).append(lk.target)
+        elif lk.kind == "CARRIED_OVER":
+            carries.setdefault(lk.source, []).append(lk.target)
+            d, t = items[lk.source]
+            co.append({"unit": d.unit, "from_task": t.text, "to_task": items[lk.target][1].text})
+    link_verdicts = {(lk.source, lk.target): lk.verdict for lk in result.links if lk.kind == "FOLLOWED_BY"}
+    for d in docs:
+        for it in d.items:
+            if it.role != "task":
+                continue
+            rs = follows.get(it.id) or [None]
+            ns = carries.get(it.id) or [None]
+            for r in rs:
+                for n in ns:
+                    verdict = link_verdicts.get((it.id, r)) if r else result.verdicts.get(it.id)
+                    ft.append({"unit": d.unit, "task": it.text, "verdict": verdict,
+                               "result": items[r][1].text if r else None, "next_task": items[n][1].text if n else None})
+    return ft, co
+
+
+def _rows_from_store(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "eval.db")
+        vanban = [sys.executable, "-m", "vanban"]
+        p = subprocess.run([*vanban, "ingest", "--db", db, "--no-progress", *map(str, files)], capture_output=True, text=True)
+        if p.returncode not in (0, 1):
+            raise SystemExit(f"ingest failed: {p.stderr[-500:]}")
+        out = []
+        for name in ("follow_through", "carry_over"):
+            q = subprocess.run([*vanban, "query", name, "--db", db, "--format", "json"], capture_output=True, text=True, check=True)
+            out.append(json.loads(q.stdout))
+    return out[0], out[1]
+
+
+def score(folder: Path, *, store: bool = False, misses: bool = False) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 of follow-through, carry-over and gaps on one series."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    files = sorted(folder / d["file"] for d in gold["documents"])
+    ft, co = (_rows_from_store if store else _rows_in_memory)(files)
+    tasks, results = gold["tasks"], gold["results"]
+    tmap = _match_items([r.get("task") for r in ft] + [r.get("from_task") for r in co] + [r.get("to_task") for r in co]
+                        + [r.get("next_task") for r in ft], tasks)
+    rmap = _match_items([r.get("result") for r in ft], results)
+    pred_ft = {(tmap.get(r["task"]), rmap.get(r["result"])) for r in ft if r.get("result") and r.get("verdict") in ("done", "partial")}
+    pred_ft = {x for x in pred_ft if None not in x}
+    pred_co = {(tmap.get(r["from_task"]), tmap.get(r["to_task"])) for r in co}
+    pred_co |= {(tmap.get(r["task"]), tmap.get(r["next_task"])) for r in ft if r.get("next_task")}
+    pred_co = {x for x in pred_co if None not in x}
+    pred_gap = {tmap.get(r["task"]) for r in ft if r.get("verdict") == "silent"} - {None}
+    gold_ft = {(x["task"], x["result"]) for x in gold["follow_through"]}
+    gold_co = {(x["from"], x["to"]) for x in gold["carry_over"]}
+    gold_gap = set(gold["gaps"])
+    out = {"follow_through": _prf(pred_ft, gold_ft), "carry_over": _prf(pred_co, gold_co), "gaps": _prf(pred_gap, gold_gap)}
+    if misses:
+        text = {g["id"]: g["text"] for g in tasks + results}
+        mapped = {v for v in tmap.values() if v}
+        unmapped = [t["id"] for t in tasks if t["id"] not in mapped]
+        print(f"-- {folder.name}: gold tasks never returned as tasks: {unmapped}")
+        for name, pred, gold_set in (("follow_through", pred_ft, gold_ft), ("carry_over", pred_co, gold_co)):
+            for a, b in sorted(gold_set - pred_set if (pred_set := pred) is not None else gold_set):
+                print(f"  MISSED {name} {a} -> {b}\n     {text.get(a, '')[:110]}\n     {text.get(b, '')[:110]}")
+            for a, b in sorted(pred - gold_set):
+                print(f"  WRONG  {name} {a} -> {b}\n     {text.get(a, '')[:110]}\n     {text.get(b, '')[:110]}")
+        for g in sorted(gold_gap - pred_gap):
+            print(f"  MISSED gap {g}: {text.get(g, '')[:110]}")
+        for g in sorted(pred_gap - gold_gap):
+            print(f"  WRONG  gap {g}: {text.get(g, '')[:110]}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("series", nargs="+", type=Path)
+    ap.add_argument("--store", action="store_true", help="ingest into a temporary store and read the named queries")
+    ap.add_argument("--misses", action="store_true", help="print every missed and spurious link")
+    args = ap.parse_args(argv)
+    for folder in args.series:
+        s = score(folder, store=args.store, misses=args.misses)
+        line = "; ".join(f"{k} P={p:.2f} R={r:.2f} F1={f:.2f}" for k, (p, r, f) in s.items())
+        print(f"{folder.name}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
