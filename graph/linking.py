@@ -56,15 +56,15 @@ from ingest.models import ParsedDocument
 from ingest.normalize import fold
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
-FOLLOW_MIN = 0.16
+FOLLOW_MIN = 0.12
 #: Score a second result for a task (or a second task for a result) needs.
-FOLLOW_EXTRA = 0.45
+FOLLOW_EXTRA = 0.50
 #: A task left unanswered may be answered by the next report, at this lower weight.
-LATE_FACTOR = 0.8
+LATE_FACTOR = 0.7
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
-CARRY_MIN = 0.30
+CARRY_MIN = 0.22
 #: ... for a task its report called done (a routine task planned again).
-CARRY_DONE_MIN = 0.45
+CARRY_DONE_MIN = 0.35
 #: ... for the plan after next (the task skipped a month).
 CARRY_SKIP_MIN = 0.45
 #: How many later plans a carried-over task is looked for in.
@@ -255,6 +255,8 @@ class _Scorer:
 _NOT_YET = re.compile(
     r"\bchưa\b|\bcòn\s+\d|\bvẫn còn\b|\bđang\s+(?:triển khai|thực hiện|xây dựng|hoàn thiện|chuẩn bị|tiến hành|chờ|dự thảo)"
     r"|bước đầu|chuyển sang|\blùi\b|một phần|còn chậm|tiếp tục (?:triển khai|thực hiện|hoàn thiện)"
+    # an intermediate step: "đã trình thẩm định", "chờ phê duyệt", "đang hoàn thiện hồ sơ"
+    r"|\btrình (?:thẩm định|phê duyệt|cấp có thẩm quyền|Ủy ban|UBND)|\bchờ (?:phê duyệt|thẩm định|ý kiến)|\bmới\s+(?:có|đạt|được)\b"
 )
 _COMPLETE = re.compile(r"hoan thanh|thanh cong|\bvuot\b|100\s*%|dung (?:tien do|ke hoach)")
 _RATIO = re.compile(r"(?<![/\d])(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)(?![/\d])")

@@ -47,7 +47,8 @@ class Span:
 
 @functools.cache
 def _period_re() -> re.Pattern[str]:
-    month_word = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+    # under re.X a space must be written [ ]: "muoi hai" would otherwise read "muoihai"
+    month_word = "|".join(w.replace(" ", "[ ]") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
     year = r"(?:[ ]*/[ ]*|[ ]+nam[ ]+|[ ]*-[ ]*)(?P<{name}>(?:19|20)\d\d)"
     return re.compile(
         r"""

@@ -1,7 +1,10 @@
-"""Month-to-month links, measured against the hand labels of the demo corpus
-(samples/demo/labels.json), plus the rules that must hold on any series."""
+"""Month-to-month links, measured against hand labels: the demo corpus (samples/demo/labels.json),
+the blind-written series of tests/data/series (a development set and held-out test sets), plus the
+rules that must hold on any series."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +18,10 @@ def scores() -> dict:
     return evaluate(DEMO)
 
 
-# measure, minimum F1 (figures in the README; the thresholds were chosen on this corpus)
+# measure, minimum F1 (figures in the README; the thresholds were chosen on this corpus and dev-hand-a)
 FLOORS = [
     ("follow_through", 0.90),
-    ("carry_over", 0.75),
+    ("carry_over", 0.72),
     ("silent", 0.80),
     ("pending", 0.99),
     ("recurring_limitations", 0.70),
@@ -106,3 +109,56 @@ def test_links_computed_in_the_store_match_the_parse(tmp_path) -> None:
     assert {r["verdict"]: r["n"] for r in stored} == dict(Counter(direct.verdicts.values()))
     assert followed == sum(lk.kind == "FOLLOWED_BY" for lk in direct.links)
     assert carried == sum(lk.kind == "CARRIED_OVER" for lk in direct.links)
+
+
+SERIES = Path(__file__).parent / "data" / "series"
+# series, measure, minimum F1: a guard against regressions a little under the figures the README
+# reports (`python tools/eval_series.py tests/data/series/*`). dev-hand-a chose the thresholds;
+# the test-* series, written blind by other hands, were never used to choose anything.
+SERIES_FLOORS = [
+    ("dev-hand-a", "follow_through", 0.85), ("dev-hand-a", "carry_over", 0.72), ("dev-hand-a", "gaps", 0.72),
+    ("test-hand-b", "follow_through", 0.72), ("test-hand-b", "carry_over", 0.50), ("test-hand-b", "gaps", 0.58),
+    ("test-hand-c", "follow_through", 0.72), ("test-hand-c", "carry_over", 0.60), ("test-hand-c", "gaps", 0.75),
+]
+
+
+@pytest.fixture(scope="module")
+def series_scores() -> dict:
+    from tools.eval_series import score
+
+    return {name: score(SERIES / name) for name in sorted({s for s, _, _ in SERIES_FLOORS})}
+
+
+@pytest.mark.parametrize("series, measure, floor", SERIES_FLOORS)
+def test_blind_series_against_their_labels(series_scores: dict, series: str, measure: str, floor: float) -> None:
+    p, r, f1 = series_scores[series][measure]
+    assert f1 >= floor, (series, measure, p, r, f1)
+
+
+@pytest.mark.parametrize("series", sorted(p.name for p in SERIES.iterdir() if (p / "gold.json").exists()))
+def test_series_labels_are_consistent(series: str) -> None:
+    """Every labelled text is in its file; every link names known items; every non-final task has a fate."""
+    import json
+    import unicodedata
+
+    gold = json.loads((SERIES / series / "gold.json").read_text(encoding="utf-8"))
+    texts = {d["file"]: unicodedata.normalize("NFC", (SERIES / series / d["file"]).read_text(encoding="utf-8")) for d in gold["documents"]}
+    ids = {}
+    for x in gold["tasks"] + gold["results"]:
+        assert x["text"] in texts[x["file"]], x["id"]
+        assert x["id"] not in ids, x["id"]
+        ids[x["id"]] = x
+    fated = {x["task"] for x in gold["follow_through"]} | {x["from"] for x in gold["carry_over"]} | set(gold["gaps"])
+    for x in gold["follow_through"]:
+        assert x["task"] in ids and x["result"] in ids
+    for x in gold["carry_over"]:
+        assert x["from"] in ids and x["to"] in ids
+    units = {d["file"]: d["unit"] for d in gold["documents"]}
+    last = {}
+    for d in sorted(gold["documents"], key=lambda d: d["planned_period"] or ""):
+        last[d["unit"]] = d["file"]
+    for t in gold["tasks"]:
+        if t["file"] != last[units[t["file"]]]:
+            assert t["id"] in fated, t["id"]
+    for a, b in gold.get("cross_unit_decoys", []):
+        assert units[ids[a]["file"]] != units[ids[b]["file"]]

@@ -1,0 +1,83 @@
+"""Periods: the months a document reports on and plans, and an item's own month, as the genre writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.periods import Periods, document_periods, item_months, months_in
+
+
+def _months(phrase: str) -> list[tuple[int | None, int]]:
+    return [m for sp in months_in(phrase) for m in sp.months]
+
+
+@pytest.mark.parametrize(
+    "phrase, months",
+    [
+        ("tháng 9/2025", [(2025, 9)]),
+        ("tháng 11 năm 2026", [(2026, 11)]),
+        ("tháng 02", [(None, 2)]),
+        ("kết quả tháng 11 và tháng 12", [(None, 11), (None, 12)]),  # a skipped meeting: two months at once
+        ("tháng 10, 11 và 12 năm 2026", [(2026, 10), (2026, 11), (2026, 12)]),
+        ("tháng 11-12/2026", [(2026, 11), (2026, 12)]),  # a range
+        ("quý IV năm 2026", [(2026, 10), (2026, 11), (2026, 12)]),
+        ("quý 2/2026", [(2026, 4), (2026, 5), (2026, 6)]),
+        ("6 tháng đầu năm 2026", [(2026, m) for m in range(1, 7)]),
+        ("sáu tháng cuối năm", [(None, m) for m in range(7, 13)]),
+        ("9 tháng đầu năm", [(None, m) for m in range(1, 10)]),
+        ("tháng Mười Hai", [(None, 12)]),  # in words
+        ("tháng Giêng năm 2027", [(2027, 1)]),
+        ("năm 2026", [(2026, m) for m in range(1, 13)]),  # a year report
+        ("ngày 22 tháng 12 năm 2024", []),  # a date, not a period
+        ("nhiệm kỳ 2026 - 2031", []),  # a term, not a year reviewed
+    ],
+)
+def test_period_expressions(phrase: str, months: list) -> None:
+    assert _months(phrase) == months
+
+
+@pytest.mark.parametrize(
+    "title, body, date, reported, planned",
+    [
+        # the seeds' form
+        ("về kết quả thực hiện nhiệm vụ tháng 2, phương hướng nhiệm vụ trọng tâm tháng 3 năm 2026", "", None,
+         ("2026-02",), ("2026-03",)),
+        # a two-month report after a skipped meeting, planning the next year's first month
+        ("về kết quả thực hiện nhiệm vụ tháng 11 và tháng 12, phương hướng tháng 01 năm 2027", "", "2027-01-05",
+         ("2026-11", "2026-12"), ("2027-01",)),
+        # a quarterly report
+        ("Báo cáo kết quả thực hiện nhiệm vụ quý II năm 2026 và phương hướng nhiệm vụ tháng 7", "", "2026-07-03",
+         ("2026-04", "2026-05", "2026-06"), ("2026-07",)),
+        # a December notice planning January: the year turns
+        ("kết quả tháng 12, nhiệm vụ tháng 01", "", "2026-12-29", ("2026-12",), ("2027-01",)),
+        # the plan named only by a heading of the body
+        ("Báo cáo kết quả thực hiện nhiệm vụ tháng 11 năm 2026", "I. KẾT QUẢ\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12/2026\n",
+         "2026-11-28", ("2026-11",), ("2026-12",)),
+        # a provincial report planning in its last section's lead phrase
+        ("Báo cáo kết quả triển khai Đề án 06 tháng 8/2025", "III. NHIỆM VỤ\nTrong tháng 9/2025, tập trung thực hiện tốt các nhiệm vụ.",
+         "2025-08-28", ("2025-08",), ("2025-09",)),
+        # a plan with no report: a meeting that only sets the month's tasks
+        ("về phương hướng, nhiệm vụ trọng tâm tháng 6 năm 2026", "", "2026-06-02", (), ("2026-06",)),
+        # a half-year review
+        ("Báo cáo sơ kết 6 tháng đầu năm 2026, phương hướng nhiệm vụ 6 tháng cuối năm", "", "2026-06-25",
+         tuple(f"2026-{m:02d}" for m in range(1, 7)), tuple(f"2026-{m:02d}" for m in range(7, 13))),
+    ],
+)
+def test_document_periods(title: str, body: str, date: str | None, reported: tuple, planned: tuple) -> None:
+    p = document_periods(title, body, date)
+    assert (p.reported, p.planned) == (reported, planned)
+    assert p.reported_period == (reported[-1] if reported else None)
+    assert p.planned_period == (planned[0] if planned else None)
+
+
+@pytest.mark.parametrize(
+    "text, role, months",
+    [
+        ("Trong tháng 11, đã tổ chức 3 hội nghị.", "result", ("2026-11",)),
+        ("Tháng 12 đã hoàn thành kiểm đếm 41 hộ.", "result", ("2026-12",)),
+        ("Đã tổ chức 3 hội nghị.", "result", ()),  # says nothing: every reported month
+        ("Trong tháng 9, đã tiếp nhận 120 hồ sơ.", "result", ()),  # not a month this document reports
+    ],
+)
+def test_item_months(text: str, role: str, months: tuple) -> None:
+    assert item_months(text, Periods(("2026-11", "2026-12"), ("2027-01",)), role) == months
