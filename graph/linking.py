@@ -45,13 +45,16 @@ were never used to choose them: ``python tools/eval_series.py`` prints both.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import ingest
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
 
@@ -72,7 +75,15 @@ CARRY_HORIZON = 2
 #: Score at or above which a later limitation is the same limitation returning.
 RECUR_THRESHOLD = 0.20
 
+#: Up to this much is added when a result stands where its task stood in the plan (results often follow the plan's order).
+ORDER_WEIGHT = 0.03
+#: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
+STAGE_SAME = 0.06
+#: Added when a later task is the next step (one or two stages on) of the same procedure.
+STAGE_NEXT = 0.22
+
 VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
+PROCEDURES = Path(ingest.__file__).resolve().parent / "data" / "procedures.json"
 
 # Syllables and phrases that every task of the genre uses ("tiếp tục triển khai
 # thực hiện tốt công tác ..."): they say how, not what.
@@ -206,6 +217,32 @@ def anchors(text: str) -> tuple[set[str], set[str]]:
     return nums, names
 
 
+@functools.cache
+def _stage_res() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    data = json.loads(PROCEDURES.read_text(encoding="utf-8"))
+    return tuple(
+        (p["id"], tuple(re.compile(r"\b(?:" + "|".join(re.escape(k) for k in stage) + r")\b") for stage in p["stages"]))
+        for p in data["procedures"]
+    )
+
+
+def procedure_stages(text: str) -> dict[str, int]:
+    """The procedures an item is a step of, with the latest stage it names (ingest/data/procedures.json).
+
+    >>> procedure_stages("Tổ chức sơ tuyển sức khỏe nghĩa vụ quân sự năm 2027 tại Trạm Y tế phường.")
+    {'military-recruitment': 1}
+    >>> procedure_stages("Chuẩn bị các điều kiện tổ chức Lễ giao nhận quân năm 2027.")
+    {'military-recruitment': 5}
+    """
+    f = fold(text).lower()
+    out = {}
+    for pid, stages in _stage_res():
+        hits = [k for k, rx in enumerate(stages) if rx.search(f)]
+        if hits:
+            out[pid] = max(hits)
+    return out
+
+
 def _features(text: str) -> frozenset[str]:
     syll, pairs = content_tokens(text)
     nums, names = anchors(text)
@@ -217,22 +254,37 @@ class _Scorer:
 
     def __init__(self, items: Iterable[LinkItem]) -> None:
         self.features: dict[str, frozenset[str]] = {}
+        self.stages: dict[str, dict[str, int]] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
             feats = _features(it.text)
             self.features[it.id] = feats
+            self.stages[it.id] = procedure_stages(it.text)
             df.update(feats)
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
         # each item's total weight, once (the score is asked thousands of times per unit)
         self.total = {i: sum(self.idf[t] for t in f) for i, f in self.features.items()}
 
-    def score(self, a: LinkItem, b: LinkItem) -> float:
+    def stage_bonus(self, a: LinkItem, b: LinkItem, *, next_step: bool) -> float:
+        """Evidence that ``b`` is the same step (a result) or a next step (a later task) of ``a``'s procedure."""
+        sa, sb = self.stages[a.id], self.stages[b.id]
+        best = 0.0
+        for pid, k in sa.items():
+            if pid in sb:
+                if next_step and 0 < sb[pid] - k <= 2:
+                    best = max(best, STAGE_NEXT)
+                elif sb[pid] == k:
+                    best = max(best, STAGE_SAME)
+        return best
+
+    def score(self, a: LinkItem, b: LinkItem, *, next_step: bool = False) -> float:
         fa, fb = self.features[a.id], self.features[b.id]
         shared = fa & fb
+        stage = self.stage_bonus(a, b, next_step=next_step)
         if not shared:
-            return 0.0
+            return stage
         idf = self.idf
         wa, wb, ws = self.total[a.id], self.total[b.id], sum(idf[t] for t in shared)
         overlap = ws / max(1e-9, min(wa, wb))
@@ -248,7 +300,7 @@ class _Scorer:
             bonus += 0.05 * common / len(a.themes | b.themes)
             if not common:
                 bonus -= 0.05
-        return max(0.0, min(1.0, s + bonus))
+        return max(0.0, min(1.0, s + bonus + stage))
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
@@ -383,12 +435,16 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         report = docs[j]
         results = [r for r in report.items if r.role == "result"]
         pairs: list[tuple[float, str, str]] = []
-        for tid in by_report.get(j, []):
+        planned = by_report.get(j, [])
+        for n, tid in enumerate(planned):
             t = items[tid]
-            for r in results:
+            for m, r in enumerate(results):
                 if r.months and not set(r.all_months) & set(task_months[tid]):
                     continue  # "Trong tháng 12, ..." does not answer a November task
-                pairs.append((scorer.score(t, r), tid, r.id))
+                s = scorer.score(t, r)
+                if s > 0:
+                    s += ORDER_WEIGHT * (1 - abs(n / max(1, len(planned) - 1) - m / max(1, len(results) - 1)))
+                pairs.append((s, tid, r.id))
         for tid in leftover:  # answered late: one report later, at a discount
             for r in results:
                 pairs.append((LATE_FACTOR * scorer.score(items[tid], r), tid, r.id))
@@ -419,7 +475,8 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                     if t2.all_months and task_months.get(t.id) and max(t2.all_months) <= max(task_months[t.id]):
                         continue
                     # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
-                    s = max([scorer.score(t, t2)] + [scorer.score(r, t2) for r in kept if verdict_of_result(r.text) == "partial"])
+                    s = max([scorer.score(t, t2, next_step=True)]
+                            + [scorer.score(r, t2, next_step=True) for r in kept if verdict_of_result(r.text) == "partial"])
                     if s >= need:
                         pairs.append((s, t.id, t2.id))
             for s, a, b in align(pairs, 0.0, 1.01):

@@ -162,3 +162,34 @@ def test_series_labels_are_consistent(series: str) -> None:
             assert t["id"] in fated, t["id"]
     for a, b in gold.get("cross_unit_decoys", []):
         assert units[ids[a]["file"]] != units[ids[b]["file"]]
+
+
+def test_every_procedure_example_names_a_stage_of_its_procedure() -> None:
+    """ingest/data/procedures.json: each example is read as a step of the procedure it illustrates."""
+    import json
+
+    from graph.linking import PROCEDURES, procedure_stages
+
+    data = json.loads(PROCEDURES.read_text(encoding="utf-8"))
+    for p in data["procedures"]:
+        assert p["examples"], p["id"]
+        for example in p["examples"]:
+            assert p["id"] in procedure_stages(example), (p["id"], example)
+
+
+@pytest.mark.parametrize(
+    "task, later, next_step",
+    [
+        ("Ban Chỉ huy Quân sự xã tổ chức đăng ký nghĩa vụ quân sự cho nam công dân đủ 17 tuổi.",
+         "Phối hợp Trạm Y tế xã sơ tuyển sức khỏe cho công dân thuộc nguồn gọi nhập ngũ năm 2027.", True),
+        ("Hoàn thành kiểm đếm, lập phương án bồi thường cho 41 hộ.", "Lập, niêm yết công khai dự thảo phương án bồi thường.", True),
+        ("Chuẩn bị các điều kiện tổ chức Lễ giao nhận quân năm 2027.", "Tổ chức sơ tuyển sức khỏe nghĩa vụ quân sự.", False),  # backwards
+        ("Tổ chức sơ tuyển sức khỏe nghĩa vụ quân sự.", "Lập, niêm yết công khai dự thảo phương án bồi thường.", False),  # another procedure
+    ],
+)
+def test_next_step_of_a_procedure(task: str, later: str, next_step: bool) -> None:
+    from graph.linking import _Scorer
+
+    a = LinkItem("a", "d1", "task", "2026-08", task)
+    b = LinkItem("b", "d2", "task", "2026-09", later)
+    assert (_Scorer([a, b]).stage_bonus(a, b, next_step=True) > 0.1) is next_step
