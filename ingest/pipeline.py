@@ -38,14 +38,22 @@ def _item_at(items: Sequence[Item], start: int, end: int) -> str | None:
     return None
 
 
-def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None = None) -> ParsedDocument:
-    """Parse already-read text (a :class:`RawText` or a plain string)."""
+def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None = None, unit: str | None = None) -> ParsedDocument:
+    """Parse already-read text (a :class:`RawText` or a plain string).
+
+    ``unit`` ("phường Tân Hưng") overrides the unit read from the document, for
+    a notice whose header does not say it (``vanban ingest --unit``).
+    """
     if isinstance(raw, str):
         raw = RawText(text=raw, format="txt", encoding="utf-8")
     text = normalize(raw.text)
     if sha256 is None:
         sha256 = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
     header = parse_header(text)
+    if unit:
+        header = replace(header, unit=normalize(unit).strip(), unit_source="option")
+    elif header.unit:
+        header = replace(header, unit_source=header.unit_source or "document")
     items = parse_items(text, header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
@@ -69,12 +77,12 @@ def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None =
     )
 
 
-def parse_file(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
+def parse_file(path: str | Path, *, ocr: bool = True, unit: str | None = None) -> ParsedDocument:
     """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input."""
     p = Path(path)
     raw = read_file(p, ocr=ocr)
     sha = hashlib.sha256(p.read_bytes()).hexdigest()
-    return parse_text(raw, path=str(p), sha256=sha)
+    return parse_text(raw, path=str(p), sha256=sha, unit=unit)
 
 
 def to_json(doc: ParsedDocument) -> dict[str, Any]:
@@ -90,6 +98,7 @@ def to_json(doc: ParsedDocument) -> dict[str, Any]:
             "symbol": h.symbol,
             "issuer": h.issuer,
             "unit": h.unit,
+            "unit_source": h.unit_source,
             "place": h.place,
             "date": h.date,
             "title": h.title,
