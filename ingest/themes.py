@@ -89,9 +89,11 @@ def _kw_re(keyword: str, folded: bool) -> str:
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: regex.Pattern[str]
     themes: tuple[frozenset[str], ...]  # per group index: the themes that phrase counts for
     hides: tuple[frozenset[str], ...]  # per group index: the themes that phrase excludes
+    #: the literal prefilter: first word of a phrase -> a regex of the phrases that start with it
+    #: (groups named k<index>, longest first); a word no phrase starts with costs one dict lookup
+    by_first: dict[str, regex.Pattern[str]]
 
 
 def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]] | None = None) -> _Matcher | None:
@@ -99,9 +101,12 @@ def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]
         return None
     hides = hides or {}
     keys = sorted(phrases, key=lambda k: -len(k))
-    alts = [f"(?P<k{i}>{_kw_re(k, folded)})" for i, k in enumerate(keys)]
-    pat = regex.compile(r"(?<![\w&])(?:" + "|".join(alts) + r")(?![\w&])")
-    return _Matcher(pat, tuple(frozenset(phrases[k]) for k in keys), tuple(frozenset(hides.get(k, ())) for k in keys))
+    groups: dict[str, list[str]] = {}
+    for i, k in enumerate(keys):
+        first = re.split(r"[\s,–-]+", (fold(unify_tone_placement(k)) if folded else _exact_form(k)).strip())[0]
+        groups.setdefault(first, []).append(f"(?P<k{i}>{_kw_re(k, folded)})")
+    by_first = {w: regex.compile(r"(?:" + "|".join(alts) + r")(?![\w&])") for w, alts in groups.items()}
+    return _Matcher(tuple(frozenset(phrases[k]) for k in keys), tuple(frozenset(hides.get(k, ())) for k in keys), by_first)
 
 
 def _norm_key(phrase: str) -> str:
@@ -157,7 +162,7 @@ def _matchers() -> tuple[_Matcher | None, _Matcher | None]:
     return _build(folded_kw, True, hides), _build(exact_kw, False)
 
 
-_WORD_START = re.compile(r"(?<![\w&])[\w&]")
+_WORD = re.compile(r"(?<![\w&])[\w&]+")
 
 
 def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -177,8 +182,12 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
         # overlapped: "xác minh tài sản, thu nhập" holds "xác minh tài sản" and "tài sản, thu nhập"
         # a keyword starts at a word start: try there only (the same matches as
         # finditer(overlapped=True), several times faster on a whole document)
-        for w in _WORD_START.finditer(key):
-            m = matcher.pattern.match(key, w.start())
+        by_first = matcher.by_first
+        for w in _WORD.finditer(key):
+            pattern = by_first.get(w.group())
+            if pattern is None:
+                continue  # no keyword starts with this word: no regex runs here
+            m = pattern.match(key, w.start())
             if m is None:
                 continue
             g = int(m.lastgroup[1:])
