@@ -24,6 +24,7 @@ sentences adds ".s1", ".s2", ...; the closing assignment paragraphs are
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -151,6 +152,13 @@ def _month_of(text: str, header: Header, role: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _section_months(heading: str, ref_month: str | None, planned: bool) -> tuple[str, ...]:
+    """The months a section heading names, years filled from ``ref_month`` (one heading serves many items)."""
+    ref = (int(ref_month[:4]), int(ref_month[5:7])) if ref_month and len(ref_month) >= 7 else None
+    return tuple(sorted({m for sp in months_in(heading, years=False) for m in fill_years(sp.months, ref, after=planned)}))
+
+
 def _item_period(sentence: str, month_src: str | None, header: Header, role: str) -> tuple[str | None, tuple[str, ...]]:
     """``(period, months)`` of an item: its own month, its section's, else its document's.
 
@@ -168,15 +176,10 @@ def _item_period(sentence: str, month_src: str | None, header: Header, role: str
     own = item_months(sentence, periods, role)
     if not own and month_src:
         # the section's heading: "1. Kết quả tháng 11" pins its items; "I. Kết quả tháng 10 và 11" does not
-        ref_month = default or header.date
-        ref = (int(ref_month[:4]), int(ref_month[5:7])) if ref_month and len(ref_month) >= 7 else None
-        found = [m for sp in months_in(month_src, years=False) for m in fill_years(sp.months, ref, after=role in {"task", "assignment"})]
-        section = tuple(sorted(set(found)))
+        section = _section_months(month_src, default or header.date, role in {"task", "assignment"})
         if doc_months:
             section = tuple(m for m in section if m in doc_months)
         if section and (len(section) == 1 or not doc_months):
-            own = section
-        elif not doc_months and found:
             own = section
     if own:
         return (own[-1] if role in {"result", "limitation"} else own[0]), own
