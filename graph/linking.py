@@ -456,6 +456,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             leftover = [tid for tid in by_report.get(j, []) if tid not in answered_now]
 
     # -- carry-over: each plan aligned with the next plans
+    verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
     plans = [k for k, d in enumerate(docs) if any(it.role == "task" for it in d.items)]
     carried: dict[str, tuple[float, str]] = {}
     for pos, k in enumerate(plans):
@@ -468,15 +469,17 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             for t in tasks:
                 if t.id not in waiting:
                     continue
-                kept = [items[rid] for _, rid in answers.get(t.id, [])]
-                done = any(verdict_of_result(r.text) == "done" for r in kept)
+                kept = [rid for _, rid in answers.get(t.id, [])]
+                done = any(verdict_of[rid] == "done" for rid in kept)
+                # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
+                partial = [items[rid] for rid in kept if verdict_of[rid] == "partial"]
                 need = CARRY_DONE_MIN if done else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
                 for t2 in later:
                     if t2.all_months and task_months.get(t.id) and max(t2.all_months) <= max(task_months[t.id]):
                         continue
-                    # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
-                    s = max([scorer.score(t, t2, next_step=True)]
-                            + [scorer.score(r, t2, next_step=True) for r in kept if verdict_of_result(r.text) == "partial"])
+                    s = scorer.score(t, t2, next_step=True)
+                    for r in partial:
+                        s = max(s, scorer.score(r, t2, next_step=True))
                     if s >= need:
                         pairs.append((s, t.id, t2.id))
             for s, a, b in align(pairs, 0.0, 1.01):
@@ -493,7 +496,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             verdict = None
             for s, rid in sorted(answers.get(t.id, []), key=lambda x: -x[0]):
                 r = items[rid]
-                v = verdict_of_result(r.text)
+                v = verdict_of[rid]
                 result.links.append(Link("FOLLOWED_BY", t.id, rid, round(s, 4), v, t.text, r.text))
                 verdict = "done" if (verdict == "done" or v == "done") else "partial"
             if t.id in carried:
