@@ -5,6 +5,9 @@
   embedded connection is not meant for concurrent threads).
 * Query results are cached (``st.cache_data``) under the query, its
   parameters and the store's *data signature*.
+* An ad-hoc query of the Truy vấn box never touches that shared store: it
+  goes through :func:`graph.console.run` (checked by :mod:`graph.guard`, run
+  in its own worker process with a time limit and a row cap), without the lock.
 * ``vanban ingest`` may write while the explorer is open (LadybugDB allows one
   writer and any number of read-only readers; a reader sees the data as it was
   when it opened). For the embedded store the signature is the size and
@@ -28,12 +31,11 @@ from typing import Any
 
 import streamlit as st
 
-from vanban.config import StoreConfig, store_config
+from graph import console
+from vanban.config import ConsoleLimits, StoreConfig, console_limits, store_config
 from vanban.errors import StoreError, VanbanError
 
 _LOCK = threading.RLock()
-#: rows an ad-hoc query may return to the page
-MAX_ROWS = 10_000
 
 
 def config() -> StoreConfig:
@@ -90,9 +92,9 @@ def _query(name: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...])
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _cypher(text: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...]) -> list[dict[str, Any]]:
-    with _LOCK:
-        return store().cypher(text, dict(params))
+def _cypher(text: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...], timeout: float, max_rows: int) -> Any:
+    # its own worker process, no lock: a slow, crashing or setting-changing query reaches no one else
+    return console.run(config(), text, dict(params), timeout=timeout, max_rows=max_rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=20)
@@ -107,9 +109,18 @@ def query(name: str, **params: Any) -> list[dict[str, Any]]:
     return _query(name, kept, signature())
 
 
-def cypher(text: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of an ad-hoc read-only query (a write raises ``WriteNotAllowed``)."""
-    return _cypher(text, tuple(sorted(params.items())), signature())
+def limits() -> ConsoleLimits:
+    """The console's time limit and row cap: ``$VANBAN_CONSOLE_TIMEOUT``, ``$VANBAN_CONSOLE_MAX_ROWS`` (``vanban app`` options)."""
+    return console_limits()
+
+
+def cypher(text: str, **params: Any) -> console.ConsoleResult:
+    """An ad-hoc query through the console (:func:`graph.console.run`): checked, in its own process, bounded.
+
+    Raises ``QueryNotAllowed`` (a ``WriteNotAllowed``), ``QueryTimeout``, ``QueryCrashed``, ``StoreError``.
+    """
+    lim = limits()
+    return _cypher(text, tuple(sorted(params.items())), signature(), lim.timeout, lim.max_rows)
 
 
 def counts() -> dict[str, int]:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages import data, views
 from graph import queries as named
-from vanban.errors import QueryParameterError, VanbanError, WriteNotAllowed
+from vanban.errors import QueryCrashed, QueryParameterError, QueryTimeout, VanbanError, WriteNotAllowed
 
 st.title("Truy vấn")
 
@@ -24,11 +24,11 @@ def page_url() -> str:
     return url.split("?")[0] if url.startswith("http") else "truy-van"
 
 
-def show_results(rows: list[dict], link: str, file_name: str) -> None:
+def show_results(rows: list[dict], link: str, file_name: str, cap: int | None = None) -> None:
+    """The rows as a table and a graph; ``cap``: the console's row cap, when the query had more rows."""
     st.caption(f"{len(rows)} dòng.")
-    if len(rows) > data.MAX_ROWS:
-        st.warning(f"Chỉ hiển thị {data.MAX_ROWS} dòng đầu.")
-        rows = rows[: data.MAX_ROWS]
+    if cap is not None:
+        st.warning(f"Kết quả bị cắt: chỉ lấy {cap} dòng đầu (giới hạn của ô Cypher); thêm LIMIT hoặc điều kiện để thu hẹp.")
     tab_table, tab_graph = st.tabs(["Bảng", "Đồ thị"])
     with tab_table:
         frame = pd.DataFrame([{k: (str(v) if isinstance(v, list | dict) else v) for k, v in r.items()} for r in rows])
@@ -99,9 +99,20 @@ if mode == NAMED:
     except VanbanError as e:
         data.show_store_error(e)
         st.stop()
-    show_results(rows, views.query_link(page_url(), {"query": name, **params}), f"{name}.csv")
+    shown = data.limits().max_rows  # a named query is ours and bounded; the page still draws at most this many
+    show_results(rows[:shown], views.query_link(page_url(), {"query": name, **params}), f"{name}.csv",
+                 cap=shown if len(rows) > shown else None)
 else:
-    st.caption("Chỉ cho phép truy vấn đọc: CREATE, MERGE, SET, DELETE… bị từ chối. Kho dữ liệu được mở ở chế độ chỉ đọc.")
+    try:
+        lim = data.limits()
+    except ValueError as e:
+        st.error(f"Cấu hình ô Cypher không hợp lệ: {e}")
+        st.stop()
+    st.caption(
+        "Chỉ cho phép truy vấn đọc (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, LIMIT, UNION); "
+        "ghi dữ liệu, đọc tệp, CALL, thủ tục và lệnh quản trị bị từ chối. "
+        f"Mỗi truy vấn chạy riêng, tối đa {lim.timeout:g} giây và {lim.max_rows} dòng."
+    )
     if "q_cypher" not in st.session_state:
         st.session_state["q_cypher"] = st.query_params.get(
             "cypher", "MATCH (d:Document)-[c:CITES]->(k:Directive)\nRETURN d.unit AS unit, k.label AS directive, count(c) AS citations\nORDER BY citations DESC LIMIT 25"
@@ -110,11 +121,18 @@ else:
     st.query_params.from_dict({"cypher": text})
     if text.strip():
         try:
-            rows = data.cypher(text)
+            result = data.cypher(text)
         except WriteNotAllowed as e:
             st.error(f"Truy vấn bị từ chối (chỉ được đọc): {e}")
+            st.stop()
+        except QueryTimeout as e:
+            st.error(f"Truy vấn bị dừng vì chạy quá {lim.timeout:g} giây: {e}. Hãy thu hẹp MATCH hoặc thêm LIMIT.")
+            st.stop()
+        except QueryCrashed as e:
+            st.error(f"Truy vấn làm hỏng bộ máy cơ sở dữ liệu và đã bị dừng; ứng dụng vẫn chạy bình thường ({e}).")
             st.stop()
         except VanbanError as e:
             st.error(f"Truy vấn lỗi: {e}")
             st.stop()
-        show_results(rows, views.query_link(page_url(), {"cypher": text}), "cypher.csv")
+        show_results(result.rows, views.query_link(page_url(), {"cypher": text}), "cypher.csv",
+                     cap=result.max_rows if result.truncated else None)

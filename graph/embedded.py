@@ -34,10 +34,12 @@ from graph import schema
 from graph.records import merge_all, to_records
 from graph.store import CypherStore, UpsertResult, coerce_row, plain
 from ingest.models import ParsedDocument
-from vanban.errors import StoreError, WriteNotAllowed
+from vanban.errors import QueryNotAllowed, QueryTimeout, StoreError, WriteNotAllowed
 
 _READ_ONLY_MSG = "read-only database"
 # messages worth a retry for a reader: the writer is committing/checkpointing
+# what the engine says when its query timeout (or interrupt()) stopped a query
+_INTERRUPTED = re.compile(r"^Interrupted", re.I)
 _TRANSIENT = re.compile(r"wal|recover|checkpoint|shadow|lock|IO exception|being used", re.I)
 
 
@@ -191,6 +193,38 @@ class EmbeddedStore(CypherStore):
                     continue
                 raise StoreError(f"query failed: {msg}") from None
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def read_bounded(self, query: str, params: dict[str, Any], timeout: float, max_rows: int) -> tuple[list[dict[str, Any]], bool]:
+        """At most ``max_rows`` rows; LadybugDB interrupts the query after ``timeout`` seconds (``set_query_timeout``)."""
+        if self.read_only and self._file_stamp() != self._stamp:
+            self.close()
+            self._open()
+        conn = self._conn
+        conn.set_query_timeout(max(1, int(timeout * 1000)))
+        try:
+            res = conn.execute(query, params)
+        except RuntimeError as e:
+            msg = str(e)
+            if _INTERRUPTED.search(msg):
+                raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped") from None
+            if _READ_ONLY_MSG in msg:
+                raise WriteNotAllowed(f"read-only: the store is opened read-only ({msg})") from None
+            raise StoreError(f"query failed: {msg}") from None
+        finally:
+            conn.set_query_timeout(0)
+        results = res if isinstance(res, list) else [res]
+        try:
+            if len(results) != 1:
+                raise QueryNotAllowed("not allowed in the read-only console: more than one statement")
+            out = results[0]
+            columns = out.get_column_names()
+            rows: list[dict[str, Any]] = []
+            while len(rows) <= max_rows and out.has_next():
+                rows.append({c: _convert(v) for c, v in zip(columns, out.get_next(), strict=True)})
+        finally:
+            for r in results:
+                r.close()
+        return rows[:max_rows], len(rows) > max_rows
 
     def _create_rels(self, tx: _Tx, key: tuple[str, str, str], rows: list[dict[str, Any]]) -> int:  # type: ignore[override]
         """Many edges at once (a unit's links, a large document) go through ``COPY``:

@@ -17,7 +17,7 @@ from typing import Any
 
 from graph import schema
 from graph.store import CypherStore, Tx, plain
-from vanban.errors import StoreError, WriteNotAllowed
+from vanban.errors import QueryTimeout, StoreError, WriteNotAllowed
 
 logging.getLogger("neo4j").setLevel(logging.ERROR)  # "label does not exist" notices on an empty database
 
@@ -116,6 +116,38 @@ class Neo4jStore(CypherStore):
             if e.code and ("AccessMode" in e.code or "ForbiddenOnReadOnlyDatabase" in e.code):
                 raise WriteNotAllowed(f"read-only: Neo4j refused a write in a read transaction ({e.message})") from None
             raise StoreError(f"query failed: {e.message or e}") from None
+
+    def read_bounded(self, query: str, params: dict[str, Any], timeout: float, max_rows: int) -> tuple[list[dict[str, Any]], bool]:
+        """At most ``max_rows`` rows of a READ transaction that the server stops after ``timeout`` seconds.
+
+        The rest of a long result is discarded on the server when the
+        transaction ends (the driver sends DISCARD), never fetched.
+        """
+        from neo4j import unit_of_work
+        from neo4j.exceptions import ClientError, Neo4jError
+
+        @unit_of_work(timeout=timeout)
+        def work(tx: Any) -> list[dict[str, Any]]:
+            rows: list[dict[str, Any]] = []
+            for rec in tx.run(query, params):
+                rows.append({k: _convert(v) for k, v in rec.items()})
+                if len(rows) > max_rows:
+                    break
+            return rows
+
+        try:
+            with self._session(read=True) as s:
+                rows = s.execute_read(work)
+        except Neo4jError as e:
+            code = e.code or ""
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code or (
+                isinstance(e, ClientError) and "Terminated" in code
+            ):
+                raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped") from None
+            if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code or "Forbidden" in code:
+                raise WriteNotAllowed(f"read-only: Neo4j refused it in a read transaction ({e.message})") from None
+            raise StoreError(f"query failed: {e.message or e}") from None
+        return rows[:max_rows], len(rows) > max_rows
 
     def wipe(self) -> None:
         """Delete every node (tests use one server for many cases)."""

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
+from graph import guard, schema
 from graph import queries as named_queries
-from graph import schema
 from graph.records import Records, Row, item_id, merge_node, to_records
 from ingest.models import ParsedDocument
 from vanban.errors import StoreError, WriteNotAllowed
@@ -72,6 +72,7 @@ class Store(Protocol):
     def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None) -> int: ...
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+    def read_bounded(self, query: str, params: dict[str, Any], timeout: float, max_rows: int) -> tuple[list[dict[str, Any]], bool]: ...
     def counts(self) -> dict[str, int]: ...
     def dump(self, include_text: bool = True) -> GraphDump: ...
     def is_empty(self) -> bool: ...
@@ -111,42 +112,18 @@ def open_store(
 
 # -- read-only guard ------------------------------------------------------------
 
-# Clauses and statements that change the graph or the database, in either
-# dialect: Cypher's CREATE/MERGE/SET/DELETE/REMOVE/FOREACH, LadybugDB's
-# COPY/LOAD/INSTALL/ATTACH/DROP/ALTER/CHECKPOINT, transaction control.
-_WRITE_WORDS = (
-    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH", "DROP", "ALTER", "COPY", "LOAD",
-    "INSTALL", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK", "TRUNCATE",
-)
-# String literals and comments are blanked before looking for them:
-#   RETURN 'CREATE' AS word   // CREATE here is not a clause
-_STRINGS_AND_COMMENTS = re.compile(
-    r"""
-    '(?:[^'\\]|\\.)*'        # 'single-quoted'
-    | "(?:[^"\\]|\\.)*"      # "double-quoted"
-    | `[^`]*`                # `quoted identifier`
-    | //[^\n]*               # line comment
-    | /\*.*?\*/              # block comment
-    """,
-    re.S | re.X,
-)
-# A write word standing as a keyword: not a property (n.set), not a parameter
-# ($create), not part of a longer name (created_at).
-_WRITE_RE = re.compile(r"(?<![\w.$])(?:" + "|".join(_WRITE_WORDS) + r")(?!\w)", re.I)
 
+def check_read_only(query: str) -> str:
+    """The text to run when ``query`` only reads; else :class:`~vanban.errors.QueryNotAllowed` (see :mod:`graph.guard`).
 
-def check_read_only(query: str) -> None:
-    """Raise :class:`WriteNotAllowed` when ``query`` holds a write clause.
-
-    >>> check_read_only("MATCH (d:Document) RETURN d.id, 'CREATE' AS s // SET")
+    >>> check_read_only("MATCH (d:Document) RETURN d.id, 'CREATE' AS s // SET").rstrip()
+    "MATCH (d:Document) RETURN d.id, 'CREATE' AS s"
     >>> check_read_only("MATCH (n) DETACH DELETE n")
     Traceback (most recent call last):
     ...
-    vanban.errors.WriteNotAllowed: read-only: DETACH is a write clause; use vanban ingest to change the graph
+    vanban.errors.QueryNotAllowed: not allowed in the read-only console: DETACH at line 1, column 11: the console only reads the graph (no writes, files, procedures, settings or admin commands); a clause here must be one of MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN, UNION
     """
-    m = _WRITE_RE.search(_STRINGS_AND_COMMENTS.sub(" ", query))
-    if m:
-        raise WriteNotAllowed(f"read-only: {m.group(0).upper()} is a write clause; use vanban ingest to change the graph")
+    return guard.check(query)
 
 
 # -- values ---------------------------------------------------------------------
@@ -437,9 +414,21 @@ class CypherStore:
         return text
 
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run an ad-hoc read-only query; a write clause raises :class:`WriteNotAllowed`."""
-        check_read_only(query)
-        return self._read(query, dict(params or {}))
+        """Run a read-only query in this process, unbounded (for our own code and tests).
+
+        Anything outside the console's allowlist raises :class:`QueryNotAllowed`
+        (a :class:`WriteNotAllowed`). What users type goes through
+        :func:`graph.console.run` instead: its own process, a time limit, a row cap.
+        """
+        return self._read(check_read_only(query), dict(params or {}))
+
+    def read_bounded(self, query: str, params: dict[str, Any], timeout: float, max_rows: int) -> tuple[list[dict[str, Any]], bool]:
+        """``(rows, truncated)``: at most ``max_rows`` rows, the engine stopping the query after ``timeout`` seconds.
+
+        No check here: :func:`graph.console.run` checks the text first. A query
+        stopped by the engine raises :class:`~vanban.errors.QueryTimeout`.
+        """
+        raise NotImplementedError  # pragma: no cover - each backend has its own
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and edges per type."""

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from vanban.config import store_config
+from vanban.config import console_limits, store_config
 from vanban.errors import ParseError, VanbanError
 
 app = typer.Typer(
@@ -189,16 +189,40 @@ def query(
 
 @app.command()
 def cypher(
-    text: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    text: Annotated[str, typer.Argument(help="A read-only Cypher query.")] = "",
     param: ParamOpt = None,
     fmt: FormatOpt = "table",
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     user: UserOpt = None,
     password: PasswordOpt = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds the query may run before it is stopped (default $VANBAN_CONSOLE_TIMEOUT, else 10).")] = None,
+    max_rows: Annotated[int | None, typer.Option("--max-rows", help="Rows returned at most; the rest is not fetched (default $VANBAN_CONSOLE_MAX_ROWS, else 10000).")] = None,
+    allowed: Annotated[bool, typer.Option("--allowed", help="List the clauses and functions the console accepts, and exit.")] = False,
 ) -> None:
-    """Run an ad-hoc Cypher query, read-only (a write is refused)."""
-    _read_and_emit(lambda store: store.cypher(text, _parse_params(param)), fmt, db, neo4j, user, password)
+    """Run an ad-hoc Cypher query, read-only, in its own process, with a time limit and a row cap."""
+    from graph import console, guard
+
+    if allowed:
+        typer.echo("clauses: " + ", ".join(guard.CLAUSES))
+        typer.echo("functions: " + ", ".join(sorted(guard.FUNCTIONS)))
+        return
+    if not text.strip():
+        _fail("give a query: vanban cypher \"MATCH (d:Document) RETURN count(*) AS n\"")
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    try:
+        limits = console_limits(timeout, max_rows)
+    except ValueError as e:
+        _fail(str(e))
+    try:
+        result = console.run(store_config(db, neo4j, user, password), text, _parse_params(param),
+                             timeout=limits.timeout, max_rows=limits.max_rows)
+    except VanbanError as e:
+        _fail(str(e))
+    _emit_rows(result.rows, fmt)
+    if result.truncated:
+        typer.echo(f"note: stopped after {limits.max_rows} rows (--max-rows); the query has more", err=True)
 
 
 @app.command()
@@ -234,10 +258,18 @@ def app_cmd(
     password: PasswordOpt = None,
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8501,
     address: Annotated[str, typer.Option("--address", help="Address to listen on (127.0.0.1 unless a password is configured).")] = "127.0.0.1",
+    console_timeout: Annotated[float | None, typer.Option("--console-timeout", help="Seconds a query of the Cypher box may run (default $VANBAN_CONSOLE_TIMEOUT, else 10).")] = None,
+    console_max_rows: Annotated[int | None, typer.Option("--console-max-rows", help="Rows a query of the Cypher box may return (default $VANBAN_CONSOLE_MAX_ROWS, else 10000).")] = None,
 ) -> None:
     """Start the Streamlit explorer (streamlit run app.py)."""
     cfg = store_config(db, neo4j, user, password)
+    try:
+        limits = console_limits(console_timeout, console_max_rows)
+    except ValueError as e:
+        _fail(str(e))
     env = dict(os.environ)
+    env["VANBAN_CONSOLE_TIMEOUT"] = f"{limits.timeout:g}"
+    env["VANBAN_CONSOLE_MAX_ROWS"] = str(limits.max_rows)
     env["VANBAN_DB"] = str(Path(cfg.db).resolve())
     if cfg.neo4j_uri:
         env["NEO4J_URI"] = cfg.neo4j_uri

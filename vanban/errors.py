@@ -34,3 +34,15 @@ class QueryParameterError(VanbanError):
 
 class WriteNotAllowed(VanbanError):
     """A write was attempted through a read-only path (``vanban cypher``, the explorer)."""
+
+
+class QueryNotAllowed(WriteNotAllowed):
+    """An ad-hoc query holds something the read-only console does not run: a clause, function or procedure outside its allowlist."""
+
+
+class QueryTimeout(VanbanError):
+    """An ad-hoc query ran past its time limit and was stopped."""
+
+
+class QueryCrashed(VanbanError):
+    """An ad-hoc query crashed the database engine in its worker process; the caller is unharmed."""
