@@ -7,16 +7,19 @@
    the query after the time limit (``Connection.set_query_timeout``), Neo4j
    runs it in a READ transaction with a transaction timeout; at most
    ``max_rows`` rows are fetched (one more to know there were more).
-3. **Its own process**: every query runs in a fresh worker
-   (``python -m graph.console``), so a crash of the engine (LadybugDB
-   segfaults on some table functions), a setting or a slow query stays there.
-   The caller kills the worker when the time limit plus a small margin has
-   passed (some work, building a huge list, does not check the engine's
-   timeout), and turns a dead worker into :class:`~vanban.errors.QueryCrashed`.
+3. **Its own process or connection**: on LadybugDB, an embedded engine,
+   every query runs in a fresh worker (``python -m graph.console``), so a crash
+   of the engine (it segfaults on some table functions), a setting or a slow
+   query stays there. The caller kills the worker when the time limit plus a
+   small margin has passed (some work, building a huge list, does not look at
+   the engine's timeout), and turns a dead worker into
+   :class:`~vanban.errors.QueryCrashed`. On Neo4j the query runs on the server:
+   each gets a driver of its own (its own connection), and the caller stops
+   waiting at the time limit plus a margin.
 
-The request goes to the worker on its stdin as JSON (the Neo4j password
-included, never on the command line); the worker prints ``ready`` once the
-store is open, then one JSON line with the rows or the error.
+The request goes to the worker on its stdin as JSON; the worker prints
+``ready`` once the store is open, then one JSON line with the rows or the
+error. Rows travel as JSON: dates become ISO strings.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ DEFAULT_MAX_ROWS = 10_000
 KILL_MARGIN = 2.0
 #: seconds the worker may take to start and open the store (a reader retries while a writer commits)
 OPEN_TIMEOUT = 30.0
+#: seconds allowed to connect to Neo4j, on top of the time limit
+NEO4J_CONNECT_TIMEOUT = 10.0
 
 # errors the worker reports by name, and only these
 _ERRORS: dict[str, type[VanbanError]] = {
@@ -96,11 +101,34 @@ def run(
         "query": checked, "params": params or {}, "timeout": timeout, "max_rows": max_rows,
     }
     started = time.monotonic()
-    reply = _in_worker(request, timeout)
+    reply = _in_session(request, timeout) if cfg.neo4j_uri else _in_worker(request, timeout)
     seconds = time.monotonic() - started
     if "error" in reply:
         raise _ERRORS.get(reply["error"], VanbanError)(reply["message"])
     return ConsoleResult(reply["rows"], bool(reply["truncated"]), max_rows, seconds)
+
+
+def _in_session(request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """Neo4j: the query runs on the server, which stops it; a driver of its own (its own connection) per query.
+
+    The caller waits on a thread, so a server that does not answer costs it the
+    time limit plus a margin, not more.
+    """
+    box: dict[str, dict[str, Any]] = {}
+
+    def work() -> None:
+        try:
+            # as JSON, like the worker's reply: the same plain values from both stores
+            box["reply"] = json.loads(json.dumps(_answer(request), ensure_ascii=False, default=_json_default))
+        except Exception as e:  # noqa: BLE001 - a driver failure (server gone) is a store error for the caller
+            box["reply"] = {"error": "StoreError", "message": f"{request['neo4j_uri']}: {e}"}
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout + KILL_MARGIN + NEO4J_CONNECT_TIMEOUT)
+    if "reply" not in box:
+        raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was abandoned (Neo4j did not answer)")
+    return box["reply"]
 
 
 def _in_worker(request: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -197,34 +225,45 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _serve(token: str) -> int:
-    """Read one request on stdin, answer it on stdout (``TOKEN ready``, then ``TOKEN {json}``)."""
+def _answer(request: dict[str, Any], ready: Any = None) -> dict[str, Any]:
+    """Open the store read-only, run the request's query bounded, close: the reply (rows or the error, by name)."""
     from graph.guard import check
     from graph.store import open_store
 
-    out = sys.stdout.buffer
-
-    def say(payload: str) -> None:
-        out.write(f"{token} {payload}\n".encode())
-        out.flush()
-
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     try:
         query = check(request["query"])  # again: the worker may be started by hand
         store = open_store(db=request["db"], neo4j_uri=request["neo4j_uri"], user=request["user"],
                            password=request["password"], read_only=True)
     except VanbanError as e:
-        say("ready")
-        say(json.dumps({"error": type(e).__name__, "message": str(e)}))
-        return 0
-    say("ready")
+        return {"error": type(e).__name__, "message": str(e)}
+    if ready is not None:
+        ready()
     try:
         rows, truncated = store.read_bounded(query, request["params"], float(request["timeout"]), int(request["max_rows"]))
-        reply: dict[str, Any] = {"rows": rows, "truncated": truncated}
+        return {"rows": rows, "truncated": truncated}
     except VanbanError as e:
-        reply = {"error": type(e).__name__, "message": str(e)}
+        return {"error": type(e).__name__, "message": str(e)}
     finally:
         store.close()
+
+
+def _serve(token: str) -> int:
+    """Read one request on stdin, answer it on stdout (``TOKEN ready`` once the store is open, then ``TOKEN {json}``)."""
+    out = sys.stdout.buffer
+    said_ready = False
+
+    def say(payload: str) -> None:
+        out.write(f"{token} {payload}\n".encode())
+        out.flush()
+
+    def ready() -> None:
+        nonlocal said_ready
+        said_ready = True
+        say("ready")
+
+    reply = _answer(json.loads(sys.stdin.buffer.read().decode("utf-8")), ready)
+    if not said_ready:
+        say("ready")
     say(json.dumps(reply, ensure_ascii=False, default=_json_default))
     return 0
 
