@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -560,6 +564,62 @@ def test_query_page_refuses_writes(app_env, store):
     at = open_page("queries", cypher="MATCH (d:Document) DETACH DELETE d")
     assert any("chỉ được đọc" in e.value for e in at.error)
     assert len(store.query("documents", {})) == before
+
+
+@pytest.mark.parametrize(
+    "probe, named",
+    [
+        # issue 12: one link read .streamlit/secrets.toml
+        ("UNWIND [1] AS a WITH a WHERE a = 1LOAD FROM '.streamlit/secrets.toml' (file_format='csv', header=false, delim='|') RETURN column0",
+         "LOAD at line 1, column 35"),
+        ("CALL READ_CSV_PARALLEL('/etc/hostname') RETURN *", "CALL at line 1, column 1"),  # segfaulted the server
+        ("CALL timeout=1", "CALL at line 1, column 1"),  # changed the connection every user shares
+        ("COPY (MATCH (d:Document) RETURN d.id) TO 'out.csv'", "COPY at line 1, column 1"),
+    ],
+)
+def test_query_page_refuses_what_does_not_only_read(app_env, probe, named):
+    at = open_page("queries", cypher=probe)
+    errors = " ".join(e.value for e in at.error)
+    assert "chỉ được đọc" in errors and named in errors
+    assert not at.dataframe
+    at = open_page("queries", cypher="MATCH (d:Document) RETURN count(*) AS n")  # the app goes on
+    assert not at.error and at.dataframe[0].value["n"][0] > 0
+
+
+def test_query_page_stops_a_slow_query_and_caps_rows(app_env, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VANBAN_CONSOLE_TIMEOUT", "1")
+    monkeypatch.setenv("VANBAN_CONSOLE_MAX_ROWS", "7")
+    started = time.monotonic()
+    at = open_page("queries", cypher="UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE a * b = -1 RETURN count(*) AS n")
+    assert any("chạy quá 1 giây" in e.value for e in at.error)
+    assert time.monotonic() - started < 30
+    at = open_page("queries", cypher="MATCH (i:Item) RETURN i.id AS id")
+    assert len(at.dataframe[0].value) == 7
+    assert any("Kết quả bị cắt: chỉ lấy 7 dòng đầu" in w.value for w in at.warning)
+
+
+def test_query_page_survives_a_crash_of_the_engine(app_env):
+    """The worker dies of SIGSEGV (what CALL READ_CSV_PARALLEL did to the whole explorer): the page says so."""
+    import psutil
+
+    def kill() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for p in psutil.Process().children(recursive=True):
+                try:
+                    if "graph.console" in " ".join(p.cmdline()) and time.time() - p.create_time() > 1.5:
+                        os.kill(p.pid, signal.SIGSEGV)
+                        return
+                except psutil.Error:
+                    pass
+            time.sleep(0.1)
+
+    killer = threading.Thread(target=kill, daemon=True)
+    killer.start()
+    at = open_page("queries", cypher="UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE a * b = -1 RETURN count(*) AS n")
+    killer.join()
+    assert any("làm hỏng bộ máy cơ sở dữ liệu" in e.value and "SIGSEGV" in e.value for e in at.error)
+    assert not open_page("overview").exception
 
 
 def test_query_page_missing_required_parameter(app_env):

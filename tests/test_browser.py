@@ -246,3 +246,26 @@ def test_graph_page_offline_escaped_and_settling(browser):
     assert w.page.locator("img[src='x'], div.popup").count() == 0
     assert w.dialogs == [] and w.outside == []
     w.context.close()
+
+
+def test_console_links_are_refused_and_the_server_stays_up(server, browser):
+    """Issue 12: one link read .streamlit/secrets.toml, another killed the explorer for everyone."""
+    w = Watched(browser, height=900, shots=None)
+    page = w.page
+    for probe, named in [
+        ("UNWIND [1] AS a WITH a WHERE a = 1LOAD FROM '.streamlit/secrets.toml' (file_format='csv', header=false, delim='|') "
+         "RETURN column0", "LOAD at line 1, column 35"),
+        ("CALL READ_CSV_PARALLEL('/etc/hostname') RETURN *", "CALL at line 1, column 1"),
+        ("CALL timeout=1", "CALL at line 1, column 1"),
+    ]:
+        w.open(f"{server}/truy-van?cypher={quote(probe)}", "Truy vấn", "[data-testid='stAlert']")
+        alert = page.locator("[data-testid='stAlert']", has_text="chỉ được đọc").first
+        alert.wait_for(timeout=30_000)
+        assert named in alert.inner_text()
+        assert page.locator("[data-testid='stDataFrame']").count() == 0
+    assert urllib.request.urlopen(f"{server}/_stcore/health", timeout=5).status == 200
+    # the same server still serves another page and runs a query
+    w.open(f"{server}/truy-van?cypher={quote('MATCH (d:Document) RETURN count(*) AS n')}", "Truy vấn", "[data-testid='stDataFrame']")
+    w.open(server + "/", "Tổng quan", "[data-testid='stMetric']")
+    assert w.dialogs == [] and w.outside == []
+    w.context.close()
