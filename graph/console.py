@@ -60,6 +60,10 @@ KILL_MARGIN = 2.0
 OPEN_TIMEOUT = 30.0
 #: seconds allowed to connect to Neo4j, on top of the time limit
 NEO4J_CONNECT_TIMEOUT = 10.0
+#: console queries running at once in this process (the explorer serves every session from one process);
+#: more wait for a free slot up to their time limit, so many open tabs cannot start many engines
+MAX_PARALLEL = 4
+_SLOTS = threading.BoundedSemaphore(MAX_PARALLEL)
 
 # errors the worker reports by name, and only these
 _ERRORS: dict[str, type[VanbanError]] = {
@@ -101,7 +105,12 @@ def run(
         "query": checked, "params": params or {}, "timeout": timeout, "max_rows": max_rows,
     }
     started = time.monotonic()
-    reply = _in_session(request, timeout) if cfg.neo4j_uri else _in_worker(request, timeout)
+    if not _SLOTS.acquire(timeout=timeout):
+        raise QueryTimeout(f"the console is busy ({MAX_PARALLEL} queries running) for longer than the time limit of {timeout:g} s; try again")
+    try:
+        reply = _in_session(request, timeout) if cfg.neo4j_uri else _in_worker(request, timeout)
+    finally:
+        _SLOTS.release()
     seconds = time.monotonic() - started
     if "error" in reply:
         raise _ERRORS.get(reply["error"], VanbanError)(reply["message"])

@@ -47,7 +47,7 @@ from vanban.errors import QueryNotAllowed
 __all__ = ["CLAUSES", "FUNCTIONS", "Token", "check", "tokenize"]
 
 #: longest query text and deepest nesting the console parses
-MAX_LENGTH = 100_000
+MAX_LENGTH = 20_000
 MAX_DEPTH = 40
 
 #: what the console accepts, as the refusal messages say it
@@ -439,7 +439,9 @@ class _Parser:
         """Nodes joined by relationships; returns how many relationships."""
         if self.at_op("(") and self.at_op("(", k=1):
             self.take()
+            self.enter()
             rels = self.pattern_element()
+            self.depth -= 1
             self.expect_op(")")
             return rels
         self.node()
@@ -511,13 +513,17 @@ class _Parser:
             self.refuse("a whole number", t)
 
     # --- expressions, loosest first
-    def expression(self) -> None:
+    def enter(self) -> None:
+        """One level deeper (an expression, a parenthesised pattern): refused past :data:`MAX_DEPTH`."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise QueryNotAllowed(
                 f"not allowed in the read-only console: expressions nested more than {MAX_DEPTH} deep "
                 f"(at {_where(self.text, self.peek().start)})"
             )
+
+    def expression(self) -> None:
+        self.enter()
         self.binary(("OR",), self.xor)
         self.depth -= 1
 
@@ -772,7 +778,10 @@ def check(text: str) -> str:
     if len(text) > MAX_LENGTH:
         raise QueryNotAllowed(f"not allowed in the read-only console: a query of {len(text):,} characters (at most {MAX_LENGTH:,})")
     tokens, comments = tokenize(text)
-    _Parser(text, tokens).query()
+    try:
+        _Parser(text, tokens).query()
+    except RecursionError:  # the depth limit comes first; this is a second fence
+        raise QueryNotAllowed("not allowed in the read-only console: a query nested too deep") from None
     out = list(text)
     for a, b in comments:  # blanked, line breaks kept: positions stay where they were
         for k in range(a, b):

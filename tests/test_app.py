@@ -610,7 +610,7 @@ def test_query_page_survives_a_crash_of_the_engine(app_env):
                     if "graph.console" in " ".join(p.cmdline()) and time.time() - p.create_time() > 1.5:
                         os.kill(p.pid, signal.SIGSEGV)
                         return
-                except psutil.Error:
+                except (psutil.Error, ProcessLookupError):
                     pass
             time.sleep(0.1)
 

@@ -152,6 +152,7 @@ ATTACKS = [
     ("MATCH (n)", "the end of the query"),  # a query ends with RETURN
     ("", "an empty query"),
     ("RETURN " + "(" * 60 + "1" + ")" * 60 + " AS x", "nested more than 40 deep"),
+    ("MATCH " + "(" * 5000 + "n" + ")" * 5000 + " RETURN n", "nested more than 40 deep"),  # was a RecursionError
 ]
 
 
@@ -346,6 +347,18 @@ def cfg(small_db: Path) -> StoreConfig:
     return StoreConfig(str(small_db), None, None, None)
 
 
+def _workers() -> list[psutil.Process]:
+    """This process's console workers still alive."""
+    out = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "graph.console" in " ".join(p.cmdline()):
+                out.append(p)
+        except psutil.Error:  # ended meanwhile
+            pass
+    return out
+
+
 def _same(rows):
     return json.loads(json.dumps(rows, default=str))
 
@@ -391,7 +404,7 @@ def test_work_the_engine_does_not_interrupt_is_killed(cfg):
     with pytest.raises(QueryTimeout):
         console.run(cfg, "UNWIND range(1, 30000000) AS x RETURN sum(x) AS s", timeout=0.5)
     assert time.monotonic() - started < 0.5 + console.KILL_MARGIN + 3
-    assert not [p for p in psutil.Process().children(recursive=True) if "graph.console" in " ".join(p.cmdline())]
+    assert not _workers()
 
 
 def test_the_row_cap_stops_fetching_and_says_so(cfg):
@@ -426,12 +439,12 @@ def _kill_worker_when_it_runs(sig: int) -> threading.Thread:
     def kill() -> None:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            for p in psutil.Process().children(recursive=True):
+            for p in _workers():
                 try:
-                    if "graph.console" in " ".join(p.cmdline()) and time.time() - p.create_time() > 1.5:
+                    if time.time() - p.create_time() > 1.5:
                         os.kill(p.pid, sig)
                         return
-                except psutil.Error:
+                except (psutil.Error, ProcessLookupError):
                     pass
             time.sleep(0.1)
 
@@ -447,6 +460,29 @@ def test_a_crash_of_the_engine_stays_in_the_worker(cfg):
         console.run(cfg, CROSS_PRODUCT, timeout=15)
     killer.join()
     assert console.run(cfg, "RETURN 1 AS one").rows == [{"one": 1}]  # and the next query runs
+
+
+def test_many_slow_queries_wait_for_a_slot(cfg):
+    """However many tabs run a cross product, at most MAX_PARALLEL engines run at once; the others wait, then say so."""
+    n = console.MAX_PARALLEL + 2
+    errors: list[Exception] = []
+    peak = 0
+
+    def one() -> None:
+        try:
+            console.run(cfg, CROSS_PRODUCT, timeout=2)
+        except (QueryTimeout, QueryCrashed) as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=one) for _ in range(n)]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        peak = max(peak, len(_workers()))
+        time.sleep(0.05)
+    assert len(errors) == n and all(isinstance(e, QueryTimeout) for e in errors)
+    assert 1 <= peak <= console.MAX_PARALLEL
+    assert sum("console is busy" in str(e) for e in errors) >= 1
 
 
 def test_a_timed_out_query_leaves_nothing_behind(cfg):
