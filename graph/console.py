@@ -155,18 +155,17 @@ def _in_worker(request: dict[str, Any], timeout: float) -> dict[str, Any]:
             assert proc.stdin is not None
             proc.stdin.write(json.dumps(request).encode("utf-8"))
             proc.stdin.close()
-            if _next_line(lines, token, OPEN_TIMEOUT) is None:
-                _stop(proc)
-                if proc.returncode not in (None, 0):
-                    raise _died(proc.returncode, err)
+            ready = _next_line(lines, token, OPEN_TIMEOUT)
+            if ready is _ENDED:
+                raise _died(_reap(proc), err)
+            if ready is None:
                 raise StoreError(f"the query worker did not open the store within {OPEN_TIMEOUT:g} s")
             line = _next_line(lines, token, timeout + KILL_MARGIN)
+            if line is _ENDED:  # the worker died before it answered
+                raise _died(_reap(proc), err)
             if line is None:
-                if proc.poll() is None:
-                    _stop(proc)
-                    raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped")
-                raise _died(proc.wait(), err)
-            proc.wait()
+                raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped")
+            _reap(proc)  # it closes the store and exits; killed below if it does not
             return json.loads(line)
         finally:
             _stop(proc)
@@ -180,8 +179,11 @@ def _pump(stream: IO[bytes] | None, lines: queue.Queue[bytes]) -> None:
     lines.put(b"")  # end of stream
 
 
+_ENDED = b"\0ended"
+
+
 def _next_line(lines: queue.Queue[bytes], token: str, seconds: float) -> bytes | None:
-    """The next line that carries ``token`` (its payload), or None at the end of the stream or of the wait."""
+    """The next line that carries ``token`` (its payload); ``_ENDED`` when the worker's output ended; None past the wait."""
     deadline = time.monotonic() + seconds
     prefix = token.encode() + b" "
     while True:
@@ -190,9 +192,17 @@ def _next_line(lines: queue.Queue[bytes], token: str, seconds: float) -> bytes |
         except queue.Empty:
             return None
         if not line:
-            return None
+            return _ENDED
         if line.startswith(prefix):
-            return line[len(prefix):]
+            return line[len(prefix):].rstrip(b"\n")
+
+
+def _reap(proc: subprocess.Popen[bytes]) -> int | None:
+    """The exit code of a worker whose output ended (it may take a moment to become waitable)."""
+    try:
+        return proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -599,27 +596,12 @@ def test_query_page_stops_a_slow_query_and_caps_rows(app_env, monkeypatch: pytes
 
 
 def test_query_page_survives_a_crash_of_the_engine(app_env):
-    """The worker dies of SIGSEGV (what CALL READ_CSV_PARALLEL did to the whole explorer): the page says so."""
-    import psutil
-
-    def kill() -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            for p in psutil.Process().children(recursive=True):
-                try:
-                    if "graph.console" in " ".join(p.cmdline()) and time.time() - p.create_time() > 1.5:
-                        os.kill(p.pid, signal.SIGSEGV)
-                        return
-                except (psutil.Error, ProcessLookupError):
-                    pass
-            time.sleep(0.1)
-
-    killer = threading.Thread(target=kill, daemon=True)
-    killer.start()
-    at = open_page("queries", cypher="UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE a * b = -1 RETURN count(*) AS n")
-    killer.join()
+    """RETURN id(NULL) reads nothing yet segfaults LadybugDB 0.22: the worker dies, the page says so, the app goes on."""
+    at = open_page("queries", cypher="RETURN id(NULL) AS x")
     assert any("làm hỏng bộ máy cơ sở dữ liệu" in e.value and "SIGSEGV" in e.value for e in at.error)
     assert not open_page("overview").exception
+    at = open_page("queries", cypher="MATCH (d:Document) RETURN count(*) AS n")
+    assert not at.error and at.dataframe[0].value["n"][0] > 0
 
 
 def test_query_page_missing_required_parameter(app_env):

@@ -249,7 +249,8 @@ def test_graph_page_offline_escaped_and_settling(browser):
 
 
 def test_console_links_are_refused_and_the_server_stays_up(server, browser):
-    """Issue 12: one link read .streamlit/secrets.toml, another killed the explorer for everyone."""
+    """Issue 12: one link read .streamlit/secrets.toml, another killed the explorer for everyone; now each is
+    refused, and a query that passes yet crashes the engine takes down only its own worker."""
     w = Watched(browser, height=900, shots=None)
     page = w.page
     for probe, named in [
@@ -263,6 +264,11 @@ def test_console_links_are_refused_and_the_server_stays_up(server, browser):
         alert.wait_for(timeout=30_000)
         assert named in alert.inner_text()
         assert page.locator("[data-testid='stDataFrame']").count() == 0
+    # reads nothing, passes the allowlist, segfaults LadybugDB 0.22: only the query's worker dies
+    w.open(f"{server}/truy-van?cypher={quote('RETURN id(NULL) AS x')}", "Truy vấn", "[data-testid='stAlert']")
+    crash = page.locator("[data-testid='stAlert']", has_text="làm hỏng bộ máy cơ sở dữ liệu").first
+    crash.wait_for(timeout=30_000)
+    assert "ứng dụng vẫn chạy bình thường" in crash.inner_text()
     assert urllib.request.urlopen(f"{server}/_stcore/health", timeout=5).status == 200
     # the same server still serves another page and runs a query
     w.open(f"{server}/truy-van?cypher={quote('MATCH (d:Document) RETURN count(*) AS n')}", "Truy vấn", "[data-testid='stDataFrame']")
