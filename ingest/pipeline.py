@@ -15,11 +15,12 @@ from typing import Any
 from ingest.bodies import extract_bodies
 from ingest.citations import extract_citations, scope_key
 from ingest.header import parse_header
+from ingest.limits import Limits
 from ingest.metrics import extract_metrics
 from ingest.models import SCHEMA, Citation, Item, ParsedDocument, RawText, Source
 from ingest.normalize import normalize
 from ingest.people import extract_people
-from ingest.readers import read_file
+from ingest.readers import PageProgress, read_file
 from ingest.structure import parse_items
 from ingest.themes import tag_themes
 
@@ -77,10 +78,16 @@ def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None =
     )
 
 
-def parse_file(path: str | Path, *, ocr: bool = True, unit: str | None = None) -> ParsedDocument:
-    """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input."""
+def parse_file(
+    path: str | Path, *, ocr: bool = True, unit: str | None = None, limits: Limits | None = None, on_page: PageProgress | None = None,
+) -> ParsedDocument:
+    """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input.
+
+    ``limits`` caps what the file may cost (default: :meth:`Limits.from_env`);
+    ``on_page(done, total)`` reports OCR progress on a scanned PDF.
+    """
     p = Path(path)
-    raw = read_file(p, ocr=ocr)
+    raw = read_file(p, ocr=ocr, limits=limits, on_page=on_page)
     sha = hashlib.sha256(p.read_bytes()).hexdigest()
     return parse_text(raw, path=str(p), sha256=sha, unit=unit)
 
