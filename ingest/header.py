@@ -436,56 +436,54 @@ def _recipients(text: str, lines: Sequence[tuple[int, int, str]]) -> tuple[tuple
     return tuple(out), (m.start(), min(end, len(text)))
 
 
-def parse_header(text: str) -> Header:
-    """Read the header fields of a normalised document text.
+Line = tuple[int, int, str]  # (start, end, text): a line, or one column of a line, and where it is in the text
 
-    Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
-    whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
+
+def _number_line(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The "Số" line: ``(number, symbol, span)``.
+
+    "Số 45-HD/BTCTW", "Số: 2581/QĐ-TTg", "Số -TB/ĐU" (number blank in a draft),
+    "Số:\\n21/2025/NQ-HĐND", "Số:10988/BNV-CQĐP V/v tuyên truyền ..." (the
+    summary on the same line is not part of the symbol).
     """
-    lines = _lines(text)
-    head_zone = [ln for ln in lines[:60]]
-    own_spans: list[tuple[int, int]] = []
-
-    # The "Số" line.
-    number = symbol = None
-    so_end = None
-    for s, _e, line in head_zone:
+    for s, _e, line in head:
         if re.match(r"^[ ]*S[ốố][ ]*:?", line) and len(line) < 200:
             m = _SO_LINE.match(text, s)
             if m:
-                number = m.group("number")
                 symbol = m.group("symbol")
                 if symbol:
                     symbol = re.sub(r"[ ]*([-/])[ ]*", r"\1", symbol).rstrip(".")
                     symbol = re.split(r"[ ]+(?=V/v|v/v|Về|về)", symbol)[0].strip()
-                own_spans.append((m.start(), m.end()))
-                so_end = m.end()
-                break
+                return m.group("number"), symbol, (m.start(), m.end())
+    return None, None, None
 
-    # Place and date.
-    place = date = None
-    date_end = None
-    for m in _PLACE_DATE.finditer(text, 0, head_zone[-1][1] if head_zone else len(text)):
+
+def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, int | None]:
+    """The place-and-date line: ``(place, ISO date, end offset)``.
+
+    "Đồ Sơn, ngày tháng 03 năm 2026" -> ("Đồ Sơn", "2026-03"); a place is a
+    proper name ("Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh"), so "Thời gian:
+    01 buổi sáng, ngày 26/11/2025" is not one.
+    """
+    for m in _PLACE_DATE.finditer(text, 0, head[-1][1] if head else len(text)):
         cand = m.group("place").strip().strip("*").strip()
-        # a place is a proper name: "Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh";
-        # not "Thời gian: 01 buổi sáng, ngày 26/11/2025"
         words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
         if ":" in cand or not words or not all(w[:1].isupper() for w in words):
             continue
-        place = cand
         if m.group("y"):
             date = _iso(m.group("y"), m.group("m"), m.group("d"))
         else:
             date = _iso(m.group("y2"), m.group("m2"), m.group("d2"))
-        date_end = m.end()
-        break
+        return cand, date, m.end()
+    return None, None, None
 
-    # The document type line and the title under it.
-    doc_type = None
-    title_lines: list[str] = []
-    of_line = None
-    type_idx = None
-    for idx, (_s, _e, line) in enumerate(head_zone):
+
+def _type_line(head: Sequence[Line]) -> tuple[str | None, int | None, list[str]]:
+    """The document type line: ``(doc_type, its index in head, title words on the same line)``.
+
+    "NGHỊ QUYẾT", "THÔNG BÁO", "NGHỊ QUYẾT về ..." (the title joined to the type).
+    """
+    for idx, (_s, _e, line) in enumerate(head):
         if len(line) > 120 and not _UPPER_LINE.match(line):
             break  # prose: the header (if any) is above; a crawl that lost it starts here
         if re.match(r"^\s*Kính gửi", line):
@@ -494,95 +492,105 @@ def parse_header(text: str) -> Header:
             continue
         dt = _doc_type_of(line.strip())
         if dt and _UPPER_LINE.match(line.strip().split(" về ")[0].split(" VỀ ")[0]) or (dt and line.strip()[:1].isupper() and len(line.strip()) <= len(dt) + 1):
-            doc_type = dt
-            type_idx = idx
-            rest = line.strip()[len(line.strip().split()[0]) :]
-            # "NGHỊ QUYẾT về ..." (title joined on the type line)
-            rest_words = line.strip().split()
-            n_type = len([w for w in dt.split()])
-            tail = " ".join(rest_words[n_type:])
-            if tail:
-                title_lines.append(tail)
-            del rest
-            break
-    body_start = 0
-    if type_idx is not None:
-        j = type_idx + 1
-        while j < len(head_zone):
-            s, e, line = head_zone[j]
-            st = line.strip()
-            if not st:
-                if title_lines:
-                    j += 1
-                    # a blank line closes the title unless the next line continues it in lower case
-                    if j < len(head_zone) and head_zone[j][2].strip()[:1].islower() and fold(head_zone[j][2].strip()).startswith("ve "):
-                        continue
-                    break
+            tail = " ".join(line.strip().split()[len(dt.split()) :])
+            return dt, idx, [tail] if tail else []
+    return None, None, []
+
+
+def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines: list[str]) -> tuple[str, list[str], str | None, int]:
+    """The lines under the type line: ``(doc_type, title lines, "CỦA ..." issuer line, body start)``.
+
+    "THÔNG BÁO / KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY / về ..." is a Thông báo
+    kết luận of the Ban Thường vụ; the title ends at a blank line, at the
+    first line of the body ("Căn cứ ...") or at the enacting authority
+    ("CHÍNH PHỦ" under the title of a Nghị định).
+    """
+    of_line = None
+    j = type_idx + 1
+    while j < len(head):
+        s, e, line = head[j]
+        st = line.strip()
+        if not st:
+            if title_lines:
                 j += 1
-                continue
-            f = fold(st)
-            if st.startswith("---") or st == "*":
-                j += 1
-                if title_lines:
-                    break
-                continue
-            if doc_type == "Thông báo" and not title_lines and f.startswith("ket luan"):
-                doc_type = "Thông báo kết luận"
-                st = st[len("KẾT LUẬN") :].strip()
-                f = fold(st)
-                if not st:
-                    j += 1
+                # a blank line closes the title unless the next line continues it in lower case
+                if j < len(head) and head[j][2].strip()[:1].islower() and fold(head[j][2].strip()).startswith("ve "):
                     continue
-            if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
-                of_line = st[4:].strip()
-                # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
-                if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
-                    j += 1
-                    continue
-                of_line = None
-                if not title_lines and doc_type == "Thông báo kết luận":
-                    st = "KẾT LUẬN " + st
-            if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
                 break
-            if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
-                break
-            if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
-                break  # "CHÍNH PHỦ" after a lower-case title: the enacting authority
-            if title_lines and _UPPER_LINE.match(st) and (fold(st).startswith(("chu tich", "thu tuong", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "bo truong", "ban chap hanh", "ban thuong vu")) and len(st) < 70):
-                break  # the enacting authority line under an upper-case title
-            title_lines.append(st)
             j += 1
-            if len(title_lines) >= 6:
+            continue
+        f = fold(st)
+        if st.startswith("---") or st == "*":
+            j += 1
+            if title_lines:
                 break
-        body_start = head_zone[j - 1][1] + 1 if j - 1 < len(head_zone) and j > 0 else 0
-        # do not swallow the first body line when the loop broke on it
-        if j < len(head_zone):
-            body_start = head_zone[j][0]
-    else:
-        body_start = max(x for x in (so_end or 0, date_end or 0))
-    title = " ".join(title_lines).strip() or None
+            continue
+        if doc_type == "Thông báo" and not title_lines and f.startswith("ket luan"):
+            doc_type = "Thông báo kết luận"
+            st = st[len("KẾT LUẬN") :].strip()
+            f = fold(st)
+            if not st:
+                j += 1
+                continue
+        if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
+            of_line = st[4:].strip()
+            # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
+            if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
+                j += 1
+                continue
+            of_line = None
+            if not title_lines and doc_type == "Thông báo kết luận":
+                st = "KẾT LUẬN " + st
+        if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
+            break
+        if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
+            break
+        if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
+            break  # "CHÍNH PHỦ" after a lower-case title: the enacting authority
+        if title_lines and _UPPER_LINE.match(st) and (fold(st).startswith(("chu tich", "thu tuong", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "bo truong", "ban chap hanh", "ban thuong vu")) and len(st) < 70):
+            break  # the enacting authority line under an upper-case title
+        title_lines.append(st)
+        j += 1
+        if len(title_lines) >= 6:
+            break
+    body_start = head[j - 1][1] + 1 if j - 1 < len(head) and j > 0 else 0
+    # do not swallow the first body line when the loop broke on it
+    if j < len(head):
+        body_start = head[j][0]
+    return doc_type, title_lines, of_line, body_start
 
-    # Công văn: "V/v ..." trích yếu and no type line.
-    if title is None:
-        for _s, _e, line in head_zone[:25]:
-            k = line.find("V/v")
-            if k < 0:
-                k = line.find("v/v")
-            if k >= 0:
-                title = line[k:].strip()
-                break
-    if doc_type is None:
-        doc_type = _symbol_type(symbol)
-        if doc_type is None and symbol and re.match(r"^[A-ZĐ]", symbol) and "/" not in symbol.split("-")[0] and _symbol_type(symbol) is None:
-            doc_type = "Công văn"
-        if doc_type is None and (title or "").startswith(("V/v", "v/v")):
-            doc_type = "Công văn"
-        if doc_type is None and re.match(r"^\s*Kính gửi", text):
-            doc_type = "Công văn"
 
-    # Issuer block: upper-case lines above the motto / the "Số" line.
+def _subject_line(head: Sequence[Line]) -> str | None:
+    """A Công văn's summary: "V/v ..." under its number."""
+    for _s, _e, line in head[:25]:
+        k = line.find("V/v")
+        if k < 0:
+            k = line.find("v/v")
+        if k >= 0:
+            return line[k:].strip()
+    return None
+
+
+def _type_from_symbol(text: str, symbol: str | None, title: str | None) -> str | None:
+    """The type of a document with no type line: from its symbol ("TB/ĐU"), else a Công văn.
+
+    A symbol that names an issuer, not a type ("BNV-CQĐP"), a "V/v" summary and
+    a "Kính gửi" opening are the marks of a Công văn.
+    """
+    doc_type = _symbol_type(symbol)
+    if doc_type is None and symbol and re.match(r"^[A-ZĐ]", symbol) and "/" not in symbol.split("-")[0]:
+        doc_type = "Công văn"
+    if doc_type is None and (title or "").startswith(("V/v", "v/v")):
+        doc_type = "Công văn"
+    if doc_type is None and re.match(r"^\s*Kính gửi", text):
+        doc_type = "Công văn"
+    return doc_type
+
+
+def _issuer_lines(head: Sequence[Line]) -> list[str]:
+    """The upper-case lines of the issuer block, above the motto and the "Số" line."""
     org_lines: list[str] = []
-    for _s, _e, line in head_zone[:12]:
+    for _s, _e, line in head[:12]:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
             continue
@@ -603,51 +611,75 @@ def parse_header(text: str) -> Header:
             org_lines.append(st)
         else:
             break
+    return org_lines
 
-    # Signature and recipients.
-    recipients, rec_span = _recipients(text, lines)
-    if rec_span:
-        own_spans.append(rec_span)
-    body_end = rec_span[0] if rec_span else None
-    signer, collective, sig_start = _find_signature(text, lines, body_end)
-    if body_end is None and sig_start is not None and sig_start > body_start:
-        body_end = sig_start
 
-    # Own identity from an appendix line when the header lost it:
-    # "(Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ Tài chính)"
-    appendix_issuer = None
+def _appendix_identity(text: str, number: str | None, symbol: str | None) -> tuple[dict[str, str | None], list[tuple[int, int]]]:
+    """Own identity from an appendix line when the header lost it, and the spans of such lines.
+
+    "(Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ
+    Tài chính)": the number, symbol, type, date and issuer of the document it
+    is attached to, when the document has no number of its own; the line is
+    the document's own identity (not a citation) when the numbers agree.
+    """
+    found: dict[str, str | None] = {}
+    spans: list[tuple[int, int]] = []
     for m in _APPENDIX_SELF.finditer(text):
-        t = DOC_TYPES.get(fold(m.group("type")).strip().lower())
         if number is None and symbol is None and m.group("num"):
             number, symbol = m.group("num"), m.group("sym")
-            doc_type = doc_type or t
-            if date is None and m.group("y"):
-                date = _iso(m.group("y"), m.group("m"), m.group("d"))
-            appendix_issuer = (m.group("issuer") or "").strip() or None
+            found = {
+                "number": number,
+                "symbol": symbol,
+                "doc_type": DOC_TYPES.get(fold(m.group("type")).strip().lower()),
+                "date": _iso(m.group("y"), m.group("m"), m.group("d")) if m.group("y") else None,
+                "issuer": (m.group("issuer") or "").strip() or None,
+            }
         if m.group("num") and number == m.group("num") and symbol and m.group("sym") and fold(symbol) == fold(m.group("sym")):
-            own_spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+    return found, spans
 
-    # Issuer and unit.
-    org = [org_case(x) for x in org_lines if not _MOTTO.search(fold(x))]
-    org_full = None
-    if org:
-        parts = org
-        if len(parts) >= 2 and fold(parts[-1]).startswith(tuple(LEVELS)) and fold(parts[-2]).startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
-            org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
-        elif len(parts) >= 2 and fold(parts[-2]) == "ban chap hanh trung uong" and fold(parts[-1]).startswith("ban "):
-            org_full = parts[-1] + " Trung ương"
-        else:
-            org_full = parts[-1]
-        if fold(org_full) == "dang cong san viet nam":
-            org_full = None
+
+def _full_org(org: Sequence[str]) -> str | None:
+    """The issuing organisation from the issuer block's lines, in running-text case.
+
+    "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ" is one name; "BAN CHẤP HÀNH TRUNG ƯƠNG /
+    BAN TỔ CHỨC" is the Ban Tổ chức Trung ương; otherwise the lowest line.
+    """
+    if not org:
+        return None
+    parts = list(org)
+    if len(parts) >= 2 and fold(parts[-1]).startswith(tuple(LEVELS)) and fold(parts[-2]).startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+        org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
+    elif len(parts) >= 2 and fold(parts[-2]) == "ban chap hanh trung uong" and fold(parts[-1]).startswith("ban "):
+        org_full = parts[-1] + " Trung ương"
+    else:
+        org_full = parts[-1]
+    if fold(org_full) == "dang cong san viet nam":
+        return None
+    return org_full
+
+
+_SCOPED_COLLECTIVES = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
+
+
+def _issuer_and_unit(
+    text: str, org: Sequence[str], of_line: str | None, collective: str | None, place: str | None,
+    doc_type: str | None, appendix_issuer: str | None,
+) -> tuple[str | None, str | None]:
+    """``(issuer, unit)`` from the issuer block, the "CỦA ..." line and the signature's T/M line.
+
+    A collective named without its ward ("CỦA BAN THƯỜNG VỤ ĐẢNG ỦY") takes
+    the ward from the issuer block, else from the body: "Ban Thường vụ Đảng
+    ủy phường Đông Hải".
+    """
+    org_full = _full_org(org)
     unit = None
-    for cand in [org_full, *(org[::-1] if org else [])]:
+    for cand in [org_full, *(list(org)[::-1])]:
         if cand:
             unit = _unit_from_org(cand)
             if unit:
                 break
     issuer = None
-    scoped_collectives = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
     generic_org = org_full is None or fold(org_full) == "ban chap hanh trung uong"
     for cand in (of_line, collective if generic_org else None):
         if not cand:
@@ -658,7 +690,7 @@ def parse_header(text: str) -> Header:
             issuer = org_full
         elif _unit_from_org(c):
             issuer = c
-        elif fc.startswith(scoped_collectives):
+        elif fc.startswith(_SCOPED_COLLECTIVES):
             if unit is None and fc.startswith(("ban thuong vu", "ban chap hanh", "thuong truc", "dang uy", "uy ban kiem tra")):
                 unit = _unit_from_body(text, place)
             if "dang uy" not in fc and org_full and fold(org_full).startswith(("dang uy", "dang doan", "ban can su")):
@@ -676,6 +708,54 @@ def parse_header(text: str) -> Header:
         issuer = org_full or appendix_issuer
     if unit is None and issuer is None and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
+    return issuer, unit
+
+
+def parse_header(text: str) -> Header:
+    """Read the header fields of a normalised document text.
+
+    Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
+    whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
+    Each field is looked for on its own (a crawl or a draft lacks some) and may be None.
+    """
+    lines = _lines(text)
+    head = lines[:60]
+    own_spans: list[tuple[int, int]] = []
+
+    number, symbol, so_span = _number_line(text, head)
+    if so_span:
+        own_spans.append(so_span)
+    place, date, date_end = _place_date(text, head)
+
+    doc_type, type_idx, title_lines = _type_line(head)
+    of_line = None
+    if doc_type is not None and type_idx is not None:
+        doc_type, title_lines, of_line, body_start = _title_block(head, doc_type, type_idx, title_lines)
+    else:
+        body_start = max(so_span[1] if so_span else 0, date_end or 0)
+    title = " ".join(title_lines).strip() or None
+    if title is None:
+        title = _subject_line(head)
+    if doc_type is None:
+        doc_type = _type_from_symbol(text, symbol, title)
+
+    recipients, rec_span = _recipients(text, lines)
+    if rec_span:
+        own_spans.append(rec_span)
+    body_end = rec_span[0] if rec_span else None
+    signer, collective, sig_start = _find_signature(text, lines, body_end)
+    if body_end is None and sig_start is not None and sig_start > body_start:
+        body_end = sig_start
+
+    appendix, appendix_spans = _appendix_identity(text, number, symbol)
+    own_spans.extend(appendix_spans)
+    if appendix:
+        number, symbol = appendix["number"], appendix["symbol"]
+        doc_type = doc_type or appendix["doc_type"]
+        date = date or appendix["date"]
+
+    org = [org_case(x) for x in _issuer_lines(head) if not _MOTTO.search(fold(x))]
+    issuer, unit = _issuer_and_unit(text, org, of_line, collective, place, doc_type, appendix.get("issuer"))
     if unit is None:
         # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
         # the organisation lines are still there, each column apart
