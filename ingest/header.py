@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.legacy import is_syllable
 from ingest.models import Header, Signer
 from ingest.normalize import fold
 from ingest.periods import document_periods
@@ -46,6 +47,14 @@ DOC_TYPES: dict[str, str] = {
     "de an": "Đề án",
     "lenh": "Lệnh",
     "bien ban": "Biên bản",
+    "thong bao ket luan": "Thông báo kết luận",
+    "phieu trinh": "Phiếu trình",
+    "dieu le": "Điều lệ",
+    "phu luc": "Phụ lục",
+    "danh sach": "Danh sách",
+    "giay moi": "Giấy mời",
+    "de cuong": "Đề cương",
+    "giai trinh": "Giải trình",
 }
 
 #: Abbreviation at the head of a symbol ("NQ/ĐU", "QĐ-TTg") -> doc_type.
@@ -115,6 +124,12 @@ _ORG_WORDS: dict[str, str] = {
     "ban tuyen giao va dan van": "Ban Tuyên giáo và Dân vận",
     "ban noi chinh": "Ban Nội chính",
     "ban xay dung dang": "Ban Xây dựng Đảng",
+    "tinh uy": "Tỉnh ủy",
+    "thanh uy": "Thành ủy",
+    "huyen uy": "Huyện ủy",
+    "quan uy": "Quận ủy",
+    "thi uy": "Thị ủy",
+    "de an": "Đề án",
 }
 
 _LEADING_ORGS = ("ban", "bo", "uy ban", "hoi dong", "dang", "thuong truc", "van phong", "chinh phu", "quoc hoi", "thu tuong", "so", "cuc", "tong cuc", "hoi", "doan", "mat tran", "cong an", "toa an", "vien", "kiem toan")
@@ -131,6 +146,22 @@ def _title_words(text: str) -> str:
     return " ".join(_cap(w.lower()) for w in text.split())
 
 
+#: Heads of a name whose next word starts with a capital, as do the parts after
+#: its commas ("Bộ Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Hội Nông dân").
+_NAMED_HEADS = ("bo", "so", "cuc", "tong cuc", "chi cuc", "vu", "hoi", "hiep hoi", "lien doan", "phong", "vien", "trung tam")
+#: Party committees named by their place: "TỈNH ỦY LÂM ĐỒNG".
+_PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
+#: Abbreviations written out in an issuer's name.
+_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "mttq": "Mặt trận Tổ quốc"}
+
+
+def _abbreviation(word: str) -> bool:
+    """An upper-case abbreviation or code, kept as written: "ATVSLĐ", "C04", "PV01"."""
+    w = word.strip(",.")
+    vowels = sum(1 for c in fold(w).lower() if c in "aeiouy")
+    return len(w) >= 2 and w.isupper() and (any(c.isdigit() for c in w) or (not is_syllable(w) and (vowels == 0 or (len(w) >= 5 and vowels <= 1))))
+
+
 def org_case(text: str) -> str:
     """Write an upper-case organisation name the way running text does.
 
@@ -140,18 +171,21 @@ def org_case(text: str) -> str:
     'Ban Thường vụ Đảng ủy phường Đồ Sơn'
     >>> org_case("BỘ KHOA HỌC VÀ CÔNG NGHỆ")
     'Bộ Khoa học và Công nghệ'
+    >>> org_case("VĂN PHÒNG UBND TỈNH LÂM ĐỒNG"), org_case("TỈNH ỦY LÂM ĐỒNG")
+    ('Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng', 'Tỉnh ủy Lâm Đồng')
     """
     words = text.split()
-    folded = [fold(w) for w in words]
+    folded = [fold(w).lower() for w in words]
     out: list[str] = []
     i = 0
     phrases = sorted(_ORG_WORDS, key=lambda p: -len(p.split()))
+    head = next((h for h in sorted(_NAMED_HEADS, key=len, reverse=True) if " ".join(folded[: len(h.split())]) == h), None)
     capitalise_next = True
     while i < len(words):
-        # a level word: the rest is a place name
+        # a level word ("tỉnh", not "Tỉnh ủy"): the rest is a place name
         for level, written in sorted(LEVELS.items(), key=lambda kv: -len(kv[0].split())):
             n = len(level.split())
-            if " ".join(folded[i : i + n]) == level and i + n < len(words):
+            if " ".join(folded[i : i + n]) == level and i + n < len(words) and folded[i + n] != "uy":
                 out.append(written)
                 out.append(_title_words(" ".join(words[i + n :])))
                 return " ".join(out)
@@ -161,13 +195,21 @@ def org_case(text: str) -> str:
                 out.append(_ORG_WORDS[phrase])
                 i += n
                 capitalise_next = False
+                if phrase in _PARTY_COMMITTEES and i < len(words):  # "Tỉnh ủy | Lâm Đồng": a place name follows
+                    return " ".join([*out, _title_words(" ".join(words[i:]))])
                 break
         else:
-            w = words[i].lower()
-            if capitalise_next:
-                w = _cap(w)
-            out.append(w)
-            capitalise_next = folded[i] in {"va", ","} or words[i].endswith(",") or (folded[i] == "bo" and i == 0)
+            if folded[i] in _ABBREVIATIONS:
+                out.append(_ABBREVIATIONS[folded[i]])
+                capitalise_next = False
+            elif _abbreviation(words[i]):
+                out.append(words[i])
+                capitalise_next = False
+            else:
+                out.append(_cap(words[i].lower()) if capitalise_next else words[i].lower())
+                capitalise_next = bool(head) and (folded[i] == "va" or words[i].endswith(","))
+            if head and i == len(head.split()) - 1:
+                capitalise_next = True  # "Sở | Nội vụ", "Bộ | Khoa học"
             i += 1
     return " ".join(out)
 
@@ -443,7 +485,7 @@ def _number_line(text: str, head: Sequence[Line]) -> tuple[str | None, str | Non
     """The "Số" line: ``(number, symbol, span)``.
 
     "Số 45-HD/BTCTW", "Số: 2581/QĐ-TTg", "Số -TB/ĐU" (number blank in a draft),
-    "Số:\\n21/2025/NQ-HĐND", "Số:10988/BNV-CQĐP V/v tuyên truyền ..." (the
+    "Số:\n21/2025/NQ-HĐND", "Số:10988/BNV-CQĐP V/v tuyên truyền ..." (the
     summary on the same line is not part of the symbol).
     """
     for s, _e, line in head:
@@ -465,7 +507,10 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
     proper name ("Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh"), so "Thời gian:
     01 buổi sáng, ngày 26/11/2025" is not one.
     """
-    for m in _PLACE_DATE.finditer(text, 0, head[-1][1] if head else len(text)):
+    for s, _e, line in head:
+        m = _PLACE_DATE.match(line)
+        if not m:
+            continue
         cand = m.group("place").strip().strip("*").strip()
         words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
         if ":" in cand or not words or not all(w[:1].isupper() for w in words):
@@ -474,7 +519,7 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
             date = _iso(m.group("y"), m.group("m"), m.group("d"))
         else:
             date = _iso(m.group("y2"), m.group("m2"), m.group("d2"))
-        return cand, date, m.end()
+        return cand, date, s + m.end()
     return None, None, None
 
 
@@ -543,6 +588,8 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
                 st = "KẾT LUẬN " + st
         if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
             break
+        if title_lines and (st.startswith("(") or re.match(r"chuong\s+[ivx\d]+\b", f.lower())):
+            break  # "(Kèm theo Quyết định số ...)" under an appendix's title, "Chương I" of a charter
         if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
             break
         if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
@@ -561,13 +608,26 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
 
 
 def _subject_line(head: Sequence[Line]) -> str | None:
-    """A Công văn's summary: "V/v ..." under its number."""
-    for _s, _e, line in head[:25]:
+    """A Công văn's summary: "V/v ..." under its number, over as many lines as it takes.
+
+    "V/v báo cáo giải trình việc / Giải thể Hiệp hội rau quả Đà Lạt" is one
+    summary; it ends at a blank line, the motto, the date line, "Kính gửi".
+    """
+    for idx, (_s, _e, line) in enumerate(head[:25]):
         k = line.find("V/v")
         if k < 0:
             k = line.find("v/v")
-        if k >= 0:
-            return line[k:].strip()
+        if k < 0:
+            continue
+        parts = [line[k:].strip()]
+        for _s2, _e2, nxt in head[idx + 1 : idx + 4]:
+            st = nxt.strip()
+            f = fold(st)
+            if (not st or len(st) > 120 or _UPPER_LINE.match(st) or _MOTTO.search(f) or _PLACE_DATE.match(st)
+                    or re.match(r"^(?:kinh gui|so\b|can cu|thuc hien|\d+[.)]|[-–•])", f) or parts[-1].endswith((".", ":", ";"))):
+                break
+            parts.append(st)
+        return " ".join(parts)
     return None
 
 
@@ -587,16 +647,39 @@ def _type_from_symbol(text: str, symbol: str | None, title: str | None) -> str |
     return doc_type
 
 
+#: first words of a line that names an organisation of its own (not the rest of the line above)
+_ORG_HEADS = (*_LEADING_ORGS, "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "ubnd", "hdnd", "phong", "trung tam",
+              "chi cuc", "truong", "benh vien", "thanh tra", "kho bac", "lien doan", "hiep hoi", "chi bo", "cong ty", "tong")
+#: a draft's mark above or beside the header: "DỰ THẢO", "(Dự thảo lần 2)"
+_DRAFT_MARK = re.compile(r"^[(\[]?\s*du thao(?:\s+lan\s+\d+)?\s*[)\]]?$")
+
+
+def _continues_org(prev: str, line: str) -> bool:
+    """Whether an upper-case header line carries on the name above it.
+
+    "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, / CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, / CHUYỂN
+    ĐỔI SỐ VÀ ĐỀ ÁN 06 TỈNH LÂM ĐỒNG" is one name; "ĐẢNG BỘ TỈNH X / ĐẢNG ỦY
+    XÃ Y" and "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ" are two lines.
+    """
+    f = fold(line).lower()
+    if prev.rstrip().endswith((",", "-", "–")) or fold(prev).lower().endswith(" va") or f.startswith("va "):
+        return True
+    first = f.split()[:2]
+    return not any(" ".join(first[: len(h.split())]) == h for h in (*_ORG_HEADS, *LEVELS))
+
+
 def _issuer_lines(head: Sequence[Line]) -> list[str]:
-    """The upper-case lines of the issuer block, above the motto and the "Số" line."""
+    """The upper-case lines of the issuer block, above the motto and the "Số" line; a name over several lines is joined."""
     org_lines: list[str] = []
-    for _s, _e, line in head[:12]:
+    for _s, _e, line in head[:14]:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
             continue
         if st.startswith("[") and st.endswith("]"):
             continue  # an editor's note above the header: "[VĂN BẢN GIẢ ĐỊNH ...]", "[Dự thảo]"
         f = fold(st)
+        if _DRAFT_MARK.match(f.lower()):
+            continue
         if _MOTTO.search(f):
             # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": two columns on one line
             k = f.find("cong hoa xa hoi chu nghia")
@@ -608,7 +691,10 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
         if re.match(r"^S[ốố]", st) or _PLACE_DATE.match(st) or _doc_type_of(st):
             break
         if _UPPER_LINE.match(st) and len(st) < 90:
-            org_lines.append(st)
+            if org_lines and _continues_org(org_lines[-1], st):
+                org_lines[-1] = f"{org_lines[-1]} {st}"
+            else:
+                org_lines.append(st)
         else:
             break
     return org_lines
@@ -648,10 +734,22 @@ def _full_org(org: Sequence[str]) -> str | None:
     if not org:
         return None
     parts = list(org)
-    if len(parts) >= 2 and fold(parts[-1]).startswith(tuple(LEVELS)) and fold(parts[-2]).startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+    child = fold(parts[-1]).lower()
+    parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
+    if parent and child.startswith(tuple(LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
         org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
-    elif len(parts) >= 2 and fold(parts[-2]) == "ban chap hanh trung uong" and fold(parts[-1]).startswith("ban "):
+    elif parent == "ban chap hanh trung uong" and child.startswith("ban "):
         org_full = parts[-1] + " Trung ương"
+    elif parent and _unit_from_org(parts[-2]) is None and parent.startswith(_PARTY_COMMITTEES) and not _unit_from_org(parts[-1]):
+        # "TỈNH ỦY LÂM ĐỒNG / BAN TUYÊN GIÁO VÀ DÂN VẬN", "/ VĂN PHÒNG": a body of the committee
+        org_full = f"{parts[-1]} {parts[-2]}"
+    elif parent and _unit_from_org(parts[-2]) and not _unit_from_org(parts[-1]) and child.startswith(_ORG_HEADS) and child != "ban chap hanh":
+        # "UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ": the department of that province; "/ VĂN PHÒNG": the People's Committee's office
+        if child == "van phong":
+            org_full = f"{parts[-1]} {parts[-2]}"
+        else:
+            unit = _unit_from_org(parts[-2])
+            org_full = f"{parts[-1]} {unit}"
     else:
         org_full = parts[-1]
     if fold(org_full) == "dang cong san viet nam":
@@ -684,6 +782,8 @@ def _issuer_and_unit(
     for cand in (of_line, collective if generic_org else None):
         if not cand:
             continue
+        # "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ": the level without its name, which the unit gives
+        cand = re.sub(r"[ ]+(?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|xã|phường|thị trấn|đặc khu)$", "", cand.strip())
         c = org_case(cand)
         fc = fold(c)
         if org_full and fold(org_full).startswith(fc):
