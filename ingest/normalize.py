@@ -7,7 +7,8 @@
   :func:`unify_tone_placement` for why;
 * PDF artefacts: page numbers and running headers at page breaks (``\\f``), a
   paragraph broken across a page ("thành\\n\\nphổ" -> "thành phổ");
-* look-alike Cyrillic letters inside Latin words ("BТС" -> "BTC");
+* look-alike Cyrillic letters inside Latin words ("BТС" -> "BTC"), and the
+  Icelandic eth a font put for Đ ("NÐ-CP" -> "NĐ-CP");
 * markdown bold markers left by converters (``**T/M BAN THƯỜNG VỤ``);
 * a two-column header flattened into lines with wide gaps ("ĐẢNG BỘ TỈNH X
   <spaces> ĐẢNG CỘNG SẢN VIỆT NAM") read column by column, as a .docx header
@@ -35,6 +36,9 @@ _CYRILLIC = str.maketrans(
     "АВЕКМНОРСТХУаеорсху",
     "ABEKMHOPCTXYaeopcxy",
 )
+# "NÐ-CP" with the Icelandic eth (U+00D0) a font or an OCR engine put for Đ (U+0110):
+# Vietnamese has no eth, and the two look the same.
+_ETH = str.maketrans("Ðð", "Đđ")
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
@@ -260,7 +264,7 @@ def normalize(raw: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE)
     text = unflatten_header(text)
-    text = text.translate(_SPACES).translate(_CYRILLIC)
+    text = text.translate(_SPACES).translate(_CYRILLIC).translate(_ETH)
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))
     text = text.replace("**", "")
