@@ -36,8 +36,8 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from pathlib import PurePath
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from graph import schema

@@ -860,6 +860,7 @@ def parse_header(text: str) -> Header:
         # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
         # the organisation lines are still there, each column apart
         unit = _unit_from_top(text[: body_start or 800])
+    province = _province_line(org)
 
     periods = document_periods(title, text[body_start : body_end or len(text)], date)
 
@@ -881,7 +882,21 @@ def parse_header(text: str) -> Header:
         own_spans=tuple(own_spans),
         body_start=body_start,
         body_end=body_end,
+        province=province,
     )
+
+
+def _province_line(org: Sequence[str]) -> str | None:
+    """The province the issuer block's lines name: "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" -> "thành phố Hải Phòng".
+
+    It tells same-named wards apart (ingest.units); the first province-level
+    unit of the block, the ward's own line being below it.
+    """
+    for line in org:
+        unit = _unit_from_org(line)
+        if unit and fold(unit).lower().startswith(("tinh ", "thanh pho ")):
+            return unit
+    return None
 
 
 def year_of(header: Header) -> int | None:

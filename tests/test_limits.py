@@ -30,6 +30,15 @@ samples = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(samples)
 
 
+@pytest.fixture(autouse=True)
+def _restore_environment():  # noqa: ANN202
+    """The CLI writes its --limit/--province to the environment (for its worker processes): undo it after each test."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
 def _reason(path: Path, limits: Limits | None = None) -> str:
     with pytest.raises(ParseError) as err:
         read_file(path, limits=limits)

@@ -71,6 +71,24 @@ def _limits(options: list[str] | None) -> Any:
     return limits
 
 
+ProvinceOpt = Annotated[
+    str | None,
+    typer.Option("--province", help="The province of the documents' wards (a name or a code, e.g. 'Hải Phòng', 31): chooses among same-named wards."),
+]
+
+
+def _province(name: str | None) -> str | None:
+    """Check ``--province`` against the registry; worker processes read it from $VANBAN_PROVINCE."""
+    if not name:
+        return None
+    from ingest.units import province_of, registry_available
+
+    if registry_available() and province_of(name) is None:
+        _fail(f"unknown province {name!r}: give a province of the 2025 registry by name or code (e.g. 'Hải Phòng', 'Lâm Đồng', 31)")
+    os.environ["VANBAN_PROVINCE"] = name
+    return name
+
+
 def _log_progress(show: bool) -> None:
     """OCR page progress ("scan.pdf: OCR page 3/40") on stderr."""
     import logging
@@ -141,6 +159,7 @@ def parse(
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR scanned PDFs with tesseract when they have no text layer.")] = True,
     limit: LimitOpt = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Report OCR progress page by page on stderr.")] = True,
+    province: ProvinceOpt = None,
 ) -> None:
     """Read one document and print its parse as one JSON object (schema vanban.parse/1)."""
     from ingest.pipeline import parse_file, to_json
@@ -148,7 +167,7 @@ def parse(
     limits = _limits(limit)
     _log_progress(progress)
     try:
-        doc = parse_file(file, ocr=ocr, limits=limits)
+        doc = parse_file(file, ocr=ocr, limits=limits, province=_province(province))
     except ParseError as e:
         _fail(f"{e.path}: {e.reason}")
     except VanbanError as e:
@@ -166,6 +185,7 @@ def ingest(
     link: Annotated[bool, typer.Option("--link/--no-link", help="Recompute month-to-month links of the touched units.")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar (and OCR pages).")] = True,
     limit: LimitOpt = None,
+    province: ProvinceOpt = None,
 ) -> None:
     """Parse files and folders into the store, one transaction per document."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -174,6 +194,7 @@ def ingest(
     from ingest.worddoc import batch_convert
 
     limits = _limits(limit)
+    _province(province)
     show = progress and sys.stderr.isatty()
     _log_progress(show)
 
