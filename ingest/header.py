@@ -847,8 +847,14 @@ def parse_header(text: str) -> Header:
     if body_end is None and sig_start is not None and sig_start > body_start:
         body_end = sig_start
 
-    appendix, appendix_spans = _appendix_identity(text, number, symbol)
-    own_spans.extend(appendix_spans)
+    attached_to = _attached_to(text, head) if doc_type is None or doc_type in APPENDIX_TYPES else None
+    if attached_to:
+        # a file of its own that is an appendix ("PHỤ LỤC ... (Kèm theo Quyết định số ...)"): the
+        # decision's number is its parent's, not its own (else both would be one document)
+        appendix: dict[str, str | None] = {}
+    else:
+        appendix, appendix_spans = _appendix_identity(text, number, symbol)
+        own_spans.extend(appendix_spans)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]
         doc_type = doc_type or appendix["doc_type"]
@@ -883,7 +889,28 @@ def parse_header(text: str) -> Header:
         body_start=body_start,
         body_end=body_end,
         province=province,
+        attached_to=attached_to,
     )
+
+
+#: document types that travel as a file of their own beside the document they belong to
+APPENDIX_TYPES = ("Phụ lục", "Danh sách", "Điều lệ", "Đề cương")
+_ATTACHED = re.compile(r"\(\s*(?:Ban hành |Gửi |Phê duyệt )?[Kk]èm theo\s+(?P<what>[^()]{5,300}?)\s*\)")
+
+
+def _attached_to(text: str, head: Sequence[Line]) -> str | None:
+    """The document an appendix file belongs to, as its first lines name it.
+
+    "PHỤ LỤC / Danh sách ... / (Kèm theo Quyết định /QĐ-UBND ngày tháng 9 năm
+    2025 / của Ủy ban nhân dân tỉnh)" -> "Quyết định /QĐ-UBND ngày tháng 9 năm
+    2025 của Ủy ban nhân dân tỉnh" (white space collapsed; a draft's blank
+    number stays blank).
+    """
+    if not head:
+        return None
+    end = head[min(len(head), 15) - 1][1]
+    m = _ATTACHED.search(text, 0, end)
+    return " ".join(m.group("what").split()) if m else None
 
 
 def _province_line(org: Sequence[str]) -> str | None:

@@ -83,6 +83,8 @@ class Header:
     unit_code: str | None = None
     #: registered | ambiguous (same-named units, no province to choose) | unknown; None without a unit
     unit_status: str | None = None
+    #: an appendix file's parent, as its first lines name it: "Quyết định số 12/QĐ-UBND ngày ... của ..."
+    attached_to: str | None = None
 
 
 @dataclass(frozen=True)

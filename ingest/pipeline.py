@@ -135,6 +135,7 @@ def to_json(doc: ParsedDocument) -> dict[str, Any]:
             "province": h.province,
             "unit_code": h.unit_code,
             "unit_status": h.unit_status,
+            "attached_to": h.attached_to,
         },
         "items": [
             {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section,

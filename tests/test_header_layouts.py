@@ -13,7 +13,7 @@ import pytest
 
 from ingest.header import org_case, parse_header
 from ingest.normalize import normalize, unflatten_header
-from tests.helpers import DATA, load_json
+from tests.helpers import DATA, REAL, load_json
 
 OFFICE = DATA / "office"
 FIELDS = ("doc_type", "number", "symbol", "issuer", "unit", "place", "date", "title")
@@ -91,13 +91,13 @@ def test_layout(raw: str, expected: dict[str, object]) -> None:
     assert {k: getattr(h, k) for k in expected} == expected
 
 
-REAL = load_json(OFFICE / "headers.json")["headers"]
+OFFICE_HEADERS = load_json(OFFICE / "headers.json")["headers"]
 
 
-@pytest.mark.parametrize("name", sorted(REAL))
+@pytest.mark.parametrize("name", sorted(OFFICE_HEADERS))
 def test_real_office_header(name: str) -> None:
     h = parse_header(normalize((OFFICE / name).read_text(encoding="utf-8")))
-    assert {k: getattr(h, k) for k in FIELDS} == REAL[name]
+    assert {k: getattr(h, k) for k in FIELDS} == OFFICE_HEADERS[name]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,22 @@ def test_unflatten_header(raw: str, expected: str) -> None:
 )
 def test_org_case_of_office_names(upper: str, expected: str) -> None:
     assert org_case(upper) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "attached_to", "number"),
+    [
+        # a real appendix file: its parent is a draft decision (number blank)
+        ((OFFICE / "pl-doi-ucsc-lamdong-2025.txt").read_text(encoding="utf-8"),
+         "Quyết định /QĐ-UBND ngày tháng 9 năm 2025 của Ủy ban nhân dân tỉnh", None),
+        # a numbered parent: the appendix names it, and does not take its number (two files, two documents)
+        ("PHỤ LỤC\nDanh sách thành viên Tổ công tác\n(Kèm theo Quyết định số 123/QĐ-UBND ngày 05/9/2025\ncủa Ủy ban nhân dân xã Tân Hà)\n1. Ông A",
+         "Quyết định số 123/QĐ-UBND ngày 05/9/2025 của Ủy ban nhân dân xã Tân Hà", None),
+        # a letter whose crawl lost its header still takes its identity from its own appendix line
+        ((REAL / "cv-17899-btc-2025.txt").read_text(encoding="utf-8"), None, "17899"),
+    ],
+    ids=["real-appendix", "numbered-parent", "headerless-letter"],
+)
+def test_appendix_names_its_parent(raw: str, attached_to: str | None, number: str | None) -> None:
+    h = parse_header(normalize(raw))
+    assert (h.attached_to, h.number) == (attached_to, number)
