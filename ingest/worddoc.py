@@ -127,7 +127,10 @@ def convert(data: bytes, *, timeout: float = 120) -> bytes:
     if not doc_available():
         raise ConversionFailed(f"LibreOffice is not installed ({DOC_INSTALL})")
     with tempfile.TemporaryDirectory(prefix="vanban-docx-") as out:
-        _convert_many([(key, data)], Path(out), timeout, _thread_profile())
+        # a profile of its own, removed with the result: this may run in a worker process, whose exit skips atexit
+        profile = Path(out) / "profile"
+        profile.mkdir()
+        _convert_many([(key, data)], Path(out), timeout, str(profile))
         result = Path(out) / f"{key}.docx"
         if not result.is_file() or result.stat().st_size == 0:
             raise ConversionFailed("LibreOffice could not convert it (a damaged, encrypted or non-Word file)")
