@@ -1,14 +1,14 @@
 # vanban — two commands on a fresh machine: `make demo` and `make test`.
 # Each does its own set-up: a virtual environment in .venv with the pinned
 # versions of constraints.txt, the Debian packages it needs (tesseract for OCR,
-# chromium for the browser tests), and the Neo4j test launcher (Maven).
+# LibreOffice for Word 97–2003 .doc, chromium for the browser tests), and the Neo4j test launcher (Maven).
 
 PY        ?= python3
 VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 DEMO_DB   ?= demo.db
-APT_PKGS  := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
+APT_PKGS  := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils chromium fonts-dejavu-core
 HARNESS   := tools/neo4j-harness
 PYTEST_ARGS ?=
 
@@ -28,9 +28,9 @@ system-deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
-	  if [ "$$SUDO" = none ]; then echo "warning: cannot install$$missing (not root, no sudo); OCR/browser tests will skip"; \
+	  if [ "$$SUDO" = none ]; then echo "warning: cannot install$$missing (not root, no sudo); OCR/.doc/browser tests will skip"; \
 	  else $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
-	       || echo "warning: apt-get install$$missing failed; OCR/browser tests will skip"; fi; \
+	       || echo "warning: apt-get install$$missing failed; OCR/.doc/browser tests will skip"; fi; \
 	fi
 
 # The Neo4j 5 test server (org.neo4j.test:neo4j-harness 5.26 from Maven Central),

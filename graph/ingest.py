@@ -2,7 +2,7 @@
 
 ``ingest_paths(store, paths)`` is what ``vanban ingest`` runs:
 
-* a folder is walked (sorted, recursively) for ``.txt``, ``.docx``, ``.pdf``;
+* a folder is walked (sorted, recursively) for ``.txt``, ``.docx``, ``.doc``, ``.pdf``;
   its other files are listed as *skipped*, not failed; a file named
   explicitly is always tried, so another extension fails with the reader's
   reason;
@@ -35,7 +35,7 @@ from ingest.models import ParsedDocument
 from vanban.errors import VanbanError
 
 #: what a folder walk picks up
-EXTENSIONS = (".txt", ".docx", ".pdf")
+EXTENSIONS = (".txt", ".docx", ".doc", ".pdf")
 #: a batch this large, into an empty embedded store, goes through COPY
 BULK_MIN = 200
 #: a batch this large is parsed in a process pool
@@ -106,7 +106,7 @@ class IngestSummary:
             f"items: {self.items}, citations: {self.citations}, bodies: {self.bodies}",
         ]
         if self.skipped:
-            out.append(f"skipped (not .txt/.docx/.pdf): {len(self.skipped)}")
+            out.append(f"skipped (not .txt/.docx/.doc/.pdf): {len(self.skipped)}")
         out.append(f"failed: {len(self.failures)}")
         out += [f"  {f.path}: {f.reason}" for f in self.failures]
         return out
@@ -120,7 +120,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], l
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+            # not only regular files: a FIFO or a link to a device is reported by the reader, not dropped in silence
+            for f in sorted(x for x in p.rglob("*") if not x.is_dir()):
                 if any(part.startswith(".") for part in f.relative_to(p).parts):
                     continue  # .git, .DS_Store: not documents, not worth listing
                 (files.append(f) if f.suffix.lower() in EXTENSIONS else skipped.append(str(f)))

@@ -20,10 +20,14 @@ a file a no-op and a revised file a replacement:
   ("ngày tháng 03" -> "ngày 05 tháng 03") is the same document.
 * **unnumbered** ("Số -TB/ĐU", a draft or a crawled copy): the natural key of a
   periodic notice — type, symbol, scope, the month it plans or reviews (else
-  its date) and a short hash of its folded title (two notices of one month
-  on different subjects stay two): ``<type>-<symbol>@<scope>/<month>/<hash>``.
+  its date), a short hash of its folded title (two notices of one month on
+  different subjects stay two) and a short hash of the file's name and its
+  folder's name: ``<type>-<symbol>@<scope>/<month>/<hash>.<file>``. An office
+  folder holds the draft, the signed copy and the cover note of one decision
+  side by side, all without a number and with one title; each file is its own
+  document, and a revised file (same name) still replaces its document.
 * **nothing to go by** (no type, no scope, no date): the file's sha256. The
-  path is never used: moving a folder must not duplicate the corpus.
+  full path is never used: moving a folder must not duplicate the corpus.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from graph import schema
@@ -109,7 +114,7 @@ def document_id(doc: ParsedDocument) -> str:
     >>> h = Header(doc_type="Thông báo kết luận", symbol="TB/ĐU", unit="phường Đồ Sơn", date="2026-03",
     ...            planned_period="2026-03", title="về kết quả tháng 2")
     >>> document_id(ParsedDocument(src, "", h))
-    'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/407c68ed'
+    'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/407c68ed.54fae4'
     >>> document_id(ParsedDocument(src, "", Header()))
     'sha256:abababababababab'
     """
@@ -121,8 +126,18 @@ def document_id(doc: ParsedDocument) -> str:
     month = h.planned_period or h.reported_period or h.date
     if (h.doc_type or h.symbol) and scope and month:
         title = hashlib.sha256(" ".join(fold(h.title or "").split()).encode()).hexdigest()[:8]
-        return f"{slug(h.doc_type)}-{slug(h.symbol)}@{scope}/{month}/{title}"
+        return f"{slug(h.doc_type)}-{slug(h.symbol)}@{scope}/{month}/{title}.{_file_tag(doc.source.path)}"
     return f"sha256:{doc.source.sha256[:16]}"
+
+
+def _file_tag(path: str) -> str:
+    """A short hash of a file's name and its folder's name (not the whole path: a moved tree keeps its ids).
+
+    >>> _file_tag("/a/Tờ trình 320/Dự thảo QĐ.doc") == _file_tag("/b/c/Tờ trình 320/Dự thảo QĐ.doc")
+    True
+    """
+    p = PurePath(path)
+    return hashlib.sha256(fold(f"{p.parent.name}/{p.name}").encode()).hexdigest()[:6]
 
 
 def item_id(document: str, local_id: str) -> str:

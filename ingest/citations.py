@@ -94,8 +94,8 @@ def _canonical_codes() -> dict[str, str]:
 def _canon_code(code: str) -> str:
     """One code of a symbol, noise repaired: "TTG" -> "TTg", "qh15" -> "QH15".
 
-    >>> _canon_code("TTG"), _canon_code("QĐI"), _canon_code("NSNN"), _canon_code("Qh15")
-    ('TTg', 'QĐi', 'NSNN', 'QH15')
+    >>> _canon_code("TTG"), _canon_code("QĐI"), _canon_code("NSNN"), _canon_code("Qh15"), _canon_code("OH15")
+    ('TTg', 'QĐi', 'NSNN', 'QH15', 'QH15')
     """
     known = _canonical_codes().get(code.upper())
     if known:
@@ -103,6 +103,10 @@ def _canon_code(code: str) -> str:
     m = P.compiled(P.TERM_CODE).match(code)
     if m:
         return m.group(1).upper() + m.group(2)
+    m = P.compiled(P.OCR_TERM_CODE).match(code)
+    if m:
+        # an OCR slip in a term code: "OH15", "0H15", "QHl5" -> "QH15" (the text keeps what was read)
+        return f"{m.group(1) or ''}QH{m.group(2).replace('l', '1').replace('I', '1')}"
     return code
 
 
@@ -117,6 +121,18 @@ def _is_state_issuer(code: str) -> bool:
 
 
 # --- symbols ------------------------------------------------------------------------
+
+_NUMBER = regex.compile(r"\d{1,6}(?:\.\d{1,2})?")
+
+
+def plain_number(number: str) -> str:
+    """A document number without leading zeros, a sub-number kept: "05" -> "5", "66.04" -> "66.4".
+
+    >>> plain_number("05"), plain_number("66.4")
+    ('5', '66.4')
+    """
+    return ".".join(str(int(part)) for part in number.strip().split("."))
+
 
 
 @dataclass(frozen=True)
@@ -135,7 +151,7 @@ class Symbol:
         """Number without leading zeros and the symbol, in the key's layout:
         "57-NQ/TW", "154/NĐ-CP", "193/QH15" (a Quốc hội resolution written
         "193/2025/NQ-QH15" is "193/2025/QH15")."""
-        n = str(int(self.number))
+        n = plain_number(self.number)
         if self.numbering == "party":
             return f"{n}-{self.symbol}"
         sym = self.symbol
@@ -165,8 +181,9 @@ def _symbol_from_match(m: regex.Match[str]) -> Symbol:
             return Symbol("state", number, f"{ptype}-{pissuer}", None, ptype, pissuer)
         return Symbol("party", number, f"{ptype}/{pissuer}", None, ptype, pissuer)
     segs: list[str] = []
-    for raw in P.compiled(P.SYMBOL_DASH).split(m.group("scode")):
-        segs += _split_glued(_canon_code(raw))
+    for k, raw in enumerate(P.compiled(P.SYMBOL_DASH).split(m.group("scode"))):
+        # a lost hyphen ("TTBKHĐT") only in the type's place: "KH-TTCP" is the Thanh tra Chính phủ's, whole
+        segs += _split_glued(_canon_code(raw)) if k == 0 else [_canon_code(raw)]
     year = int(m.group("year")) if m.group("year") else None
     type_code = segs[0] if segs[0] in _type_by_symbol_code() and len(segs) > 1 else None
     if type_code and year is None and len(segs) == 2 and not _is_state_issuer(segs[1]) and _issuer_code_entry(segs[1]):
@@ -188,7 +205,7 @@ def parse_symbol(number: str, symbol: str | None, year: int | None = None) -> Sy
     >>> s = parse_symbol("154", "2025/NĐ-CP"); s.symbol, s.year, s.designation
     ('NĐ-CP', 2025, '154/NĐ-CP')
     """
-    if not symbol or not number or not number.strip().isdigit():
+    if not symbol or not number or not _NUMBER.fullmatch(number.strip()):
         return None
     sym = symbol.strip()
     y = P.compiled(P.YEAR_PREFIX).match(sym)
@@ -252,7 +269,7 @@ def citation_key(doc_type: str | None, number: str | None, symbol: str | None, y
     >>> citation_key("Đề án", "06", None, None) == citation_key("Quyết định", "06", "QĐ-TTg", 2022)
     True
     """
-    if not number or not number.strip().isdigit():
+    if not number or not _NUMBER.fullmatch(number.strip()):
         raise ValueError(
             f"citation_key needs a number of digits, got {number!r}; named documents get their key from extract_citations"
         )
@@ -262,14 +279,14 @@ def citation_key(doc_type: str | None, number: str | None, symbol: str | None, y
             # a header's odd symbol must not stop an ingest: a key from the fields as written
             log.warning("not a symbol: %r (expected e.g. 'NQ/TW', 'CT/TU', 'NĐ-CP', 'QĐ-TTg', 'QH15')", symbol)
             tail = "".join(symbol.split())
-            return f"{_type_code(doc_type, None)}:{int(number)}/{tail}" + (f":{year}" if year else "")
+            return f"{_type_code(doc_type, None)}:{plain_number(number)}/{tail}" + (f":{year}" if year else "")
         y = sym.year or year
         if y is None:
             hit = _catalog_by_designation().get((_type_code(doc_type, sym), sym.designation))
             if hit and len(hit) == 1:
                 return hit[0]
         return _numbered_key(doc_type, sym, y)
-    return _catalog_alias(doc_type, number, None) or f"{_type_code(doc_type, None)}:{int(number)}"
+    return _catalog_alias(doc_type, number, None) or f"{_type_code(doc_type, None)}:{plain_number(number)}"
 
 
 # --- catalog --------------------------------------------------------------------------
@@ -657,38 +674,38 @@ def _find_short(text: str) -> list[_Mention]:
 
 def _own_designations(
     text: str, mentions: list[_Mention], own_id: tuple[str | None, str | None] | None
-) -> dict[tuple[int, str], int | None]:
+) -> dict[tuple[str, str], int | None]:
     """(number, symbol) of the document itself -> its year when known: given as
     ``own_id``, read from its "Số:" line (the year from the date line below it),
     or from its appendix headings "(Kèm theo Quyết định số ...)"."""
-    own: dict[tuple[int, str], int | None] = {}
+    own: dict[tuple[str, str], int | None] = {}
     if own_id and own_id[0] and own_id[1]:
         sym = parse_symbol(own_id[0], own_id[1])
         if sym:
-            own[(int(sym.number), sym.symbol)] = sym.year
+            own[(plain_number(sym.number), sym.symbol)] = sym.year
     for h in P.own_header_re().finditer(text, 0, min(len(text), 2500)):
         n = P.numsym_re().match(text, h.end())
         if n:
             sym = _symbol_from_match(n)
             dated = P.compiled(P.HEADER_DATE).search(text, n.end(), n.end() + 300)
             year = sym.year or (int(dated.group(1)) if dated else None)
-            own[(int(sym.number), sym.symbol)] = own.get((int(sym.number), sym.symbol)) or year
+            own[(plain_number(sym.number), sym.symbol)] = own.get((plain_number(sym.number), sym.symbol)) or year
     for men in mentions:
         if men.kind != "numbered" or men.sym is None:
             continue
         a = P.own_appendix_re().search(text, max(0, men.start - 30), men.start)
         if a and P.compiled(P.APPENDIX_CLOSE).match(text, men.end):
-            ident = (int(men.sym.number), men.sym.symbol)
+            ident = (plain_number(men.sym.number), men.sym.symbol)
             own[ident] = own.get(ident) or men.year
     return own
 
 
-def _is_own(men: _Mention, own: dict[tuple[int, str], int | None]) -> bool:
+def _is_own(men: _Mention, own: dict[tuple[str, str], int | None]) -> bool:
     """The document's own number; a mention of another year is another document
     ("Nghị quyết số 01-NQ/ĐU ngày 05/01/2025" cited by the 01-NQ/ĐU of 2026)."""
     if men.sym is None:
         return False
-    ident = (int(men.sym.number), men.sym.symbol)
+    ident = (plain_number(men.sym.number), men.sym.symbol)
     if ident not in own:
         return False
     year = own[ident]
@@ -770,15 +787,15 @@ def _assign_keys(text: str, mentions: list[_Mention]) -> None:
                 m.key = hit[0]
                 continue
         m.key = _numbered_key(m.doc_type, m.sym, y)
-    by_number: dict[tuple[str, int], set[str]] = {}
+    by_number: dict[tuple[str, str], set[str]] = {}
     by_law: dict[str, set[str]] = {}
     for m in numbered:
-        by_number.setdefault((_type_code(m.doc_type, m.sym), int(m.number or 0)), set()).add(m.key)
+        by_number.setdefault((_type_code(m.doc_type, m.sym), plain_number(m.number or "0")), set()).add(m.key)
         if m.name:
             by_law.setdefault(m.name, set()).add(m.key)
     for m in mentions:
         if m.kind == "short":
-            tc, n = _type_code(m.doc_type, None), int(m.number or 0)
+            tc, n = _type_code(m.doc_type, None), plain_number(m.number or "0")
             cands = by_number.get((tc, n), set())
             if m.year:
                 cands = {k for k in cands if k.endswith(f":{m.year}")}

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.legacy import is_syllable
 from ingest.models import Header, Signer
 from ingest.normalize import fold
 from ingest.periods import document_periods
@@ -46,6 +47,14 @@ DOC_TYPES: dict[str, str] = {
     "de an": "Đề án",
     "lenh": "Lệnh",
     "bien ban": "Biên bản",
+    "thong bao ket luan": "Thông báo kết luận",
+    "phieu trinh": "Phiếu trình",
+    "dieu le": "Điều lệ",
+    "phu luc": "Phụ lục",
+    "danh sach": "Danh sách",
+    "giay moi": "Giấy mời",
+    "de cuong": "Đề cương",
+    "giai trinh": "Giải trình",
 }
 
 #: Abbreviation at the head of a symbol ("NQ/ĐU", "QĐ-TTg") -> doc_type.
@@ -115,6 +124,12 @@ _ORG_WORDS: dict[str, str] = {
     "ban tuyen giao va dan van": "Ban Tuyên giáo và Dân vận",
     "ban noi chinh": "Ban Nội chính",
     "ban xay dung dang": "Ban Xây dựng Đảng",
+    "tinh uy": "Tỉnh ủy",
+    "thanh uy": "Thành ủy",
+    "huyen uy": "Huyện ủy",
+    "quan uy": "Quận ủy",
+    "thi uy": "Thị ủy",
+    "de an": "Đề án",
 }
 
 _LEADING_ORGS = ("ban", "bo", "uy ban", "hoi dong", "dang", "thuong truc", "van phong", "chinh phu", "quoc hoi", "thu tuong", "so", "cuc", "tong cuc", "hoi", "doan", "mat tran", "cong an", "toa an", "vien", "kiem toan")
@@ -131,6 +146,22 @@ def _title_words(text: str) -> str:
     return " ".join(_cap(w.lower()) for w in text.split())
 
 
+#: Heads of a name whose next word starts with a capital, as do the parts after
+#: its commas ("Bộ Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Hội Nông dân").
+_NAMED_HEADS = ("bo", "so", "cuc", "tong cuc", "chi cuc", "vu", "hoi", "hiep hoi", "lien doan", "phong", "vien", "trung tam")
+#: Party committees named by their place: "TỈNH ỦY LÂM ĐỒNG".
+_PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
+#: Abbreviations written out in an issuer's name.
+_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "mttq": "Mặt trận Tổ quốc"}
+
+
+def _abbreviation(word: str) -> bool:
+    """An upper-case abbreviation or code, kept as written: "ATVSLĐ", "C04", "PV01"."""
+    w = word.strip(",.")
+    vowels = sum(1 for c in fold(w).lower() if c in "aeiouy")
+    return len(w) >= 2 and w.isupper() and (any(c.isdigit() for c in w) or (not is_syllable(w) and (vowels == 0 or (len(w) >= 5 and vowels <= 1))))
+
+
 def org_case(text: str) -> str:
     """Write an upper-case organisation name the way running text does.
 
@@ -140,18 +171,21 @@ def org_case(text: str) -> str:
     'Ban Thường vụ Đảng ủy phường Đồ Sơn'
     >>> org_case("BỘ KHOA HỌC VÀ CÔNG NGHỆ")
     'Bộ Khoa học và Công nghệ'
+    >>> org_case("VĂN PHÒNG UBND TỈNH LÂM ĐỒNG"), org_case("TỈNH ỦY LÂM ĐỒNG")
+    ('Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng', 'Tỉnh ủy Lâm Đồng')
     """
     words = text.split()
-    folded = [fold(w) for w in words]
+    folded = [fold(w).lower() for w in words]
     out: list[str] = []
     i = 0
     phrases = sorted(_ORG_WORDS, key=lambda p: -len(p.split()))
+    head = next((h for h in sorted(_NAMED_HEADS, key=len, reverse=True) if " ".join(folded[: len(h.split())]) == h), None)
     capitalise_next = True
     while i < len(words):
-        # a level word: the rest is a place name
+        # a level word ("tỉnh", not "Tỉnh ủy"): the rest is a place name
         for level, written in sorted(LEVELS.items(), key=lambda kv: -len(kv[0].split())):
             n = len(level.split())
-            if " ".join(folded[i : i + n]) == level and i + n < len(words):
+            if " ".join(folded[i : i + n]) == level and i + n < len(words) and folded[i + n] != "uy":
                 out.append(written)
                 out.append(_title_words(" ".join(words[i + n :])))
                 return " ".join(out)
@@ -161,13 +195,21 @@ def org_case(text: str) -> str:
                 out.append(_ORG_WORDS[phrase])
                 i += n
                 capitalise_next = False
+                if phrase in _PARTY_COMMITTEES and i < len(words):  # "Tỉnh ủy | Lâm Đồng": a place name follows
+                    return " ".join([*out, _title_words(" ".join(words[i:]))])
                 break
         else:
-            w = words[i].lower()
-            if capitalise_next:
-                w = _cap(w)
-            out.append(w)
-            capitalise_next = folded[i] in {"va", ","} or words[i].endswith(",") or (folded[i] == "bo" and i == 0)
+            if folded[i] in _ABBREVIATIONS:
+                out.append(_ABBREVIATIONS[folded[i]])
+                capitalise_next = False
+            elif _abbreviation(words[i]):
+                out.append(words[i])
+                capitalise_next = False
+            else:
+                out.append(_cap(words[i].lower()) if capitalise_next else words[i].lower())
+                capitalise_next = bool(head) and (folded[i] == "va" or words[i].endswith(","))
+            if head and i == len(head.split()) - 1:
+                capitalise_next = True  # "Sở | Nội vụ", "Bộ | Khoa học"
             i += 1
     return " ".join(out)
 
@@ -436,56 +478,57 @@ def _recipients(text: str, lines: Sequence[tuple[int, int, str]]) -> tuple[tuple
     return tuple(out), (m.start(), min(end, len(text)))
 
 
-def parse_header(text: str) -> Header:
-    """Read the header fields of a normalised document text.
+Line = tuple[int, int, str]  # (start, end, text): a line, or one column of a line, and where it is in the text
 
-    Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
-    whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
+
+def _number_line(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The "Số" line: ``(number, symbol, span)``.
+
+    "Số 45-HD/BTCTW", "Số: 2581/QĐ-TTg", "Số -TB/ĐU" (number blank in a draft),
+    "Số:\n21/2025/NQ-HĐND", "Số:10988/BNV-CQĐP V/v tuyên truyền ..." (the
+    summary on the same line is not part of the symbol).
     """
-    lines = _lines(text)
-    head_zone = [ln for ln in lines[:60]]
-    own_spans: list[tuple[int, int]] = []
-
-    # The "Số" line.
-    number = symbol = None
-    so_end = None
-    for s, _e, line in head_zone:
+    for s, _e, line in head:
         if re.match(r"^[ ]*S[ốố][ ]*:?", line) and len(line) < 200:
             m = _SO_LINE.match(text, s)
             if m:
-                number = m.group("number")
                 symbol = m.group("symbol")
                 if symbol:
                     symbol = re.sub(r"[ ]*([-/])[ ]*", r"\1", symbol).rstrip(".")
                     symbol = re.split(r"[ ]+(?=V/v|v/v|Về|về)", symbol)[0].strip()
-                own_spans.append((m.start(), m.end()))
-                so_end = m.end()
-                break
+                return m.group("number"), symbol, (m.start(), m.end())
+    return None, None, None
 
-    # Place and date.
-    place = date = None
-    date_end = None
-    for m in _PLACE_DATE.finditer(text, 0, head_zone[-1][1] if head_zone else len(text)):
+
+def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, int | None]:
+    """The place-and-date line: ``(place, ISO date, end offset)``.
+
+    "Đồ Sơn, ngày tháng 03 năm 2026" -> ("Đồ Sơn", "2026-03"); a place is a
+    proper name ("Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh"), so "Thời gian:
+    01 buổi sáng, ngày 26/11/2025" is not one.
+    """
+    for s, _e, line in head:
+        m = _PLACE_DATE.match(line)
+        if not m:
+            continue
         cand = m.group("place").strip().strip("*").strip()
-        # a place is a proper name: "Hà Nội", "Thành phố Huế", "TP. Hồ Chí Minh";
-        # not "Thời gian: 01 buổi sáng, ngày 26/11/2025"
         words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
         if ":" in cand or not words or not all(w[:1].isupper() for w in words):
             continue
-        place = cand
         if m.group("y"):
             date = _iso(m.group("y"), m.group("m"), m.group("d"))
         else:
             date = _iso(m.group("y2"), m.group("m2"), m.group("d2"))
-        date_end = m.end()
-        break
+        return cand, date, s + m.end()
+    return None, None, None
 
-    # The document type line and the title under it.
-    doc_type = None
-    title_lines: list[str] = []
-    of_line = None
-    type_idx = None
-    for idx, (_s, _e, line) in enumerate(head_zone):
+
+def _type_line(head: Sequence[Line]) -> tuple[str | None, int | None, list[str]]:
+    """The document type line: ``(doc_type, its index in head, title words on the same line)``.
+
+    "NGHỊ QUYẾT", "THÔNG BÁO", "NGHỊ QUYẾT về ..." (the title joined to the type).
+    """
+    for idx, (_s, _e, line) in enumerate(head):
         if len(line) > 120 and not _UPPER_LINE.match(line):
             break  # prose: the header (if any) is above; a crawl that lost it starts here
         if re.match(r"^\s*Kính gửi", line):
@@ -494,101 +537,149 @@ def parse_header(text: str) -> Header:
             continue
         dt = _doc_type_of(line.strip())
         if dt and _UPPER_LINE.match(line.strip().split(" về ")[0].split(" VỀ ")[0]) or (dt and line.strip()[:1].isupper() and len(line.strip()) <= len(dt) + 1):
-            doc_type = dt
-            type_idx = idx
-            rest = line.strip()[len(line.strip().split()[0]) :]
-            # "NGHỊ QUYẾT về ..." (title joined on the type line)
-            rest_words = line.strip().split()
-            n_type = len([w for w in dt.split()])
-            tail = " ".join(rest_words[n_type:])
-            if tail:
-                title_lines.append(tail)
-            del rest
-            break
-    body_start = 0
-    if type_idx is not None:
-        j = type_idx + 1
-        while j < len(head_zone):
-            s, e, line = head_zone[j]
-            st = line.strip()
-            if not st:
-                if title_lines:
-                    j += 1
-                    # a blank line closes the title unless the next line continues it in lower case
-                    if j < len(head_zone) and head_zone[j][2].strip()[:1].islower() and fold(head_zone[j][2].strip()).startswith("ve "):
-                        continue
-                    break
+            tail = " ".join(line.strip().split()[len(dt.split()) :])
+            return dt, idx, [tail] if tail else []
+    return None, None, []
+
+
+def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines: list[str]) -> tuple[str, list[str], str | None, int]:
+    """The lines under the type line: ``(doc_type, title lines, "CỦA ..." issuer line, body start)``.
+
+    "THÔNG BÁO / KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY / về ..." is a Thông báo
+    kết luận of the Ban Thường vụ; the title ends at a blank line, at the
+    first line of the body ("Căn cứ ...") or at the enacting authority
+    ("CHÍNH PHỦ" under the title of a Nghị định).
+    """
+    of_line = None
+    j = type_idx + 1
+    while j < len(head):
+        s, e, line = head[j]
+        st = line.strip()
+        if not st:
+            if title_lines:
                 j += 1
-                continue
-            f = fold(st)
-            if st.startswith("---") or st == "*":
-                j += 1
-                if title_lines:
-                    break
-                continue
-            if doc_type == "Thông báo" and not title_lines and f.startswith("ket luan"):
-                doc_type = "Thông báo kết luận"
-                st = st[len("KẾT LUẬN") :].strip()
-                f = fold(st)
-                if not st:
-                    j += 1
+                # a blank line closes the title unless the next line continues it in lower case
+                if j < len(head) and head[j][2].strip()[:1].islower() and fold(head[j][2].strip()).startswith("ve "):
                     continue
-            if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
-                of_line = st[4:].strip()
-                # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
-                if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
-                    j += 1
-                    continue
-                of_line = None
-                if not title_lines and doc_type == "Thông báo kết luận":
-                    st = "KẾT LUẬN " + st
-            if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
                 break
-            if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
-                break
-            if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
-                break  # "CHÍNH PHỦ" after a lower-case title: the enacting authority
-            if title_lines and _UPPER_LINE.match(st) and (fold(st).startswith(("chu tich", "thu tuong", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "bo truong", "ban chap hanh", "ban thuong vu")) and len(st) < 70):
-                break  # the enacting authority line under an upper-case title
-            title_lines.append(st)
             j += 1
-            if len(title_lines) >= 6:
+            continue
+        f = fold(st)
+        if st.startswith("---") or st == "*":
+            j += 1
+            if title_lines:
                 break
-        body_start = head_zone[j - 1][1] + 1 if j - 1 < len(head_zone) and j > 0 else 0
-        # do not swallow the first body line when the loop broke on it
-        if j < len(head_zone):
-            body_start = head_zone[j][0]
-    else:
-        body_start = max(x for x in (so_end or 0, date_end or 0))
-    title = " ".join(title_lines).strip() or None
+            continue
+        if doc_type == "Thông báo" and not title_lines and f.startswith("ket luan"):
+            doc_type = "Thông báo kết luận"
+            st = st[len("KẾT LUẬN") :].strip()
+            f = fold(st)
+            if not st:
+                j += 1
+                continue
+        if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
+            of_line = st[4:].strip()
+            # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
+            if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
+                j += 1
+                continue
+            of_line = None
+            if not title_lines and doc_type == "Thông báo kết luận":
+                st = "KẾT LUẬN " + st
+        if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
+            break
+        if title_lines and (st.startswith("(") or re.match(r"chuong\s+[ivx\d]+\b", f.lower())):
+            break  # "(Kèm theo Quyết định số ...)" under an appendix's title, "Chương I" of a charter
+        if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):
+            break
+        if title_lines and _UPPER_LINE.match(st) and not _UPPER_LINE.match(title_lines[-1]):
+            break  # "CHÍNH PHỦ" after a lower-case title: the enacting authority
+        if title_lines and _UPPER_LINE.match(st) and (fold(st).startswith(("chu tich", "thu tuong", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "bo truong", "ban chap hanh", "ban thuong vu")) and len(st) < 70):
+            break  # the enacting authority line under an upper-case title
+        title_lines.append(st)
+        j += 1
+        if len(title_lines) >= 6:
+            break
+    body_start = head[j - 1][1] + 1 if j - 1 < len(head) and j > 0 else 0
+    # do not swallow the first body line when the loop broke on it
+    if j < len(head):
+        body_start = head[j][0]
+    return doc_type, title_lines, of_line, body_start
 
-    # Công văn: "V/v ..." trích yếu and no type line.
-    if title is None:
-        for _s, _e, line in head_zone[:25]:
-            k = line.find("V/v")
-            if k < 0:
-                k = line.find("v/v")
-            if k >= 0:
-                title = line[k:].strip()
+
+def _subject_line(head: Sequence[Line]) -> str | None:
+    """A Công văn's summary: "V/v ..." under its number, over as many lines as it takes.
+
+    "V/v báo cáo giải trình việc / Giải thể Hiệp hội rau quả Đà Lạt" is one
+    summary; it ends at a blank line, the motto, the date line, "Kính gửi".
+    """
+    for idx, (_s, _e, line) in enumerate(head[:25]):
+        k = line.find("V/v")
+        if k < 0:
+            k = line.find("v/v")
+        if k < 0:
+            continue
+        parts = [line[k:].strip()]
+        for _s2, _e2, nxt in head[idx + 1 : idx + 4]:
+            st = nxt.strip()
+            f = fold(st)
+            if (not st or len(st) > 120 or _UPPER_LINE.match(st) or _MOTTO.search(f) or _PLACE_DATE.match(st)
+                    or re.match(r"^(?:kinh gui|so\b|can cu|thuc hien|\d+[.)]|[-–•])", f) or parts[-1].endswith((".", ":", ";"))):
                 break
-    if doc_type is None:
-        doc_type = _symbol_type(symbol)
-        if doc_type is None and symbol and re.match(r"^[A-ZĐ]", symbol) and "/" not in symbol.split("-")[0] and _symbol_type(symbol) is None:
-            doc_type = "Công văn"
-        if doc_type is None and (title or "").startswith(("V/v", "v/v")):
-            doc_type = "Công văn"
-        if doc_type is None and re.match(r"^\s*Kính gửi", text):
-            doc_type = "Công văn"
+            parts.append(st)
+        return " ".join(parts)
+    return None
 
-    # Issuer block: upper-case lines above the motto / the "Số" line.
+
+def _type_from_symbol(text: str, symbol: str | None, title: str | None) -> str | None:
+    """The type of a document with no type line: from its symbol ("TB/ĐU"), else a Công văn.
+
+    A symbol that names an issuer, not a type ("BNV-CQĐP"), a "V/v" summary and
+    a "Kính gửi" opening are the marks of a Công văn.
+    """
+    doc_type = _symbol_type(symbol)
+    if doc_type is None and symbol and re.match(r"^[A-ZĐ]", symbol) and "/" not in symbol.split("-")[0]:
+        doc_type = "Công văn"
+    if doc_type is None and (title or "").startswith(("V/v", "v/v")):
+        doc_type = "Công văn"
+    if doc_type is None and re.match(r"^\s*Kính gửi", text):
+        doc_type = "Công văn"
+    return doc_type
+
+
+#: first words of a line that names an organisation of its own (not the rest of the line above)
+_ORG_HEADS = (*_LEADING_ORGS, "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "ubnd", "hdnd", "phong", "trung tam",
+              "chi cuc", "truong", "benh vien", "thanh tra", "kho bac", "lien doan", "hiep hoi", "chi bo", "cong ty", "tong")
+#: a draft's mark above or beside the header: "DỰ THẢO", "(Dự thảo lần 2)"
+_DRAFT_MARK = re.compile(r"^[(\[]?\s*du thao(?:\s+lan\s+\d+)?\s*[)\]]?$")
+
+
+def _continues_org(prev: str, line: str) -> bool:
+    """Whether an upper-case header line carries on the name above it.
+
+    "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, / CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, / CHUYỂN
+    ĐỔI SỐ VÀ ĐỀ ÁN 06 TỈNH LÂM ĐỒNG" is one name; "ĐẢNG BỘ TỈNH X / ĐẢNG ỦY
+    XÃ Y" and "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ" are two lines.
+    """
+    f = fold(line).lower()
+    if prev.rstrip().endswith((",", "-", "–")) or fold(prev).lower().endswith(" va") or f.startswith("va "):
+        return True
+    first = f.split()[:2]
+    return not any(" ".join(first[: len(h.split())]) == h for h in (*_ORG_HEADS, *LEVELS))
+
+
+def _issuer_lines(head: Sequence[Line]) -> list[str]:
+    """The upper-case lines of the issuer block, above the motto and the "Số" line; a name over several lines is joined."""
     org_lines: list[str] = []
-    for _s, _e, line in head_zone[:12]:
+    for _s, _e, line in head[:14]:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
             continue
         if st.startswith("[") and st.endswith("]"):
             continue  # an editor's note above the header: "[VĂN BẢN GIẢ ĐỊNH ...]", "[Dự thảo]"
         f = fold(st)
+        if _DRAFT_MARK.match(f.lower()):
+            continue
         if _MOTTO.search(f):
             # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": two columns on one line
             k = f.find("cong hoa xa hoi chu nghia")
@@ -600,65 +691,106 @@ def parse_header(text: str) -> Header:
         if re.match(r"^S[ốố]", st) or _PLACE_DATE.match(st) or _doc_type_of(st):
             break
         if _UPPER_LINE.match(st) and len(st) < 90:
-            org_lines.append(st)
+            if org_lines and _continues_org(org_lines[-1], st):
+                org_lines[-1] = f"{org_lines[-1]} {st}"
+            else:
+                org_lines.append(st)
         else:
             break
+    return org_lines
 
-    # Signature and recipients.
-    recipients, rec_span = _recipients(text, lines)
-    if rec_span:
-        own_spans.append(rec_span)
-    body_end = rec_span[0] if rec_span else None
-    signer, collective, sig_start = _find_signature(text, lines, body_end)
-    if body_end is None and sig_start is not None and sig_start > body_start:
-        body_end = sig_start
 
-    # Own identity from an appendix line when the header lost it:
-    # "(Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ Tài chính)"
-    appendix_issuer = None
+def _appendix_identity(text: str, number: str | None, symbol: str | None) -> tuple[dict[str, str | None], list[tuple[int, int]]]:
+    """Own identity from an appendix line when the header lost it, and the spans of such lines.
+
+    "(Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ
+    Tài chính)": the number, symbol, type, date and issuer of the document it
+    is attached to, when the document has no number of its own; the line is
+    the document's own identity (not a citation) when the numbers agree.
+    """
+    found: dict[str, str | None] = {}
+    spans: list[tuple[int, int]] = []
     for m in _APPENDIX_SELF.finditer(text):
-        t = DOC_TYPES.get(fold(m.group("type")).strip().lower())
         if number is None and symbol is None and m.group("num"):
             number, symbol = m.group("num"), m.group("sym")
-            doc_type = doc_type or t
-            if date is None and m.group("y"):
-                date = _iso(m.group("y"), m.group("m"), m.group("d"))
-            appendix_issuer = (m.group("issuer") or "").strip() or None
+            found = {
+                "number": number,
+                "symbol": symbol,
+                "doc_type": DOC_TYPES.get(fold(m.group("type")).strip().lower()),
+                "date": _iso(m.group("y"), m.group("m"), m.group("d")) if m.group("y") else None,
+                "issuer": (m.group("issuer") or "").strip() or None,
+            }
         if m.group("num") and number == m.group("num") and symbol and m.group("sym") and fold(symbol) == fold(m.group("sym")):
-            own_spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+    return found, spans
 
-    # Issuer and unit.
-    org = [org_case(x) for x in org_lines if not _MOTTO.search(fold(x))]
-    org_full = None
-    if org:
-        parts = org
-        if len(parts) >= 2 and fold(parts[-1]).startswith(tuple(LEVELS)) and fold(parts[-2]).startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
-            org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
-        elif len(parts) >= 2 and fold(parts[-2]) == "ban chap hanh trung uong" and fold(parts[-1]).startswith("ban "):
-            org_full = parts[-1] + " Trung ương"
+
+def _full_org(org: Sequence[str]) -> str | None:
+    """The issuing organisation from the issuer block's lines, in running-text case.
+
+    "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ" is one name; "BAN CHẤP HÀNH TRUNG ƯƠNG /
+    BAN TỔ CHỨC" is the Ban Tổ chức Trung ương; otherwise the lowest line.
+    """
+    if not org:
+        return None
+    parts = list(org)
+    child = fold(parts[-1]).lower()
+    parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
+    if parent and child.startswith(tuple(LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+        org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
+    elif parent == "ban chap hanh trung uong" and child.startswith("ban "):
+        org_full = parts[-1] + " Trung ương"
+    elif parent and _unit_from_org(parts[-2]) is None and parent.startswith(_PARTY_COMMITTEES) and not _unit_from_org(parts[-1]):
+        # "TỈNH ỦY LÂM ĐỒNG / BAN TUYÊN GIÁO VÀ DÂN VẬN", "/ VĂN PHÒNG": a body of the committee
+        org_full = f"{parts[-1]} {parts[-2]}"
+    elif parent and _unit_from_org(parts[-2]) and not _unit_from_org(parts[-1]) and child.startswith(_ORG_HEADS) and child != "ban chap hanh":
+        # "UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ": the department of that province; "/ VĂN PHÒNG": the People's Committee's office
+        if child == "van phong":
+            org_full = f"{parts[-1]} {parts[-2]}"
         else:
-            org_full = parts[-1]
-        if fold(org_full) == "dang cong san viet nam":
-            org_full = None
+            unit = _unit_from_org(parts[-2])
+            org_full = f"{parts[-1]} {unit}"
+    else:
+        org_full = parts[-1]
+    if fold(org_full) == "dang cong san viet nam":
+        return None
+    return org_full
+
+
+_SCOPED_COLLECTIVES = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
+
+
+def _issuer_and_unit(
+    text: str, org: Sequence[str], of_line: str | None, collective: str | None, place: str | None,
+    doc_type: str | None, appendix_issuer: str | None,
+) -> tuple[str | None, str | None]:
+    """``(issuer, unit)`` from the issuer block, the "CỦA ..." line and the signature's T/M line.
+
+    A collective named without its ward ("CỦA BAN THƯỜNG VỤ ĐẢNG ỦY") takes
+    the ward from the issuer block, else from the body: "Ban Thường vụ Đảng
+    ủy phường Đông Hải".
+    """
+    org_full = _full_org(org)
     unit = None
-    for cand in [org_full, *(org[::-1] if org else [])]:
+    for cand in [org_full, *(list(org)[::-1])]:
         if cand:
             unit = _unit_from_org(cand)
             if unit:
                 break
     issuer = None
-    scoped_collectives = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
     generic_org = org_full is None or fold(org_full) == "ban chap hanh trung uong"
     for cand in (of_line, collective if generic_org else None):
         if not cand:
             continue
+        # "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ": the level without its name, which the unit gives
+        cand = re.sub(r"[ ]+(?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|xã|phường|thị trấn|đặc khu)$", "", cand.strip())
         c = org_case(cand)
         fc = fold(c)
         if org_full and fold(org_full).startswith(fc):
             issuer = org_full
         elif _unit_from_org(c):
             issuer = c
-        elif fc.startswith(scoped_collectives):
+        elif fc.startswith(_SCOPED_COLLECTIVES):
             if unit is None and fc.startswith(("ban thuong vu", "ban chap hanh", "thuong truc", "dang uy", "uy ban kiem tra")):
                 unit = _unit_from_body(text, place)
             if "dang uy" not in fc and org_full and fold(org_full).startswith(("dang uy", "dang doan", "ban can su")):
@@ -676,10 +808,65 @@ def parse_header(text: str) -> Header:
         issuer = org_full or appendix_issuer
     if unit is None and issuer is None and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
+    return issuer, unit
+
+
+def parse_header(text: str) -> Header:
+    """Read the header fields of a normalised document text.
+
+    Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
+    whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
+    Each field is looked for on its own (a crawl or a draft lacks some) and may be None.
+    """
+    lines = _lines(text)
+    head = lines[:60]
+    own_spans: list[tuple[int, int]] = []
+
+    number, symbol, so_span = _number_line(text, head)
+    if so_span:
+        own_spans.append(so_span)
+    place, date, date_end = _place_date(text, head)
+
+    doc_type, type_idx, title_lines = _type_line(head)
+    of_line = None
+    if doc_type is not None and type_idx is not None:
+        doc_type, title_lines, of_line, body_start = _title_block(head, doc_type, type_idx, title_lines)
+    else:
+        body_start = max(so_span[1] if so_span else 0, date_end or 0)
+    title = " ".join(title_lines).strip() or None
+    if title is None:
+        title = _subject_line(head)
+    if doc_type is None:
+        doc_type = _type_from_symbol(text, symbol, title)
+
+    recipients, rec_span = _recipients(text, lines)
+    if rec_span:
+        own_spans.append(rec_span)
+    body_end = rec_span[0] if rec_span else None
+    signer, collective, sig_start = _find_signature(text, lines, body_end)
+    if body_end is None and sig_start is not None and sig_start > body_start:
+        body_end = sig_start
+
+    attached_to = _attached_to(text, head) if doc_type is None or doc_type in APPENDIX_TYPES else None
+    if attached_to:
+        # a file of its own that is an appendix ("PHỤ LỤC ... (Kèm theo Quyết định số ...)"): the
+        # decision's number is its parent's, not its own (else both would be one document)
+        appendix: dict[str, str | None] = {}
+    else:
+        appendix, appendix_spans = _appendix_identity(text, number, symbol)
+        own_spans.extend(appendix_spans)
+    if appendix:
+        number, symbol = appendix["number"], appendix["symbol"]
+        doc_type = doc_type or appendix["doc_type"]
+        date = date or appendix["date"]
+
+    org = [org_case(x) for x in _issuer_lines(head) if not _MOTTO.search(fold(x))]
+    issuer, unit = _issuer_and_unit(text, org, of_line, collective, place, doc_type, appendix.get("issuer"))
     if unit is None:
         # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
         # the organisation lines are still there, each column apart
         unit = _unit_from_top(text[: body_start or 800])
+    province = _province_line(org)
 
     periods = document_periods(title, text[body_start : body_end or len(text)], date)
 
@@ -701,7 +888,42 @@ def parse_header(text: str) -> Header:
         own_spans=tuple(own_spans),
         body_start=body_start,
         body_end=body_end,
+        province=province,
+        attached_to=attached_to,
     )
+
+
+#: document types that travel as a file of their own beside the document they belong to
+APPENDIX_TYPES = ("Phụ lục", "Danh sách", "Điều lệ", "Đề cương")
+_ATTACHED = re.compile(r"\(\s*(?:Ban hành |Gửi |Phê duyệt )?[Kk]èm theo\s+(?P<what>[^()]{5,300}?)\s*\)")
+
+
+def _attached_to(text: str, head: Sequence[Line]) -> str | None:
+    """The document an appendix file belongs to, as its first lines name it.
+
+    "PHỤ LỤC / Danh sách ... / (Kèm theo Quyết định /QĐ-UBND ngày tháng 9 năm
+    2025 / của Ủy ban nhân dân tỉnh)" -> "Quyết định /QĐ-UBND ngày tháng 9 năm
+    2025 của Ủy ban nhân dân tỉnh" (white space collapsed; a draft's blank
+    number stays blank).
+    """
+    if not head:
+        return None
+    end = head[min(len(head), 15) - 1][1]
+    m = _ATTACHED.search(text, 0, end)
+    return " ".join(m.group("what").split()) if m else None
+
+
+def _province_line(org: Sequence[str]) -> str | None:
+    """The province the issuer block's lines name: "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" -> "thành phố Hải Phòng".
+
+    It tells same-named wards apart (ingest.units); the first province-level
+    unit of the block, the ward's own line being below it.
+    """
+    for line in org:
+        unit = _unit_from_org(line)
+        if unit and fold(unit).lower().startswith(("tinh ", "thanh pho ")):
+            return unit
+    return None
 
 
 def year_of(header: Header) -> int | None:

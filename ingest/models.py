@@ -76,6 +76,15 @@ class Header:
     body_end: int | None = None
     #: the Party/State level of the issuer: "tw", "tinh", "xa", ... (for scoping bodies)
     issuer_span: tuple[int, int] | None = None
+    #: the province the header's upper line names, as written ("thành phố Hải Phòng")
+    province: str | None = None
+    #: the unit's official code in the 2025 registry (ward "10537", province "31"),
+    #: when the registry knows it and can tell it apart (ingest.units)
+    unit_code: str | None = None
+    #: registered | ambiguous (same-named units, no province to choose) | unknown; None without a unit
+    unit_status: str | None = None
+    #: an appendix file's parent, as its first lines name it: "Quyết định số 12/QĐ-UBND ngày ... của ..."
+    attached_to: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,12 @@
   :func:`unify_tone_placement` for why;
 * PDF artefacts: page numbers and running headers at page breaks (``\\f``), a
   paragraph broken across a page ("thành\\n\\nphổ" -> "thành phổ");
-* look-alike Cyrillic letters inside Latin words ("BТС" -> "BTC");
+* look-alike Cyrillic letters inside Latin words ("BТС" -> "BTC"), and the
+  Icelandic eth a font put for Đ ("NÐ-CP" -> "NĐ-CP");
 * markdown bold markers left by converters (``**T/M BAN THƯỜNG VỤ``);
+* a two-column header flattened into lines with wide gaps ("ĐẢNG BỘ TỈNH X
+  <spaces> ĐẢNG CỘNG SẢN VIỆT NAM") read column by column, as a .docx header
+  table or a PDF's header block reads (:func:`unflatten_header`);
 * whitespace: one space between words, at most one blank line.
 
 ``fold(text)`` is the accent-free, lower-case key used for matching and search;
@@ -32,6 +36,9 @@ _CYRILLIC = str.maketrans(
     "АВЕКМНОРСТХУаеорсху",
     "ABEKMHOPCTXYaeopcxy",
 )
+# "NÐ-CP" with the Icelandic eth (U+00D0) a font or an OCR engine put for Đ (U+0110):
+# Vietnamese has no eth, and the two look the same.
+_ETH = str.maketrans("Ðð", "Đđ")
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
@@ -164,6 +171,89 @@ def _join_broken(m: re.Match[str]) -> str:
     return " "
 
 
+#: a gap between the two columns of a flattened header: a tab, 3+ spaces or a table's "|"
+_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,}|[ \u00a0]*\|[ \u00a0]*")
+#: ... but not the blank of a draft's number or day: "Số:     /BC-UBND", "ngày      tháng 9"
+_BLANK_BEFORE = re.compile(r"(?:\bS[ốố][ ]*:?|\bngày|\btháng|\bnăm|[:/-])$", re.I)
+
+
+def _split_columns(line: str) -> list[str]:
+    """A header line set in two columns, as its parts.
+
+    A part starts with a capital, a digit or "(" after a gap; a gap that is a
+    draft's blank ("Số:     /BC-UBND", "ngày      tháng 9") splits nothing.
+
+    >>> _split_columns("Số 07-TB/ĐU          Tân Hà, ngày      tháng 6 năm 2026")
+    ['Số 07-TB/ĐU', 'Tân Hà, ngày      tháng 6 năm 2026']
+    """
+    parts: list[str] = []
+    pos = len(line) - len(line.lstrip(" \t|"))
+    for m in _GAP.finditer(line, pos):
+        left, right = line[pos : m.start()].rstrip(), line[m.end() :]
+        if not left.strip() or not right.strip():
+            continue
+        if _BLANK_BEFORE.search(left) or not (right[:1].isupper() or right[:1].isdigit() or right[:1] == "("):
+            continue
+        parts.append(left)
+        pos = m.end()
+    rest = line[pos:].rstrip(" \t|")
+    if rest.strip():
+        parts.append(rest)
+    return parts or [line]
+
+
+def unflatten_header(text: str) -> str:
+    r"""Read a two-column header kept as single lines with wide gaps column by column.
+
+    Plain text keeps the two columns of a header (Nghị định 30/2020/NĐ-CP,
+    Hướng dẫn 36-HD/VPTW) side by side: "ĐẢNG BỘ TỈNH X        ĐẢNG CỘNG SẢN
+    VIỆT NAM", "Số 07-TB/ĐU        Xã Y, ngày 30 tháng 6 năm 2026". The block
+    of such lines at the top (it must start within the first three lines) is
+    rewritten as its left column top to bottom, then its right column; a line
+    between them that is not split goes with the right column when indented
+    as far as it. Nothing else changes.
+
+    >>> print(unflatten_header("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ Y\nSố 07-TB/ĐU      Y, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG ỦY XÃ Y
+    Số 07-TB/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Y, ngày 30 tháng 6 năm 2026
+    THÔNG BÁO
+    """
+    lines = text.split("\n", 20)
+    head = lines[:20]
+    split = [_split_columns(line) for line in head]
+    two = [i for i, parts in enumerate(split) if len(parts) >= 2]
+    filled = [i for i, line in enumerate(head) if line.strip()]
+    if not two or two[0] not in filled[:3]:
+        return text
+    end = two[0]
+    for i in two[1:]:
+        if i - end > 6:
+            break
+        end = i
+    end += 1
+    starts = sorted(len(head[i]) - len(head[i].lstrip(" \t|")) + head[i].lstrip(" \t|").find(split[i][1]) for i in two if i < end)
+    column = starts[len(starts) // 2]
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    # lines of the right column below the last split line ("Độc lập - Tự do - Hạnh phúc" set alone)
+    while end < len(head) and head[end].strip() and indent(head[end]) >= 0.6 * column:
+        end += 1
+    left: list[str] = []
+    right: list[str] = []
+    for line, parts in zip(head[:end], split[:end], strict=True):
+        if len(parts) >= 2:
+            left.append(parts[0])
+            right.append(" ".join(parts[1:]))
+        elif line.strip():
+            (right if indent(line) >= 0.6 * column else left).append(line.strip())
+    return "\n".join([*left, *right, *lines[end:]])
+
+
 def normalize(raw: str) -> str:
     """Normalise raw document text (see the module docstring).
 
@@ -172,7 +262,9 @@ def normalize(raw: str) -> str:
     """
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_CYRILLIC)
+    text = text.translate(_INVISIBLE)
+    text = unflatten_header(text)
+    text = text.translate(_SPACES).translate(_CYRILLIC).translate(_ETH)
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))
     text = text.replace("**", "")

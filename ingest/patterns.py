@@ -56,8 +56,9 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 
 # --- numbers and symbols ------------------------------------------------------
 
-# "57", "03", "18345"
-NUMBER = r"(?P<number>\d{1,6})"
+# "57", "03", "18345"; a sub-number after a dot: "66.4/2025/NQ-CP" (Nghị quyết 66.4 of the
+# Government, one of the numbered series "66.1" ... "66.13"), never a thousands dot ("3.114")
+NUMBER = r"(?P<number>\d{1,6}(?:\.\d{1,2}(?=\x20?[-/]))?)"
 
 # A hyphen inside a symbol, with the stray space real text puts on one side:
 # "NĐ-CP", "66- NQ/TW", "NĐ -CP". Not " - " (a dash between two phrases).
@@ -68,7 +69,8 @@ SLASH = r"(?:\x20?/\x20?)"
 
 # One code of a symbol: "NQ", "QĐi", "TTg", "UBTVQH15", "SNN&MT", "ĐĐQH15".
 # It starts with a capital and ends at the end of the word ("Quyết" is not "Quy").
-CODE = r"(?:[A-ZĐ][A-Za-zĐđ0-9&]*(?!\w))"
+# An OCR'd "QH15" whose Q came out as a zero ("0H15") is a code too (repaired in ingest.citations).
+CODE = r"(?:(?:[A-ZĐ][A-Za-zĐđ0-9&]*|0H\d{2})(?!\w))"
 
 # Party numbering: "57-NQ/TW", "188- KL/TW", "57 - NQ/TW", "11-QĐi/TW", "3260-KH/ĐĐQH15"
 # (the "/" that must follow makes a spaced dash safe here).
@@ -501,6 +503,9 @@ def sentence_end_re() -> regex.Pattern[str]:
 
 # A code that carries a term number: "QH15", "UBTVQH13", "ĐĐQH15".
 TERM_CODE = r"(?i)^(ĐĐQH|UBTVQH|QH)(\d+)$"
+
+# The same codes as OCR reads them: "OH15", "0H15", "QHl5", "UBTVOH13" (O or 0 for Q, l or I for 1).
+OCR_TERM_CODE = r"^(ĐĐ|UBTV)?[OQ0][HN]([0-9lI]{2})$"
 
 # The hyphen between the codes of a state symbol, stray spaces included: "QĐ -UBND".
 SYMBOL_DASH = r"\s?-\s?"

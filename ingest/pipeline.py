@@ -7,6 +7,7 @@ the ``vanban.parse/1`` JSON is built.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -15,13 +16,15 @@ from typing import Any
 from ingest.bodies import extract_bodies
 from ingest.citations import extract_citations, scope_key
 from ingest.header import parse_header
+from ingest.limits import Limits
 from ingest.metrics import extract_metrics
-from ingest.models import SCHEMA, Citation, Item, ParsedDocument, RawText, Source
+from ingest.models import SCHEMA, Citation, Header, Item, ParsedDocument, RawText, Source
 from ingest.normalize import normalize
 from ingest.people import extract_people
-from ingest.readers import read_file
+from ingest.readers import PageProgress, read_file
 from ingest.structure import parse_items
 from ingest.themes import tag_themes
+from ingest.units import resolve_unit
 
 
 def _item_at(items: Sequence[Item], start: int, end: int) -> str | None:
@@ -38,11 +41,24 @@ def _item_at(items: Sequence[Item], start: int, end: int) -> str | None:
     return None
 
 
-def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None = None, unit: str | None = None) -> ParsedDocument:
+def resolve_header_unit(header: Header, province: str | None = None) -> Header:
+    """The header with its unit's official code (:mod:`ingest.units`): by the province
+    given (``--province``, ``$VANBAN_PROVINCE``), else the one its upper line names."""
+    province = province or os.environ.get("VANBAN_PROVINCE") or header.province
+    res = resolve_unit(header.unit, province)
+    if res is None:
+        return header
+    return replace(header, unit_code=res.ref.code if res.ref else None, unit_status=res.status)
+
+
+def parse_text(
+    raw: RawText | str, *, path: str = "<text>", sha256: str | None = None, unit: str | None = None, province: str | None = None,
+) -> ParsedDocument:
     """Parse already-read text (a :class:`RawText` or a plain string).
 
     ``unit`` ("phường Tân Hưng") overrides the unit read from the document, for
-    a notice whose header does not say it (``vanban ingest --unit``).
+    a notice whose header does not say it (``vanban ingest --unit``);
+    ``province`` chooses among wards of the same name in different provinces.
     """
     if isinstance(raw, str):
         raw = RawText(text=raw, format="txt", encoding="utf-8")
@@ -54,6 +70,7 @@ def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None =
         header = replace(header, unit=normalize(unit).strip(), unit_source="option")
     elif header.unit:
         header = replace(header, unit_source=header.unit_source or "document")
+    header = resolve_header_unit(header, province)
     items = parse_items(text, header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
@@ -77,12 +94,19 @@ def parse_text(raw: RawText | str, *, path: str = "<text>", sha256: str | None =
     )
 
 
-def parse_file(path: str | Path, *, ocr: bool = True, unit: str | None = None) -> ParsedDocument:
-    """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input."""
+def parse_file(
+    path: str | Path, *, ocr: bool = True, unit: str | None = None, limits: Limits | None = None, on_page: PageProgress | None = None,
+    province: str | None = None,
+) -> ParsedDocument:
+    """Read and parse one file. Raises :class:`vanban.errors.ParseError` on bad input.
+
+    ``limits`` caps what the file may cost (default: :meth:`Limits.from_env`);
+    ``on_page(done, total)`` reports OCR progress on a scanned PDF.
+    """
     p = Path(path)
-    raw = read_file(p, ocr=ocr)
+    raw = read_file(p, ocr=ocr, limits=limits, on_page=on_page)
     sha = hashlib.sha256(p.read_bytes()).hexdigest()
-    return parse_text(raw, path=str(p), sha256=sha, unit=unit)
+    return parse_text(raw, path=str(p), sha256=sha, unit=unit, province=province)
 
 
 def to_json(doc: ParsedDocument) -> dict[str, Any]:
@@ -108,6 +132,10 @@ def to_json(doc: ParsedDocument) -> dict[str, Any]:
             "planned_months": list(h.planned_months),
             "signer": None if h.signer is None else {"name": h.signer.name, "title": h.signer.title, "authority": h.signer.authority},
             "recipients": list(h.recipients),
+            "province": h.province,
+            "unit_code": h.unit_code,
+            "unit_status": h.unit_status,
+            "attached_to": h.attached_to,
         },
         "items": [
             {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section,

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import os
 import re
 import shutil
+import stat
 import statistics
 import subprocess
 import unicodedata
@@ -34,7 +36,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest import worddoc
 from ingest.legacy import detect_legacy, syllable_score, tcvn3_to_unicode, vni_to_unicode
+from ingest.limits import Limits
 from ingest.models import RawText
 from vanban.errors import ParseError, UnsupportedFormat
 
@@ -50,11 +54,12 @@ __all__ = [
     "vni_to_unicode",
 ]
 
+log = logging.getLogger(__name__)
+
 #: The extensions read_file accepts, and the format each gives.
-EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf"}
+EXTENSIONS = {".txt": "txt", ".docx": "docx", ".doc": "doc", ".pdf": "pdf"}
 _VALID = ", ".join(EXTENSIONS)
 _HINTS = {
-    ".doc": " (old Word format: save it as .docx)",
     ".rtf": " (save it as .docx)",
     ".odt": " (save it as .docx)",
 }
@@ -64,33 +69,88 @@ OCR_INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-vie"
 OCR_DPI = 300
 OCR_TIMEOUT = 180  # seconds per page
 
+#: on_page(done, total): called as each OCR'd page of a scanned PDF comes back
+PageProgress = Callable[[int, int], None]
 
-def read_file(path: str | Path, *, ocr: bool = True) -> RawText:
-    """Read a .txt, .docx or .pdf file into raw text (see the module docstring).
+
+@dataclass(frozen=True)
+class _Options:
+    ocr: bool
+    limits: Limits
+    on_page: PageProgress | None = None
+
+
+def read_file(path: str | Path, *, ocr: bool = True, limits: Limits | None = None, on_page: PageProgress | None = None) -> RawText:
+    """Read a .txt, .docx, .doc or .pdf file into raw text (see the module docstring).
 
     ``ocr=False`` never runs tesseract: a PDF without a text layer is then an error.
+    ``limits`` (default :meth:`Limits.from_env`) caps what the file may cost;
+    ``on_page(done, total)`` reports OCR progress page by page.
     """
     name = str(path)
     p = Path(path)
+    limits = limits or Limits.from_env()
     if p.is_dir():
         raise ParseError(name, "is a directory, not a file")
     ext = p.suffix.lower()
     if ext not in EXTENSIONS:
         shown = ext or "(no extension)"
         raise UnsupportedFormat(name, f"unsupported file type {shown}{_HINTS.get(ext, '')}; vanban reads {_VALID}")
+    data = _read_bytes(name, p, limits)
+    if not data.strip():
+        raise ParseError(name, "empty file")
+    raw = _READERS[ext](name, data, _Options(ocr, limits, on_page))
+    if len(raw.text) > limits.chars:
+        raise ParseError(name, f"too long: {len(raw.text):,} characters of text, more than the limit of {limits.chars:,} (--limit chars=N)")
+    return raw
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _read_bytes(name: str, p: Path, limits: Limits) -> bytes:
+    """The file's bytes; only a regular file, and no more than ``limits.file_mb``.
+
+    A symlink is followed, and what it points to must be a regular file too: a
+    ``.txt`` linked to ``/dev/zero`` or a FIFO would never end.
+    """
     try:
-        data = p.read_bytes()
+        st = p.stat()
     except FileNotFoundError:
         raise ParseError(name, "no such file") from None
+    except PermissionError:
+        raise ParseError(name, "permission denied: the file cannot be read") from None
+    except OSError as e:
+        raise ParseError(name, f"cannot read the file: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ParseError(name, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        what = next((w for test, w in _KINDS if test(st.st_mode)), "a special file")
+        raise ParseError(name, f"not a regular file: it is {what}")
+    cap = limits.file_bytes
+    if st.st_size > cap:
+        raise ParseError(name, f"too large: {_mb(st.st_size)}, more than the limit of {_mb(cap)} (--limit file_mb=N)")
+    try:
+        with p.open("rb") as f:
+            data = f.read(cap + 1)
     except PermissionError:
         raise ParseError(name, "permission denied: the file cannot be read") from None
     except IsADirectoryError:
         raise ParseError(name, "is a directory, not a file") from None
     except OSError as e:
         raise ParseError(name, f"cannot read the file: {e.strerror or e}") from None
-    if not data.strip():
-        raise ParseError(name, "empty file")
-    return _READERS[ext](name, data, ocr)
+    if len(data) > cap:  # it grew while we read it
+        raise ParseError(name, f"too large: more than the limit of {_mb(cap)} (--limit file_mb=N)")
+    return data
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
 # --- .txt ---------------------------------------------------------------------
@@ -224,7 +284,9 @@ def _western(data: bytes) -> str:
     return data.decode("latin-1").translate(_western_table())
 
 
-def _read_txt(name: str, data: bytes, ocr: bool) -> RawText:
+def _read_txt(name: str, data: bytes, opts: _Options) -> RawText:
+    if len(data) > 4 * opts.limits.chars:  # no encoding spends more than 4 bytes on a character
+        raise ParseError(name, f"too long: {_mb(len(data))} of text, more than the limit of {opts.limits.chars:,} characters (--limit chars=N)")
     try:
         text, encoding = _decode(data)
     except _NotText as e:
@@ -238,16 +300,17 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _read_docx(name: str, data: bytes, ocr: bool) -> RawText:
+def _read_docx(name: str, data: bytes, opts: _Options) -> RawText:
     if not data.startswith(b"PK"):
         raise ParseError(name, "not a .docx file (not a zip archive)" + _sniff_hint(data))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-    except zipfile.BadZipFile:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise ParseError(name, "broken .docx file (damaged zip archive)") from None
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in {i.filename for i in infos}:
         raise ParseError(name, "not a Word document (the zip has no word/document.xml)")
+    _check_zip(name, infos, opts.limits)
     try:
         from docx import Document
 
@@ -267,6 +330,51 @@ def _read_docx(name: str, data: bytes, ocr: bool) -> RawText:
     elif reader.legacy_runs:
         encoding = reader.legacy_runs.most_common(1)[0][0]
     return RawText(text=text, format="docx", encoding=encoding, pages=None)
+
+
+# --- .doc (Word 97–2003) -----------------------------------------------------------
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _read_doc(name: str, data: bytes, opts: _Options) -> RawText:
+    """A Word 97–2003 file: LibreOffice makes a .docx of it (:mod:`ingest.worddoc`), read as a .docx.
+
+    Offices also save RTF and HTML under a .doc name; LibreOffice reads those
+    too. A .docx renamed .doc is read directly.
+    """
+    if data.startswith(b"PK"):
+        return _read_docx(name, data, opts)
+    head = data.lstrip()[:8]
+    if not (data.startswith(_OLE) or head.startswith((b"{\\rtf", b"<", b"MIME"))):
+        for magic, what in _MAGIC:
+            if head.startswith(magic):
+                raise ParseError(name, f"not a Word .doc file: it is {what}")
+    try:
+        docx = worddoc.convert(data, timeout=opts.limits.convert_s)
+    except worddoc.ConversionFailed as e:
+        raise ParseError(name, f"cannot read the .doc file: {e}") from None
+    raw = _read_docx(name, docx, opts)
+    return RawText(text=raw.text, format="doc", encoding=raw.encoding, pages=None)
+
+
+def _check_zip(name: str, infos: Sequence[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse a .docx whose parts would unpack to more than the limits allow (a zip bomb).
+
+    Judged from the sizes the archive declares, before anything is unpacked;
+    python-docx reads a part with ``zipfile``, which stops at the declared size.
+    """
+    total = sum(i.file_size for i in infos)
+    if total > limits.docx_bytes:
+        raise ParseError(name, f"too large unpacked: the .docx holds {_mb(total)}, more than the limit of {_mb(limits.docx_bytes)} (--limit docx_mb=N)")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > limits.docx_ratio * max(i.compress_size, 1):
+            ratio = i.file_size / max(i.compress_size, 1)
+            raise ParseError(
+                name,
+                f"suspicious .docx: {i.filename} unpacks {ratio:,.0f} times its packed size ({_mb(i.file_size)}), "
+                f"more than the limit of {limits.docx_ratio:g} (--limit docx_ratio=N)",
+            )
 
 
 def _sniff_hint(data: bytes) -> str:
@@ -324,7 +432,7 @@ class _DocxReader:
     def paragraph_lines(self, p) -> list[str]:  # noqa: ANN001
         style_el = p.find(f"{_W}pPr/{_W}pStyle")
         style_id = style_el.get(_W + "val") if style_el is not None else None
-        parts: list[str] = []
+        parts: list[tuple[str, str | None]] = []
         boxes: list[str] = []
         for r in p.iter(_W + "r"):
             if _nearest(r, _W + "p") is not p:
@@ -336,14 +444,32 @@ class _DocxReader:
             if _inside(box, p, _MC_FALLBACK) or _nearest(box.getparent(), _W + "p") is not p:
                 continue  # the VML copy of a text box drawn twice, or a box in a box
             boxes.extend(self.block_lines(box))
-        text = "".join(parts)
+        text = self.legacy_join(parts)
         lines = []
         if text.strip():
             number = self.numbering.label(p, style_id, self.doc)
             lines.append((number + " " if number else "") + text.strip())
         return lines + boxes
 
-    def run_text(self, r, style_id: str | None) -> str:  # noqa: ANN001
+    def legacy_join(self, parts: Sequence[tuple[str, str | None]]) -> str:
+        """A paragraph's runs joined, those in a legacy font converted when that makes better Vietnamese.
+
+        A font name is only a hint: offices retype old documents in Unicode
+        and keep the ``VNI-Times`` style ("Thông" in a VNI font would become
+        "Thơng"), so the conversion must turn more words into valid syllables.
+        """
+        plain = "".join(t for t, _ in parts)
+        if not any(enc for _, enc in parts):
+            return plain
+        converted = "".join((tcvn3_to_unicode(t) if enc == "tcvn3" else vni_to_unicode(t)) if enc else t for t, enc in parts)
+        if converted == plain or syllable_score(converted) <= syllable_score(plain):
+            return plain
+        for _, enc in parts:
+            if enc:
+                self.legacy_runs[enc] += 1
+        return converted
+
+    def run_text(self, r, style_id: str | None) -> tuple[str, str | None]:  # noqa: ANN001
         out = []
         for el in r.iterchildren():
             tag = el.tag
@@ -356,11 +482,7 @@ class _DocxReader:
             elif tag == _W + "noBreakHyphen":
                 out.append("-")
         text = "".join(out)
-        legacy = _legacy_font(self._run_font(r, style_id))
-        if legacy and text:
-            self.legacy_runs[legacy] += 1
-            text = tcvn3_to_unicode(text) if legacy == "tcvn3" else vni_to_unicode(text)
-        return text
+        return text, (_legacy_font(self._run_font(r, style_id)) if text else None)
 
     def _run_font(self, r, style_id: str | None) -> str | None:  # noqa: ANN001
         fonts = r.find(f"{_W}rPr/{_W}rFonts")
@@ -721,7 +843,7 @@ def _join_lines(lines: list[_Line]) -> str:
 _MIN_PAGE_LETTERS = 20  # fewer letters than this: a scanned page (a stamp, a page number)
 
 
-def _read_pdf(name: str, data: bytes, ocr: bool) -> RawText:
+def _read_pdf(name: str, data: bytes, opts: _Options) -> RawText:
     if b"%PDF" not in data[:1024]:
         raise ParseError(name, "not a PDF file (no %PDF header)" + _sniff_hint(data))
     import pypdfium2 as pdfium
@@ -733,10 +855,13 @@ def _read_pdf(name: str, data: bytes, ocr: bool) -> RawText:
         if "password" in reason.lower():
             raise ParseError(name, "the PDF is encrypted (password-protected)") from None
         raise ParseError(name, f"broken PDF file ({reason})") from None
+    limits = opts.limits
     try:
         n = len(pdf)
         if n == 0:
             raise ParseError(name, "the PDF has no pages")
+        if n > limits.pages:
+            raise ParseError(name, f"too many pages: {n:,}, more than the limit of {limits.pages:,} (--limit pages=N)")
         words = [_pdfium_words(pdf[i]) for i in range(n)]
         texts = layout_pages(words)
         letters = [sum(c.isalpha() for c in t) for t in texts]
@@ -745,15 +870,22 @@ def _read_pdf(name: str, data: bytes, ocr: bool) -> RawText:
             scanned = list(range(n))  # a text layer without a usable Unicode map
         fmt = "pdf"
         if scanned:
-            if ocr and ocr_available():
-                ocr_words = {i: _ocr_words(pdf[i]) for i in scanned}
-                ocr_texts = layout_pages(list(ocr_words.values()))
+            if opts.ocr and ocr_available():
+                if len(scanned) > limits.ocr_pages:
+                    raise ParseError(
+                        name,
+                        f"too many pages to OCR: {len(scanned):,} pages without text, more than the limit of "
+                        f"{limits.ocr_pages:,} (--limit ocr_pages=N)",
+                    )
+                progress = opts.on_page or (lambda done, total: log.info("%s: OCR page %d/%d", name, done, total))
+                ocr_words = _ocr_pages(pdf, scanned, progress)
+                ocr_texts = layout_pages(ocr_words)
                 for i, t in zip(scanned, ocr_texts, strict=True):
                     if sum(c.isalpha() for c in t) > letters[i]:
                         texts[i] = t
                         fmt = "pdf-ocr"
             elif len(scanned) == n:
-                why = "OCR disabled" if not ocr else f"OCR unavailable: install tesseract-ocr-vie ({OCR_INSTALL})"
+                why = "OCR disabled" if not opts.ocr else f"OCR unavailable: install tesseract-ocr-vie ({OCR_INSTALL})"
                 raise ParseError(name, f"no text layer and {why}")
     finally:
         pdf.close()
@@ -845,20 +977,72 @@ def ocr_available() -> bool:
     return "vie" in (out.stdout + out.stderr).split()
 
 
-def _ocr_words(page) -> list[Word]:  # noqa: ANN001
-    """Render a page at 300 dpi (pdfium) and read its words with ``tesseract - - -l vie tsv``."""
+def ocr_workers() -> int:
+    """tesseract processes run at once: one per core (``$VANBAN_OCR_WORKERS`` overrides)."""
+    env = os.environ.get("VANBAN_OCR_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, os.cpu_count() or 1)
+
+
+def _render_png(page) -> bytes:  # noqa: ANN001 - pypdfium2.PdfPage
+    """A page at 300 dpi, grey, as PNG bytes (pdfium: called from one thread only)."""
     image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
     buf = io.BytesIO()
     image.save(buf, "PNG")
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # threads only slow tesseract down on 2 cores
+    return buf.getvalue()
+
+
+def _tesseract(png: bytes) -> list[Word]:
+    """Words of one page image: ``tesseract - - -l vie tsv``, one thread (``OMP_THREAD_LIMIT=1``)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # parallel pages beat tesseract's own threads on few cores
     try:
         proc = subprocess.run(
             ["tesseract", "-", "-", "-l", "vie", "--dpi", str(OCR_DPI), "tsv"],
-            input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT, env=env,
+            input=png, capture_output=True, timeout=OCR_TIMEOUT, env=env,
         )
     except subprocess.TimeoutExpired:
         return []
     return list(_tsv_words(proc.stdout.decode("utf-8", errors="replace")))
+
+
+def _ocr_pages(pdf, pages: Sequence[int], on_page: PageProgress | None = None) -> list[list[Word]]:  # noqa: ANN001
+    """OCR ``pages`` of ``pdf`` with one tesseract process per core; words per page, in order.
+
+    Pages are rendered here one at a time (pdfium is not thread-safe) and each
+    image goes to a thread that waits on its tesseract, so that rendering the
+    next page overlaps the recognition of the previous ones. At most twice as
+    many images as workers wait in memory. ``on_page(done, total)`` is called
+    as pages finish.
+    """
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
+    total = len(pages)
+    workers = min(ocr_workers(), total) or 1
+    results: dict[int, list[Word]] = {}
+    done = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running: dict[Future[list[Word]], int] = {}
+
+        def collect(block: bool) -> None:
+            nonlocal done
+            if not running:
+                return
+            finished, _ = wait(running, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                results[running.pop(fut)] = fut.result()
+                done += 1
+                if on_page:
+                    on_page(done, total)
+
+        for k, i in enumerate(pages):
+            while len(running) >= 2 * workers:
+                collect(block=True)
+            running[pool.submit(_tesseract, _render_png(pdf[i]))] = k
+            collect(block=False)
+        while running:
+            collect(block=True)
+    return [results[k] for k in range(total)]
 
 
 def _tsv_words(tsv: str) -> Iterable[Word]:
@@ -874,8 +1058,9 @@ def _tsv_words(tsv: str) -> Iterable[Word]:
         yield Word(text, left, top, left + width, top + height)
 
 
-_READERS: dict[str, Callable[[str, bytes, bool], RawText]] = {
+_READERS: dict[str, Callable[[str, bytes, _Options], RawText]] = {
     ".txt": _read_txt,
     ".docx": _read_docx,
+    ".doc": _read_doc,
     ".pdf": _read_pdf,
 }

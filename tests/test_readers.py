@@ -345,9 +345,9 @@ def test_truncated_pdf(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("a.doc", "unsupported file type .doc (old Word format: save it as .docx); vanban reads .txt, .docx, .pdf"),
-        ("a.xlsx", "unsupported file type .xlsx; vanban reads .txt, .docx, .pdf"),
-        ("README", "unsupported file type (no extension); vanban reads .txt, .docx, .pdf"),
+        ("a.rtf", "unsupported file type .rtf (save it as .docx); vanban reads .txt, .docx, .doc, .pdf"),
+        ("a.xlsx", "unsupported file type .xlsx; vanban reads .txt, .docx, .doc, .pdf"),
+        ("README", "unsupported file type (no extension); vanban reads .txt, .docx, .doc, .pdf"),
     ],
 )
 def test_unknown_extension(tmp_path: Path, name: str, reason: str) -> None:
@@ -380,10 +380,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         path.chmod(0)
     else:
 
-        def refuse(self: Path) -> bytes:
+        def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
             raise PermissionError(13, "Permission denied", str(self))
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(Path, "open", refuse)
     try:
         with pytest.raises(ParseError) as err:
             read_file(path)

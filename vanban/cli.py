@@ -29,6 +29,14 @@ UserOpt = Annotated[str | None, typer.Option("--user", help="Neo4j user (or $NEO
 PasswordOpt = Annotated[str | None, typer.Option("--password", help="Neo4j password (or $NEO4J_PASSWORD).")]
 ParamOpt = Annotated[list[str] | None, typer.Option("-p", "--param", help="A query parameter, key=value (repeatable).")]
 FormatOpt = Annotated[str, typer.Option("--format", help="Output format: json, table or csv.")]
+LimitOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        help="A cap on one input file, NAME=VALUE (repeatable): file_mb, chars, pages, ocr_pages, docx_mb, docx_ratio, "
+        "convert_s; defaults and VANBAN_MAX_* variables in the README.",
+    ),
+]
 
 FORMATS = ("json", "table", "csv")
 
@@ -46,6 +54,52 @@ def _parse_params(params: list[str] | None) -> dict[str, str]:
         k, v = p.split("=", 1)
         out[k.strip()] = v
     return out
+
+
+def _limits(options: list[str] | None) -> Any:
+    """The input caps: ``--limit`` options over ``VANBAN_MAX_*`` variables over the defaults.
+
+    They are written back to the environment so that parser processes see them.
+    """
+    from ingest.limits import LimitError, Limits
+
+    try:
+        limits = Limits.from_env().with_options(options or [])
+    except LimitError as e:
+        _fail(str(e))
+    os.environ.update(limits.to_env())
+    return limits
+
+
+ProvinceOpt = Annotated[
+    str | None,
+    typer.Option("--province", help="The province of the documents' wards (a name or a code, e.g. 'Hải Phòng', 31): chooses among same-named wards."),
+]
+
+
+def _province(name: str | None) -> str | None:
+    """Check ``--province`` against the registry; worker processes read it from $VANBAN_PROVINCE."""
+    if not name:
+        return None
+    from ingest.units import province_of, registry_available
+
+    if registry_available() and province_of(name) is None:
+        _fail(f"unknown province {name!r}: give a province of the 2025 registry by name or code (e.g. 'Hải Phòng', 'Lâm Đồng', 31)")
+    os.environ["VANBAN_PROVINCE"] = name
+    return name
+
+
+def _log_progress(show: bool) -> None:
+    """OCR page progress ("scan.pdf: OCR page 3/40") on stderr."""
+    import logging
+
+    log = logging.getLogger("ingest.readers")
+    if show and not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
 
 
 def _open(db: str | None, neo4j: str | None, user: str | None, password: str | None, read_only: bool) -> Any:
@@ -101,14 +155,19 @@ def _read_and_emit(read: Callable[[Any], list[dict[str, Any]]], fmt: str, db: st
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="A .txt, .docx or .pdf document.")],
+    file: Annotated[Path, typer.Argument(help="A .txt, .docx, .doc or .pdf document.")],
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR scanned PDFs with tesseract when they have no text layer.")] = True,
+    limit: LimitOpt = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Report OCR progress page by page on stderr.")] = True,
+    province: ProvinceOpt = None,
 ) -> None:
     """Read one document and print its parse as one JSON object (schema vanban.parse/1)."""
     from ingest.pipeline import parse_file, to_json
 
+    limits = _limits(limit)
+    _log_progress(progress)
     try:
-        doc = parse_file(file, ocr=ocr)
+        doc = parse_file(file, ocr=ocr, limits=limits, province=_province(province))
     except ParseError as e:
         _fail(f"{e.path}: {e.reason}")
     except VanbanError as e:
@@ -118,18 +177,26 @@ def parse(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders are walked for .txt, .docx, .pdf).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders are walked for .txt, .docx, .doc, .pdf).")],
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     user: UserOpt = None,
     password: PasswordOpt = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Recompute month-to-month links of the touched units.")] = True,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar (and OCR pages).")] = True,
+    limit: LimitOpt = None,
+    province: ProvinceOpt = None,
 ) -> None:
     """Parse files and folders into the store, one transaction per document."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from graph.ingest import collect_paths, ingest_paths
+    from ingest.worddoc import batch_convert
+
+    limits = _limits(limit)
+    _province(province)
+    show = progress and sys.stderr.isatty()
+    _log_progress(show)
 
     try:
         store = _open(db, neo4j, user, password, read_only=False)
@@ -140,18 +207,26 @@ def ingest(
         for m in missing:
             typer.echo(f"Error: {m}: no such file or folder", err=True)
         for s in skipped:
-            typer.echo(f"skipped: {s} (not .txt, .docx or .pdf)", err=True)
-        show = progress and sys.stderr.isatty()
+            typer.echo(f"skipped: {s} (not .txt, .docx, .doc or .pdf)", err=True)
         with Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+            TextColumn("[bold]{task.fields[stage]}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
             disable=not show, transient=True,
         ) as bar:
-            task = bar.add_task("", total=len(files))
+            n_doc = sum(1 for f in files if f.suffix.lower() == ".doc")
+            convert = bar.add_task("", total=n_doc, stage=".doc → .docx", visible=n_doc > 0)
 
-            def on_progress(path: str, ok: bool) -> None:
-                bar.update(task, advance=1, description=Path(path).name[:40])
+            def on_batch(done: int, total: int) -> None:
+                bar.update(convert, completed=done, total=total)
 
-            summary = ingest_paths(store, files, on_progress=on_progress, link=link)
+            # Word 97–2003 files: converted by LibreOffice in batches first (≈0.4 s a file instead of ≈2)
+            with batch_convert(files, timeout=limits.convert_s, max_bytes=limits.file_bytes, on_batch=on_batch):
+                bar.update(convert, visible=False)
+                task = bar.add_task("", total=len(files), stage="ingest")
+
+                def on_progress(path: str, ok: bool) -> None:
+                    bar.update(task, advance=1, description=Path(path).name[:40])
+
+                summary = ingest_paths(store, files, on_progress=on_progress, link=link)
     finally:
         store.close()
     for path, reason in summary.failures:

@@ -1,0 +1,149 @@
+"""Stage 3b: a unit name -> its official code and province (the 2025 registry).
+
+After the July 2025 reorganisation Vietnam has 34 provinces and 3,321 wards and
+communes; 238 ward names are shared by several provinces (phường Tân Hưng is
+in Hải Phòng and in Ho Chi Minh City). The registry is the maintained package
+``vietnam-provinces`` (its data ships inside the wheel, nothing is fetched).
+
+``resolve_unit(unit, province)`` finds the unit the header names among the
+registry's units of the same level ("phường Tân Hưng" is not "xã Tân Hưng"),
+and chooses among same-named ones by the province: the header's upper line
+("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG") or the ``--province`` option. A unit the
+registry does not know (a pre-2025 district, "thị trấn", a typo) or cannot
+tell apart without a province keeps no code and is flagged; the unit as
+written stays what it was, and no id changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ingest.normalize import fold
+
+__all__ = ["UnitRef", "province_of", "registry_available", "resolve_unit"]
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit of the registry: official code and name, and its province."""
+
+    code: str  # ward/commune code ("10537") or province code ("31")
+    name: str  # "Phường Tân Hưng", "Thành phố Hải Phòng"
+    province_code: str
+    province: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What the registry says of a header's unit.
+
+    ``status``: ``registered`` (one unit: ``ref``), ``ambiguous`` (several
+    units of that name and no province to choose: ``candidates``),
+    ``unknown`` (the registry has none).
+    """
+
+    status: str
+    ref: UnitRef | None = None
+    candidates: tuple[UnitRef, ...] = ()
+
+
+_LEVELS = {
+    "phuong": "phuong", "xa": "xa", "dac khu": "dac khu", "thi tran": "thi tran",
+    "tinh": "tinh", "thanh pho": "thanh pho", "tp": "thanh pho", "tp.": "thanh pho",
+}
+_UNIT = re.compile(r"^(?P<level>dac khu|thi tran|thanh pho|tp\.?|phuong|xa|tinh)\s+(?P<name>.+)$")
+
+
+def _key(text: str) -> tuple[str, str] | None:
+    """("phuong", "tan hung") from "phường Tân Hưng" / "Phường Tân Hưng"."""
+    m = _UNIT.match(" ".join(fold(text).lower().replace("tp.", "tp. ").split()))
+    if not m:
+        return None
+    return _LEVELS[m.group("level")], m.group("name").strip()
+
+
+@functools.cache
+def _registry() -> tuple[dict[tuple[str, str], list[UnitRef]], dict[str, UnitRef]]:
+    from vietnam_provinces import Province, Ward
+
+    provinces: dict[str, UnitRef] = {}
+    by_code: dict[int, UnitRef] = {}
+    for p in Province.iter_all():
+        ref = UnitRef(str(int(p.code)), p.name, str(int(p.code)), p.name)
+        by_code[int(p.code)] = ref
+        key = _key(p.name)
+        provinces[key[1] if key else fold(p.name).lower()] = ref
+    wards: dict[tuple[str, str], list[UnitRef]] = defaultdict(list)
+    for w in Ward.iter_all():
+        key = _key(w.name)
+        if key is None:
+            continue
+        province = by_code[int(w.province_code)]
+        wards[key].append(UnitRef(f"{int(w.code):05d}", w.name, province.code, province.name))
+    return dict(wards), provinces
+
+
+@functools.cache
+def registry_available() -> bool:
+    """Whether the ``vietnam-provinces`` package is installed."""
+    try:
+        import vietnam_provinces  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def province_of(text: str | None) -> UnitRef | None:
+    """The province a name stands for: "thành phố Hải Phòng", "Hải Phòng", "TP. Hồ Chí Minh", "31".
+
+    >>> province_of("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG").code, province_of("Lâm Đồng").name
+    ('31', 'Lâm Đồng')
+    """
+    if not text or not registry_available():
+        return None
+    _, provinces = _registry()
+    t = text.strip()
+    if t.isdigit():
+        return next((p for p in provinces.values() if p.code == str(int(t))), None)
+    f = " ".join(fold(t).lower().split())
+    f = re.sub(r"^(?:dang bo|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|thanh uy)\s+", "", f)
+    key = _key(f)
+    name = key[1] if key and key[0] in ("tinh", "thanh pho") else f
+    return provinces.get(name)
+
+
+def resolve_unit(unit: str | None, province: str | None = None) -> Resolution | None:
+    """Find ``unit`` ("phường Tân Hưng", "tỉnh Lâm Đồng") in the 2025 registry; None without a unit.
+
+    ``province`` (a name or a code) chooses among same-named wards.
+
+    >>> resolve_unit("phường Tân Hưng", "thành phố Hải Phòng").ref.code
+    '10537'
+    >>> resolve_unit("phường Tân Hưng").status
+    'ambiguous'
+    >>> resolve_unit("huyện Đức Trọng").status
+    'unknown'
+    """
+    if not unit or not registry_available():
+        return None
+    key = _key(unit)
+    if key is None:
+        return Resolution("unknown")
+    level, name = key
+    wards, provinces = _registry()
+    if level in ("tinh", "thanh pho") and name in provinces:
+        return Resolution("registered", provinces[name])
+    candidates = tuple(wards.get((level, name), ()))
+    if not candidates:
+        return Resolution("unknown")
+    hint = province_of(province)
+    if hint is not None:
+        candidates = tuple(c for c in candidates if c.province_code == hint.code)
+        if not candidates:
+            return Resolution("unknown")
+    if len(candidates) == 1:
+        return Resolution("registered", candidates[0])
+    return Resolution("ambiguous", None, candidates)

@@ -1,0 +1,158 @@
+"""Header layouts offices produce: flattened two-column headers, header tables,
+drafts with blank numbers and days, titles and "V/v" subjects over several
+lines, long issuers, departments under their province, and OCR noise.
+
+Synthetic headers are written here in the genre, one layout per case; real
+ones are the office texts of tests/data/office (headers.json holds their
+fields, written by reading each document).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.header import org_case, parse_header
+from ingest.normalize import normalize, unflatten_header
+from tests.helpers import DATA, REAL, load_json
+
+OFFICE = DATA / "office"
+FIELDS = ("doc_type", "number", "symbol", "issuer", "unit", "place", "date", "title")
+
+LAYOUTS = [
+    # a Party notice as plain text: the two header columns on one line each, a wide gap between
+    ("ĐẢNG BỘ TỈNH LÂM ĐỒNG              ĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "ĐẢNG ỦY XÃ TÂN HÀ\n"
+     "        *\n"
+     "Số 07-TB/ĐU                    Tân Hà, ngày 30 tháng 6 năm 2026\n\n"
+     "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\n"
+     "về kết quả thực hiện nhiệm vụ tháng 6 và phương hướng nhiệm vụ tháng 7 năm 2026\n\nI. KẾT QUẢ",
+     {"doc_type": "Thông báo kết luận", "number": "07", "symbol": "TB/ĐU", "issuer": "Ban Thường vụ Đảng ủy xã Tân Hà",
+      "unit": "xã Tân Hà", "place": "Tân Hà", "date": "2026-06-30"}),
+    # state form, flattened, a draft: number and day blank (their gaps split nothing)
+    ("ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "PHƯỜNG TÂN HƯNG                       Độc lập - Tự do - Hạnh phúc\n"
+     "Số:     /BC-UBND                  Tân Hưng, ngày      tháng 9 năm 2025\n\n"
+     "BÁO CÁO\nKết quả thực hiện nhiệm vụ tháng 8 năm 2025\nvà phương hướng nhiệm vụ tháng 9 năm 2025\n\n1. Kết quả",
+     {"doc_type": "Báo cáo", "number": None, "symbol": "BC-UBND", "issuer": "Ủy ban nhân dân phường Tân Hưng",
+      "unit": "phường Tân Hưng", "place": "Tân Hưng", "date": "2025-09",
+      "title": "Kết quả thực hiện nhiệm vụ tháng 8 năm 2025 và phương hướng nhiệm vụ tháng 9 năm 2025"}),
+    # a long issuer over three lines, under its Party committee, in full
+    ("TỈNH ỦY LÂM ĐỒNG                         ĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC,\nCÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO,\nCHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06 TỈNH LÂM ĐỒNG\n"
+     "              *\n"
+     "Số 15-BC/BCĐ                       Lâm Đồng, ngày 05 tháng 9 năm 2025\n\n"
+     "BÁO CÁO\nkết quả triển khai Đề án 06 tháng 8/2025",
+     {"doc_type": "Báo cáo", "number": "15", "symbol": "BC/BCĐ",
+      "issuer": "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng",
+      "unit": "tỉnh Lâm Đồng", "place": "Lâm Đồng", "date": "2025-09-05"}),
+    # columns separated by tabs (a .docx paragraph with a tab stop); a department under its province
+    ("UBND TỈNH LÂM ĐỒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số:     /TTr-SNV\tLâm Đồng, ngày    tháng 8 năm 2025\nTỜ TRÌNH\n"
+     "Về việc đề nghị ban hành Quyết định thành lập\nHội đồng An toàn, vệ sinh lao động trên địa bàn tỉnh Lâm Đồng\n"
+     "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng",
+     {"doc_type": "Tờ trình", "number": None, "symbol": "TTr-SNV", "issuer": "Sở Nội vụ tỉnh Lâm Đồng", "unit": "tỉnh Lâm Đồng",
+      "date": "2025-08", "title": "Về việc đề nghị ban hành Quyết định thành lập Hội đồng An toàn, vệ sinh lao động trên địa bàn tỉnh Lâm Đồng"}),
+    # a header table read cell by cell; the "V/v" subject over two lines; the office of a People's Committee
+    ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố:          /VP-NC\nV/v báo cáo giải trình việc\nGiải thể Hiệp hội rau quả Đà Lạt\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày        tháng 9 năm 2025\n"
+     "Kính gửi: Đồng chí Chủ tịch UBND tỉnh",
+     {"doc_type": "Công văn", "number": None, "symbol": "VP-NC", "issuer": "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng",
+      "date": "2025-09", "title": "V/v báo cáo giải trình việc Giải thể Hiệp hội rau quả Đà Lạt"}),
+    # "THÔNG BÁO KẾT LUẬN" on one line, the collective named without its ward
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG TÂN HƯNG\n*\n"
+     "Số 21-TB/ĐU                  Tân Hưng, ngày 28 tháng 02 năm 2026\n\n"
+     "THÔNG BÁO KẾT LUẬN\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả tháng 02 và nhiệm vụ trọng tâm tháng 3 năm 2026",
+     {"doc_type": "Thông báo kết luận", "number": "21", "symbol": "TB/ĐU", "issuer": "Ban Thường vụ Đảng ủy phường Tân Hưng",
+      "unit": "phường Tân Hưng", "date": "2026-02-28", "title": "về kết quả tháng 02 và nhiệm vụ trọng tâm tháng 3 năm 2026"}),
+    # a draft's mark above the type line; the title over two lines
+    ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố:          /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Lâm Đồng, ngày        tháng 12 năm 2025\nDỰ THẢO\nQUYẾT ĐỊNH\nVề việc phê duyệt Đề án tổ chức Đại hội\n"
+     "Hội Công chứng viên tỉnh Lâm Đồng\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Công chứng;",
+     {"doc_type": "Quyết định", "number": None, "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng", "date": "2025-12",
+      "title": "Về việc phê duyệt Đề án tổ chức Đại hội Hội Công chứng viên tỉnh Lâm Đồng"}),
+    # a charter: "ĐIỀU LỆ", its decision in brackets under the title, "Chương I / QUY ĐỊNH CHUNG" is no type line
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐIỀU LỆ\n"
+     "HỘI CỰU GIÁO CHỨC TỈNH LÂM ĐỒNG\n(Kèm theo Quyết định số        /QĐ-UBND ngày        tháng 9 năm 2025\n"
+     "của Chủ tịch UBND tỉnh Lâm Đồng)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi.",
+     {"doc_type": "Điều lệ", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng", "title": "HỘI CỰU GIÁO CHỨC TỈNH LÂM ĐỒNG"}),
+    # a department's internal cover note
+    ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 105/PT-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHIẾU TRÌNH\nKính gửi:\n- Lãnh đạo UBND tỉnh;",
+     {"doc_type": "Phiếu trình", "number": "105", "symbol": "PT-NC", "issuer": "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"}),
+    # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+     "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",
+     {"doc_type": "Quyết định", "symbol": "QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng", "unit": "tỉnh Lâm Đồng"}),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), LAYOUTS, ids=[f"layout-{i}" for i in range(len(LAYOUTS))])
+def test_layout(raw: str, expected: dict[str, object]) -> None:
+    h = parse_header(normalize(raw))
+    assert {k: getattr(h, k) for k in expected} == expected
+
+
+OFFICE_HEADERS = load_json(OFFICE / "headers.json")["headers"]
+
+
+@pytest.mark.parametrize("name", sorted(OFFICE_HEADERS))
+def test_real_office_header(name: str) -> None:
+    h = parse_header(normalize((OFFICE / name).read_text(encoding="utf-8")))
+    assert {k: getattr(h, k) for k in FIELDS} == OFFICE_HEADERS[name]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # left column top to bottom, then the right one; the star under the left column stays there
+        ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ Y\n   *\nSố 07-TB/ĐU      Y, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO",
+         "ĐẢNG BỘ TỈNH X\nĐẢNG ỦY XÃ Y\n*\nSố 07-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nY, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO"),
+        # a line indented as far as the right column belongs to it
+        ("UBND XÃ Y          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n                   Độc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND",
+         "UBND XÃ Y\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND"),
+        # blanks of a draft are not column gaps
+        ("Số:        /TB-UBND\nngày       tháng 9 năm 2025", "Số:        /TB-UBND\nngày       tháng 9 năm 2025"),
+        # a table row in the body (not at the top) is left alone
+        ("THÔNG BÁO\nI. KẾT QUẢ\nnội dung\nthêm\nSTT     Nội dung     Kết quả", "THÔNG BÁO\nI. KẾT QUẢ\nnội dung\nthêm\nSTT     Nội dung     Kết quả"),
+    ],
+)
+def test_unflatten_header(raw: str, expected: str) -> None:
+    assert unflatten_header(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("upper", "expected"),
+    [
+        ("SỞ NỘI VỤ", "Sở Nội vụ"),
+        ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("VĂN PHÒNG UBND TỈNH LÂM ĐỒNG", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"),  # abbreviation written out
+        ("TỈNH ỦY LÂM ĐỒNG", "Tỉnh ủy Lâm Đồng"),  # "Tỉnh ủy" is a committee, not the level "tỉnh"
+        ("ỦY BAN KIỂM TRA TỈNH ỦY LÂM ĐỒNG", "Ủy ban Kiểm tra Tỉnh ủy Lâm Đồng"),
+        ("HIỆP HỘI DOANH NGHIỆP TỈNH BÌNH THUẬN", "Hiệp hội Doanh nghiệp tỉnh Bình Thuận"),
+        ("HỘI GOLF TỈNH LÂM ĐỒNG", "Hội Golf tỉnh Lâm Đồng"),
+        ("HỘI LHPN TỈNH LÂM ĐỒNG", "Hội LHPN tỉnh Lâm Đồng"),  # an abbreviation kept as written
+        ("CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY", "Cục Cảnh sát điều tra tội phạm về ma túy"),
+        ("BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06 TỈNH LÂM ĐỒNG",
+         "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng"),
+    ],
+)
+def test_org_case_of_office_names(upper: str, expected: str) -> None:
+    assert org_case(upper) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "attached_to", "number"),
+    [
+        # a real appendix file: its parent is a draft decision (number blank)
+        ((OFFICE / "pl-doi-ucsc-lamdong-2025.txt").read_text(encoding="utf-8"),
+         "Quyết định /QĐ-UBND ngày tháng 9 năm 2025 của Ủy ban nhân dân tỉnh", None),
+        # a numbered parent: the appendix names it, and does not take its number (two files, two documents)
+        ("PHỤ LỤC\nDanh sách thành viên Tổ công tác\n(Kèm theo Quyết định số 123/QĐ-UBND ngày 05/9/2025\ncủa Ủy ban nhân dân xã Tân Hà)\n1. Ông A",
+         "Quyết định số 123/QĐ-UBND ngày 05/9/2025 của Ủy ban nhân dân xã Tân Hà", None),
+        # a letter whose crawl lost its header still takes its identity from its own appendix line
+        ((REAL / "cv-17899-btc-2025.txt").read_text(encoding="utf-8"), None, "17899"),
+    ],
+    ids=["real-appendix", "numbered-parent", "headerless-letter"],
+)
+def test_appendix_names_its_parent(raw: str, attached_to: str | None, number: str | None) -> None:
+    h = parse_header(normalize(raw))
+    assert (h.attached_to, h.number) == (attached_to, number)
