@@ -120,6 +120,8 @@ class LinkItem:
     themes: frozenset[str] = frozenset()
     #: every month it may speak of (its own, else its document's); empty: ``period`` alone
     months: tuple[str, ...] = ()
+    #: identity that survives a re-parse (graph.records.stable_key); what reviews are keyed by
+    stable_key: str | None = None
 
     @property
     def all_months(self) -> tuple[str, ...]:
@@ -153,16 +155,20 @@ class Link:
     kind: str  # FOLLOWED_BY | CARRIED_OVER | RECURS | FOLLOWS_UP
     source: str
     target: str
-    score: float
+    score: float | None
     verdict: str | None = None
     source_text: str | None = None
     target_text: str | None = None
+    #: computed (the linker) | human (an inspector confirmed or made it)
+    origin: str = "computed"
 
 
 @dataclass
 class LinkResult:
     links: list[Link] = field(default_factory=list)
     verdicts: dict[str, str] = field(default_factory=dict)
+    #: item id -> "human" for verdicts an inspector set (others are computed)
+    verdict_sources: dict[str, str] = field(default_factory=dict)
 
 
 @functools.cache
@@ -587,7 +593,7 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
                 bodies=frozenset(x for x in f.get("bodies") or () if x),
                 citations=frozenset(x for x in f.get("citations") or () if x),
                 themes=frozenset(x for x in f.get("themes") or () if x),
-                months=_months(r.get("months")),
+                months=_months(r.get("months")), stable_key=r.get("stable_key"),
             )
         )
     doc_keys = {f["document"]: f.get("document_key") for f in features.values()}
@@ -621,6 +627,8 @@ def link_rows(result: LinkResult) -> tuple[list[dict[str, Any]], dict[str, str]]
     rows = []
     for lk in result.links:
         row: dict[str, Any] = {"type": lk.kind, "from": lk.source, "to": lk.target, "score": lk.score}
+        if lk.kind in REVIEW_KINDS:
+            row["source"] = lk.origin
         if lk.kind == "FOLLOWED_BY":
             row["verdict"] = lk.verdict
             row["evidence"] = f"{lk.source_text} → {lk.target_text}"
@@ -632,7 +640,122 @@ def relink_units(store: Any, units: Sequence[str]) -> dict[str, int]:
     """Recompute and store the month-to-month links of ``units``, one transaction per unit."""
     written = {}
     for unit in units:
-        result = link_unit(_store_docs(store, unit))
+        docs = _store_docs(store, unit)
+        result = link_unit(docs)
+        reviews = store.reviews(unit)
+        if reviews:
+            result = apply_reviews(result, reviews, [it for d in docs for it in d.items])
         rows, verdicts = link_rows(result)
-        written[unit] = store.replace_links(unit, rows, verdicts)
+        written[unit] = store.replace_links(unit, rows, verdicts, result.verdict_sources or None)
     return written
+
+
+# -- inspectors' decisions ---------------------------------------------------------
+
+REVIEW_KINDS = ("FOLLOWED_BY", "CARRIED_OVER")
+#: a decision whose item's text was edited in a revision still holds when this share of words survives
+REATTACH_OVERLAP = 0.8
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Shared folded words over the larger word set (1.0: the same words).
+
+    >>> word_overlap("Hoàn thành giải phóng mặt bằng kênh Ba Gian.", "Hoàn thành giải phóng mặt bằng kênh Ba Gian trong tháng 12.")
+    0.75
+    """
+    from graph.records import text_words
+
+    wa, wb = set(text_words(a)), set(text_words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
+
+
+def resolve_item(key: str | None, text: str | None, items: Sequence[LinkItem]) -> tuple[LinkItem | None, str]:
+    """The item a decision names: by its stable key, else (a revised text) the item of the
+    same scope (unit, document months and type, role) whose words overlap most, at least
+    :data:`REATTACH_OVERLAP`. Returns (item, "attached" | "reattached" | "orphaned")."""
+    if not key:
+        return None, "orphaned"
+    for it in items:
+        if it.stable_key == key:
+            return it, "attached"
+    scope = key.split(":", 1)[0]
+    best: tuple[float, LinkItem | None] = (0.0, None)
+    for it in items:
+        if it.stable_key and it.stable_key.split(":", 1)[0] == scope and text:
+            o = word_overlap(text, it.text)
+            if o > best[0]:
+                best = (o, it)
+    if best[1] is not None and best[0] >= REATTACH_OVERLAP:
+        return best[1], "reattached"
+    return None, "orphaned"
+
+
+def review_status(review: dict[str, Any], items: Sequence[LinkItem]) -> tuple[LinkItem | None, LinkItem | None, str]:
+    """Where a decision lands now: (task, target, status); status ``orphaned`` when an item it names is gone."""
+    src, s1 = resolve_item(review.get("source_key"), review.get("source_text"), items)
+    if review.get("action") == "verdict":
+        return src, None, s1
+    tgt, s2 = resolve_item(review.get("target_key"), review.get("target_text"), items)
+    if "orphaned" in (s1, s2):
+        return src, tgt, "orphaned"
+    return src, tgt, "reattached" if "reattached" in (s1, s2) else "attached"
+
+
+def apply_reviews(result: LinkResult, reviews: Sequence[dict[str, Any]], items: Sequence[LinkItem]) -> LinkResult:
+    """The effective links: the linker's ``result`` with the inspectors' decisions laid over it.
+
+    Decisions are taken oldest first; a later decision on the same link (or the same
+    task's verdict) overrides an earlier one. ``reject`` removes a computed link,
+    ``confirm`` marks it human (and restores it when the linker no longer proposes it),
+    ``link`` makes a human link and drops the task's other computed links of that kind,
+    ``verdict`` sets the task's verdict by hand. A decision whose items are gone is
+    skipped (it stays in the log, orphaned). Verdicts the links decide (done/partial,
+    carried over) are recomputed for the tasks whose links changed.
+    """
+    by_id = {it.id: it for it in items}
+    link_dec: dict[tuple[str, str, str], str] = {}
+    verdict_dec: dict[str, str] = {}
+    for rv in sorted(reviews, key=lambda r: (r.get("at") or "", r.get("id") or "")):
+        src, tgt, status = review_status(rv, items)
+        if status == "orphaned" or src is None:
+            continue
+        if rv["action"] == "verdict":
+            verdict_dec[src.id] = rv["verdict"]
+        elif tgt is not None and rv.get("kind") in REVIEW_KINDS:
+            link_dec[(rv["kind"], src.id, tgt.id)] = rv["action"]
+    if not link_dec and not verdict_dec:
+        return result
+    relinked = {(k, s) for (k, s, _), a in link_dec.items() if a == "link"}
+    out = LinkResult(verdicts=dict(result.verdicts), verdict_sources=dict(result.verdict_sources))
+    present: set[tuple[str, str, str]] = set()
+    changed: set[str] = set()
+    for lk in result.links:
+        key = (lk.kind, lk.source, lk.target)
+        action = link_dec.get(key)
+        if action == "reject" or (action is None and (lk.kind, lk.source) in relinked):
+            changed.add(lk.source)
+            continue
+        if action in ("confirm", "link"):
+            lk = Link(lk.kind, lk.source, lk.target, lk.score, lk.verdict, lk.source_text, lk.target_text, "human")
+        present.add(key)
+        out.links.append(lk)
+    for (kind, sid, tid), action in sorted(link_dec.items()):
+        if action in ("confirm", "link") and (kind, sid, tid) not in present:
+            t, r = by_id[sid], by_id[tid]
+            v = verdict_of_result(r.text) if kind == "FOLLOWED_BY" else None
+            out.links.append(Link(kind, sid, tid, None, v, t.text, r.text, "human"))
+            changed.add(sid)
+    for sid in changed:
+        follows = [lk for lk in out.links if lk.kind == "FOLLOWED_BY" and lk.source == sid]
+        if follows:
+            out.verdicts[sid] = "done" if any(lk.verdict == "done" for lk in follows) else "partial"
+        elif any(lk.kind == "CARRIED_OVER" and lk.source == sid for lk in out.links):
+            out.verdicts[sid] = "carried_over"
+        elif result.verdicts.get(sid) in ("done", "partial", "carried_over"):
+            out.verdicts[sid] = "silent"  # its only answer was rejected: a report exists and says nothing of it
+    for sid, v in verdict_dec.items():
+        out.verdicts[sid] = v
+        out.verdict_sources[sid] = "human"
+    return out

@@ -145,6 +145,40 @@ def item_id(document: str, local_id: str) -> str:
     return f"{document}#{local_id}"
 
 
+def item_scope(unit: str | None, doc_type: str | None, reported: Iterable[str | None],
+               planned: Iterable[str | None], role: str) -> str:
+    """The part of an item's identity that a re-parse or a revision keeps: unit, the document's
+    months and type, the item's role; a short hash (items of one scope can be compared in a revision).
+
+    >>> a = item_scope("phường An Lạc", "Thông báo kết luận", ["2025-10"], ["2025-11"], "task")
+    >>> a == item_scope("Phuong An Lac", "Thông báo kết luận", ["2025-10", None], ["2025-11"], "task"), len(a)
+    (True, 12)
+    """
+    raw = "|".join((fold(unit or "").lower(), ",".join(sorted(m for m in reported if m)),
+                    ",".join(sorted(m for m in planned if m)), fold(doc_type or "").lower(), role))
+    return hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+def text_words(text: str) -> list[str]:
+    """The item's words folded, lower case, punctuation gone: what its identity and a fuzzy match compare."""
+    return re.findall(r"\w+", fold(text).lower())
+
+
+def stable_key(scope: str, text: str) -> str:
+    """``<scope>:<hash of the folded words>``: the same item in a re-parsed or replaced file gets the same key.
+
+    Accents, case, punctuation and spacing do not change it (a re-typed file), the path and
+    the position in the document do not either (an item inserted above it).
+    """
+    return f"{scope}:{hashlib.sha256(' '.join(text_words(text)).encode()).hexdigest()[:16]}"
+
+
+def _unique(key: str, seen: dict[str, int]) -> str:
+    # the same sentence twice in one document ("Thực hiện tốt công tác ..."): the second is key~2
+    seen[key] = seen.get(key, 0) + 1
+    return key if seen[key] == 1 else f"{key}~{seen[key]}"
+
+
 def body_id(name: str) -> str:
     """Id of a body known only by its name (an issuer or recipient the body extractor did not see)."""
     return "body:" + slug(name)
@@ -192,7 +226,7 @@ def to_records(doc: ParsedDocument) -> Records:
     did = document_id(doc)
     key = own_key(doc)
     text = doc.text
-    nodes: dict[str, dict[str, Row]] = {t.label: {} for t in schema.NODES if t.label != "Meta"}
+    nodes: dict[str, dict[str, Row]] = {t.label: {} for t in schema.NODES if t.label not in schema.DETACHED}
     rels: dict[RelKey, list[Row]] = {}
 
     def add_node(label: str, row: Row) -> str:
@@ -257,6 +291,9 @@ def to_records(doc: ParsedDocument) -> Records:
 
     # -- items, months
     item_ids = {}
+    scope = {role: item_scope(h.unit, h.doc_type, h.reported_months or [h.reported_period], h.planned_months or [h.planned_period], role)
+             for role in {it.role for it in doc.items}}
+    seen_keys: dict[str, int] = {}
     for n, it in enumerate(doc.items):
         iid = item_ids[it.id] = item_id(did, it.id)
         add_node(
@@ -265,6 +302,7 @@ def to_records(doc: ParsedDocument) -> Records:
                 "id": iid, "document": did, "local_id": it.id, "ord": n, "path": it.path, "role": it.role,
                 "period": it.period, "months": ",".join(it.months) or None, "section": it.section, "text": it.text, "span_start": it.start,
                 "span_end": it.end, "folded": fold(it.text),
+                "stable_key": _unique(stable_key(scope[it.role], it.text), seen_keys),
             },
         )
         add_rel("HAS_ITEM", doc_node, ("Item", iid), ord=n)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: bumped when a table or property changes meaning; stored in the database.
-SCHEMA_VERSION = "vanban.graph/2"
+SCHEMA_VERSION = "vanban.graph/3"
 
 #: property types, as LadybugDB spells them.
 TYPES = ("STRING", "INT64", "DOUBLE", "BOOLEAN")
@@ -162,6 +162,8 @@ NODES: tuple[NodeTable, ...] = (
             _p("span_end", "INT64"),
             _p("folded"),
             _p("verdict", doc="tasks: done | partial | carried_over | silent | pending (the linker)"),
+            _p("verdict_source", doc="computed | human: who set the verdict (graph.linking.apply_reviews)"),
+            _p("stable_key", doc="identity that survives a re-parse or a revised file (graph.records.stable_key)", indexed=True),
         ),
         "A result, limitation, task or assignment of a document.",
         owned=True,
@@ -176,6 +178,29 @@ NODES: tuple[NodeTable, ...] = (
     NodeTable("Theme", "id", (_p("id"), _p("label"), _p("folded")), "A theme (SKOS concept)."),
     NodeTable("Unit", "id", (_p("id"), _p("name"), _p("folded")), "An administrative unit: phường Đồ Sơn."),
     NodeTable("Month", "id", (_p("id", doc="YYYY-MM"),), "A calendar month."),
+    NodeTable(
+        "Review",
+        "id",
+        (
+            _p("id"),
+            _p("unit", indexed=True),
+            _p("action", doc="confirm | reject | link | verdict"),
+            _p("kind", doc="FOLLOWED_BY | CARRIED_OVER"),
+            _p("source_key", doc="stable_key of the task", indexed=True),
+            _p("target_key", doc="stable_key of the result or later task (confirm, reject, link)"),
+            _p("verdict", doc="the verdict set by hand (action verdict)"),
+            _p("note"),
+            _p("reviewer"),
+            _p("at", doc="ISO 8601 timestamp, UTC"),
+            _p("source_text", doc="the task's text when the decision was taken"),
+            _p("target_text", doc="the target's text when the decision was taken"),
+            _p("source_item", doc="the task's item id when the decision was taken"),
+            _p("target_item", doc="the target's item id when the decision was taken"),
+            _p("computed_score", "DOUBLE", doc="the linker's score of that link then (null: the linker did not propose it)"),
+            _p("computed_verdict", doc="the task's verdict then (before the decision)"),
+        ),
+        "An inspector's decision on a month-to-month link or verdict; never touched by ingest or the linker.",
+    ),
     NodeTable("Meta", "key", (_p("key"), _p("value")), "Store metadata: the schema version."),
 )
 
@@ -228,11 +253,18 @@ RELS: tuple[RelTable, ...] = (
     RelTable(
         "FOLLOWED_BY",
         (("Item", "Item"),),
-        (_p("verdict", doc="done | partial"), _p("score", "DOUBLE"), _p("evidence")),
+        (_p("verdict", doc="done | partial"), _p("score", "DOUBLE"), _p("evidence"),
+         _p("source", doc="computed | human (an inspector confirmed or made it)")),
         "A task answered by a later result of the same unit.",
         link=True,
     ),
-    RelTable("CARRIED_OVER", (("Item", "Item"),), (_p("score", "DOUBLE"),), "A task planned again later.", link=True),
+    RelTable(
+        "CARRIED_OVER",
+        (("Item", "Item"),),
+        (_p("score", "DOUBLE"), _p("source", doc="computed | human")),
+        "A task planned again later.",
+        link=True,
+    ),
     RelTable("RECURS", (("Item", "Item"),), (_p("score", "DOUBLE"),), "A limitation that comes back.", link=True),
     RelTable(
         "FOLLOWS_UP",
@@ -249,6 +281,13 @@ REL_BY_TYPE: dict[str, RelTable] = {r.type: r for r in RELS}
 LINK_TYPES: tuple[str, ...] = tuple(r.type for r in RELS if r.link)
 #: item verdicts, as in CONTRACT.md.
 VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
+#: node tables no document or edge touches: left alone by ingest, deletion and garbage collection.
+DETACHED = ("Meta", "Review")
+#: what an inspector may decide (graph.linking.apply_reviews), and on which links.
+REVIEW_ACTIONS = ("confirm", "reject", "link", "verdict")
+REVIEW_KINDS = ("FOLLOWED_BY", "CARRIED_OVER")
+#: verdicts an inspector may set by hand ("pending" is the linker's: no report yet).
+REVIEW_VERDICTS = ("done", "partial", "carried_over", "silent")
 
 
 def node(label: str) -> NodeTable:

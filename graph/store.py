@@ -69,7 +69,10 @@ class Store(Protocol):
     def upsert_document(self, doc: ParsedDocument) -> UpsertResult: ...
     def delete_document(self, document_id: str) -> bool: ...
     def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]: ...
-    def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None) -> int: ...
+    def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None,
+                      verdict_sources: dict[str, str] | None = None) -> int: ...
+    def add_review(self, review: dict[str, Any]) -> str: ...
+    def reviews(self, unit: str | None = None) -> list[dict[str, Any]]: ...
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
     def read_bounded(self, query: str, params: dict[str, Any], timeout: float, max_rows: int) -> tuple[list[dict[str, Any]], bool]: ...
@@ -292,7 +295,7 @@ class CypherStore:
         """Delete a document and its items; return the shared nodes they touched."""
         touched: dict[str, set[str]] = {}
         for table in schema.NODES:
-            if table.owned or table.label == "Meta":
+            if table.owned or table.label in schema.DETACHED:
                 continue
             k = table.key
             found = tx.run(f"MATCH (d:Document {{id: $id}})-[]-(n:{table.label}) RETURN DISTINCT n.{k} AS k", {"id": document_id})
@@ -340,7 +343,8 @@ class CypherStore:
 
     # --- follow-through links
     def replace_links(
-        self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None
+        self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None,
+        verdict_sources: dict[str, str] | None = None,
     ) -> int:
         """Replace a unit's month-to-month links and task verdicts in one transaction.
 
@@ -348,7 +352,8 @@ class CypherStore:
         "from": id, "to": id, "score": float, "verdict": "done"|"partial", "evidence": str}``
         (item node ids for the first three, document ids for FOLLOWS_UP), and
         ``{"type": "verdict", "item": id, "verdict": ...}`` entries, or the same
-        as ``verdicts={item id: verdict}``. Every endpoint must be a node of
+        as ``verdicts={item id: verdict}``; ``verdict_sources={item id: "human"}`` marks
+        the verdicts an inspector set (the rest are ``computed``). Every endpoint must be a node of
         ``unit``: nothing links across units. Returns the number of edges written.
         """
         self._check_writable()
@@ -398,11 +403,57 @@ class CypherStore:
                 ends = ("Document", "Document") if t == "FOLLOWS_UP" else ("Item", "Item")
                 written += self._create_rels(tx, (t, *ends), rows)
             if verdict_rows:
+                sources = verdict_sources or {}
                 tx.run(
-                    f"UNWIND $rows AS r MATCH (i:Item {{id: r.id}}) SET i.verdict = {self._typed('r.verdict', 'STRING')}",
-                    {"rows": [{"id": k, "verdict": v} for k, v in sorted(verdict_rows.items())]},
+                    f"UNWIND $rows AS r MATCH (i:Item {{id: r.id}}) SET i.verdict = {self._typed('r.verdict', 'STRING')}, "
+                    f"i.verdict_source = {self._typed('r.source', 'STRING')}",
+                    {"rows": [{"id": k, "verdict": v, "source": sources.get(k, "computed") if v else None}
+                              for k, v in sorted(verdict_rows.items())]},
                 )
         return written
+
+    # --- inspectors' decisions (graph.linking.apply_reviews lays them over the computed links)
+    def add_review(self, review: dict[str, Any]) -> str:
+        """Store one decision (a ``Review`` row, see :mod:`graph.schema`) and return its id.
+
+        Checked here, so both stores refuse the same bad decision: the action, the kind, the
+        verdict, a reviewer, the task's stable key, and the target's for confirm/reject/link.
+        Decisions are only ever added: a later decision overrides an earlier one when applied.
+        """
+        self._check_writable()
+        table = schema.node("Review")
+        row = coerce_row(table.props, review)
+        if row["action"] not in schema.REVIEW_ACTIONS:
+            raise ValueError(f"review action {row['action']!r} is not one of {', '.join(schema.REVIEW_ACTIONS)}")
+        if not (row["reviewer"] or "").strip():
+            raise ValueError("a review needs a reviewer")
+        if not row["unit"] or not row["source_key"]:
+            raise ValueError("a review needs the unit and the task's stable key")
+        if row["action"] == "verdict":
+            if row["verdict"] not in schema.REVIEW_VERDICTS:
+                raise ValueError(f"verdict {row['verdict']!r} is not one of {', '.join(schema.REVIEW_VERDICTS)}")
+        else:
+            if row["kind"] not in schema.REVIEW_KINDS:
+                raise ValueError(f"review kind {row['kind']!r} is not one of {', '.join(schema.REVIEW_KINDS)}")
+            if not row["target_key"]:
+                raise ValueError(f"a {row['action']} decision needs the target item's stable key")
+        if not row["id"]:
+            import uuid
+
+            row["id"] = uuid.uuid4().hex
+        with self._transaction() as tx:
+            tx.run(f"UNWIND $rows AS r CREATE (n:Review {{{self._props_map(table.props)}}})", {"rows": [row]})
+        return row["id"]
+
+    def reviews(self, unit: str | None = None) -> list[dict[str, Any]]:
+        """Every decision (of ``unit``), oldest first, with the schema's columns."""
+        table = schema.node("Review")
+        cols = ", ".join(f"n.{c} AS {c}" for c in table.columns)
+        if unit is None:
+            rows = self._read(f"MATCH (n:Review) RETURN {cols} ORDER BY n.at, n.id", {})
+        else:
+            rows = self._read(f"MATCH (n:Review) WHERE n.unit = $unit RETURN {cols} ORDER BY n.at, n.id", {"unit": unit})
+        return [plain(r) for r in rows]
 
     # --- reading
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -12,5 +12,5 @@ OPTIONAL MATCH (d)-[c:CITES]->(k:Directive)
 WHERE c.item = t.id
 WITH d, t, leads, partners, themes, collect(k.key) AS directive_keys, collect(k.label) AS directives
 RETURN t.id AS item, d.id AS document, d.unit AS unit, coalesce(t.period, d.planned_period) AS period, t.path AS path,
-       t.text AS task, t.verdict AS verdict, leads, partners, themes, directive_keys, directives
+       t.text AS task, t.verdict AS verdict, t.verdict_source AS verdict_source, t.stable_key AS stable_key, leads, partners, themes, directive_keys, directives
 ORDER BY unit, period, document, t.ord

@@ -1,5 +1,5 @@
 // name: follow_through
-// description: Each task planned for a month, with each later item that answers it (a result, or the task planned again) and the verdict.
+// description: Each task planned for a month, with each later item that answers it (a result, or the task planned again) and the verdict; the effective links (an inspector's decision where there is one): source says whether the link is human or computed, verdict_source the same of the verdict.
 // param unit: string? — only this unit
 // param period: month? — only tasks planned for this month (YYYY-MM)
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
@@ -7,5 +7,6 @@ WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit) AND ($period IS NULL
 OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)
 OPTIONAL MATCH (t)-[c:CARRIED_OVER]->(n:Item)
 RETURN d.unit AS unit, t.period AS period, t.text AS task, coalesce(f.verdict, t.verdict) AS verdict,
-       r.text AS result, n.text AS next_task, coalesce(f.score, c.score) AS score, f.evidence AS evidence
+       r.text AS result, n.text AS next_task, coalesce(f.score, c.score) AS score, f.evidence AS evidence,
+       coalesce(f.source, c.source) AS source, t.verdict_source AS verdict_source, t.id AS task_item
 ORDER BY unit, period, d.id, t.ord, r.id, n.id

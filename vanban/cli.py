@@ -390,5 +390,104 @@ def bench(
     typer.echo(json.dumps(result, indent=2) if fmt == "json" else format_table(result))
 
 
+# -- vanban review: inspectors confirm and correct the month-to-month links
+
+review_app = typer.Typer(no_args_is_help=True, help="Inspectors confirm, reject, re-link and set verdicts; the log; agreement with the linker.")
+app.add_typer(review_app, name="review")
+
+ReviewerOpt = Annotated[str, typer.Option("--reviewer", help="Who decides (required; written to the log).")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Why, in a sentence (optional).")]
+KindOpt = Annotated[str, typer.Option("--kind", help="FOLLOWED_BY (task -> result) or CARRIED_OVER (task -> later task).")]
+TaskArg = Annotated[str, typer.Argument(help="The task's item id (column item of `vanban query board_tasks`).")]
+TargetArg = Annotated[str, typer.Argument(help="The result's (or later task's) item id.")]
+
+
+def _decide(action: str, task: str, reviewer: str, db: str | None, neo4j: str | None, user: str | None,
+            password: str | None, **kw: Any) -> None:
+    from graph.review import ReviewError, decide
+
+    if not reviewer.strip():
+        _fail("--reviewer is required for a decision")
+    try:
+        store = _open(db, neo4j, user, password, read_only=False)
+        try:
+            rid = decide(store, action, task, reviewer=reviewer, **kw)
+        finally:
+            store.close()
+    except (VanbanError, ReviewError) as e:
+        _fail(str(e))
+    typer.echo(f"{action}: {task}{' -> ' + kw['target'] if kw.get('target') else ''} (decision {rid}); links of its unit recomputed")
+
+
+def _kind(kind: str) -> str:
+    k = kind.upper().replace("-", "_")
+    return {"FOLLOWED": "FOLLOWED_BY", "CARRIED": "CARRIED_OVER"}.get(k, k)
+
+
+@review_app.command("confirm")
+def review_confirm(task: TaskArg, target: TargetArg, reviewer: ReviewerOpt, note: NoteOpt = None, kind: KindOpt = "FOLLOWED_BY",
+                   db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None, password: PasswordOpt = None) -> None:
+    """Confirm a link: it stays whatever the linker computes later (source human)."""
+    _decide("confirm", task, reviewer, db, neo4j, user, password, target=target, kind=_kind(kind), note=note)
+
+
+@review_app.command("reject")
+def review_reject(task: TaskArg, target: TargetArg, reviewer: ReviewerOpt, note: NoteOpt = None, kind: KindOpt = "FOLLOWED_BY",
+                  db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None, password: PasswordOpt = None) -> None:
+    """Reject a computed link: it is not written again, whatever the linker computes."""
+    _decide("reject", task, reviewer, db, neo4j, user, password, target=target, kind=_kind(kind), note=note)
+
+
+@review_app.command("link")
+def review_link(task: TaskArg, target: TargetArg, reviewer: ReviewerOpt, note: NoteOpt = None, kind: KindOpt = "FOLLOWED_BY",
+                db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None, password: PasswordOpt = None) -> None:
+    """Link a task to another result (or later task); the task's other computed links of that kind go."""
+    _decide("link", task, reviewer, db, neo4j, user, password, target=target, kind=_kind(kind), note=note)
+
+
+@review_app.command("verdict")
+def review_verdict(task: TaskArg,
+                   verdict: Annotated[str, typer.Argument(help="done, partial, carried_over or silent.")],
+                   reviewer: ReviewerOpt, note: NoteOpt = None,
+                   db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None, password: PasswordOpt = None) -> None:
+    """Set a task's verdict by hand (verdict_source human)."""
+    _decide("verdict", task, reviewer, db, neo4j, user, password, verdict=verdict, note=note)
+
+
+@review_app.command("log")
+def review_log_cmd(unit: Annotated[str | None, typer.Option("--unit", help="Only this unit.")] = None,
+                   reviewer: Annotated[str | None, typer.Option("--reviewer", help="Only this reviewer.")] = None,
+                   fmt: FormatOpt = "table", db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None,
+                   password: PasswordOpt = None) -> None:
+    """Every decision, oldest first: who, when, what, the note, the texts, and whether its items are still there (orphaned)."""
+    from graph.review import review_log
+
+    _read_and_emit(lambda store: review_log(store, unit, reviewer), fmt, db, neo4j, user, password)
+
+
+@review_app.command("stats")
+def review_stats_cmd(unit: Annotated[str | None, typer.Option("--unit", help="Only this unit.")] = None,
+                     fmt: FormatOpt = "table", db: DbOpt = None, neo4j: Neo4jOpt = None, user: UserOpt = None,
+                     password: PasswordOpt = None) -> None:
+    """Agreement of the linker with the inspectors per reviewed unit: precision, recall, verdicts agreed."""
+    from graph.review import review_stats
+
+    _read_and_emit(lambda store: review_stats(store, unit), fmt, db, neo4j, user, password)
+
+
+@review_app.command("hash-password")
+def review_hash_password(
+    password_: Annotated[str | None, typer.Option("--password", help="The password (else asked, not echoed).")] = None,
+) -> None:
+    """Print a hash for `[reviewers] NAME = "<hash>"` in .streamlit/secrets.toml."""
+    from graph.review import hash_password
+
+    pw = password_ if password_ is not None else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        typer.echo(hash_password(pw))
+    except ValueError as e:
+        _fail(str(e))
+
+
 def main() -> None:  # pragma: no cover
     app()
