@@ -139,6 +139,41 @@ def graph(nodes: list, edges: list, **options: Any) -> Any:
     return _graph(tuple(nodes), tuple(edges), tuple(sorted(options.items())))
 
 
+def write(fn: Any) -> Any:
+    """Run ``fn(store)`` on a store opened for writing (a reviewer's decision), then reread everything.
+
+    The explorer's own store stays read-only: the shared reader is closed first (LadybugDB takes
+    one writer or readers), a writer is opened for this one call and closed, and every cache
+    is cleared so the next run reads what was written. A ``vanban ingest`` holding the
+    file makes this raise :class:`vanban.errors.StoreError` (shown on the page).
+    """
+    from graph.store import open_store
+
+    cfg = config()
+    with _LOCK:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        s = open_store(db=cfg.db, neo4j_uri=cfg.neo4j_uri, user=cfg.user, password=cfg.password, read_only=False)
+        try:
+            return fn(s)
+        finally:
+            s.close()
+            st.cache_data.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _review_log(unit: str | None, sig: tuple[Any, ...]) -> list[dict[str, Any]]:
+    from graph.review import review_log as log
+
+    with _LOCK:
+        return log(store(), unit)
+
+
+def review_log(unit: str | None = None) -> list[dict[str, Any]]:
+    """The inspectors' decisions (:func:`graph.review.review_log`: with attached / reattached / orphaned)."""
+    return _review_log(unit, signature())
+
+
 def reload() -> None:
     """Forget every cached result and reopen the store."""
     st.cache_data.clear()

@@ -4,13 +4,15 @@ import html
 
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import data, review_panel, views
 
 st.title("Theo dõi thực hiện")
 st.caption(
     "Mỗi nhiệm vụ đề ra cho một tháng và kết luận về việc thực hiện: hoàn thành, thực hiện một phần, "
     "chuyển sang tháng sau, không được báo cáo lại, hoặc chưa đến kỳ báo cáo. Chọn một nhiệm vụ để xem căn cứ."
 )
+
+reviewer = review_panel.signin()
 
 units_known = [u["unit"] for u in data.rows_or_stop("units")]
 scope = None
@@ -57,13 +59,17 @@ for v in views.VERDICTS:
     )
 st.html(f'<div style="font-size:14px">Tổng số: <b>{len(shown)}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
 
-d1, d2, _ = st.columns([1, 1, 3])
-d1.download_button("Tải bảng Excel (XLSX)", views.board_xlsx(shown), file_name="theo-doi-thuc-hien.xlsx",
+review_log = data.review_log(scope)
+d1, d2, d3, _ = st.columns([1, 1, 1, 2])
+d1.download_button("Tải bảng Excel (XLSX)", views.board_xlsx(shown, review_log), file_name="theo-doi-thuc-hien.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 d2.download_button("Tải bảng CSV", views.board_csv(shown), file_name="theo-doi-thuc-hien.csv", mime="text/csv",
                    icon=":material/download:")
+d3.download_button("Tải nhật ký duyệt (CSV)", views.log_csv(review_log), file_name="nhat-ky-duyet.csv", mime="text/csv",
+                   icon=":material/download:")
 
-tab_grid, tab_chains, tab_list = st.tabs(["Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Danh sách nhiệm vụ"])
+tab_grid, tab_chains, tab_list, tab_log = st.tabs(["Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Danh sách nhiệm vụ",
+                                                  "Nhật ký duyệt"])
 with tab_grid:
     st.html(views.board_grid_html(shown))
 with tab_chains:
@@ -71,13 +77,22 @@ with tab_chains:
                "màu theo kết luận.")
     st.html(views.chains_html(shown))
 with tab_list:
-    table = shown[["unit", "period", "path", "verdict_label", "task", "leads", "partners", "themes", "chain"]].copy()
+    table = shown[["unit", "period", "path", "verdict_label", "verdict_origin", "score", "task", "leads", "partners", "themes",
+                   "chain"]].copy()
     table["period"] = table["period"].map(views.month_label)
-    table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Chủ đề", "Chuỗi"]
+    table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nguồn kết luận", "Điểm tự động", "Nhiệm vụ", "Chủ trì", "Phối hợp",
+                     "Chủ đề", "Chuỗi"]
     event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row", key="ft_table")
     picked = event.selection.rows if event and hasattr(event, "selection") else []
     if picked:
         st.session_state["ft_task"] = shown.iloc[picked[0]]["item"]
+with tab_log:
+    st.caption("Mỗi quyết định của người duyệt: ai, lúc nào, quyết định gì, ghi chú. Quyết định được giữ khi nạp lại "
+               "hay thay văn bản đã sửa; mục không còn thì quyết định hiện là mồ côi.")
+    if review_log:
+        st.dataframe(views.log_export_frame(review_log), hide_index=True, key="ft_log")
+    else:
+        st.info("Chưa có quyết định nào của người duyệt.")
 
 # -- one task and the sentences behind its verdict ------------------------------------
 st.subheader("Căn cứ của kết luận")
@@ -102,7 +117,8 @@ color = views.VERDICT_COLORS.get(t["verdict"], "#9e9e9e")
 st.html(
     f'<div class="vb-verdict" data-verdict="{html.escape(t["verdict"] or "")}" style="font-size:15px">'
     f'<span class="vb-verdict-label" style="display:inline-block;padding:3px 12px;border-radius:12px;color:white;background:{color}">'
-    f'{html.escape(t["verdict_label"])}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
+    f'{html.escape(t["verdict_label"])}</span> <span class="vb-verdict-origin" data-origin="{html.escape(t["verdict_source"])}">'
+    f'{html.escape(views.ORIGIN_ICONS.get(t["verdict_source"], ""))}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
     f'{html.escape(views.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
 )
 st.markdown("**Nhiệm vụ đề ra**")
@@ -129,6 +145,12 @@ if not results and not carried:
             "pending": "Chưa có văn bản nào của đơn vị báo cáo kết quả tháng này.",
         }.get(t["verdict"], "Chưa có câu nào trong các văn bản sau trả lời nhiệm vụ này.")
     )
+if t["links"]:
+    st.markdown("**Liên kết hiện hành** (người duyệt hoặc tự động, với điểm tự động)")
+    st.html(review_panel.links_html(t["links"]))
+if reviewer:
+    with st.container(border=True):
+        review_panel.controls(t, reviewer)
 st.page_link("app_pages/document.py", label="Mở văn bản đề ra nhiệm vụ", query_params={"doc": t["document"]},
              icon=":material/description:")
 st.query_params["task"] = item

@@ -445,6 +445,8 @@ BOARD_COLUMNS = {  # column -> heading in the exports
     "path": "Mục",
     "task": "Nhiệm vụ",
     "verdict_label": "Kết luận",
+    "verdict_origin": "Nguồn kết luận",
+    "score": "Điểm tự động",
     "leads": "Chủ trì",
     "partners": "Phối hợp",
     "themes": "Chủ đề",
@@ -455,6 +457,18 @@ BOARD_COLUMNS = {  # column -> heading in the exports
     "chain": "Chuỗi chuyển tiếp",
     "document": "Văn bản",
 }
+
+#: who set a verdict or made a link: an inspector, or the linker
+ORIGIN_LABELS = {"human": "Người duyệt", "computed": "Tự động"}
+ORIGIN_ICONS = {"human": "✔ người duyệt", "computed": "⚙ tự động"}
+#: the review log's columns, with their headings in the exports
+LOG_COLUMNS = {
+    "at": "Thời điểm", "reviewer": "Người duyệt", "unit": "Đơn vị", "action": "Quyết định", "kind": "Loại liên kết",
+    "verdict": "Kết luận đặt", "note": "Ghi chú", "task": "Nhiệm vụ", "target": "Mục được liên kết",
+    "computed_score": "Điểm tự động khi đó", "computed_verdict": "Kết luận tự động khi đó", "status": "Tình trạng",
+}
+ACTION_LABELS = {"confirm": "Xác nhận", "reject": "Bác bỏ", "link": "Liên kết lại", "verdict": "Đặt kết luận"}
+STATUS_LABELS = {"attached": "còn nguyên", "reattached": "gắn lại (mục đã sửa)", "orphaned": "mồ côi (mục không còn)"}
 
 
 def carry_chains(links: Iterable[Mapping[str, Any]], periods: Mapping[str, str | None]) -> dict[str, str]:
@@ -512,6 +526,13 @@ def board_frame(tasks: Sequence[Mapping[str, Any]], links: Sequence[Mapping[str,
         if verdict not in VERDICT_LABELS:
             verdict = followed[0].get("verdict") if followed and followed[0].get("verdict") in VERDICT_LABELS else None
         evidence: list[tuple[str, str, str]] = []
+        link_rows = [
+            {"link": x.get("link"), "to_item": x.get("to_item"), "to_text": x.get("to_text") or "", "score": x.get("score"),
+             "source": x.get("source") or "computed", "to_period": x.get("to_period")}
+            for x in (*followed, *carried)
+        ]
+        first = followed[0] if followed else (carried[0] if carried else None)
+        origin = t.get("verdict_source") or "computed"
         for f in followed:
             evidence.append(("result", f.get("to_text") or "", f.get("evidence") or ""))
         for c in carried:
@@ -526,6 +547,10 @@ def board_frame(tasks: Sequence[Mapping[str, Any]], links: Sequence[Mapping[str,
                 "task": t.get("task") or "",
                 "verdict": verdict,
                 "verdict_label": VERDICT_LABELS.get(verdict, UNRATED) if verdict else UNRATED,
+                "verdict_origin": ORIGIN_LABELS.get(origin, origin) if verdict else "",
+                "verdict_source": origin,
+                "score": "" if first is None or first.get("score") is None else f"{first['score']:.2f}",
+                "links": link_rows,
                 "leads": ", ".join(plain_list(t.get("leads"))),
                 "partners": ", ".join(plain_list(t.get("partners"))),
                 "themes": ", ".join(plain_list(t.get("themes"))),
@@ -538,7 +563,7 @@ def board_frame(tasks: Sequence[Mapping[str, Any]], links: Sequence[Mapping[str,
                 "evidence": evidence,
             }
         )
-    cols = ["item", "verdict", "directive_keys", "evidence", *BOARD_COLUMNS]
+    cols = ["item", "verdict", "verdict_source", "links", "directive_keys", "evidence", *BOARD_COLUMNS]
     # dtype=object: pandas 3 would turn the None of a text column into NaN
     return pd.DataFrame(rows, columns=list(dict.fromkeys(cols)), dtype=object)
 
@@ -615,10 +640,14 @@ def _chip(r: Mapping[str, Any], max_chars: int) -> str:
     chain = f' <b style="color:#1565c0">⟶ {html.escape(r["chain"])}</b>' if r.get("chain") else ""
     label = html.escape(r.get("verdict_label") or UNRATED)
     title = html.escape(f"{r.get('path') or ''} {r.get('task') or ''}".strip())
+    # an inspector's hand: on the verdict or on one of the links
+    human = r.get("verdict_source") == "human" or any(x.get("source") == "human" for x in r.get("links") or ())
+    origin = "human" if human else "computed"
+    mark = ' <span class="vb-human" title="Đã được người duyệt xác nhận hoặc sửa">✔</span>' if human else ""
     return (
-        f'<div class="vb-task" data-verdict="{html.escape(v or "")}" title="{title}" '
+        f'<div class="vb-task" data-verdict="{html.escape(v or "")}" data-origin="{origin}" title="{title}" '
         f'style="border-left:5px solid {color};background:{fill};margin:3px 0;padding:3px 6px;border-radius:3px">'
-        f'<span style="font-weight:600;color:{color}">{label}</span>{chain}<br>'
+        f'<span style="font-weight:600;color:{color}">{label}</span>{mark}{chain}<br>'
         f"{html.escape(shorten(r.get('task'), max_chars))}</div>"
     )
 
@@ -727,8 +756,35 @@ def rows_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def board_xlsx(df: pd.DataFrame) -> bytes:
-    """The board as an Excel workbook: one sheet of tasks coloured by verdict, one of counts per unit and month.
+def log_export_frame(log: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The review log with Vietnamese headings and labels: what is exported beside the board."""
+    rows = []
+    for r in log:
+        row = {c: r.get(c) for c in LOG_COLUMNS}
+        row["action"] = ACTION_LABELS.get(row["action"], row["action"])
+        row["status"] = STATUS_LABELS.get(row["status"], row["status"])
+        for c in ("verdict", "computed_verdict"):
+            row[c] = VERDICT_LABELS.get(row[c], row[c])
+        score = row["computed_score"]
+        row["computed_score"] = "" if score is None else f"{float(score):.2f}"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(LOG_COLUMNS), dtype=object).rename(columns=LOG_COLUMNS).fillna("")
+
+
+def log_csv(log: Sequence[Mapping[str, Any]]) -> bytes:
+    """The review log as CSV (UTF-8 with a byte-order mark, no formulas)."""
+    frame = log_export_frame(log)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(frame.columns)
+    for row in frame.itertuples(index=False):
+        w.writerow([_csv_cell(v) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def board_xlsx(df: pd.DataFrame, log: Sequence[Mapping[str, Any]] | None = None) -> bytes:
+    """The board as an Excel workbook: one sheet of tasks coloured by verdict, one of counts per unit and month,
+    and, when ``log`` is given, the inspectors' decisions (who, when, what, the note).
 
     Every cell is written as text, so a task starting with "=" or "-" stays text.
     """
@@ -765,6 +821,17 @@ def board_xlsx(df: pd.DataFrame) -> bytes:
     for (unit, period), g in sorted(df.groupby(["unit", "period"]), key=lambda kv: kv[0]) if not df.empty else []:
         counts = [int((g["verdict"] == v).sum()) for v in VERDICTS]
         summary.append([unit, month_label(period), *counts, int(g["verdict"].isna().sum()), len(g)])
+    if log is not None:
+        sheet = wb.create_sheet("Nhật ký duyệt")
+        frame = log_export_frame(log)
+        sheet.append(list(frame.columns))
+        for c in sheet[1]:
+            c.font = Font(bold=True)
+        for i, row in enumerate(frame.itertuples(index=False), start=2):
+            for j, v in enumerate(row, start=1):
+                cell = sheet.cell(row=i, column=j)
+                cell.value = "" if v is None else str(v)
+                cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

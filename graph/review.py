@@ -13,22 +13,20 @@ far the linker agrees with the inspectors.
 
 Every function takes a store; the CLI (``vanban review``) and the explorer
 call the same ones. Writing needs a writable store: a read-only store raises
-:class:`vanban.errors.WriteNotAllowed`.
+:class:`vanban.errors.WriteNotAllowed`. Reviewer accounts and their password
+hashes are in :mod:`vanban.security`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import hmac
-import os
 from collections import defaultdict
 from typing import Any
 
 from graph import schema
 from graph.linking import _store_docs, relink_units, review_status
 
-__all__ = ["decide", "hash_password", "later_items", "review_log", "review_stats", "verify_password"]
+__all__ = ["ReviewError", "decide", "review_log", "review_stats"]
 
 
 class ReviewError(ValueError):
@@ -166,47 +164,3 @@ def review_stats(store: Any, unit: str | None = None) -> list[dict[str, Any]]:
     if len(out) == 2:  # one unit: the total says the same
         out = out[:1]
     return out
-
-
-def later_items(store: Any, task: str, kind: str = "FOLLOWED_BY") -> list[dict[str, Any]]:
-    """What ``task`` may be linked to: results (FOLLOWED_BY) or tasks (CARRIED_OVER) of later documents of its unit."""
-    t = _item(store, task)
-    want = "result" if kind == "FOLLOWED_BY" else "task"
-    rows = store.query("unit_items", {"unit": t["unit"], "role": want})
-    docs = [r["document"] for r in store.query("unit_items", {"unit": t["unit"]})]
-    order = {d: k for k, d in enumerate(dict.fromkeys(docs))}
-    mine = order.get(t["document"], -1)
-    return [r for r in rows if order.get(r["document"], -1) > mine]
-
-
-# -- reviewer accounts: [reviewers] name = "<hash>" in .streamlit/secrets.toml
-
-_ITERATIONS = 240_000
-
-
-def hash_password(password: str, salt: bytes | None = None, iterations: int = _ITERATIONS) -> str:
-    """``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`` (hashlib; nothing to install).
-
-    >>> h = hash_password("s3cret", salt=b"0123456789abcdef", iterations=1000)
-    >>> h.split("$")[:2], verify_password("s3cret", h), verify_password("S3cret", h)
-    (['pbkdf2_sha256', '1000'], True, False)
-    """
-    if not password:
-        raise ValueError("an empty password cannot be hashed")
-    salt = salt if salt is not None else os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
-
-
-def verify_password(password: str | None, stored: str | None) -> bool:
-    """Constant-time check of a typed password against a :func:`hash_password` string; a malformed hash is False."""
-    if not password or not stored:
-        return False
-    try:
-        algo, iterations, salt, digest = str(stored).split("$")
-        if algo != "pbkdf2_sha256":
-            return False
-        got = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(iterations))
-    except ValueError:
-        return False
-    return hmac.compare_digest(got.hex(), digest)

@@ -15,6 +15,7 @@ from ingest.pipeline import parse_file
 from tests.helpers import DEMO
 from tests.neo4j_server import neo4j_server  # noqa: F401 - session fixture
 from tests.test_store_contract import _open
+from vanban import security
 from vanban.errors import WriteNotAllowed
 
 BACKENDS = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -287,8 +288,8 @@ def test_stats_measure_the_linker_against_the_decisions(series) -> None:
 
 
 def test_password_hash_round_trip() -> None:
-    h = review.hash_password("mật khẩu")
-    assert review.verify_password("mật khẩu", h)
-    assert not review.verify_password("mat khau", h)
-    assert not review.verify_password("mật khẩu", "plain-text")
-    assert review.hash_password("mật khẩu") != h  # salted
+    h = security.hash_password("mật khẩu")
+    assert security.verify_password("mật khẩu", h)
+    assert not security.verify_password("mat khau", h)
+    assert not security.verify_password("mật khẩu", "plain-text")
+    assert security.hash_password("mật khẩu") != h  # salted

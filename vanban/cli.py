@@ -480,7 +480,7 @@ def review_hash_password(
     password_: Annotated[str | None, typer.Option("--password", help="The password (else asked, not echoed).")] = None,
 ) -> None:
     """Print a hash for `[reviewers] NAME = "<hash>"` in .streamlit/secrets.toml."""
-    from graph.review import hash_password
+    from vanban.security import hash_password
 
     pw = password_ if password_ is not None else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:

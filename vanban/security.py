@@ -11,6 +11,13 @@ without protection. Protection is configured in ``.streamlit/secrets.toml``
   keys Streamlit documents (``redirect_uri``, ``cookie_secret``, a provider's
   ``client_id``/``client_secret``/``server_metadata_url``).
 
+Deciding on the follow-through board (confirm, reject, re-link, set a verdict)
+needs more than reading: a named reviewer account, ``[reviewers] NAME =
+"<hash>"`` in the same secrets file, the hash printed by ``vanban review
+hash-password`` (PBKDF2-SHA256, salted; no plain password is stored). A session
+signs in on the board (:func:`check_reviewer`); a session that has not sees no
+review control, and the store the explorer reads through is read-only anyway.
+
 Three places apply the rule: :func:`check_address` (pure, raises
 :class:`ExposedWithoutProtection`), which ``vanban app`` can call before it
 starts Streamlit; :func:`gate`, which ``app.py`` calls first on every run
@@ -20,8 +27,10 @@ inside :func:`gate`.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -194,3 +203,68 @@ def _logged_in(st: Any) -> bool:
         return bool(st.user.is_logged_in)
     except Exception:
         return False
+
+
+# -- reviewer accounts: [reviewers] name = "<hash>" in .streamlit/secrets.toml
+#
+# Reading is what the gate above protects; deciding on a link (graph.review) needs a
+# named reviewer who signs in with their own password. Only hashes are stored
+# (`vanban review hash-password` prints one).
+
+_ITERATIONS = 240_000
+
+
+def hash_password(password: str, salt: bytes | None = None, iterations: int = _ITERATIONS) -> str:
+    """``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`` (hashlib; nothing to install).
+
+    >>> h = hash_password("s3cret", salt=b"0123456789abcdef", iterations=1000)
+    >>> h.split("$")[:2], verify_password("s3cret", h), verify_password("S3cret", h)
+    (['pbkdf2_sha256', '1000'], True, False)
+    """
+    if not password:
+        raise ValueError("an empty password cannot be hashed")
+    salt = salt if salt is not None else os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
+    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str | None, stored: str | None) -> bool:
+    """Constant-time check of a typed password against a :func:`hash_password` string; a malformed hash is False."""
+    if not password or not stored:
+        return False
+    try:
+        algo, iterations, salt, digest = str(stored).split("$")
+        if algo != "pbkdf2_sha256":
+            return False
+        got = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(iterations))
+    except ValueError:
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+def reviewers_from_secrets(secrets: Mapping[str, Any]) -> dict[str, str]:
+    """``[reviewers]`` of a secrets mapping: name -> password hash (entries that are not text are left out).
+
+    >>> reviewers_from_secrets({"reviewers": {"lan": "pbkdf2_sha256$1$00$00", "x": 3}}), reviewers_from_secrets({})
+    ({'lan': 'pbkdf2_sha256$1$00$00'}, {})
+    """
+    section = secrets.get("reviewers") or {}
+    return {str(k): v for k, v in dict(section).items() if isinstance(v, str) and v}
+
+
+def check_reviewer(name: str | None, password: str | None, reviewers: Mapping[str, str]) -> str | None:
+    """The reviewer's name when ``password`` is theirs, else None (an unknown name costs the same time)."""
+    stored = reviewers.get((name or "").strip())
+    ok = verify_password(password, stored or _DUMMY)
+    return (name or "").strip() if ok and stored else None
+
+
+_DUMMY = "pbkdf2_sha256$240000$00$00"
+REVIEWER_KEY = "vanban_reviewer"
+
+
+def signed_in_reviewer(st: Any) -> str | None:
+    """The reviewer this session signed in as, or None (a reader)."""
+    name = st.session_state.get(REVIEWER_KEY)
+    reviewers = reviewers_from_secrets(_streamlit_secrets(st))
+    return name if name in reviewers else None
