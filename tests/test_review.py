@@ -293,3 +293,44 @@ def test_password_hash_round_trip() -> None:
     assert not security.verify_password("mat khau", h)
     assert not security.verify_password("mật khẩu", "plain-text")
     assert security.hash_password("mật khẩu") != h  # salted
+
+
+# -- the command line ----------------------------------------------------------------------
+
+def test_cli_review_verbs(series, tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from vanban.cli import app
+
+    store, _, _ = series
+    if store.backend != "ladybug":
+        pytest.skip("the CLI is the same code on both stores; run once")
+    follows = sorted((r["from_item"], r["to_item"]) for r in store.query("board_links", {"unit": UNIT}) if r["link"] == "followed_by")
+    store.close()
+    db = ["--db", str(tmp_path / "graph.db")]
+    run = CliRunner().invoke
+    (t1, r1), (t2, r2) = follows[0], follows[1]
+
+    out = run(app, ["review", "confirm", t1, r1, *db])  # no reviewer: refused by typer
+    assert out.exit_code != 0 and "--reviewer" in out.output
+    out = run(app, ["review", "confirm", t1, r1, "--reviewer", "lan", "--note", "đúng", *db])
+    assert out.exit_code == 0, out.output
+    out = run(app, ["review", "reject", t2, r2, "--reviewer", "minh", *db])
+    assert out.exit_code == 0, out.output
+    out = run(app, ["review", "verdict", t2, "pending", "--reviewer", "minh", *db])
+    assert out.exit_code == 1 and "Error: verdict 'pending' is not one of done, partial, carried_over, silent" in out.output
+    out = run(app, ["review", "link", t1, "nope#i9", "--reviewer", "lan", *db])
+    assert out.exit_code == 1 and "Error: no item 'nope#i9' in the store" in out.output
+
+    log = json.loads(run(app, ["review", "log", "--format", "json", *db]).stdout)
+    assert [(r["action"], r["reviewer"], r["note"], r["status"]) for r in log] == [
+        ("confirm", "lan", "đúng", "attached"), ("reject", "minh", None, "attached")]
+    stats = json.loads(run(app, ["review", "stats", "--format", "json", *db]).stdout)
+    assert stats == [{"unit": UNIT, "confirmed": 1, "rejected": 1, "linked": 0, "precision": 0.5, "recall": 1.0,
+                      "verdicts": 0, "verdict_agreement": None}]
+    ft = json.loads(run(app, ["query", "follow_through", "-p", f"unit={UNIT}", "--format", "json", *db]).stdout)
+    assert {r["source"] for r in ft if r["task_item"] == t1 and r["result"]} == {"human"}
+    out = run(app, ["review", "hash-password", "--password", "abc"])
+    assert out.exit_code == 0 and security.verify_password("abc", out.stdout.strip())
