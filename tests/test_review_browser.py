@@ -1,0 +1,135 @@
+"""Review on the board in a real headless Chromium: a reader sees no control; a reviewer signs in,
+confirms, rejects and re-links a task; after a reload (a new, anonymous session) the decisions show."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from graph.embedded import EmbeddedStore
+from graph.ingest import ingest_paths
+from tests.helpers import DEMO, ROOT
+from tests.test_browser import ARGS, CHROMIUM, Watched, _free_port
+from vanban.security import hash_password
+
+UNIT = "phường An Lạc"
+SERIES = ("gia-dinh-phuong-an-lac-2025-09-tb.txt", "gia-dinh-phuong-an-lac-2025-10-nq.txt", "gia-dinh-phuong-an-lac-2025-11-tb.txt")
+PASSWORD = "mật-khẩu-duyệt"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    base = tmp_path_factory.mktemp("review-browser")
+    folder = base / "docs"
+    folder.mkdir()
+    for name in SERIES:
+        shutil.copy(DEMO / name, folder / name)
+    db = base / "review.db"
+    with EmbeddedStore(db) as s:
+        ingest_paths(s, [folder], link=True, workers=1, bulk=False)
+    secrets = base / "secrets.toml"
+    secrets.write_text(f'[reviewers]\nlan = "{hash_password(PASSWORD, iterations=2000)}"\n', encoding="utf-8")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["VANBAN_DB"] = str(db)
+    log = base / "streamlit.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                    break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
+                    time.sleep(0.25)
+            yield url, db
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _read(db: Path, name: str, **params):
+    with EmbeddedStore(db, read_only=True) as s:
+        return s.query(name, params)
+
+
+def test_sign_in_confirm_reject_relink_reload(served, browser) -> None:
+    url, db = served
+    links = sorted((r["from_item"], r["to_item"]) for r in _read(db, "board_links", unit=UNIT) if r["link"] == "followed_by")
+    task, first = links[0]
+    other = next(r for r in _read(db, "unit_items", unit=UNIT, role="result")
+                 if r["document"] == first.split("#")[0] and r["item"] != first)
+    w = Watched(browser)
+    page = w.page
+    board = f"{url}/theo-doi?task={quote(task)}"
+
+    w.open(board, "Theo dõi thực hiện", ".vb-verdict")
+    assert page.get_by_role("button", name="Xác nhận").count() == 0  # a reader: no control
+    page.get_by_text("Đăng nhập người duyệt").click()
+    page.get_by_label("Tên người duyệt").fill("lan")
+    page.get_by_label("Mật khẩu người duyệt").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("button", name="Xác nhận").first.wait_for(timeout=30_000)
+
+    page.get_by_role("button", name="Xác nhận").first.click()
+    page.get_by_text("Xác nhận: đã ghi.").wait_for(timeout=30_000)
+    assert page.locator(".vb-link[data-origin='human']").count() >= 1
+    page.get_by_role("button", name="Bác bỏ").first.click()
+    page.get_by_text("Bác bỏ: đã ghi.").wait_for(timeout=30_000)
+
+    search = page.get_by_label("Tìm mục (không dấu cũng được)")
+    search.fill(" ".join(other["text"].split()[:4]))
+    search.press("Enter")
+    page.wait_for_timeout(1500)
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Mục được liên kết").click()
+    page.get_by_role("option").first.click()
+    page.get_by_role("button", name="Liên kết", exact=True).click()
+    page.get_by_text("Liên kết lại: đã ghi.").wait_for(timeout=30_000)
+
+    stored = {(r["from_item"], r["to_item"]): r["source"] for r in _read(db, "board_links", unit=UNIT) if r["link"] == "followed_by"}
+    assert (task, first) not in stored and stored[(task, other["item"])] == "human"
+
+    # a reload is a new session: not signed in, the decisions still there
+    w.open(board, "Theo dõi thực hiện", ".vb-verdict")
+    page.locator(".vb-link[data-origin='human']").first.wait_for(timeout=30_000)
+    assert other["text"][:30] in page.locator(".vb-link[data-origin='human']").first.inner_text()
+    assert page.get_by_role("button", name="Xác nhận").count() == 0
+    page.get_by_role("tab", name="Nhật ký duyệt").click()
+    log = [(r["action"], r["reviewer"]) for r in _read(db, "review_log")]
+    assert log == [("confirm", "lan"), ("reject", "lan"), ("link", "lan")]
+    assert w.dialogs == [] and w.outside == []
+    w.context.close()
