@@ -112,7 +112,7 @@ def controls(t: dict[str, Any], reviewer: str) -> None:
     st.markdown("**Đặt kết luận**")
     v1, v2 = st.columns([3, 1])
     verdicts = ["done", "partial", "carried_over", "silent"]
-    verdict = v1.selectbox("Kết luận", verdicts, key="rv_verdict", format_func=views.VERDICT_LABELS.get,
+    verdict = v1.selectbox("Kết luận", verdicts, key="rv_verdict", format_func=lambda v: views.VERDICT_LABELS[v],
                            index=verdicts.index(t["verdict"]) if t["verdict"] in verdicts else 0)
     if v2.button("Đặt kết luận", key="rv_set_verdict"):
         _decide("verdict", item, reviewer, verdict=verdict, note=note)

@@ -761,10 +761,10 @@ def log_export_frame(log: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     rows = []
     for r in log:
         row = {c: r.get(c) for c in LOG_COLUMNS}
-        row["action"] = ACTION_LABELS.get(row["action"], row["action"])
-        row["status"] = STATUS_LABELS.get(row["status"], row["status"])
+        row["action"] = ACTION_LABELS.get(str(row["action"]), row["action"])
+        row["status"] = STATUS_LABELS.get(str(row["status"]), row["status"])
         for c in ("verdict", "computed_verdict"):
-            row[c] = VERDICT_LABELS.get(row[c], row[c])
+            row[c] = VERDICT_LABELS.get(str(row[c]), row[c])
         score = row["computed_score"]
         row["computed_score"] = "" if score is None else f"{float(score):.2f}"
         rows.append(row)
