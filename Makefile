@@ -12,7 +12,7 @@ APT_PKGS  := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-ut
 HARNESS   := tools/neo4j-harness
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps neo4j-harness demo demo-data test lint typecheck bench bench-100k clean screenshots
+.PHONY: install system-deps neo4j-harness demo demo-data test test-fast lint typecheck bench bench-100k clean screenshots wheel-smoke
 
 install: $(STAMP)
 
@@ -57,6 +57,18 @@ test: install system-deps neo4j-harness
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy ingest graph vanban
+
+# Build the wheel, install it with the pinned versions into a fresh virtual environment in a
+# temporary folder outside the checkout, and run every verb there (tools/smoke_installed.py).
+# CI runs it after the suite (.ci/run).
+wheel-smoke: install
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; set -e; \
+	echo "wheel-smoke: building the wheel, installing it into $$tmp/venv"; \
+	$(BIN)/pip wheel -q --no-deps -w "$$tmp/dist" .; \
+	$(PY) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install -q -c constraints.txt "$$tmp"/dist/vanban-*.whl; \
+	mkdir "$$tmp/run"; cp tests/data/corpus/seeds/*.txt "$$tmp/run/"; \
+	cd "$$tmp/run" && "$$tmp/venv/bin/python" -I -u "$(CURDIR)/tools/smoke_installed.py" .
 
 bench: install
 	$(BIN)/vanban bench --notices 1000
