@@ -50,13 +50,20 @@ demo-data: install
 demo: install demo-data
 	$(BIN)/vanban app --db $(DEMO_DB)
 
+# The whole suite: lint, types, every test (Neo4j and the browser included where the machine
+# has them), the doctests of the packages.
 test: install system-deps neo4j-harness
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The unit tier, for the edit-test loop: in parallel, no Neo4j, no browser, nothing marked slow.
+test-fast: install
+	$(BIN)/pytest -q -n auto -m "not neo4j and not browser and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy ingest graph vanban
+	$(BIN)/mypy
 
 # Build the wheel, install it with the pinned versions into a fresh virtual environment in a
 # temporary folder outside the checkout, and run every verb there (tools/smoke_installed.py).
