@@ -134,6 +134,7 @@ def series_scores() -> dict:
 
 
 @pytest.mark.parametrize("series, measure, floor", SERIES_FLOORS)
+@pytest.mark.slow
 def test_blind_series_against_their_labels(series_scores: dict, series: str, measure: str, floor: float) -> None:
     p, r, f1 = series_scores[series][measure]
     assert f1 >= floor, (series, measure, p, r, f1)
