@@ -118,12 +118,17 @@ def _accuracy_rows() -> dict[str, dict[str, str]]:
 
 
 def _command_exists(command: str) -> bool:
+    """`pytest FILE[::TEST]...`, `python SCRIPT [--flag] [PATH...]` or `vanban VERB ...`: every file and folder it names exists."""
     tokens = command.split()
+    paths = [t for t in tokens[1:] if not t.startswith("-")]
     if tokens[0] == "pytest":
-        path, _, test = tokens[1].partition("::")
-        return (ROOT / path).is_file() and (not test or f"def {test}(" in (ROOT / path).read_text(encoding="utf-8"))
+        for arg in paths:
+            path, _, test = arg.partition("::")
+            if not (ROOT / path).is_file() or (test and f"def {test}(" not in (ROOT / path).read_text(encoding="utf-8")):
+                return False
+        return bool(paths)
     if tokens[0] == "python":
-        return (ROOT / tokens[1]).is_file()
+        return bool(paths) and all((ROOT / t).exists() for t in paths)
     if tokens[0] == "vanban":
         return tokens[1] in verbs()
     return False
@@ -132,9 +137,10 @@ def _command_exists(command: str) -> bool:
 @pytest.mark.parametrize("stage", list(_accuracy_rows()))
 def test_each_figure_names_a_command_that_exists(stage: str) -> None:
     row = _accuracy_rows()[stage]
-    m = re.fullmatch(r"`([^`]+)`", row["produced by"])
-    assert m, f"{stage}: 'produced by' is not one command in backticks: {row['produced by']!r}"
-    assert _command_exists(m.group(1)), f"{stage}: {m.group(1)} does not exist"
+    commands = re.findall(r"`([^`]+)`", row["produced by"])
+    assert commands and re.fullmatch(r"`[^`]+`(; `[^`]+`)*", row["produced by"]), f"{stage}: 'produced by' is not commands in backticks: {row['produced by']!r}"
+    for command in commands:
+        assert _command_exists(command), f"{stage}: {command} names something that does not exist"
 
 
 def _figure(text: str, pattern: str) -> list[str]:
@@ -163,36 +169,63 @@ def test_citation_figures_are_what_eval_citations_computes() -> None:
     row = _accuracy_rows()["citations"]
     assert row["produced by"] == "`python tests/eval_citations.py`"
     ev = _load_script("tests/eval_citations.py")
-    numbered = ev.evaluate("exact", ("numbered",))["TOTAL"]
+    numbered = ev.evaluate("overlap", ("numbered",))["TOTAL"]
+    exact = ev.evaluate("exact", ("numbered",))["TOTAL"]
     every = ev.evaluate("exact", ("numbered", "short", "named"))["TOTAL"]
-    fields = ev.evaluate("overlap", ("numbered",))["TOTAL"]
-    p, r, hits, total, all_r = _figure(row["result"], r"numbered: precision ([\d.]+), recall ([\d.]+), fields (\d+)/(\d+); all kinds: recall ([\d.]+)")
+    p, r, e, hits, total, all_p, all_r = _figure(
+        row["result"], r"numbered: precision ([\d.]+), recall ([\d.]+) \(exact spans ([\d.]+)\), fields (\d+)/(\d+); all kinds: precision ([\d.]+), recall ([\d.]+)"
+    )
     assert _same(p, numbered.precision) and _same(r, numbered.recall), (p, r, numbered)
-    assert (int(hits), int(total)) == (min(fields.field_hits.values()), fields.field_total)
-    assert _same(all_r, every.recall), (all_r, every.recall)
+    assert _same(e, exact.precision) and _same(e, exact.recall), (e, exact)
+    assert (int(hits), int(total)) == (min(numbered.field_hits.values()), numbered.field_total)
+    assert _same(all_p, every.precision) and _same(all_r, every.recall), (all_p, all_r, every)
     n_all, n_numbered = _figure(row["data"], r"(\d+) citations, (\d+) numbered")
     assert (int(n_all), int(n_numbered)) == (every.tp + every.fn, numbered.tp + numbered.fn)
 
 
+#: how the README names a measure -> the key the evaluation scripts use
+MEASURES = {"follow-through": "follow_through", "carry-over": "carry_over", "silent": "silent", "gaps": "gaps",
+            "recurring limitations": "recurring_limitations"}
+
+
+def _check_measures(label: str, segment: str, scores: dict) -> int:
+    """Every "NAME F1 x (P p, R r)" of one segment of the README against ``scores[key]`` = (p, r, f1); how many were checked."""
+    checked = 0
+    for name, f1, p, r in re.findall(r"(follow-through|carry-over|silent|gaps|recurring limitations) F1 ([\d.]+)(?: \(P ([\d.]+), R ([\d.]+)\))?", segment):
+        got = scores[MEASURES[name]]
+        gp, gr, gf = (got["precision"], got["recall"], got["f1"]) if isinstance(got, dict) else got
+        assert _same(f1, gf), f"{label} {name}: README says F1 {f1}, the command gives {gf:.3f}"
+        if p:
+            assert _same(p, gp) and _same(r, gr), f"{label} {name}: README says P {p} R {r}, the command gives P {gp:.3f} R {gr:.3f}"
+        checked += 1
+    return checked
+
+
 @pytest.mark.slow
-def test_follow_through_figures_are_what_eval_linking_computes() -> None:
-    row = _accuracy_rows()["follow-through"]
-    assert row["produced by"] == "`python tools/eval_linking.py`"
-    s = _load_script("tools/eval_linking.py").evaluate(ROOT / "samples" / "demo")
-    text = row["result"]
-    f, p, r = _figure(text, r"follow-through F1 ([\d.]+) \(P ([\d.]+), R ([\d.]+)\)")
-    assert _same(f, s["follow_through"]["f1"]) and _same(p, s["follow_through"]["precision"]) and _same(r, s["follow_through"]["recall"])
-    (acc,) = _figure(text, r"done/partial right on (\d+)% of matched links")
-    assert int(acc) == round(100 * s["verdict_accuracy"])
-    f, p, r = _figure(text, r"carry-over F1 ([\d.]+) \(P ([\d.]+), R ([\d.]+)\)")
-    assert _same(f, s["carry_over"]["f1"]) and _same(p, s["carry_over"]["precision"]) and _same(r, s["carry_over"]["recall"])
-    for label, key in (("silent F1", "silent"), ("pending", "pending"), ("recurring limitations F1", "recurring_limitations")):
-        (v,) = _figure(text, label + r" ([\d.]+)")
-        assert _same(v, s[key]["f1"]), (label, v, s[key])
-    found, gold = _figure(text, r"links to the previous notice (\d+)/(\d+)")
-    tp = round(s["cites_previous"]["recall"] * s["cites_previous"]["gold"])
-    assert (int(found), int(gold)) == (tp, s["cites_previous"]["gold"])
-    assert "no link across wards" in text and s["cross_unit_links"] == 0
+def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
+    """The demo row from tools/eval_linking.py, each series from tools/eval_series.py, as each row's command runs it."""
+    rows = _accuracy_rows()
+    dev, held = rows["follow-through (development)"], rows["follow-through (held out)"]
+    series = _load_script("tools/eval_series.py")
+    demo = _load_script("tools/eval_linking.py").evaluate(ROOT / "samples" / "demo")
+    store = "--store" in held["produced by"]
+    sources = {
+        "demo": lambda: demo,
+        "dev-hand-a": lambda: series.score(ROOT / "tests/data/series/dev-hand-a"),
+        "hand B": lambda: series.score(ROOT / "tests/data/series/test-hand-b", store=store),
+        "hand C": lambda: series.score(ROOT / "tests/data/series/test-hand-c", store=store),
+    }
+    seen = set()
+    for row in (dev, held):
+        for segment in row["result"].split("; "):
+            m = re.match(r"(demo|dev-hand-a|hand [BC]): ", segment)
+            if m:
+                assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, segment
+                seen.add(m.group(1))
+    assert seen == set(sources)
+    (acc,) = _figure(dev["result"], r"done/partial right on (\d+)% of matched links")
+    assert int(acc) == round(100 * demo["verdict_accuracy"])
+    assert "no link across wards" in dev["result"] and demo["cross_unit_links"] == 0
 
 
 def test_theme_and_body_figures_are_what_the_golden_files_give() -> None:
