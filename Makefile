@@ -12,7 +12,7 @@ APT_PKGS  := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-ut
 HARNESS   := tools/neo4j-harness
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps neo4j-harness demo demo-data test lint typecheck bench bench-100k clean screenshots
+.PHONY: install system-deps neo4j-harness demo demo-data test test-fast lint typecheck bench bench-100k clean screenshots wheel-smoke
 
 install: $(STAMP)
 
@@ -50,13 +50,32 @@ demo-data: install
 demo: install demo-data
 	$(BIN)/vanban app --db $(DEMO_DB)
 
+# The whole suite: lint, types, every test (Neo4j and the browser included where the machine
+# has them), the doctests of the packages.
 test: install system-deps neo4j-harness
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The unit tier, for the edit-test loop: in parallel, no Neo4j, no browser, nothing marked slow.
+test-fast: install
+	$(BIN)/pytest -q -n auto -m "not neo4j and not browser and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy ingest graph vanban
+	$(BIN)/mypy
+
+# Build the wheel, install it with the pinned versions into a fresh virtual environment in a
+# temporary folder outside the checkout, and run every verb there (tools/smoke_installed.py).
+# CI runs it after the suite (.ci/run).
+wheel-smoke: install
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; set -e; \
+	echo "wheel-smoke: building the wheel, installing it into $$tmp/venv"; \
+	$(BIN)/pip wheel -q --no-deps -w "$$tmp/dist" .; \
+	$(PY) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install -q -c constraints.txt "$$tmp"/dist/vanban-*.whl; \
+	mkdir "$$tmp/run"; cp tests/data/corpus/seeds/*.txt "$$tmp/run/"; \
+	cd "$$tmp/run" && "$$tmp/venv/bin/python" -I -u "$(CURDIR)/tools/smoke_installed.py" .
 
 bench: install
 	$(BIN)/vanban bench --notices 1000

@@ -40,10 +40,10 @@ with st.container(border=True):
                             key="ft_bodies", placeholder="Tất cả")
     themes = f3.multiselect("Chủ đề", _split("themes"), key="ft_themes", placeholder="Tất cả")
     f4, f5, f6 = st.columns(3)
-    verdicts = f4.multiselect("Kết luận", list(views.VERDICTS), format_func=views.VERDICT_LABELS.get, key="ft_verdicts",
+    verdicts = f4.multiselect("Kết luận", list(views.VERDICTS), format_func=lambda v: views.VERDICT_LABELS[v], key="ft_verdicts",
                               placeholder="Tất cả")
-    directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=directive_names.get),
-                                format_func=directive_names.get, key="ft_directives", placeholder="Tất cả")
+    directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=lambda k: directive_names[k]),
+                                format_func=lambda k: directive_names[k], key="ft_directives", placeholder="Tất cả")
     text = f6.text_input("Tìm trong nội dung nhiệm vụ", key="ft_text", placeholder="không dấu cũng được")
 
 shown = views.filter_board(board, units=units, bodies=bodies, themes=themes, verdicts=verdicts,

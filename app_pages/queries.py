@@ -56,7 +56,7 @@ if mode == NAMED:
                         format_func=lambda n: f"{views.QUERY_TITLES.get(n, n)} ({n})")
     q = catalogue[name]
     st.caption(q.description)
-    values: dict[str, str] = {}
+    values: dict[str, str | None] = {}
     units = [u["unit"] for u in data.query("units")] if any(p.name == "unit" for p in q.params) else []
     directives = data.query("directives") if any(p.name == "key" for p in q.params) else []
     for p in q.params:
@@ -75,7 +75,7 @@ if mode == NAMED:
             labels = {d["key"]: f"{d.get('label') or d['key']} ({d['documents']} văn bản trích dẫn)" for d in directives}
             if st.session_state[wkey] not in keys:
                 st.session_state[wkey] = keys[0]
-            values[p.name] = st.selectbox(label, keys, key=wkey, help=p.doc, format_func=labels.get)
+            values[p.name] = st.selectbox(label, keys, key=wkey, help=p.doc, format_func=labels.__getitem__)
         elif p.type == "bool":
             opts = ["", "true", "false"] if p.optional else ["true", "false"]
             if st.session_state[wkey] not in opts:

@@ -31,7 +31,7 @@ from ingest.normalize import fold
 
 #: task verdicts, as in CONTRACT.md, and how the board names and colours them
 VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
-VERDICT_LABELS = {
+VERDICT_LABELS: dict[str | None, str] = {
     "done": "Hoàn thành",
     "partial": "Thực hiện một phần",
     "carried_over": "Chuyển sang tháng sau",
@@ -39,14 +39,14 @@ VERDICT_LABELS = {
     "pending": "Chưa đến kỳ báo cáo",
 }
 UNRATED = "Chưa đánh giá"
-VERDICT_COLORS = {
+VERDICT_COLORS: dict[str | None, str] = {
     "done": "#2e7d32",
     "partial": "#ef9f00",
     "carried_over": "#1565c0",
     "silent": "#c62828",
     "pending": "#78909c",
 }
-VERDICT_FILLS = {  # light backgrounds for spreadsheet cells and chips
+VERDICT_FILLS: dict[str | None, str] = {  # light backgrounds for spreadsheet cells and chips
     "done": "C8E6C9",
     "partial": "FFE9B0",
     "carried_over": "BBDEFB",
@@ -55,14 +55,14 @@ VERDICT_FILLS = {  # light backgrounds for spreadsheet cells and chips
 }
 
 #: item roles (CONTRACT.md) and the background each gets in a document
-ROLE_LABELS = {
+ROLE_LABELS: dict[str | None, str] = {
     "result": "Kết quả",
     "limitation": "Hạn chế",
     "task": "Nhiệm vụ",
     "assignment": "Phân công",
     "other": "Khác",
 }
-ROLE_COLORS = {
+ROLE_COLORS: dict[str | None, str] = {
     "result": "#e6f4ea",
     "limitation": "#fdecea",
     "task": "#e3f0fd",
@@ -78,9 +78,9 @@ MARK_STYLES = {
     "theme": "background:#efe3f7;border-bottom:2px dashed #6a1b9a;padding:0 1px",
     "person": "background:#f8bbd0;padding:0 1px",
 }
-BODY_ROLE_LABELS = {"lead": "chủ trì", "partner": "phối hợp", "mention": "được nhắc đến", "issuer": "cơ quan ban hành"}
+BODY_ROLE_LABELS: dict[str | None, str] = {"lead": "chủ trì", "partner": "phối hợp", "mention": "được nhắc đến", "issuer": "cơ quan ban hành"}
 
-SEARCH_KINDS = {"Document": "Văn bản", "Directive": "Văn bản chỉ đạo", "Body": "Cơ quan, tổ chức", "Item": "Mục trong văn bản"}
+SEARCH_KINDS: dict[str | None, str] = {"Document": "Văn bản", "Directive": "Văn bản chỉ đạo", "Body": "Cơ quan, tổ chức", "Item": "Mục trong văn bản"}
 
 #: Vietnamese names of the named queries (queries/*.cypher describe themselves in English)
 QUERY_TITLES = {

@@ -23,6 +23,7 @@ backend takes its own when there is one, else ``NAME.cypher``.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import re
 from dataclasses import dataclass
@@ -71,9 +72,15 @@ class Query:
 
 
 def queries_dir() -> Path:
-    """``$VANBAN_QUERIES``, else ``queries/`` beside the package."""
+    """``$VANBAN_QUERIES``, else the installed package ``vanban.queries`` (the repository's ``queries/``).
+
+    >>> sorted(p.name for p in queries_dir().glob("documents*.cypher"))
+    ['documents.cypher']
+    """
     env = os.environ.get("VANBAN_QUERIES")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "queries"
+    if env:
+        return Path(env)
+    return Path(str(importlib.resources.files("vanban.queries")))
 
 
 # "// param unit: string? — only this unit"   (an en/em dash or a hyphen before the meaning)

@@ -86,7 +86,7 @@ class Limits:
             if not value > 0:
                 raise LimitError(f"limit {name}={raw!r} ({source}) must be positive")
             changes[name] = int(value) if kinds[name] in ("int", int) else value
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]  # each value has its field's type (int or float, above)
 
     def to_env(self) -> dict[str, str]:
         """These limits as ``VANBAN_MAX_*`` variables (what worker processes read)."""

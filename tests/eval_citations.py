@@ -24,13 +24,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "citations"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIELDS = ("doc_type", "number", "symbol", "year", "date", "issuer")
 
 sys.path.insert(0, str(HERE.parent))
 
 from ingest.citations import extract_citations  # noqa: E402
 from ingest.normalize import normalize  # noqa: E402
+from tests.helpers import corpus_path  # noqa: E402
 
 
 def gold_files() -> list[Path]:
@@ -40,9 +40,9 @@ def gold_files() -> list[Path]:
 def load(path: Path) -> tuple[str, list[dict]]:
     """The normalised text of the gold file's document and its gold citations."""
     doc = json.loads(path.read_text(encoding="utf-8"))
-    # "tests/data/office/...": a file of this repository; else one under the shared corpus
-    where = HERE.parent if doc["file"].startswith("tests/") else CORPUS
-    text = normalize((where / doc["file"]).read_text(encoding="utf-8"))
+    # "tests/data/office/...": a file of this repository; else one of the test corpus (tests/data/corpus)
+    src = HERE.parent / doc["file"] if doc["file"].startswith("tests/") else corpus_path(doc["file"])
+    text = normalize(src.read_text(encoding="utf-8"))
     for g in doc["citations"]:
         s, e = g["span"]
         assert text[s:e] == g["text"], f"{path.name}: span {s}-{e} is {text[s:e]!r}, not {g['text']!r}"
@@ -220,7 +220,7 @@ def main() -> None:
         print("\ndifferences:")
         for m in sorted(set(t.misses + allres.misses)):
             print("  ", m)
-    big = CORPUS / "real" / "bc-duthao-dang-uy-cp-nq57-2025.txt"
+    big = corpus_path("real/bc-duthao-dang-uy-cp-nq57-2025.txt")
     print(
         f"\nspeed: {speed_ms(big):.1f} ms per call on {big.name} ({big.stat().st_size // 1024} KB), patterns compiled"
     )

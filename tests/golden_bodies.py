@@ -1,6 +1,6 @@
 """Load the hand-annotated golden files of tests/data/bodies/ (bodies, themes, metrics).
 
-A golden file names its document (under the shared corpus), the header
+A golden file names its document (under ``tests/data/corpus``), the header
 fields the annotation assumes, the items (by the start of each paragraph),
 and the expected mentions, written inline: ``"at": "chỉ đạo lực lượng [[Công
 an phường]] tăng cường"`` (the context occurs once in the normalised text).
@@ -13,11 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from ingest.models import Header, Item
 from ingest.normalize import normalize, unify_tone_placement
-from tests.helpers import SHARED
+from tests.helpers import corpus_path
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "bodies"
 
@@ -65,10 +63,7 @@ def golden_files() -> list[Path]:
 
 def load(path: Path) -> Golden:
     g = json.loads(path.read_text(encoding="utf-8"))
-    src = SHARED / g["source"]
-    if not src.exists():
-        pytest.skip(f"shared corpus not found: {src}")
-    text = normalize(src.read_text(encoding="utf-8"))
+    text = normalize(corpus_path(g["source"]).read_text(encoding="utf-8"))
     items = []
     section = None
     for it in g["items"]:

@@ -9,6 +9,8 @@ from graph.embedded import EmbeddedStore
 from graph.records import document_id
 from tests import graph_docs as g
 
+pytestmark = pytest.mark.slow  # reads a store
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):

@@ -432,6 +432,7 @@ def listen_on(monkeypatch: pytest.MonkeyPatch):
     config.set_option("server.address", old)
 
 
+@pytest.mark.slow
 def test_app_refuses_a_public_address_without_password(app_env, listen_on):
     from streamlit.testing.v1 import AppTest
 
@@ -441,6 +442,7 @@ def test_app_refuses_a_public_address_without_password(app_env, listen_on):
     assert not at.title and not at.metric  # nothing of the data
 
 
+@pytest.mark.slow
 def test_app_asks_for_the_configured_password(app_env, listen_on):
     from streamlit.testing.v1 import AppTest
 
@@ -473,12 +475,14 @@ def test_app_asks_for_the_configured_password(app_env, listen_on):
         ("queries", ["Truy vấn", "Tải kết quả CSV", "Liên kết mở lại đúng truy vấn này"]),
     ],
 )
+@pytest.mark.slow
 def test_each_page_renders_in_vietnamese(app_env, page, says):
     text = page_text(open_page(page))
     for s in says:
         assert s in text, s
 
 
+@pytest.mark.slow
 def test_overview_counts_and_accent_free_search(app_env, store):
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
@@ -489,6 +493,7 @@ def test_overview_counts_and_accent_free_search(app_env, store):
     assert len(found) > 0 and found["Kết quả"].str.contains("Hòa Phong").any()
 
 
+@pytest.mark.slow
 def test_lineage_opens_from_a_link_and_shows_every_citing_document(app_env, store):
     key = the_key(store, "50-CT/TW")
     at = open_page("lineage", key=key)
@@ -501,6 +506,7 @@ def test_lineage_opens_from_a_link_and_shows_every_citing_document(app_env, stor
     assert any("50-CT/TW" in m for m in marked(evidence, "citation"))
 
 
+@pytest.mark.slow
 def test_board_shows_every_verdict_and_the_sentences_behind_one(app_env, store):
     at = open_page("follow_through")
     counts = next(h.value for h in at.html if "vb-count" in h.value)
@@ -519,6 +525,7 @@ def test_board_shows_every_verdict_and_the_sentences_behind_one(app_env, store):
     assert len(listed) > 0 and set(listed["Kết luận"]) == {views.VERDICT_LABELS["silent"]}
 
 
+@pytest.mark.slow
 def test_hostile_document_shows_its_markup_as_text(app_env, store):
     doc = hostile_doc(store)
     at = open_page("document", doc=doc)
@@ -537,6 +544,7 @@ def test_hostile_document_shows_its_markup_as_text(app_env, store):
     assert title.startswith("*") and "\\<script\\>alert" in title
 
 
+@pytest.mark.slow
 def test_hostile_text_in_the_board_and_lineage_stays_text(app_env, store):
     at = open_page("follow_through")
     grid = next(h.value for h in at.html if "vb-board" in h.value)
@@ -545,6 +553,7 @@ def test_hostile_text_in_the_board_and_lineage_stays_text(app_env, store):
     assert "<script>alert('xss" not in "".join(h.value for h in at.html)
 
 
+@pytest.mark.slow
 def test_query_page_builds_widgets_and_a_link_from_the_url(app_env, store):
     unit = "phường An Lạc"
     at = open_page("queries", query="documents", unit=unit)
@@ -556,6 +565,7 @@ def test_query_page_builds_widgets_and_a_link_from_the_url(app_env, store):
     assert "query=documents" in link and "unit=ph%C6%B0%E1%BB%9Dng+An+L%E1%BA%A1c" in link
 
 
+@pytest.mark.slow
 def test_query_page_refuses_writes(app_env, store):
     before = len(store.query("documents", {}))
     at = open_page("queries", cypher="MATCH (d:Document) DETACH DELETE d")
@@ -563,6 +573,7 @@ def test_query_page_refuses_writes(app_env, store):
     assert len(store.query("documents", {})) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "probe, named",
     [
@@ -583,6 +594,7 @@ def test_query_page_refuses_what_does_not_only_read(app_env, probe, named):
     assert not at.error and at.dataframe[0].value["n"][0] > 0
 
 
+@pytest.mark.slow
 def test_query_page_stops_a_slow_query_and_caps_rows(app_env, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("VANBAN_CONSOLE_TIMEOUT", "1")
     monkeypatch.setenv("VANBAN_CONSOLE_MAX_ROWS", "7")
@@ -595,6 +607,7 @@ def test_query_page_stops_a_slow_query_and_caps_rows(app_env, monkeypatch: pytes
     assert any("Kết quả bị cắt: chỉ lấy 7 dòng đầu" in w.value for w in at.warning)
 
 
+@pytest.mark.slow
 def test_query_page_survives_a_crash_of_the_engine(app_env):
     """RETURN id(NULL) reads nothing yet segfaults LadybugDB 0.22: the worker dies, the page says so, the app goes on."""
     at = open_page("queries", cypher="RETURN id(NULL) AS x")
@@ -604,6 +617,7 @@ def test_query_page_survives_a_crash_of_the_engine(app_env):
     assert not at.error and at.dataframe[0].value["n"][0] > 0
 
 
+@pytest.mark.slow
 def test_query_page_missing_required_parameter(app_env):
     at = open_page("queries", query="citing_documents")
     assert at.selectbox(key="q_citing_documents_key").value  # pre-filled with a directive, so it runs
@@ -613,6 +627,7 @@ def test_query_page_missing_required_parameter(app_env):
 # -- ingest while the app is open ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ingest_while_the_app_is_open(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The app holds the store open read-only; ``vanban ingest`` still writes; the next run shows the new data."""
     db = tmp_path / "live.db"
@@ -637,6 +652,7 @@ def test_ingest_while_the_app_is_open(demo_db: Path, tmp_path: Path, monkeypatch
     assert int(next(m.value for m in at.metric if m.label == "Văn bản")) == n + 1
 
 
+@pytest.mark.slow
 def test_missing_store_says_how_to_load_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("VANBAN_DB", str(tmp_path / "none.db"))
     from streamlit.testing.v1 import AppTest
@@ -650,6 +666,7 @@ def test_missing_store_says_how_to_load_it(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.neo4j
+@pytest.mark.slow
 def test_every_page_on_neo4j(neo4j_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The same pages read a Neo4j store: credentials from the environment, as `vanban app --neo4j` passes them."""
     hostile = write_hostile(tmp_path / "hostile")

@@ -24,6 +24,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return run_bench(N, workdir=tmp_path_factory.mktemp("bench"), workers=2, repeat=3, link_budget=5)
 
 
+@pytest.mark.slow
 def test_issue_keys(result: dict[str, Any]) -> None:
     assert result["notices"] == N
     for key in ("parse_per_s", "floor_per_s", "ingest_per_s", "peak_rss_mb"):
@@ -31,6 +32,7 @@ def test_issue_keys(result: dict[str, Any]) -> None:
     json.dumps(result)  # plain JSON all the way down
 
 
+@pytest.mark.slow
 def test_every_named_query_is_timed(result: dict[str, Any]) -> None:
     assert set(result["queries"]) == set(query_names())
     for name, q in result["queries"].items():
@@ -38,6 +40,7 @@ def test_every_named_query_is_timed(result: dict[str, Any]) -> None:
         assert 0 < q["p50_ms"] <= q["p95_ms"], (name, q)
 
 
+@pytest.mark.slow
 def test_everything_was_parsed_and_stored(result: dict[str, Any]) -> None:
     assert result["parse"]["failures"] == result["floor"]["failures"] == 0
     assert result["ingest"]["documents"] == N and result["ingest"]["failures"] == 0
@@ -46,12 +49,14 @@ def test_everything_was_parsed_and_stored(result: dict[str, Any]) -> None:
     assert any("57" in k for k in result["query_values"]["key"])
 
 
+@pytest.mark.slow
 def test_floor_is_below_parse(result: dict[str, Any]) -> None:
     # reading and normalising is part of parsing: its busy time per file is smaller
     assert result["floor"]["ms_per_doc"] < result["parse"]["ms_per_doc"]
     assert result["parse_vs_floor"] >= 1
 
 
+@pytest.mark.slow
 def test_table_names_every_query_and_target(result: dict[str, Any]) -> None:
     table = format_table(result)
     for name in result["queries"]:
@@ -60,6 +65,19 @@ def test_table_names_every_query_and_target(result: dict[str, Any]) -> None:
         assert target in table
 
 
+@pytest.mark.slow
+def test_stage_speeds_are_measured_and_checked(result: dict[str, Any]) -> None:
+    """The bounds the unit tests once asserted are measured here: CPU ms per 10 KB, and the hostile inputs."""
+    stages = result["stages"]
+    assert stages["sample_kb"] >= 50 and stages["notices"] >= 2
+    for name in ("citations", "bodies", "themes"):
+        assert stages[name] > 0, name
+        assert result["targets"][f"{name}_per_10kb"]["value"] == stages[name]
+    assert stages["adversarial"]["worst_ms"] > 0 and stages["adversarial"]["worst"]
+    assert "stages on" in format_table(result)
+
+
+@pytest.mark.slow
 def test_cli_bench_json(tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["bench", "--notices", "6", "--format", "json", "--workdir", str(tmp_path), "--workers", "1"])
     assert out.exit_code == 0, out.output
@@ -67,6 +85,7 @@ def test_cli_bench_json(tmp_path: Path) -> None:
     assert data["notices"] == 6 and set(data["queries"]) == set(query_names())
 
 
+@pytest.mark.slow
 def test_rss_counts_children() -> None:
     rss = RssSampler(interval=0.02).start()
     base = rss.phase()
@@ -104,6 +123,7 @@ def test_targets(figures: dict[str, Any], met: dict[str, bool]) -> None:
     assert {k: v["met"] for k, v in got.items()} == met
 
 
+@pytest.mark.slow
 def test_copy_batches_equal_one_bulk_load(tmp_path: Path) -> None:
     """The bench's batched COPY leaves the same graph as the store's one-shot bulk_load."""
     from graph.store import open_store
@@ -127,6 +147,7 @@ def test_copy_batches_equal_one_bulk_load(tmp_path: Path) -> None:
         whole.close()
 
 
+@pytest.mark.slow
 def test_copy_batches_replace_a_document_stored_before(tmp_path: Path) -> None:
     """A document id seen in an earlier batch is replaced, not refused (COPY cannot merge)."""
     from graph.store import open_store

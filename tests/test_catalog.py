@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import pytest
 
 from ingest.citations import catalog, citation_key, extract_citations
 from ingest.normalize import normalize
 from ingest.patterns import vocab
+from tests.helpers import corpus_path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTRIES = vocab("catalog")["entries"]
 FIELDS = ("doc_type", "number", "symbol", "year", "date", "issuer", "title", "aliases", "source")
 
 
 @functools.cache
 def corpus_text(name: str) -> str:
-    return normalize((CORPUS / name).read_text(encoding="utf-8"))
+    return normalize(corpus_path(name).read_text(encoding="utf-8"))
 
 
 def _id(e: dict) -> str:

@@ -22,10 +22,11 @@ from ingest import citations as C
 from ingest import patterns as P
 from ingest.citations import citation_key, extract_citations, match_issuer, resolve_anaphora
 from ingest.normalize import normalize
+from tests.helpers import corpus_path
+from vanban.stages import ADVERSARIAL
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "citations"
-CORPUS = HERE.parents[1] / "shared" / "corpus"
 FIELDS = ("kind", "doc_type", "number", "symbol", "year", "date", "issuer")
 
 
@@ -376,7 +377,7 @@ def test_own_header_number_is_not_a_citation() -> None:
 
 
 def test_own_appendix_line_is_not_a_citation() -> None:
-    path = CORPUS / "real" / "cv-17899-btc-2025.txt"
+    path = corpus_path("real/cv-17899-btc-2025.txt")
     text = normalize(path.read_text(encoding="utf-8"))
     assert "17899" not in {c.number for c in extract_citations(text)}
     assert [c.number for c in extract_citations(text)] == ["186", "195"]
@@ -650,34 +651,20 @@ def test_gold_files_cover_eight_real_documents() -> None:
 # --- robustness and speed ---------------------------------------------------------------------------
 
 
-def test_speed_on_the_66kb_document() -> None:
-    text = normalize((CORPUS / "real" / "bc-duthao-dang-uy-cp-nq57-2025.txt").read_text(encoding="utf-8"))
-    extract_citations(text)  # patterns compiled once per process
-    best = min(_timed(lambda: extract_citations(text)) for _ in range(3))
-    assert best < 0.2, f"{best * 1000:.0f} ms"
-
-
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
-
-
-ADVERSARIAL = [
-    "Luật " * 3000,
-    "Nghị quyết số " * 2000,
-    "của Bộ Chính trị, " * 2000,
-    "1/" * 5000,
-    "57-NQ/" * 3000,
-    "Quyết định Quyết định 12 " * 1500,
-    "Ủy Ban Nhân Dân Thành Phố " * 1500,
-    "Luật Đất đai, an toàn và " * 1500,
-]
+# Speed is measured by `vanban bench` (vanban/stages.py), not asserted here. The hostile inputs must
+# still come back with sound citations; the bound below only catches a regex gone exponential (a hang:
+# these take well under a second, and under 5 s on a machine busy with other work).
+HANG = 30.0
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: t[:20])
+@pytest.mark.slow
 def test_no_catastrophic_backtracking(text: str) -> None:
-    assert _timed(lambda: extract_citations(text)) < 2.0
+    t0 = time.perf_counter()
+    cits = extract_citations(text)
+    assert time.perf_counter() - t0 < HANG, "exponential backtracking"
+    assert all(text[c.start : c.end] == c.text for c in cits)
+    assert all(a.end <= b.start for a, b in zip(cits, cits[1:], strict=False))
 
 
 _PIECES = st.sampled_from(

@@ -33,6 +33,7 @@ def test_parse_prints_contract_json(path: Path) -> None:
         assert all(m["item"] is None or m["item"] in ids for m in parse[key])
 
 
+@pytest.mark.slow
 def test_parse_as_a_subprocess_of_the_installed_command() -> None:
     exe = Path(sys.executable).with_name("vanban")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "vanban"]

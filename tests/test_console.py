@@ -304,7 +304,9 @@ def test_crafted_nesting_is_refused_or_parsed_fast():
     guard.check("RETURN " + "((" * 15 + "1" + "))" * 15 + " AS x")
     with pytest.raises(QueryNotAllowed, match="characters"):
         guard.check("RETURN 1 AS x " + " " * guard.MAX_LENGTH)
-    assert time.monotonic() - started < 2
+    # a guard against exponential parsing (a hang), not a speed figure: this takes milliseconds,
+    # and a bound near that fails on a busy machine (it did: 2.5 s under load)
+    assert time.monotonic() - started < 30
 
 
 _SOUP = st.lists(st.sampled_from([
@@ -317,6 +319,7 @@ _SOUP = st.lists(st.sampled_from([
 
 @settings(max_examples=400, deadline=None)
 @given(_SOUP)
+@pytest.mark.slow
 def test_a_refused_word_passes_only_where_any_name_could(parts):
     """Any text is refused or passed (never another error); and where CALL, LOAD, COPY... pass, they are names:
     the same text with each of them renamed ``zz`` passes too."""
@@ -368,6 +371,7 @@ def _same(rows):
 
 
 @pytest.mark.parametrize("query", LEGIT_LADYBUG + _doc_examples())
+@pytest.mark.slow
 def test_console_gives_what_the_engine_gives(cfg, small_db, query):
     params = {"unit": "phường Đông Hải"} if "$unit" in query else {}
     result = console.run(cfg, query, params)
@@ -395,6 +399,7 @@ def test_files_are_never_read_nor_written(cfg, tmp_path):
     assert not target.exists()
 
 
+@pytest.mark.slow
 def test_a_cross_product_ends_within_the_time_limit(cfg):
     started = time.monotonic()
     with pytest.raises(QueryTimeout, match="time limit of 2 s"):
@@ -402,6 +407,7 @@ def test_a_cross_product_ends_within_the_time_limit(cfg):
     assert time.monotonic() - started < 2 + console.KILL_MARGIN + 3  # + starting the worker
 
 
+@pytest.mark.slow
 def test_work_the_engine_does_not_interrupt_is_killed(cfg):
     # building a 30-million list does not look at the engine's timeout; the caller kills the worker
     started = time.monotonic()
@@ -411,6 +417,7 @@ def test_work_the_engine_does_not_interrupt_is_killed(cfg):
     assert not _workers()
 
 
+@pytest.mark.slow
 def test_the_row_cap_stops_fetching_and_says_so(cfg):
     rows = console.run(cfg, "UNWIND range(1, 1000000) AS x RETURN x", max_rows=5)
     assert rows.truncated and [r["x"] for r in rows.rows] == [1, 2, 3, 4, 5]
@@ -418,6 +425,7 @@ def test_the_row_cap_stops_fetching_and_says_so(cfg):
     assert not exact.truncated and len(exact.rows) == 5
 
 
+@pytest.mark.slow
 def test_another_query_is_not_blocked_by_a_slow_one(cfg):
     slow: dict[str, object] = {}
 
@@ -457,6 +465,7 @@ def _kill_worker_when_it_runs(sig: int) -> threading.Thread:
     return t
 
 
+@pytest.mark.slow
 def test_a_segfaulting_query_stays_in_the_worker(cfg):
     started = time.monotonic()
     with pytest.raises(QueryCrashed, match=r"crashed the database engine \(SIGSEGV\) and was stopped") as e:
@@ -466,6 +475,7 @@ def test_a_segfaulting_query_stays_in_the_worker(cfg):
     assert console.run(cfg, "RETURN 1 AS one").rows == [{"one": 1}]  # the caller lives on
 
 
+@pytest.mark.slow
 def test_a_crash_of_the_engine_stays_in_the_worker(cfg):
     # the same for a worker killed during a query, whatever the engine's bugs of the day
     killer = _kill_worker_when_it_runs(signal.SIGSEGV)
@@ -475,6 +485,7 @@ def test_a_crash_of_the_engine_stays_in_the_worker(cfg):
     assert console.run(cfg, "RETURN 1 AS one").rows == [{"one": 1}]  # and the next query runs
 
 
+@pytest.mark.slow
 def test_many_slow_queries_wait_for_a_slot(cfg):
     """However many tabs run a cross product, at most MAX_PARALLEL engines run at once; the others wait, then say so."""
     n = console.MAX_PARALLEL + 2
@@ -498,6 +509,7 @@ def test_many_slow_queries_wait_for_a_slot(cfg):
     assert sum("console is busy" in str(e) for e in errors) >= 1
 
 
+@pytest.mark.slow
 def test_a_timed_out_query_leaves_nothing_behind(cfg):
     with pytest.raises(QueryTimeout):
         console.run(cfg, CROSS_PRODUCT, timeout=1)
@@ -515,6 +527,7 @@ def test_the_worker_checks_again_when_started_by_hand(small_db):
     assert reply["error"] == "QueryNotAllowed" and "CALL at line 1, column 1" in reply["message"]
 
 
+@pytest.mark.slow
 def test_a_missing_store_is_a_store_error(tmp_path):
     from vanban.errors import StoreError
 
@@ -530,12 +543,14 @@ def _vanban(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
                           timeout=120, env={**os.environ, **(env or {})})
 
 
+@pytest.mark.slow
 def test_cli_refuses_the_issue_probe_and_prints_nothing(small_db):
     proc = _vanban("cypher", ATTACKS[0][0], "--db", str(small_db))
     assert proc.returncode == 1 and proc.stdout == ""
     assert proc.stderr.startswith("Error: not allowed in the read-only console: LOAD at line 1, column 35")
 
 
+@pytest.mark.slow
 def test_cli_runs_a_query_with_a_row_cap(small_db):
     proc = _vanban("cypher", "MATCH (d:Document) RETURN d.id AS id ORDER BY id", "--db", str(small_db),
                    "--format", "json", "--max-rows", "2")
@@ -544,6 +559,7 @@ def test_cli_runs_a_query_with_a_row_cap(small_db):
     assert "stopped after 2 rows (--max-rows)" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_time_limit_from_the_option_and_the_environment(small_db):
     started = time.monotonic()
     proc = _vanban("cypher", CROSS_PRODUCT, "--db", str(small_db), env={"VANBAN_CONSOLE_TIMEOUT": "1"})
@@ -553,12 +569,14 @@ def test_cli_time_limit_from_the_option_and_the_environment(small_db):
     assert proc.returncode == 1 and "console limit: 0.0 is not a float of at least 0.1" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_survives_a_segfaulting_query(small_db):
     proc = _vanban("cypher", CRASHES_LADYBUG, "--db", str(small_db))
     assert proc.returncode == 1 and proc.stdout == ""
     assert proc.stderr.startswith("Error: the query crashed the database engine (SIGSEGV) and was stopped")
 
 
+@pytest.mark.slow
 def test_cli_lists_what_is_allowed():
     proc = _vanban("cypher", "--allowed")
     assert proc.returncode == 0

@@ -51,6 +51,7 @@ REAL_DOCS = [
 
 @needs_soffice
 @pytest.mark.parametrize(("name", "lines"), REAL_DOCS, ids=[r[0] for r in REAL_DOCS])
+@pytest.mark.slow
 def test_real_doc_files_keep_their_lines(name: str, lines: list[str]) -> None:
     raw = read_file(OFFICE / name)
     assert raw.format == "doc"
@@ -64,6 +65,7 @@ def test_real_doc_files_keep_their_lines(name: str, lines: list[str]) -> None:
     ("font", "convert", "encoding"),
     [(".VnTime", unicode_to_tcvn3, "tcvn3"), ("VNI-Times", unicode_to_vni, "vni")],
 )
+@pytest.mark.slow
 def test_doc_runs_in_legacy_fonts_are_converted(tmp_path: Path, font: str, convert, encoding: str) -> None:  # noqa: ANN001
     from docx import Document
 
@@ -116,6 +118,7 @@ def test_doc_that_is_something_else(tmp_path: Path, data: bytes, reason: str) ->
 
 
 @needs_soffice
+@pytest.mark.slow
 def test_damaged_doc_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "cut.doc"
     path.write_bytes((OFFICE / "cv-giai-trinh-vp-ubnd-lamdong-2025.doc").read_bytes()[:600])
@@ -132,6 +135,7 @@ def test_without_libreoffice_the_error_says_what_to_install(tmp_path: Path, monk
     assert err.value.reason == f"cannot read the .doc file: LibreOffice is not installed ({worddoc.DOC_INSTALL})"
 
 
+@pytest.mark.slow
 def test_a_stuck_conversion_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # LibreOffice waiting on a dialog or a broken file: killed at the limit, the reason says so
     fake = tmp_path / "soffice"
@@ -146,6 +150,7 @@ def test_a_stuck_conversion_is_stopped(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 @needs_soffice
+@pytest.mark.slow
 def test_batch_conversion_is_what_the_reader_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = sorted(OFFICE.glob("*.doc"))
     calls: list[int] = []

@@ -21,10 +21,9 @@ from ingest.legacy import (
     vni_to_unicode,
 )
 from ingest.readers import decode_text
+from tests.helpers import corpus_path
 
-CORPUS = Path("/work/shared/corpus")
-FILES = sorted(CORPUS.glob("*/*.txt"))
-FILES = [f for f in FILES if f.name != "README.md"]
+FILES = sorted(corpus_path().glob("*/*.txt"))
 
 
 def _paragraphs() -> list[str]:

@@ -82,13 +82,14 @@ def test_file_larger_than_the_limit(tmp_path: Path) -> None:
     assert _reason(path, Limits(file_mb=1)) == "too large: 1.8 MB, more than the limit of 1.0 MB (--limit file_mb=N)"
 
 
+@pytest.mark.slow
 def test_fifty_megabytes_of_text_fail_fast(tmp_path: Path) -> None:
     # today's complaint: a 50 MB .txt ran past 5 minutes; the default character cap stops it unread
     path = tmp_path / "huge.txt"
     path.write_bytes(b"Nghi quyet so 57-NQ/TW. " * (50 * 1024 * 1024 // 24))
     started = time.perf_counter()
     reason = _reason(path, Limits(file_mb=100))
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # reading it all took minutes; refused unread it takes milliseconds
     assert reason == "too long: 50.0 MB of text, more than the limit of 2,000,000 characters (--limit chars=N)"
 
 
@@ -142,12 +143,13 @@ def _docx(path: Path, pad_mb: float) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_docx_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
     path = _docx(tmp_path / "bomb.docx", 100)  # ~100 KB on disk, 100 MB of XML
     assert path.stat().st_size < 1024 * 1024
     started = time.perf_counter()
     reason = _reason(path)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 30  # unpacked, 100 MB of XML takes far longer; refused, milliseconds
     assert reason.startswith("suspicious .docx: word/document.xml unpacks ")
     assert reason.endswith("times its packed size (100.0 MB), more than the limit of 200 (--limit docx_ratio=N)")
 
@@ -163,6 +165,7 @@ def test_docx_unpacked_size(tmp_path: Path) -> None:
 # --- PDF pages and OCR ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_pages_per_pdf(tmp_path: Path) -> None:
     path = samples.write_pdf([f"Đoạn văn số {i}. " * 40 for i in range(60)], tmp_path / "long.pdf")
     n = read_file(path).pages
@@ -222,6 +225,7 @@ def test_ocr_runs_pages_in_parallel_in_order_with_progress(tmp_path: Path, monke
 # --- the command line ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_limit_option_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Đảng ủy phường Đồ Sơn. " * 200, encoding="utf-8")
@@ -236,6 +240,7 @@ def test_cli_limit_option_and_environment(tmp_path: Path, monkeypatch: pytest.Mo
     assert r.exit_code == 1 and "unknown limit 'colour'" in r.output
 
 
+@pytest.mark.slow
 def test_cli_ingest_reports_a_capped_file_and_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

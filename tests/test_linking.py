@@ -30,14 +30,17 @@ FLOORS = [
 
 
 @pytest.mark.parametrize("measure, floor", FLOORS)
+@pytest.mark.slow
 def test_demo_links_against_hand_labels(scores: dict, measure: str, floor: float) -> None:
     assert scores[measure]["f1"] >= floor, scores[measure]
 
 
+@pytest.mark.slow
 def test_done_or_partial_is_right_on_matched_links(scores: dict) -> None:
     assert scores["verdict_accuracy"] >= 0.9
 
 
+@pytest.mark.slow
 def test_nothing_links_across_units(scores: dict) -> None:
     assert scores["cross_unit_links"] == 0
 
@@ -87,6 +90,7 @@ def test_verdict_of_result(text: str, verdict: str) -> None:
     assert verdict_of_result(text) == verdict
 
 
+@pytest.mark.slow
 def test_links_computed_in_the_store_match_the_parse(tmp_path) -> None:
     """`vanban ingest` relinks from the store's rows: same verdicts as linking the parses directly."""
     from collections import Counter
@@ -130,6 +134,7 @@ def series_scores() -> dict:
 
 
 @pytest.mark.parametrize("series, measure, floor", SERIES_FLOORS)
+@pytest.mark.slow
 def test_blind_series_against_their_labels(series_scores: dict, series: str, measure: str, floor: float) -> None:
     p, r, f1 = series_scores[series][measure]
     assert f1 >= floor, (series, measure, p, r, f1)

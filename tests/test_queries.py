@@ -121,6 +121,7 @@ def _all(name):
 
 
 @pytest.mark.parametrize("name", ALL)
+@pytest.mark.slow
 def test_every_query_runs_with_optional_params_null_and_given(loaded, name):
     for params in (_required(name), _all(name)):
         rows = loaded.query(name, params)
@@ -128,6 +129,7 @@ def test_every_query_runs_with_optional_params_null_and_given(loaded, name):
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT))
+@pytest.mark.slow
 def test_contract_columns(loaded, name):
     rows = loaded.query(name, _required(name))
     assert rows, f"{name} returned nothing on the test corpus"
@@ -145,11 +147,13 @@ def _rows(store, name, params):
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name", ALL)
+@pytest.mark.slow
 def test_both_backends_give_the_same_rows(ladybug_store, neo4j_store, name):
     for params in (_required(name), _all(name)):
         assert _rows(ladybug_store, name, params) == _rows(neo4j_store, name, params), (name, params)
 
 
+@pytest.mark.slow
 def test_optional_params_filter(ladybug_store):
     everyone = ladybug_store.query("documents", {})
     one = ladybug_store.query("documents", {"unit": "phường Đông Hải"})
@@ -157,6 +161,7 @@ def test_optional_params_filter(ladybug_store):
     assert {r["unit"] for r in one} == {"phường Đông Hải"}
 
 
+@pytest.mark.slow
 def test_search_is_accent_insensitive(ladybug_store):
     with_accents = ladybug_store.query("search", {"q": "Đông Hải"})
     without = ladybug_store.query("search", {"q": "DONG HAI"})
@@ -165,6 +170,7 @@ def test_search_is_accent_insensitive(ladybug_store):
     assert {r["kind"] for r in ladybug_store.query("search", {"q": "định danh"})} == {"Item"}
 
 
+@pytest.mark.slow
 def test_lineage_of_a_cycle_has_each_document_once(loaded):
     rows = loaded.query("directive_lineage", {"key": own_key(_numbered("1", "KL/TW", cites="2"))})
     assert sorted(r["depth"] for r in rows) == [-1, 1]
@@ -277,6 +283,7 @@ def test_read_only_guard(query, is_write):
         ("MATCH p = (k:Directive {key: $k1})-[:REALIZED_BY|CITES*1..8]->() RETURN count(p) AS v", 8, 4),
     ],
 )
+@pytest.mark.slow
 def test_known_engine_differences(ladybug_store, neo4j_store, probe, ladybug, neo4j):
     params = {"doc": document_id(g.ct05()), "k1": own_key(_numbered("1", "KL/TW", cites="2"))}
     params = {k: v for k, v in params.items() if f"${k}" in probe}
@@ -284,6 +291,7 @@ def test_known_engine_differences(ladybug_store, neo4j_store, probe, ladybug, ne
     assert neo4j_store.cypher(probe, params) == [{"v": neo4j}]
 
 
+@pytest.mark.slow
 def test_null_parameter_typing_is_handled_for_named_queries(ladybug_store):
     # LadybugDB types a bare null parameter as BOOLEAN: "$unit IS NULL OR d.unit = $unit" then fails ...
     with pytest.raises(Exception, match="boolean|BOOL"):

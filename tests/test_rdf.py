@@ -33,6 +33,7 @@ def store(tmp_path_factory):
 
 @pytest.mark.parametrize("fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld")])
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+@pytest.mark.slow
 def test_round_trip_is_isomorphic(store, tmp_path, fmt, parse_as, engine):
     out = tmp_path / f"graph.{fmt}"
     written = export(store, fmt, out, engine=engine)
@@ -42,6 +43,7 @@ def test_round_trip_is_isomorphic(store, tmp_path, fmt, parse_as, engine):
     assert isomorphic(built, back)
 
 
+@pytest.mark.slow
 def test_citations_carry_their_eli_relation_and_prov_evidence(store):
     graph = rdf.to_graph(store.dump())
     ct05, nq57 = rdf.iri("Document", document_id(g.ct05())), rdf.iri("Directive", g.KEY_57)
@@ -66,6 +68,7 @@ def test_vocabulary_is_closed():
         rdf.VB.Directve  # noqa: B018 - a typo must raise, not mint a term
 
 
+@pytest.mark.slow
 def test_every_vb_term_used_is_declared(store):
     graph = rdf.to_graph(store.dump())
     ns = str(rdf.VB._NS)
@@ -73,6 +76,7 @@ def test_every_vb_term_used_is_declared(store):
     assert used <= set(rdf.VB.__annotations__)
 
 
+@pytest.mark.slow
 def test_graphml_and_csv_hold_every_node_and_edge(store, tmp_path):
     counts = store.counts()
     n_nodes = sum(counts[n.label] for n in schema.NODES if n.label != "Meta")
@@ -90,6 +94,7 @@ def test_graphml_and_csv_hold_every_node_and_edge(store, tmp_path):
     assert to_networkx(store.dump(), include=("Document",)).number_of_edges() == counts["FOLLOWS_UP"]
 
 
+@pytest.mark.slow
 def test_unknown_format_lists_the_valid_ones(store, tmp_path):
     with pytest.raises(ValueError, match="ttl, jsonld, graphml, csv"):
         export(store, "xml", tmp_path / "x")

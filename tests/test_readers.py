@@ -20,11 +20,11 @@ from ingest import readers
 from ingest.legacy import encode_legacy, unicode_to_tcvn3, unicode_to_vni
 from ingest.normalize import normalize
 from ingest.readers import decode_text, ocr_available, read_file
+from tests.helpers import corpus_path
 from vanban.errors import ParseError, UnsupportedFormat
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/corpus/seeds")
-SEED = SEEDS / "003_283bb7c43c322961.txt"
+SEED = corpus_path("seeds/003_283bb7c43c322961.txt")
 
 _spec = importlib.util.spec_from_file_location("make_sample_files", ROOT / "tools" / "make_sample_files.py")
 samples = importlib.util.module_from_spec(_spec)
@@ -215,7 +215,7 @@ def test_docx_from_seed_keeps_every_paragraph(tmp_path: Path) -> None:
     ],
 )
 def test_pdf_multi_page(tmp_path: Path, seed: str, page_numbers: str, running_header: str | None) -> None:
-    header, paragraphs = _seed(SEEDS / seed)
+    header, paragraphs = _seed(corpus_path("seeds") / seed)
     path = samples.write_pdf(
         paragraphs, tmp_path / "seed.pdf", header=header, page_numbers=page_numbers, running_header=running_header
     )
@@ -275,6 +275,7 @@ SCAN_LINES = [
 
 
 @needs_ocr
+@pytest.mark.slow
 def test_scanned_pdf_goes_through_ocr(tmp_path: Path) -> None:
     path = samples.write_scanned_pdf(SCAN_LINES, tmp_path / "scan.pdf")
     raw = read_file(path)

@@ -23,6 +23,8 @@ from tests import graph_docs as g
 from tests.neo4j_server import neo4j_server  # noqa: F401 - session fixture
 from vanban.errors import StoreError, WriteNotAllowed
 
+pytestmark = pytest.mark.slow  # every test writes a store
+
 BACKENDS = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 

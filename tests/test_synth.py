@@ -136,6 +136,7 @@ def test_iter_notices_is_lazy() -> None:
     assert name == "u00000-2025-10.txt" and MIN_BYTES <= len(text.encode("utf-8")) <= MAX_BYTES
 
 
+@pytest.mark.slow
 def test_the_parser_reads_the_headers(corpus: list[Path]) -> None:
     """The generated headers are the genre's: the parser finds unit and months (both sides can break this)."""
     from ingest.pipeline import parse_file

@@ -165,15 +165,3 @@ def test_golden_themes(path):
     recall, precision = tp / (tp + fn), tp / (tp + fp)
     assert recall >= 0.95, recall
     assert precision >= 0.8, precision
-
-
-def test_fifty_kilobytes_quickly():
-    import time
-
-    g = load(golden_files()[-1])
-    text = "\n\n".join([g.text] * 3)
-    items = [Item(f"i{k}", "1", "task", None, "", s, min(s + 300, len(text))) for k, s in enumerate(range(0, len(text), 300))]
-    tag_themes(text, items)
-    t = time.process_time()
-    tag_themes(text, items)
-    assert time.process_time() - t < 0.3

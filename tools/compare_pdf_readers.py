@@ -53,10 +53,11 @@ from ingest.normalize import normalize  # noqa: E402
 from ingest.readers import Word, layout_pages  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("make_sample_files", ROOT / "tools" / "make_sample_files.py")
+assert _spec is not None and _spec.loader is not None
 samples = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(samples)  # type: ignore[union-attr]
+_spec.loader.exec_module(samples)
 
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = ROOT / "tests" / "data" / "corpus" / "seeds"
 
 
 # --- test PDFs ----------------------------------------------------------------------

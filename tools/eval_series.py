@@ -91,8 +91,8 @@ def _rows_in_memory(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[
         for it in d.items:
             if it.role != "task":
                 continue
-            rs = follows.get(it.id) or [None]
-            ns = carries.get(it.id) or [None]
+            rs: list[str | None] = [*follows.get(it.id, [])] or [None]
+            ns: list[str | None] = [*carries.get(it.id, [])] or [None]
             for r in rs:
                 for n in ns:
                     verdict = link_verdicts.get((it.id, r)) if r else result.verdicts.get(it.id)
@@ -129,7 +129,7 @@ def score(folder: Path, *, store: bool = False, misses: bool = False) -> dict[st
     pred_co = {(tmap.get(r["from_task"]), tmap.get(r["to_task"])) for r in co}
     pred_co |= {(tmap.get(r["task"]), tmap.get(r["next_task"])) for r in ft if r.get("next_task")}
     pred_co = {x for x in pred_co if None not in x}
-    pred_gap = {tmap.get(r["task"]) for r in ft if r.get("verdict") == "silent"} - {None}
+    pred_gap = {g for r in ft if r.get("verdict") == "silent" and (g := tmap.get(r["task"])) is not None}
     gold_ft = {(x["task"], x["result"]) for x in gold["follow_through"]}
     gold_co = {(x["from"], x["to"]) for x in gold["carry_over"]}
     gold_gap = set(gold["gaps"])

@@ -3,7 +3,7 @@
 For trying ``vanban parse`` on real formats, and used by the tests to build
 their fixtures at run time (no binary fixture is committed)::
 
-    python tools/make_sample_files.py /work/shared/corpus/seeds/003_283bb7c43c322961.txt /tmp/samples
+    python tools/make_sample_files.py tests/data/corpus/seeds/003_283bb7c43c322961.txt /tmp/samples
 
 writes ``/tmp/samples/<stem>.docx``, ``<stem>.pdf`` (several pages, page
 numbers, a header table), ``<stem>-scan.pdf`` (the first page as an image,

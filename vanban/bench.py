@@ -17,7 +17,10 @@
 6. **queries**: every named query (``queries/*.cypher``), parameters taken
    from the loaded data (an existing unit, the key of 57-NQ/TW, a body, a
    month), ``repeat`` timed runs each cycling over several values, p50/p95;
-7. **memory**: the resident set of this process plus its children, sampled
+7. **stages**: CPU time per 10 KB of the slowest extraction stages and of
+   hostile inputs (:mod:`vanban.stages`), against the bounds the unit tests
+   once asserted;
+8. **memory**: the resident set of this process plus its children, sampled
    every 50 ms; the peak (``peak_rss_mb``) and the peak of each phase.
 
 The JSON keys the scale issue fixes: ``notices``, ``parse_per_s``,
@@ -669,6 +672,11 @@ def run_bench(
             floor=floor,
         )
         save()
+        from vanban.stages import measure_stages
+
+        result["stages"] = measure_stages(paths)
+        _say(f"stages (CPU ms per 10 KB): citations {result['stages']['citations']}, bodies {result['stages']['bodies']}, "
+             f"themes {result['stages']['themes']}")
 
         store = open_store(db=str(db))
         try:
@@ -738,6 +746,10 @@ def check_targets(r: dict[str, Any]) -> dict[str, Any]:
     worst = max((q for q in qs if q is not None), default=None)
     out["query_p95"] = {"value": worst, "target": f"< {TARGETS['query_p95_ms']:g} ms at {r['notices']} notices",
                         "met": bool(worst is not None and worst < TARGETS["query_p95_ms"] and None not in qs)}
+    if r.get("stages"):
+        from vanban.stages import check_stage_targets
+
+        out.update(check_stage_targets(r["stages"]))
     return out
 
 
@@ -769,6 +781,10 @@ def format_table(result: dict[str, Any]) -> str:
     lines += _grid(("phase", "wall", "notices/s", "per core", ""), rows)
     lines.append(f"parse / floor: {r.get('parse_vs_floor')}x    peak RSS: {r.get('peak_rss_mb')} MB "
                  f"(main process {r.get('peak_rss_main_mb')} MB)    store: {r.get('store_mb')} MB")
+    st = r.get("stages")
+    if st:
+        lines.append(f"stages on {st['sample_kb']} kB (CPU ms per 10 kB): citations {st['citations']}, bodies {st['bodies']}, "
+                     f"themes {st['themes']}; worst hostile input {st['adversarial']['worst_ms']} ms")
     lines.append("")
     for title, key in (("queries (embedded)", "queries"), ("queries (neo4j)", "neo4j_queries")):
         qs = r.get(key)

@@ -353,17 +353,23 @@ def app_cmd(
         if cfg.password:
             env["NEO4J_PASSWORD"] = cfg.password
     app_py = Path(__file__).resolve().parent.parent / "app.py"
+    # A checkout keeps its settings and secrets in .streamlit/ beside app.py; an installed
+    # vanban (app.py in site-packages) takes them from where it is started, as Streamlit does.
+    project = app_py.parent if (app_py.parent / ".streamlit").is_dir() else Path.cwd()
     from vanban.security import access_from_secrets, check_address, default_secret_paths, read_secrets
 
     try:
         # Party documents are not public: no other address than loopback without a password or login.
-        check_address(address, access_from_secrets(read_secrets(*default_secret_paths(app_py.parent))))
+        check_address(address, access_from_secrets(read_secrets(*default_secret_paths(project))))
     except VanbanError as e:
         _fail(str(e))
+    # The settings of .streamlit/config.toml that matter, also for an installed vanban: no file
+    # watcher (it would watch the whole of site-packages), no usage statistics.
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_py), "--server.address", address, "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.headless", "true", "--server.fileWatcherType", "none", "--server.runOnSave", "false",
+           "--browser.gatherUsageStats", "false"]
     typer.echo(f"vanban explorer on http://{address}:{port}  (Ctrl-C to stop)")
-    raise typer.Exit(subprocess.call(cmd, env=env, cwd=str(app_py.parent)))
+    raise typer.Exit(subprocess.call(cmd, env=env, cwd=str(project)))
 
 
 @app.command()

@@ -1,0 +1,265 @@
+"""The README's claims, checked: every `vanban` verb and option it shows exists, every
+`make` target it names is in the Makefile, and every figure of its accuracy table comes
+from the command its row names (the evaluation figures are recomputed here)."""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from tests.helpers import ROOT
+from vanban.cli import app
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+runner = CliRunner()
+
+
+@cache
+def verbs() -> dict[str, Any]:
+    """The registered verbs, as the command line parses them (typer's click commands)."""
+    return dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def options(verb: str) -> set[str]:
+    return {o for p in verbs()[verb].params for o in (*p.opts, *p.secondary_opts) if o.startswith("-")}
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def _snippets() -> list[str]:
+    """Every `vanban ...` the README shows: in backticks (tables, prose) and in indented code lines."""
+    inline = re.findall(r"`(vanban [^`]+)`", README)
+    code = [line.strip() for line in README.splitlines() if line.startswith("    vanban ")]
+    return inline + code
+
+
+def _verb_and_options(snippet: str) -> tuple[str, list[str]]:
+    command = snippet.split(" | ")[0].replace("\\|", "|")  # "... | jq .header" pipes into another program
+    tokens = command.split()
+    return tokens[1], [t.strip("[]").split("=")[0] for t in tokens[2:] if t.strip("[]").startswith("-")]
+
+
+def test_the_readme_shows_every_verb() -> None:
+    shown = {_verb_and_options(s)[0] for s in _snippets()}
+    assert shown == set(verbs()), f"shown {sorted(shown)}, registered {sorted(verbs())}"
+
+
+@pytest.mark.parametrize("snippet", _snippets())
+def test_each_command_shown_exists_with_its_options(snippet: str) -> None:
+    verb, opts = _verb_and_options(snippet)
+    assert verb in verbs(), f"README shows `vanban {verb}`, which is not a verb of vanban"
+    missing = [o for o in opts if o not in options(verb)]
+    assert not missing, f"`{snippet}`: vanban {verb} has no option {missing}"
+
+
+@pytest.mark.parametrize("verb", sorted(verbs()))
+def test_help_of_each_verb_lists_its_options(verb: str) -> None:
+    result = runner.invoke(app, [verb, "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    for opt in options(verb) - {"--help"}:
+        assert opt in result.output, f"vanban {verb} --help does not show {opt}"
+
+
+def test_every_option_named_in_prose_exists() -> None:
+    """`--db PATH`, `--neo4j ...`, `--user`/`--password`, `--format json|table|csv` on `query` and `cypher` ..."""
+    named = set(re.findall(r"`(--[a-z][a-z0-9-]*)", README))
+    everywhere = set().union(*(options(v) for v in verbs()))
+    assert named and named <= everywhere, sorted(named - everywhere)
+    common = README[README.index("Common options:") :].split("\n\n")[0]
+    for opt in re.findall(r"`(--[a-z][a-z0-9-]*)", common):
+        users = [v for v in verbs() if opt in options(v)]
+        assert users, opt
+    for verb in ("query", "cypher"):
+        assert "--format" in options(verb)
+    for verb in ("ingest", "query", "cypher", "export", "app"):  # the verbs that open a store
+        assert {"--db", "--neo4j", "--user", "--password"} <= options(verb), verb
+
+
+def _make_targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z0-9-]*):", makefile, re.M))
+
+
+def test_every_make_target_named_exists() -> None:
+    named = set(re.findall(r"\bmake ([a-z][a-z0-9-]*)", README))
+    assert {"demo", "test", "test-fast"} <= named
+    assert named <= _make_targets(), sorted(named - _make_targets())
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = README.split("\n\n")[1]
+    assert head.split("\n")[0].split()[:2] == ["make", "demo"] and "make test" in head
+
+
+# --- the accuracy table -----------------------------------------------------------------
+
+
+def _accuracy_rows() -> dict[str, dict[str, str]]:
+    section = README[README.index("## How well it works") :]
+    section = section[: section.index("\n## ", 3)]
+    lines = [line for line in section.splitlines() if line.startswith("|")]
+    head = [c.strip() for c in lines[0].strip("|").split("|")]
+    assert head == ["stage", "data", "result", "produced by"], head
+    rows = {}
+    for line in lines[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[cells[0]] = dict(zip(head, cells, strict=True))
+    return rows
+
+
+def _command_exists(command: str) -> bool:
+    """`pytest FILE[::TEST]...`, `python SCRIPT [--flag] [PATH...]` or `vanban VERB ...`: every file and folder it names exists."""
+    tokens = command.split()
+    paths = [t for t in tokens[1:] if not t.startswith("-")]
+    if tokens[0] == "pytest":
+        for arg in paths:
+            path, _, test = arg.partition("::")
+            if not (ROOT / path).is_file() or (test and f"def {test}(" not in (ROOT / path).read_text(encoding="utf-8")):
+                return False
+        return bool(paths)
+    if tokens[0] == "python":
+        return bool(paths) and all((ROOT / t).exists() for t in paths)
+    if tokens[0] == "vanban":
+        return tokens[1] in verbs()
+    return False
+
+
+@pytest.mark.parametrize("stage", list(_accuracy_rows()))
+def test_each_figure_names_a_command_that_exists(stage: str) -> None:
+    row = _accuracy_rows()[stage]
+    commands = re.findall(r"`([^`]+)`", row["produced by"])
+    assert commands and re.fullmatch(r"`[^`]+`(; `[^`]+`)*", row["produced by"]), f"{stage}: 'produced by' is not commands in backticks: {row['produced by']!r}"
+    for command in commands:
+        assert _command_exists(command), f"{stage}: {command} names something that does not exist"
+
+
+def _figure(text: str, pattern: str) -> list[str]:
+    m = re.search(pattern, text)
+    assert m, f"the README no longer says {pattern!r}: {text}"
+    return list(m.groups())
+
+
+def _same(written: str, value: float) -> bool:
+    """A figure as the README writes it ("0.98", "1.000") equals ``value`` rounded to as many places."""
+    places = len(written.split(".")[1]) if "." in written else 0
+    return float(written) == round(value, places)
+
+
+def _load_script(path: str):
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_citation_figures_are_what_eval_citations_computes() -> None:
+    row = _accuracy_rows()["citations"]
+    assert row["produced by"] == "`python tests/eval_citations.py`"
+    ev = _load_script("tests/eval_citations.py")
+    numbered = ev.evaluate("overlap", ("numbered",))["TOTAL"]
+    exact = ev.evaluate("exact", ("numbered",))["TOTAL"]
+    every = ev.evaluate("exact", ("numbered", "short", "named"))["TOTAL"]
+    p, r, e, hits, total, all_p, all_r = _figure(
+        row["result"], r"numbered: precision ([\d.]+), recall ([\d.]+) \(exact spans ([\d.]+)\), fields (\d+)/(\d+); all kinds: precision ([\d.]+), recall ([\d.]+)"
+    )
+    assert _same(p, numbered.precision) and _same(r, numbered.recall), (p, r, numbered)
+    assert _same(e, exact.precision) and _same(e, exact.recall), (e, exact)
+    assert (int(hits), int(total)) == (min(numbered.field_hits.values()), numbered.field_total)
+    assert _same(all_p, every.precision) and _same(all_r, every.recall), (all_p, all_r, every)
+    n_all, n_numbered = _figure(row["data"], r"(\d+) citations, (\d+) numbered")
+    assert (int(n_all), int(n_numbered)) == (every.tp + every.fn, numbered.tp + numbered.fn)
+
+
+#: how the README names a measure -> the key the evaluation scripts use
+MEASURES = {"follow-through": "follow_through", "carry-over": "carry_over", "silent": "silent", "gaps": "gaps",
+            "recurring limitations": "recurring_limitations"}
+
+
+def _check_measures(label: str, segment: str, scores: dict) -> int:
+    """Every "NAME F1 x (P p, R r)" of one segment of the README against ``scores[key]`` = (p, r, f1); how many were checked."""
+    checked = 0
+    for name, f1, p, r in re.findall(r"(follow-through|carry-over|silent|gaps|recurring limitations) F1 ([\d.]+)(?: \(P ([\d.]+), R ([\d.]+)\))?", segment):
+        got = scores[MEASURES[name]]
+        gp, gr, gf = (got["precision"], got["recall"], got["f1"]) if isinstance(got, dict) else got
+        assert _same(f1, gf), f"{label} {name}: README says F1 {f1}, the command gives {gf:.3f}"
+        if p:
+            assert _same(p, gp) and _same(r, gr), f"{label} {name}: README says P {p} R {r}, the command gives P {gp:.3f} R {gr:.3f}"
+        checked += 1
+    return checked
+
+
+@pytest.mark.slow
+def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
+    """The demo row from tools/eval_linking.py, each series from tools/eval_series.py, as each row's command runs it."""
+    rows = _accuracy_rows()
+    dev, held = rows["follow-through (development)"], rows["follow-through (held out)"]
+    series = _load_script("tools/eval_series.py")
+    demo = _load_script("tools/eval_linking.py").evaluate(ROOT / "samples" / "demo")
+    store = "--store" in held["produced by"]
+    sources = {
+        "demo": lambda: demo,
+        "dev-hand-a": lambda: series.score(ROOT / "tests/data/series/dev-hand-a"),
+        "hand B": lambda: series.score(ROOT / "tests/data/series/test-hand-b", store=store),
+        "hand C": lambda: series.score(ROOT / "tests/data/series/test-hand-c", store=store),
+    }
+    seen = set()
+    for row in (dev, held):
+        for segment in row["result"].split("; "):
+            m = re.match(r"(demo|dev-hand-a|hand [BC]): ", segment)
+            if m:
+                assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, segment
+                seen.add(m.group(1))
+    assert seen == set(sources)
+    (acc,) = _figure(dev["result"], r"done/partial right on (\d+)% of matched links")
+    assert int(acc) == round(100 * demo["verdict_accuracy"])
+    assert "no link across wards" in dev["result"] and demo["cross_unit_links"] == 0
+
+
+def test_theme_and_body_figures_are_what_the_golden_files_give() -> None:
+    """`pytest tests/test_themes.py` and `tests/test_bodies.py` assert floors; the README's figures are these."""
+    from ingest.bodies import extract_bodies
+    from ingest.themes import tag_themes
+    from tests.golden_bodies import golden_files, load
+
+    rows = _accuracy_rows()
+    precisions, recalls = [], []
+    mentions = assignments = 0
+    f1s = []
+    for path in golden_files():
+        g = load(path)
+        got = collections.defaultdict(set)
+        for t in tag_themes(g.text, g.items):
+            for i in t.items:
+                got[i].add(t.id)
+        tp = sum(len(set(e) & got[i]) for i, e in g.themes.items())
+        fp = sum(len(got[i] - set(e)) for i, e in g.themes.items())
+        fn = sum(len(set(e) - got[i]) for i, e in g.themes.items())
+        precisions.append(tp / (tp + fp))
+        recalls.append(tp / (tp + fn))
+        tasks = {it.id for it in g.items if it.role in ("task", "assignment")}
+        gold = {(b["item"], b["id"], b["role"]) for b in g.bodies if b["role"] != "mention" and b["item"] in tasks}
+        pred = {(b.item, b.body_id, b.role) for b in extract_bodies(g.text, g.header, g.items) if b.role != "mention" and b.item in tasks}
+        hit = len(gold & pred)
+        f1s.append(2 * hit / (len(gold) + len(pred)) if gold or pred else 1.0)
+        mentions += len(g.bodies)
+        assignments += len(gold)
+    p1, p2, r = _figure(rows["themes"]["result"], r"precision ([\d.]+) / ([\d.]+), recall ([\d.]+)")
+    assert _same(p1, precisions[0]) and _same(p2, precisions[1]), (p1, p2, precisions)
+    assert all(_same(r, x) for x in recalls), (r, recalls)
+    (f1,) = _figure(rows["bodies"]["result"], r"lead/partner F1 ([\d.]+)")
+    assert all(_same(f1, x) for x in f1s), (f1, f1s)
+    n_mentions, n_assigned = _figure(rows["bodies"]["data"], r"(\d+) mentions and (\d+) lead/partner assignments")
+    assert (int(n_mentions), int(n_assigned)) == (mentions, assignments)
