@@ -303,6 +303,8 @@ def to_records(doc: ParsedDocument) -> Records:
                 "period": it.period, "months": ",".join(it.months) or None, "section": it.section, "text": it.text, "span_start": it.start,
                 "span_end": it.end, "folded": fold(it.text),
                 "stable_key": _unique(stable_key(scope[it.role], it.text), seen_keys),
+                "deadline": it.deadline, "deadline_due": it.deadline_due, "deadline_source": it.deadline_source,
+                "deadline_start": it.deadline_start, "deadline_end": it.deadline_end,
             },
         )
         add_rel("HAS_ITEM", doc_node, ("Item", iid), ord=n)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: bumped when a table or property changes meaning; stored in the database.
-SCHEMA_VERSION = "vanban.graph/3"
+SCHEMA_VERSION = "vanban.graph/4"
 
 #: property types, as LadybugDB spells them.
 TYPES = ("STRING", "INT64", "DOUBLE", "BOOLEAN")
@@ -164,6 +164,11 @@ NODES: tuple[NodeTable, ...] = (
             _p("verdict", doc="tasks: done | partial | carried_over | silent | pending (the linker)"),
             _p("verdict_source", doc="computed | human: who set the verdict (graph.linking.apply_reviews)"),
             _p("stable_key", doc="identity that survives a re-parse or a revised file (graph.records.stable_key)", indexed=True),
+            _p("deadline", doc="tasks: by when, as precise as the text: 2026-08-20 or 2026-08 (ingest.deadlines)"),
+            _p("deadline_due", doc="tasks: the last day that is on time, ISO date"),
+            _p("deadline_source", doc="tasks: text (stated, span below) | default (the month planned)"),
+            _p("deadline_start", "INT64", doc="span of the deadline in Document.text, when stated"),
+            _p("deadline_end", "INT64"),
         ),
         "A result, limitation, task or assignment of a document.",
         owned=True,

@@ -101,6 +101,14 @@ class Item:
     #: every month the item may speak of: its own ("Trong tháng 11, ...") or, when it says none,
     #: all the months its document reports (results, limitations) or plans (tasks)
     months: tuple[str, ...] = ()
+    #: tasks: by when it must be done (:mod:`ingest.deadlines`), as precise as the text ("2026-08-20",
+    #: "2026-08"); ``deadline_due`` the last day that is on time; ``deadline_source`` "text" (then
+    #: ``deadline_start``/``deadline_end`` are its span in the document) or "default" (the planned month)
+    deadline: str | None = None
+    deadline_due: str | None = None
+    deadline_source: str | None = None
+    deadline_start: int | None = None
+    deadline_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,14 @@ from typing import Any
 
 from ingest.bodies import extract_bodies
 from ingest.citations import extract_citations, scope_key
+from ingest.deadlines import task_deadline
 from ingest.header import parse_header
 from ingest.limits import Limits
 from ingest.metrics import extract_metrics
 from ingest.models import SCHEMA, Citation, Header, Item, ParsedDocument, RawText, Source
 from ingest.normalize import normalize
 from ingest.people import extract_people
+from ingest.periods import Periods
 from ingest.readers import PageProgress, read_file
 from ingest.structure import parse_items
 from ingest.themes import tag_themes
@@ -51,6 +53,20 @@ def resolve_header_unit(header: Header, province: str | None = None) -> Header:
     return replace(header, unit_code=res.ref.code if res.ref else None, unit_status=res.status)
 
 
+def with_deadlines(items: Sequence[Item], header: Header) -> list[Item]:
+    """Tasks with their deadline (:func:`ingest.deadlines.task_deadline`), spans moved into the document."""
+    periods = Periods(header.reported_months, header.planned_months)
+    out = []
+    for it in items:
+        d = task_deadline(it.text, periods, header.date, it.months) if it.role == "task" else None
+        if d is not None:
+            start = it.start + d.start if d.start is not None else None
+            end = it.start + d.end if d.end is not None else None
+            it = replace(it, deadline=d.value, deadline_due=d.due, deadline_source=d.source, deadline_start=start, deadline_end=end)
+        out.append(it)
+    return out
+
+
 def parse_text(
     raw: RawText | str, *, path: str = "<text>", sha256: str | None = None, unit: str | None = None, province: str | None = None,
 ) -> ParsedDocument:
@@ -71,7 +87,7 @@ def parse_text(
     elif header.unit:
         header = replace(header, unit_source=header.unit_source or "document")
     header = resolve_header_unit(header, province)
-    items = parse_items(text, header)
+    items = with_deadlines(parse_items(text, header), header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
         replace(c, item=_item_at(items, c.start, c.end), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
@@ -139,7 +155,8 @@ def to_json(doc: ParsedDocument) -> dict[str, Any]:
         },
         "items": [
             {"id": i.id, "path": i.path, "role": i.role, "period": i.period, "text": i.text, "span": [i.start, i.end], "section": i.section,
-             "months": list(i.months)}
+             "months": list(i.months), "deadline": i.deadline, "deadline_source": i.deadline_source, "deadline_due": i.deadline_due,
+             "deadline_span": None if i.deadline_start is None else [i.deadline_start, i.deadline_end]}
             for i in doc.items
         ],
         "citations": [
