@@ -325,6 +325,62 @@ def export(
     typer.echo(f"wrote {out} ({n})")
 
 
+def _as_of(value: str | None) -> Any:
+    """``--as-of``: a day (YYYY-MM-DD), ``today``, or None (each unit's newest document)."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    if value == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--as-of {value!r}: not a date; expected YYYY-MM-DD or 'today'")
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="The file to write (.xlsx or .docx).")],
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit, as written in its headers (default: every unit).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The day to count from: YYYY-MM-DD or 'today' (default: each unit's newest document).")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Only the tasks planned for this month (YYYY-MM).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="xlsx or docx (default: from OUT's extension).")] = None,
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Write the follow-through report: each task's deadline and official status (đúng hạn, quá hạn, trong hạn)."""
+    import re
+
+    from graph.report import REPORT_FORMATS, write_report
+    from graph.status import form_sentence, status_report
+
+    fmt = fmt or out.suffix.lstrip(".").lower()
+    if fmt not in REPORT_FORMATS:
+        _fail(f"{out}: unknown report format {fmt!r}; choose one of: {', '.join(REPORT_FORMATS)} (--format or the file's extension)")
+    if period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        _fail(f"--period {period!r}: not a month; expected YYYY-MM")
+    day = _as_of(as_of)
+    try:
+        store = _open(db, neo4j, user, password, read_only=True)
+        try:
+            units = [r["unit"] for r in store.query("units")]
+            if unit is not None and unit not in units:
+                _fail(f"no documents of unit {unit!r}; units in the store: {', '.join(units) or 'none'}")
+            result = status_report(store, unit=unit, as_of=day, period=period)
+        finally:
+            store.close()
+    except VanbanError as e:
+        _fail(str(e))
+    try:
+        out.write_bytes(write_report(result, fmt))
+    except OSError as e:
+        _fail(f"{out}: {e.strerror or e}")
+    typer.echo(f"wrote {out}: {form_sentence(result.totals)}")
+
+
 @app.command(name="app")
 def app_cmd(
     db: DbOpt = None,
