@@ -5,6 +5,8 @@ import html
 import streamlit as st
 
 from app_pages import data, review_panel, views
+from graph.report import write_report
+from graph.status import STATUS_COLORS, STATUS_LABELS, STATUSES, newest_dates, summarize, task_statuses
 
 st.title("Theo dõi thực hiện")
 st.caption(
@@ -45,9 +47,19 @@ with st.container(border=True):
     directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=lambda k: directive_names[k]),
                                 format_func=lambda k: directive_names[k], key="ft_directives", placeholder="Tất cả")
     text = f6.text_input("Tìm trong nội dung nhiệm vụ", key="ft_text", placeholder="không dấu cũng được")
+    f7, f8, _ = st.columns(3)
+    as_of = f7.date_input("Tính đến ngày", value=None, key="ft_as_of", format="DD/MM/YYYY",
+                          help="Để trống: ngày của văn bản mới nhất của mỗi đơn vị.")
+    statuses = f8.multiselect("Tình trạng theo thời hạn", list(STATUSES), format_func=lambda k: STATUS_LABELS[k],
+                              key="ft_statuses", placeholder="Tất cả")
 
+# the official status of every task (hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn)
+official = task_statuses(data.rows_or_stop("task_status", unit=scope), as_of,
+                         newest_dates(data.rows_or_stop("documents", unit=scope)))
+board = views.with_status(board, official)
 shown = views.filter_board(board, units=units, bodies=bodies, themes=themes, verdicts=verdicts,
-                           directives=directives, text=text)
+                           directives=directives, text=text, statuses=statuses)
+report = summarize([s for s in official if s.item in set(shown["item"])])
 
 badges = []
 for v in views.VERDICTS:
@@ -58,15 +70,28 @@ for v in views.VERDICTS:
         f"{html.escape(views.VERDICT_LABELS[v])}: <b>{n}</b></span>"
     )
 st.html(f'<div style="font-size:14px">Tổng số: <b>{len(shown)}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
+status_badges = [
+    f'<span class="vb-status-count" data-status="{k}" style="display:inline-block;margin:2px 8px 2px 0;padding:3px 10px;'
+    f'border-radius:12px;border:2px solid {STATUS_COLORS[k]}">{html.escape(STATUS_LABELS[k])}: <b>{report.totals.get(k)}</b></span>'
+    for k in STATUSES
+]
+st.html(f'<div style="font-size:14px">Theo thời hạn: {"".join(status_badges)}</div>')
 
 review_log = data.review_log(scope)
-d1, d2, d3, _ = st.columns([1, 1, 1, 2])
+d1, d2, d3, d4, d5 = st.columns(5)
 d1.download_button("Tải bảng Excel (XLSX)", views.board_xlsx(shown, review_log), file_name="theo-doi-thuc-hien.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 d2.download_button("Tải bảng CSV", views.board_csv(shown), file_name="theo-doi-thuc-hien.csv", mime="text/csv",
                    icon=":material/download:")
 d3.download_button("Tải nhật ký duyệt (CSV)", views.log_csv(review_log), file_name="nhat-ky-duyet.csv", mime="text/csv",
                    icon=":material/download:")
+# the reports are written when a button is clicked, not on every rerun (a workbook takes ~0.5 s)
+d4.download_button("Tải báo cáo (XLSX)", lambda: write_report(report, "xlsx"), file_name="bao-cao-theo-doi-don-doc.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/summarize:",
+                   on_click="ignore")
+d5.download_button("Tải báo cáo (DOCX)", lambda: write_report(report, "docx"), file_name="bao-cao-theo-doi-don-doc.docx",
+                   mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/description:",
+                   on_click="ignore")
 
 tab_grid, tab_chains, tab_list, tab_log = st.tabs(["Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Danh sách nhiệm vụ",
                                                   "Nhật ký duyệt"])
@@ -77,10 +102,11 @@ with tab_chains:
                "màu theo kết luận.")
     st.html(views.chains_html(shown))
 with tab_list:
-    table = shown[["unit", "period", "path", "verdict_label", "verdict_origin", "score", "task", "leads", "partners", "themes",
-                   "chain"]].copy()
+    table = shown[["unit", "period", "path", "verdict_label", "verdict_origin", "score", "deadline_label", "status_label", "task",
+                   "leads", "partners", "themes", "chain"]].copy()
     table["period"] = table["period"].map(views.month_label)
-    table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nguồn kết luận", "Điểm tự động", "Nhiệm vụ", "Chủ trì", "Phối hợp",
+    table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nguồn kết luận", "Điểm tự động", "Thời hạn", "Tình trạng", "Nhiệm vụ",
+                     "Chủ trì", "Phối hợp",
                      "Chủ đề", "Chuỗi"]
     event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row", key="ft_table")
     picked = event.selection.rows if event and hasattr(event, "selection") else []
@@ -121,6 +147,8 @@ st.html(
     f'{html.escape(views.ORIGIN_ICONS.get(t["verdict_source"], ""))}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
     f'{html.escape(views.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
 )
+if t["deadline_label"]:
+    st.caption(f"Thời hạn: {views.md_escape(t['deadline_label'])} · Tình trạng: {views.md_escape(t['status_label'])}")
 st.markdown("**Nhiệm vụ đề ra**")
 st.html(views.evidence_html(t["task"]))
 if t["leads"] or t["partners"]:

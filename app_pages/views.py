@@ -24,6 +24,9 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from graph.report import deadline_label
+from graph.status import OPEN_OVERDUE, STATUS_COLORS, TaskStatus
+from graph.status import STATUS_LABELS as OFFICIAL_LABELS
 from graph.visual import VEdge, VNode
 from ingest.normalize import fold
 
@@ -438,6 +441,8 @@ def evidence_html(sentence: str | None, mention: str | None = None) -> str:
 
 #: above this many units the board shows one unit at a time
 BOARD_ALL_UNITS = 12
+#: the official statuses the board marks in red (quá hạn)
+OVERDUE_STATUSES = ("open_overdue", "done_late")
 
 BOARD_COLUMNS = {  # column -> heading in the exports
     "unit": "Đơn vị",
@@ -447,6 +452,8 @@ BOARD_COLUMNS = {  # column -> heading in the exports
     "verdict_label": "Kết luận",
     "verdict_origin": "Nguồn kết luận",
     "score": "Điểm tự động",
+    "deadline_label": "Thời hạn",
+    "status_label": "Tình trạng theo thời hạn",
     "leads": "Chủ trì",
     "partners": "Phối hợp",
     "themes": "Chủ đề",
@@ -551,6 +558,9 @@ def board_frame(tasks: Sequence[Mapping[str, Any]], links: Sequence[Mapping[str,
                 "verdict_source": origin,
                 "score": "" if first is None or first.get("score") is None else f"{first['score']:.2f}",
                 "links": link_rows,
+                "status": None,  # the official status and the deadline: with_status
+                "status_label": "",
+                "deadline_label": "",
                 "leads": ", ".join(plain_list(t.get("leads"))),
                 "partners": ", ".join(plain_list(t.get("partners"))),
                 "themes": ", ".join(plain_list(t.get("themes"))),
@@ -563,9 +573,24 @@ def board_frame(tasks: Sequence[Mapping[str, Any]], links: Sequence[Mapping[str,
                 "evidence": evidence,
             }
         )
-    cols = ["item", "verdict", "verdict_source", "links", "directive_keys", "evidence", *BOARD_COLUMNS]
+    cols = ["item", "verdict", "verdict_source", "status", "links", "directive_keys", "evidence", *BOARD_COLUMNS]
     # dtype=object: pandas 3 would turn the None of a text column into NaN
     return pd.DataFrame(rows, columns=list(dict.fromkeys(cols)), dtype=object)
+
+
+def with_status(df: pd.DataFrame, statuses: Iterable[TaskStatus]) -> pd.DataFrame:
+    """The board with each task's deadline and official status (:mod:`graph.status`) beside its verdict.
+
+    A task without a status (set by a document issued after the as-of day) keeps empty cells.
+    """
+    by_item = {s.item: s for s in statuses}
+    out = df.copy()
+    if out.empty:
+        return out
+    out["status"] = [by_item[i].status if i in by_item else None for i in out["item"]]
+    out["status_label"] = [by_item[i].status_label if i in by_item else "" for i in out["item"]]
+    out["deadline_label"] = [deadline_label(by_item[i]) if i in by_item else "" for i in out["item"]]
+    return out
 
 
 def filter_board(
@@ -577,11 +602,13 @@ def filter_board(
     verdicts: Sequence[str] = (),
     directives: Sequence[str] = (),
     text: str = "",
+    statuses: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The board's rows that pass every filter given (an empty filter passes everything).
 
     ``bodies`` match leads or partners; ``directives`` are citation keys;
-    ``verdicts`` may include ``None`` for tasks not yet rated; ``text`` ignores accents.
+    ``verdicts`` may include ``None`` for tasks not yet rated; ``text`` ignores accents;
+    ``statuses`` are official statuses (``open_overdue``: chưa hoàn thành, quá hạn).
     """
     if df.empty:
         return df
@@ -598,6 +625,8 @@ def filter_board(
         keep &= df["directive_keys"].map(lambda ks: any(k in ks for k in directives))
     if text.strip():
         keep &= df.apply(lambda r: matches(text, r["task"], r["result"], r["next_task"]), axis=1)
+    if statuses:
+        keep &= df["status"].map(lambda v: v in statuses)
     return df[keep]
 
 
@@ -644,11 +673,21 @@ def _chip(r: Mapping[str, Any], max_chars: int) -> str:
     human = r.get("verdict_source") == "human" or any(x.get("source") == "human" for x in r.get("links") or ())
     origin = "human" if human else "computed"
     mark = ' <span class="vb-human" title="Đã được người duyệt xác nhận hoặc sửa">✔</span>' if human else ""
+    status = r.get("status")
+    # quá hạn in red: not done past its deadline (a red frame), or done after it (a tag)
+    late = ""
+    outline = ""
+    if status in OVERDUE_STATUSES:
+        late = (f' <span class="vb-late" style="color:white;background:{STATUS_COLORS[status]};border-radius:8px;'
+                f'padding:0 6px;font-size:11px">{html.escape(OFFICIAL_LABELS[status])}</span>')
+    if status == OPEN_OVERDUE:
+        outline = f"outline:2px solid {STATUS_COLORS[status]};"
+    deadline = f'<br><span style="color:#555;font-size:11px">Hạn: {html.escape(r["deadline_label"])}</span>' if r.get("deadline_label") else ""
     return (
-        f'<div class="vb-task" data-verdict="{html.escape(v or "")}" data-origin="{origin}" title="{title}" '
-        f'style="border-left:5px solid {color};background:{fill};margin:3px 0;padding:3px 6px;border-radius:3px">'
-        f'<span style="font-weight:600;color:{color}">{label}</span>{mark}{chain}<br>'
-        f"{html.escape(shorten(r.get('task'), max_chars))}</div>"
+        f'<div class="vb-task" data-verdict="{html.escape(v or "")}" data-origin="{origin}" data-status="{html.escape(status or "")}" '
+        f'title="{title}" style="border-left:5px solid {color};background:{fill};{outline}margin:3px 0;padding:3px 6px;border-radius:3px">'
+        f'<span style="font-weight:600;color:{color}">{label}</span>{mark}{late}{chain}<br>'
+        f"{html.escape(shorten(r.get('task'), max_chars))}{deadline}</div>"
     )
 
 
