@@ -270,8 +270,8 @@ def _bare_re() -> re.Pattern[str]:
 
 # "Chỉ thị số 38/CT-TTg ngày ...", "Kết luận số 12-KL/TW, ngày ...": a date of a document, not a deadline
 _CITED_BEFORE = re.compile(r"(?:\b\d+[\w/.-]*[/-][a-z][\w/.-]*|\bso[ ]+\S+)[ ]*,?[ ]*$")
-# "những tháng cuối năm", "các tháng cuối năm": the end of the year
-_YEAR_END = re.compile(r"(?:trong|den)[ ]+(?:nhung|cac)[ ]+thang[ ]+cuoi[ ]+nam\b")
+# "(trong) những tháng cuối năm", "các tháng cuối năm": the end of the year (a time phrase even without a cue)
+_YEAR_END = re.compile(r"(?:(?:trong|den)[ ]+)?(?:nhung|cac)[ ]+thang[ ]+cuoi[ ]+nam\b")
 
 
 def _last_day(y: int, m: int) -> dt.date:

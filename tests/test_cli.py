@@ -80,10 +80,51 @@ def test_every_verb_is_in_the_readme() -> None:
     assert readme.lstrip().startswith("#")
     head = readme[:1500]
     assert "make demo" in head and "make test" in head
-    for verb in ("parse", "ingest", "query", "cypher", "export", "app", "bench"):
+    for verb in ("parse", "ingest", "query", "cypher", "export", "app", "bench", "report"):
         assert f"vanban {verb}" in readme, verb
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}
-    assert registered == {"parse", "ingest", "query", "cypher", "export", "app", "bench"}
+    assert registered == {"parse", "ingest", "query", "cypher", "export", "app", "bench", "report"}
+
+
+def test_report_writes_xlsx_and_docx_with_the_counts(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    db = tmp_path / "s.db"
+    series = ROOT / "tests" / "data" / "deadlines"
+    assert runner.invoke(app, ["ingest", str(series), "--db", str(db), "--no-progress"]).exit_code == 0
+    unit = json.loads((series / "expected.json").read_text(encoding="utf-8"))["unit"]
+    out = tmp_path / "r.xlsx"
+    result = runner.invoke(app, ["report", str(out), "--unit", unit, "--as-of", "2026-10-28", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    sentence = result.output.split(": ", 1)[1].strip()
+    assert sentence.startswith("Tổng số 9 nhiệm vụ")
+    ws = load_workbook(out)["Tổng hợp"]
+    assert ws["A3"].value == sentence
+    docx = tmp_path / "r.docx"
+    result = runner.invoke(app, ["report", str(docx), "--format", "docx", "--as-of", "2026-10-28", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert sentence in "\n".join(p.text for p in Document(str(docx)).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["OUT.pdf"], "unknown report format 'pdf'; choose one of: xlsx, docx"),
+        (["OUT.xlsx", "--as-of", "28/10/2026"], "--as-of '28/10/2026': not a date; expected YYYY-MM-DD or 'today'"),
+        (["OUT.xlsx", "--period", "2026-9"], "--period '2026-9': not a month; expected YYYY-MM"),
+        (["OUT.xlsx", "--unit", "phường Không Có"], "no documents of unit 'phường Không Có'"),
+    ],
+)
+def test_report_refuses_bad_options_with_one_clear_line(tmp_path: Path, args: list[str], says: str) -> None:
+    db = tmp_path / "empty.db"
+    from graph.embedded import EmbeddedStore
+
+    EmbeddedStore(db).close()
+    args = [str(tmp_path / a) if a.startswith("OUT") else a for a in args]
+    result = runner.invoke(app, ["report", *args, "--db", str(db)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert says in result.output.strip().splitlines()[-1]
 
 
 def test_app_refuses_a_public_address_without_a_password(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,6 +65,7 @@ CASES = [
     ("Hoàn thành xây dựng 05 nhà Đại đoàn kết cho hộ nghèo [[trong năm 2026]].", "2026-06-30", "2026-07", "2026-12", "2026-12-31"),
     ("Phấn đấu [[từ nay đến cuối năm]] giải ngân 100% vốn đầu tư công được giao.", "2026-09-25", "2026-10", "2026-12", "2026-12-31"),
     ("Tập trung thu ngân sách [[trong những tháng cuối năm]], phấn đấu hoàn thành dự toán được giao.", "2026-10-28", "2026-11", "2026-12", "2026-12-31"),
+    ("Tập trung thu ngân sách [[những tháng cuối năm]], phấn đấu hoàn thành dự toán thu năm 2026 được giao.", "2026-09-30", "2026-10", "2026-12", "2026-12-31"),
     ("Phấn đấu [[đến năm 2030]] 100% hộ dân được sử dụng nước sạch.", "2026-07-29", "2026-08", "2030-12", "2030-12-31"),
     # -- holidays and the lunar calendar
     ("Hoàn thành sắp xếp 34 điểm kinh doanh còn lại tại chợ Đình Phong [[trước Tết Nguyên đán]].", "2026-01-29", "2026-02", "2026-02-16", "2026-02-16"),
