@@ -291,6 +291,9 @@ def task_statuses(
         while effective != "done" and nxt and nxt in tasks and nxt not in seen:
             seen.add(nxt)
             later = tasks[nxt]
+            later_on = later.row.get("document_date")
+            if later_on and (_ISO_DAY.match(later_on) or _ISO_MONTH.match(later_on)) and _first_day(later_on) > day:
+                break  # planned again only after as_of
             evidence.append(f"Được đề ra lại ({_date_label(later.row.get('period'))}): {later.row.get('task')}")
             later_done = [x for x in later.results if _known_by(x, day) and x.get("result_verdict") == "done"]
             if later_done:

@@ -114,7 +114,7 @@ def page_text(at) -> str:
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "html", "code"):
         parts += [str(e.value) for e in getattr(at, kind)]
-    for kind in ("selectbox", "multiselect", "text_input", "text_area", "button", "download_button", "number_input"):
+    for kind in ("selectbox", "multiselect", "text_input", "text_area", "button", "download_button", "number_input", "date_input"):
         parts += [str(e.label) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     parts += [t.label for t in at.tabs]
@@ -468,7 +468,8 @@ def test_app_asks_for_the_configured_password(app_env, listen_on):
         (None, ["Tổng quan", "Văn bản chỉ đạo được trích dẫn nhiều nhất", "Văn bản mới nhất", "Tìm kiếm"]),
         ("lineage", ["Dòng chỉ đạo", "Câu làm căn cứ", "Dòng thời gian", "Văn bản chỉ đạo"]),
         ("follow_through", ["Theo dõi thực hiện", "Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Tải bảng Excel (XLSX)",
-                            "Tải bảng CSV", "Căn cứ của kết luận"]),
+                            "Tải bảng CSV", "Căn cứ của kết luận", "Tình trạng theo thời hạn", "Tính đến ngày",
+                            "Tải báo cáo (XLSX)", "Tải báo cáo (DOCX)"]),
         ("document", ["Văn bản", "Trích dẫn văn bản", "Các mục", "Cơ quan ban hành"]),
         ("bodies", ["Đơn vị", "Chủ trì", "Phối hợp", "Nhiệm vụ của một cơ quan"]),
         ("themes", ["Chủ đề", "Phường, xã"]),
@@ -523,6 +524,24 @@ def test_board_shows_every_verdict_and_the_sentences_behind_one(app_env, store):
     at.multiselect(key="ft_verdicts").set_value(["silent"]).run()
     listed = at.dataframe[0].value
     assert len(listed) > 0 and set(listed["Kết luận"]) == {views.VERDICT_LABELS["silent"]}
+
+
+@pytest.mark.slow
+def test_board_counts_each_official_status_and_shows_the_overdue_in_red(app_env, store):
+    from graph.status import OPEN_OVERDUE, STATUS_COLORS, STATUS_LABELS, STATUSES, status_report
+
+    report = status_report(store)  # as of each ward's newest document, as the page without a day
+    assert report.totals.open_overdue > 0
+    at = open_page("follow_through")
+    counts = next(h.value for h in at.html if "vb-status-count" in h.value)
+    for k in STATUSES:
+        assert f"{html.escape(STATUS_LABELS[k])}: <b>{report.totals.get(k)}</b>" in counts
+    at.multiselect(key="ft_statuses").set_value([OPEN_OVERDUE]).run()
+    grid = next(h.value for h in at.html if "vb-board" in h.value)
+    assert grid.count('class="vb-task"') == grid.count('data-status="open_overdue"') == report.totals.open_overdue
+    assert f"outline:2px solid {STATUS_COLORS[OPEN_OVERDUE]}" in grid
+    listed = at.dataframe[0].value
+    assert set(listed["Tình trạng"]) == {STATUS_LABELS[OPEN_OVERDUE]}
 
 
 @pytest.mark.slow
