@@ -25,9 +25,10 @@ Conventions, each one a choice a reader of the report should know:
   "6 tháng cuối năm" ``2026-12``), with ``due``, the last day a task done
   on it is on time (``2026-08-31``; "đầu tháng 9" is due on the 10th,
   "giữa tháng" the 20th, "tuần đầu" the 7th, "nửa đầu" the 15th);
-* "trước ngày 20/8" is due on 20/8, as the Government Office records such a
-  deadline; "trước Tết" is due on the eve of Tết (a gift handed out on the
-  first day of the year is late);
+* the day a deadline names is the day it is due: "trước ngày 20/8" is 20/8,
+  as the Government Office records such a deadline, and "trước Tết" is the
+  first day of Tết (Tết Nguyên đán of the coming lunar year, or the one named:
+  "Tết Đinh Mùi", "Tết Nguyên đán 2027");
 * a time phrase is a deadline only after a word that makes it one ("trước",
   "đến hết", "trong", "chậm nhất", "hạn chót", "thời hạn:", a date after
   "ngày"): "sơ kết 6 tháng đầu năm", "Cách mạng tháng Tám" and "Nghị quyết
@@ -59,7 +60,6 @@ from ingest.periods import Periods, fill_years, months_in
 #: where a deadline came from: the task's own words, or the month its notice plans it for
 SOURCES = ("text", "default")
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # the ten stems and twelve branches that name a lunar year: "Tết Đinh Mùi" is 2027
 _CAN = ("canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky")  # year % 10
 _CHI = ("than", "dau", "tuat", "hoi", "ty", "suu", "dan", "mao", "thin", "ti", "ngo", "mui")  # year % 12
@@ -399,7 +399,7 @@ def _lunar_hits(f: str, ctx: _Context) -> list[_Hit]:
         else:
             if not cue.startswith("truoc"):
                 continue  # "đến Tết", "trong dịp Tết": the holiday is when, not by when
-            day = _holiday(ctx, g, f[s:e]) - dt.timedelta(days=1)  # "trước Tết": by its eve
+            day = _holiday(ctx, g, f[s:e])  # "trước Tết": due on the day named, as "trước ngày 20/8"
         out.append(_Hit(s, e, day.isoformat(), day, 1))
     return out
 

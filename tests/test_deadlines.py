@@ -68,16 +68,16 @@ CASES = [
     ("Tập trung thu ngân sách [[những tháng cuối năm]], phấn đấu hoàn thành dự toán thu năm 2026 được giao.", "2026-09-30", "2026-10", "2026-12", "2026-12-31"),
     ("Phấn đấu [[đến năm 2030]] 100% hộ dân được sử dụng nước sạch.", "2026-07-29", "2026-08", "2030-12", "2030-12-31"),
     # -- holidays and the lunar calendar
-    ("Hoàn thành sắp xếp 34 điểm kinh doanh còn lại tại chợ Đình Phong [[trước Tết Nguyên đán]].", "2026-01-29", "2026-02", "2026-02-16", "2026-02-16"),
-    ("Ra quân tổng vệ sinh môi trường [[trước Tết]], thu gom dứt điểm rác thải tồn đọng tại các tuyến mương, khu đất trống.", "2027-01-22", "2027-02", "2027-02-05", "2027-02-05"),
-    ("Hoàn thành chỉnh trang các tuyến phố chính [[trước Tết Nguyên đán Đinh Mùi 2027]].", "2026-11-27", "2026-12", "2027-02-05", "2027-02-05"),
+    ("Hoàn thành sắp xếp 34 điểm kinh doanh còn lại tại chợ Đình Phong [[trước Tết Nguyên đán]].", "2026-01-29", "2026-02", "2026-02-17", "2026-02-17"),
+    ("Ra quân tổng vệ sinh môi trường [[trước Tết]], thu gom dứt điểm rác thải tồn đọng tại các tuyến mương, khu đất trống.", "2027-01-22", "2027-02", "2027-02-06", "2027-02-06"),
+    ("Hoàn thành chỉnh trang các tuyến phố chính [[trước Tết Nguyên đán Đinh Mùi 2027]].", "2026-11-27", "2026-12", "2027-02-06", "2027-02-06"),
     # Tết Canh Tuất: 2 February 2030 in Vietnam's calendar (3 February in China's)
-    ("Hoàn thành sửa chữa nhà văn hóa các thôn [[trước Tết Nguyên đán Canh Tuất]].", "2029-12-20", "2030-01", "2030-02-01", "2030-02-01"),
-    ("Hoàn thành giải ngân vốn hỗ trợ nhà ở [[trước kỳ nghỉ Tết]].", "2027-01-22", "2027-02", "2027-02-05", "2027-02-05"),
+    ("Hoàn thành sửa chữa nhà văn hóa các thôn [[trước Tết Nguyên đán Canh Tuất]].", "2029-12-20", "2030-01", "2030-02-02", "2030-02-02"),
+    ("Hoàn thành giải ngân vốn hỗ trợ nhà ở [[trước kỳ nghỉ Tết]].", "2027-01-22", "2027-02", "2027-02-06", "2027-02-06"),
     ("Trao quà Tết đến tận tay các gia đình chính sách, hộ nghèo [[trước ngày 25 tháng Chạp]].", "2026-12-30", "2027-01", "2027-02-01", "2027-02-01"),
     ("Hoàn thành trang trí đường phố [[trước ngày 23 tháng Chạp]].", "2026-12-21", "2027-01", "2027-01-30", "2027-01-30"),
     ("Tổ chức thăm hỏi các gia đình chính sách [[trước Rằm tháng Giêng]].", "2027-01-22", "2027-02", "2027-02-20", "2027-02-20"),
-    ("Hoàn thành kiểm tra an ninh trật tự các điểm vui chơi [[trước Tết Dương lịch 2027]].", "2026-11-25", "2026-12", "2026-12-31", "2026-12-31"),
+    ("Hoàn thành kiểm tra an ninh trật tự các điểm vui chơi [[trước Tết Dương lịch 2027]].", "2026-11-25", "2026-12", "2027-01-01", "2027-01-01"),
     # -- no deadline stated: the planned month, marked default
     ("Triển khai thực hiện nghiêm Chỉ thị số 55-CT/TW ngày 22/12/2025 của Ban Bí thư về việc tổ chức Tết Bính Ngọ năm 2026.", "2025-12-26", "2026-01", "2026-01", "2026-01-31"),
     ("Triển khai chính sách đối với cán bộ nghỉ hưu trước tuổi theo Nghị định số 154/2025/NĐ-CP ngày 15/6/2025 của Chính phủ.", "2026-10", "2026-11", "2026-11", "2026-11-30"),
