@@ -195,6 +195,8 @@ def test_every_page_as_a_user_sees_it(server, browser, db, tmp_path):
     verdict = page.locator(".vb-verdict .vb-verdict-label").first  # the chosen task's verdict, as a coloured label
     assert verdict.inner_text().strip() in [*views.VERDICT_LABELS.values(), views.UNRATED]
     assert page.get_by_role("button", name="Tải bảng Excel (XLSX)").is_visible()
+    assert page.get_by_role("button", name="Tải báo cáo (DOCX)").is_visible()
+    assert grid.locator(".vb-task[data-status='open_overdue']").count() > 0  # quá hạn, framed in red
     assert html.unescape(HOSTILE_IMG) in grid.inner_text()  # a task's markup shown as typed
     w.shot("follow_through")
 
