@@ -366,7 +366,7 @@ def ingest_paths(
     summary = IngestSummary(bulk=bulk and getattr(store, "supports_copy", False))
     summary.recovery = store.recover()
     for line in recovery_lines(summary.recovery):
-        log.warning(line)
+        log.info(line)
     files, summary.skipped, failures = collect_files(paths)
     summary.failures.extend(failures)
     workers = workers if workers is not None else (os.cpu_count() or 1)
