@@ -367,7 +367,7 @@ def to_records(doc: ParsedDocument) -> Records:
     if issuer_of:
         bid, name, issuer = issuer_of
         span = h.issuer_span or (None, None)
-        add_node("Body", {"id": bid, "name": name, "folded": fold(h.issuer),
+        add_node("Body", {"id": bid, "name": name, "folded": fold(h.issuer or name),
                           "level": issuer.level if issuer else None, "kind": issuer.kind if issuer else None})
         add_rel("ISSUED_BY", doc_node, ("Body", bid), text=h.issuer, span_start=span[0], span_end=span[1])
     if h.signer and h.signer.name:

@@ -124,7 +124,7 @@ class Store(Protocol):
 
     backend: str
     read_only: bool
-    supports_copy: bool
+    supports_copy: ClassVar[bool]
 
     def upsert_document(self, doc: ParsedDocument) -> UpsertResult: ...
     def delete_document(self, document_id: str) -> bool: ...
