@@ -23,6 +23,7 @@ Dialect notes the shared statements rely on (docs/graph.md lists them all):
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import tempfile
 import time
@@ -31,10 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from graph import schema
-from graph.records import merge_all, to_records
-from graph.store import CypherStore, UpsertResult, coerce_row, plain
+from graph.records import Records, merge_all, merge_node, to_records
+from graph.store import CypherStore, UpsertResult, coerce_row, failed_result, plain, register_backend, result_of
 from ingest.models import ParsedDocument
 from vanban.errors import QueryNotAllowed, QueryTimeout, StoreError, WriteNotAllowed
+
+log = logging.getLogger(__name__)
 
 _READ_ONLY_MSG = "read-only database"
 # messages worth a retry for a reader: the writer is committing/checkpointing
@@ -80,6 +83,8 @@ class _Tx:
 class EmbeddedStore(CypherStore):
     backend = "ladybug"
     dialect = "ladybug"
+    supports_copy = True
+    atomic_commit = False  # a kill during a commit's checkpoint loses COPY data, keeps the rest (graph.store)
 
     def __init__(self, path: str | Path, read_only: bool = False, retries: int = 8) -> None:
         self.path = str(path)
@@ -115,6 +120,8 @@ class EmbeddedStore(CypherStore):
                 msg = str(e)
                 if "lock" in msg.lower() and not self.read_only:
                     raise StoreError(f"{self.path}: the database is open for writing by another process ({msg.split('(')[-1].rstrip(')')})") from None
+                if self.read_only and "recovery is pending" in msg and attempt == 0 and self._replay_log():
+                    continue  # a killed writer's log was replayed: open read-only again
                 if attempt == self._retries - 1 or not _TRANSIENT.search(msg):
                     raise StoreError(f"{self.path}: cannot open the database: {msg}") from None
                 time.sleep(delay)
@@ -124,6 +131,22 @@ class EmbeddedStore(CypherStore):
             self._stamp = self._file_stamp()
         else:
             self._create_schema()
+
+    def _replay_log(self) -> bool:
+        """Open read-write once, so that the engine replays what a killed writer left, and close.
+
+        A read-only open refuses a database whose recovery is pending (the
+        explorer after an ingest was killed); only a read-write open replays
+        it. Nothing else is written. False when a writer holds the file: it
+        will replay the log itself.
+        """
+        lb = _lb()
+        try:
+            db = lb.Database(self.path, read_only=False)
+        except RuntimeError:
+            return False
+        db.close()
+        return True
 
     def _create_schema(self) -> None:
         tx = _Tx(self._conn)
@@ -174,6 +197,10 @@ class EmbeddedStore(CypherStore):
             raise
         else:
             tx.run("COMMIT")
+
+    def _durable(self) -> None:
+        # the commit checkpointed already when its log was large; this makes sure of it (cheap otherwise)
+        _Tx(self._conn).run("CHECKPOINT")
 
     def _read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         if self.read_only and self._file_stamp() != self._stamp:
@@ -242,32 +269,102 @@ class EmbeddedStore(CypherStore):
 
     # --- bulk
     def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]:
-        """Into an empty store: every table written with one ``COPY`` (all in one transaction).
+        """A batch of documents in one transaction, through ``COPY``, into an empty store or not.
 
-        Into a non-empty store: one upsert per document, as ``upsert_document``.
+        Each document's status is what upserting them one after the other
+        would give: ``unchanged`` (same content stored), ``replaced`` (an
+        earlier version stored, or earlier in the batch), ``created``; a
+        document whose rows cannot be built is ``failed``. New and revised
+        documents are written in one transaction: the stored versions of the
+        revised ones are deleted, owned nodes and every edge are copied, and
+        shared nodes (a Body, a Directive, a Month another document named
+        already) are merged with :func:`graph.records.merge_node` and only the
+        new ones copied (``COPY`` appends, it cannot merge). Should the
+        transaction fail, the batch is written again one document per
+        transaction, and the document that fails is reported with its reason.
+
+        Before the transaction, the ids and content hashes it is about to write
+        are noted in a ``pending:`` marker, removed once the transaction is
+        committed and checkpointed (see :mod:`graph.store` and :meth:`recover`).
+        LadybugDB's automatic checkpoint stays on: with it off, committed
+        ``COPY`` batches are lost when the process is killed (measured with
+        ``kill -9``; docs/graph.md).
         """
         self._check_writable()
         docs = list(docs)
-        if not self.is_empty():
-            return super().bulk_load(docs)
-        records = [to_records(d) for d in docs]
-        nodes, rels = merge_all(records)
-        with self._transaction() as tx, tempfile.TemporaryDirectory(prefix="vanban-copy-") as tmp:
-            for label, by_key in nodes.items():
-                path = _parquet(Path(tmp) / f"{label}.parquet", schema.node(label).props, list(by_key.values()), ())
+        results: list[UpsertResult | None] = [None] * len(docs)
+        records: list[tuple[int, Records]] = []
+        for n, d in enumerate(docs):
+            try:
+                records.append((n, to_records(d)))
+            except Exception as e:  # noqa: BLE001 - a document whose rows cannot be built fails alone
+                results[n] = failed_result(d, e)
+        with self._transaction() as tx:
+            stored = self._stored(tx, (r.document_id for _, r in records))
+        # statuses as sequential upserts would give them; the last version of each id is written
+        state = {i: (row["h"], row["source"], row["unit"]) for i, row in stored.items()}
+        last: dict[str, tuple[int, Records]] = {}
+        for n, r in records:
+            before = state.get(r.document_id)
+            if before and before[0] == r.content_hash:
+                results[n] = result_of(r, "unchanged")
+            elif before:
+                results[n] = result_of(r, "replaced", previous_source=before[1])
+            else:
+                results[n] = result_of(r, "created")
+            state[r.document_id] = (r.content_hash, r.nodes["Document"][0]["source"], None)
+            last[r.document_id] = (n, r)
+        write = [(n, r) for i, (n, r) in last.items() if not (i in stored and stored[i]["h"] == r.content_hash)]
+        if write:
+            units = [r.nodes["Document"][0]["unit"] for _, r in write] + [stored[i]["unit"] for i in last if i in stored]
+            key = self._journal({r.document_id: r.content_hash for _, r in write}, units)
+            try:
+                with self._transaction() as tx, tempfile.TemporaryDirectory(prefix="vanban-copy-") as tmp:
+                    self._copy_batch(tx, Path(tmp), [r for _, r in write], stored)
+            except Exception as e:  # noqa: BLE001 - rolled back: one transaction per document finds the bad one
+                log.warning("%s: a batch of %d documents failed (%s); writing them one by one", self.path, len(write), e)
+                self._settle(key)
+                for n, _ in records:
+                    try:
+                        results[n] = self.upsert_document(docs[n])
+                    except Exception as e1:  # noqa: BLE001 - reported, the batch goes on
+                        results[n] = failed_result(docs[n], e1)
+            else:
+                self._settle(key)
+        return [r for r in results if r is not None]
+
+    def _copy_batch(self, tx: _Tx, tmp: Path, write: list[Records], stored: dict[str, Any]) -> None:
+        touched: dict[str, set[str]] = {}
+        for r in write:
+            if r.document_id in stored:
+                for label, keys in self._delete(tx, r.document_id).items():
+                    touched.setdefault(label, set()).update(keys)
+        nodes, rels = merge_all(write)
+        for label, by_key in nodes.items():
+            table = schema.node(label)
+            fresh = list(by_key.values())
+            if not table.owned:
+                old = self._fetch_nodes(tx, label, by_key)
+                update = []
+                for k, o in old.items():
+                    merged = merge_node(label, {c: plain(v) for c, v in o.items()}, by_key[k])
+                    if coerce_row(table.props, merged) != coerce_row(table.props, o):
+                        update.append(merged)
+                self._update_nodes(tx, label, update)
+                fresh = [row for k, row in by_key.items() if k not in old]
+            if fresh:
+                path = _parquet(tmp / f"{label}.parquet", table.props, fresh, ())
                 tx.run(f"COPY {label} FROM '{path}'")
-            for (type_, a, b), rows in rels.items():
-                rtable = schema.rel(type_)
-                path = _parquet(Path(tmp) / f"{type_}_{a}_{b}.parquet", rtable.props, rows, ("from", "to"))
-                opts = f" (from='{a}', to='{b}')" if len(rtable.pairs) > 1 else ""
-                tx.run(f"COPY {type_} FROM '{path}'{opts}")
-        out, done = [], set()
-        for r in records:
-            status = "replaced" if r.document_id in done else "created"
-            done.add(r.document_id)
-            out.append(UpsertResult(r.document_id, status, r.count("Item"), r.count("CITES"), r.count("Body"),
-                                    r.nodes["Document"][0]["unit"]))
-        return out
+        for (type_, a, b), rows in rels.items():
+            if not rows:
+                continue
+            rtable = schema.rel(type_)
+            path = _parquet(tmp / f"{type_}_{a}_{b}.parquet", rtable.props, rows, ("from", "to"))
+            opts = f" (from='{a}', to='{b}')" if len(rtable.pairs) > 1 else ""
+            tx.run(f"COPY {type_} FROM '{path}'{opts}")
+        self._after_delete(tx, touched)
+        self._mark_stale(tx, [r.nodes["Document"][0]["unit"] for r in write]
+                         + [stored[r.document_id]["unit"] for r in write if r.document_id in stored])
 
 
 #: From how many edges a write uses COPY instead of UNWIND (on a large store even a
@@ -290,3 +387,6 @@ def _parquet(path: Path, props: tuple[schema.Prop, ...], rows: list[dict[str, An
         raise ValueError(f"{path}: no columns")
     pq.write_table(pa.table(cols), path)
     return str(path).replace("'", "\\'")
+
+
+register_backend("ladybug", EmbeddedStore)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph import schema
-from graph.store import CypherStore, Tx, plain
+from graph.store import CypherStore, Tx, plain, register_backend
 from vanban.errors import QueryTimeout, StoreError, WriteNotAllowed
 
 logging.getLogger("neo4j").setLevel(logging.ERROR)  # "label does not exist" notices on an empty database
@@ -66,6 +66,12 @@ class Neo4jStore(CypherStore):
             raise StoreError(f"{uri}: cannot connect to Neo4j: {e}") from None
         if not read_only:
             self._create_schema()
+
+    @classmethod
+    def from_address(
+        cls, address: str, *, user: str | None = None, password: str | None = None, read_only: bool = False
+    ) -> Neo4jStore:
+        return cls(address, user, password, read_only=read_only)
 
     def _session(self, read: bool) -> Any:
         import neo4j
@@ -150,7 +156,10 @@ class Neo4jStore(CypherStore):
         return rows[:max_rows], len(rows) > max_rows
 
     def wipe(self) -> None:
-        """Delete every node (tests use one server for many cases)."""
+        """Delete every node but the schema version (tests use one server for many cases)."""
         self._check_writable()
         with self._session(read=False) as s:
-            s.run("MATCH (n) WHERE NOT n:Meta DETACH DELETE n").consume()
+            s.run("MATCH (n) WHERE NOT (n:Meta AND n.key = 'schema') DETACH DELETE n").consume()
+
+
+register_backend("neo4j", Neo4jStore)

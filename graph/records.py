@@ -8,24 +8,30 @@ them (create, merge, ``COPY``); :func:`merge_node` says how a shared node
 two documents say about it.
 
 Document identity (:func:`document_id`) — the key that makes re-ingesting
-a file a no-op and a revised file a replacement:
+a file a no-op and a revised file a replacement. Two files are one document
+only when nothing doubts it; when in doubt they stay two (a wrong merge loses
+a document silently, a wrong split shows as a duplicate):
 
-* **numbered** ("Số 02-NQ/ĐU", "154/2025/NĐ-CP"): its citation key (type,
-  number, symbol, year — what other documents cite it by) plus its scope, the
-  unit it governs or else its issuer: ``<key>@<folded scope>``. Local
-  numbering restarts for every Party committee and People's Committee, so
-  "02-NQ/ĐU" of phường Tân Hưng and of phường Đồ Sơn are two documents; a
-  revised file (same number, same issuer, new content) keeps the id. The
-  full date is left out on purpose: a revision that fills in the day
-  ("ngày tháng 03" -> "ngày 05 tháng 03") is the same document.
-* **unnumbered** ("Số -TB/ĐU", a draft or a crawled copy): the natural key of a
+* **numbered, year known** ("Số 02-NQ/ĐU" dated 2025, "154/2025/NĐ-CP"): its
+  citation key (type, number, symbol, year — what other documents cite it by),
+  its scope (the unit it governs, else its issuer) and its issuer:
+  ``<key>@<folded scope>/<issuer>``. Local numbering restarts for every Party
+  committee and People's Committee, so "02-NQ/ĐU" of phường Tân Hưng and of
+  phường Đồ Sơn are two documents; a revised file (same number, symbol,
+  issuer and year, new content) keeps the id and replaces the stored one. The
+  full date is left out on purpose: a revision that fills in the day ("ngày
+  tháng 03" -> "ngày 05 tháng 03") is the same document.
+* **anything less** — a blank number ("Số: /BC-UBND", "Số -TB/ĐU": drafts,
+  crawled copies), a number that is not one (OCR's "4J", which used to stop
+  the batch with an error), a number without a year: the natural key of a
   periodic notice — type, symbol, scope, the month it plans or reviews (else
   its date), a short hash of its folded title (two notices of one month on
   different subjects stay two) and a short hash of the file's name and its
   folder's name: ``<type>-<symbol>@<scope>/<month>/<hash>.<file>``. An office
   folder holds the draft, the signed copy and the cover note of one decision
   side by side, all without a number and with one title; each file is its own
-  document, and a revised file (same name) still replaces its document.
+  document (three drafts of one report are three), and a revised file (same
+  name) still replaces its document.
 * **nothing to go by** (no type, no scope, no date): the file's sha256. The
   full path is never used: moving a folder must not duplicate the corpus.
 """
@@ -43,7 +49,7 @@ from typing import Any
 from graph import schema
 from ingest.citations import citation_key as _citation_key
 from ingest.citations import scope_key
-from ingest.models import ParsedDocument
+from ingest.models import BodyMention, ParsedDocument
 from ingest.normalize import fold
 
 Row = dict[str, Any]
@@ -97,23 +103,58 @@ def _year(date: str | None) -> int | None:
 
 
 def own_key(doc: ParsedDocument) -> str | None:
-    """The document's own citation key, when it has a number; else None."""
+    """The document's own citation key, when it has a number; else None.
+
+    A number that is not one ("4J": OCR noise in "Số: 4J/QĐ-UBND") gives no key
+    rather than an error: the document is then told apart by its content.
+
+    >>> from ingest.models import Header, ParsedDocument, Source
+    >>> own_key(ParsedDocument(Source("a.txt", "0" * 64, "txt"), "", Header(number="4J", symbol="QĐ-UBND")))
+    """
     h = doc.header
-    if not h.number or not h.symbol:
+    if not h.number or not h.symbol or not h.number.strip().isdigit():
         return None
     key = citation_key(h.doc_type, h.number, h.symbol, _year(h.date))
     # a ward's own numbering is unique only within the ward: the same scoping as its citations get
     return scope_key(key, h.symbol, None, h.unit)
 
 
+def issuer_body(doc: ParsedDocument) -> tuple[str, str, BodyMention | None] | None:
+    """``(body id, name, mention)`` of the issuer in the header, or None when it has none.
+
+    The registry's id when the body extractor found the issuer in its span
+    ("Ban Thường vụ Đảng ủy" -> ``btv@phuong-do-son``), else an id from the name.
+    """
+    h = doc.header
+    if not h.issuer:
+        return None
+    span = h.issuer_span or (None, None)
+    found = next((b for b in doc.bodies if span[0] is not None and span[0] <= b.start < b.end <= span[1]), None)
+    if found:
+        return found.body_id, found.name, found
+    return body_id(h.issuer), h.issuer, None
+
+
+def _has_year(key: str) -> bool:
+    # "NQ:2-NQ/ĐU:2025@phuong-do-son", "NĐ:154/NĐ-CP:2025": the year closes the key (before its scope)
+    return re.search(r":\d{4}(?:@|$)", key) is not None
+
+
 def document_id(doc: ParsedDocument) -> str:
     """The stable id of a document (module docstring: why these parts).
 
+    >>> from dataclasses import replace
     >>> from ingest.models import Header, ParsedDocument, Source
     >>> src = Source("a.txt", "ab" * 32, "txt")
-    >>> h = Header(doc_type="Thông báo kết luận", symbol="TB/ĐU", unit="phường Đồ Sơn", date="2026-03",
-    ...            planned_period="2026-03", title="về kết quả tháng 2")
+    >>> h = Header(doc_type="Nghị quyết", number="02", symbol="NQ/ĐU", issuer="Đảng ủy phường Đồ Sơn",
+    ...            unit="phường Đồ Sơn", date="2026-03-05")
     >>> document_id(ParsedDocument(src, "", h))
+    'NQ:2-NQ/ĐU:2026@phuong-do-son/dang-uy-phuong-do-son'
+    >>> draft = Header(doc_type="Thông báo kết luận", symbol="TB/ĐU", unit="phường Đồ Sơn", date="2026-03",
+    ...                planned_period="2026-03", title="về kết quả tháng 2")
+    >>> document_id(ParsedDocument(src, "", draft))
+    'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/407c68ed.54fae4'
+    >>> document_id(ParsedDocument(src, "", replace(draft, number="4J")))  # OCR noise: no number
     'thong-bao-ket-luan-tb/du@phuong-do-son/2026-03/407c68ed.54fae4'
     >>> document_id(ParsedDocument(src, "", Header()))
     'sha256:abababababababab'
@@ -121,8 +162,14 @@ def document_id(doc: ParsedDocument) -> str:
     h = doc.header
     scope = slug(h.unit or h.issuer)
     key = own_key(doc)
-    if key:
-        return key if "@" in key or not scope else f"{key}@{scope}"
+    if key and _has_year(key):
+        base = key if "@" in key or not scope else f"{key}@{scope}"
+        issuer = issuer_body(doc)
+        if issuer is None:
+            return base
+        # the body id without the scope the id already carries: "btv@phuong-do-son" -> "btv"
+        who = issuer[0].removeprefix("body:").removesuffix(f"@{scope}")
+        return f"{base}/{who}"
     month = h.planned_period or h.reported_period or h.date
     if (h.doc_type or h.symbol) and scope and month:
         title = hashlib.sha256(" ".join(fold(h.title or "").split()).encode()).hexdigest()[:8]
@@ -318,11 +365,11 @@ def to_records(doc: ParsedDocument) -> Records:
     if h.unit:
         uid = add_node("Unit", {"id": unit_id(h.unit), "name": h.unit, "folded": fold(h.unit)})
         add_rel("PART_OF", doc_node, ("Unit", uid))
-    if h.issuer:
+    issuer_of = issuer_body(doc)
+    if issuer_of:
+        bid, name, issuer = issuer_of
         span = h.issuer_span or (None, None)
-        issuer = next((b for b in doc.bodies if span[0] is not None and span[0] <= b.start < b.end <= span[1]), None)
-        bid = issuer.body_id if issuer else body_id(h.issuer)
-        add_node("Body", {"id": bid, "name": issuer.name if issuer else h.issuer, "folded": fold(h.issuer),
+        add_node("Body", {"id": bid, "name": name, "folded": fold(h.issuer or name),
                           "level": issuer.level if issuer else None, "kind": issuer.kind if issuer else None})
         add_rel("ISSUED_BY", doc_node, ("Body", bid), text=h.issuer, span_start=span[0], span_end=span[1])
     if h.signer and h.signer.name:

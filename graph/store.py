@@ -1,53 +1,112 @@
-"""Stage 9: the store interface, and the write logic both backends share.
+"""Stage 9: the store interface, the backend registry, and the write logic both backends share.
 
 ``open_store(...)`` picks the backend by the address: LadybugDB embedded on a
 path (:mod:`graph.embedded`), Neo4j when a ``bolt://``/``neo4j://`` URI is
-given (:mod:`graph.neo4j_store`). Both speak Cypher; :class:`CypherStore`
-holds everything they do alike — replacing a document, garbage-collecting
-shared nodes, writing the follow-through links, reading named queries,
-counting, dumping — so that a backend only supplies transactions, a read-only
-read path and how a value is typed in a statement.
+given (:mod:`graph.neo4j_store`). Backends import this module and register
+themselves (:func:`register_backend`); this module never imports a backend,
+it loads the one an address names when it is first opened. What a backend
+can do beyond the interface is a capability flag on its class
+(``supports_copy``), never a test of its name.
 
-Write semantics (``upsert_document``): one transaction per document, keyed by
-:func:`graph.records.document_id`. The same parse again is a no-op (the
-Document's ``content_hash``); a revised document replaces its items and
-edges; shared nodes the old version touched and nothing else uses are
-deleted, so no stale Directive/Body/Theme/Month remains.
+:class:`CypherStore` holds everything the backends do alike — replacing a
+document, garbage-collecting shared nodes, writing the follow-through links,
+reading named queries, counting, dumping, recovering from an interrupted
+run — so that a backend only supplies transactions, a read-only read path and
+how a value is typed in a statement.
+
+Write semantics (``upsert_document``, ``bulk_load``): every document is
+written whole or not at all (one transaction per document, or one per batch
+of documents), keyed by :func:`graph.records.document_id`. The same parse
+again is a no-op (the Document's ``content_hash``); a revised document
+replaces its items and edges; shared nodes the old version touched and
+nothing else uses are deleted, so no stale Directive/Body/Theme/Month remains.
+
+Durability bookkeeping lives in ``Meta`` nodes, beside the schema version:
+
+* ``links_stale:<unit>`` — written in the same transaction as a document of
+  the unit (created, replaced, deleted); removed once the unit's new links
+  are written (:meth:`CypherStore.replace_links`). A run killed before or
+  while linking leaves the marker, and the next run relinks the unit
+  (:meth:`CypherStore.stale_units`).
+* ``pending:<id>`` — on a backend whose commit is not atomic under a kill
+  (``atomic_commit`` false: LadybugDB, whose ``COPY`` data is lost when the
+  process dies before the commit's checkpoint ends while the plain statements
+  of the same transaction are replayed — measured), the ids and content
+  hashes a write is about to make, and its units; removed only after the
+  write committed and was checkpointed. A marker still there on the next
+  start means the write may be half there: :meth:`CypherStore.recover`
+  removes what of it the store holds, and Items without their Document (the
+  symptom of a half-written document), so that the same files ingested again
+  are created, not "unchanged".
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
+import json
 import os
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from graph import guard, schema
 from graph import queries as named_queries
-from graph.records import Records, Row, item_id, merge_node, to_records
+from graph.records import Records, Row, document_id, item_id, merge_node, to_records
 from ingest.models import ParsedDocument
-from vanban.errors import StoreError, WriteNotAllowed
+from vanban.errors import StoreError, VanbanError, WriteNotAllowed
 
 __all__ = [
     "GraphDump",
+    "Recovery",
     "Store",
     "UpsertResult",
+    "backend_class",
     "check_read_only",
     "open_store",
+    "register_backend",
 ]
+
+#: statuses of an :class:`UpsertResult`
+STATUSES = ("created", "replaced", "unchanged", "failed")
 
 
 @dataclass(frozen=True)
 class UpsertResult:
+    """What writing one document did. ``failed``: nothing of it was written, ``reason`` says why."""
+
     document: str
-    status: str  # created | replaced | unchanged
+    status: str  # created | replaced | unchanged | failed
     items: int = 0
     citations: int = 0
     bodies: int = 0
     unit: str | None = None
+    #: the file this version came from
+    source: str | None = None
+    #: replaced: the file the stored version had come from
+    previous_source: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Recovery:
+    """What :meth:`CypherStore.recover` found left by an interrupted run, and repaired."""
+
+    #: documents found half-written and removed (ingest their files again)
+    removed: list[str] = field(default_factory=list)
+    #: Items without their Document's HAS_ITEM, removed
+    orphan_items: int = 0
+    #: batches that never committed (their markers are cleared)
+    unfinished_batches: int = 0
+    #: units whose month-to-month links are stale (to recompute)
+    stale_units: list[str] = field(default_factory=list)
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.removed or self.orphan_items or self.unfinished_batches)
 
 
 @dataclass
@@ -65,10 +124,13 @@ class Store(Protocol):
 
     backend: str
     read_only: bool
+    supports_copy: ClassVar[bool]
 
     def upsert_document(self, doc: ParsedDocument) -> UpsertResult: ...
     def delete_document(self, document_id: str) -> bool: ...
     def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]: ...
+    def recover(self) -> Recovery: ...
+    def stale_units(self) -> list[str]: ...
     def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None,
                       verdict_sources: dict[str, str] | None = None) -> int: ...
     def add_review(self, review: dict[str, Any]) -> str: ...
@@ -82,6 +144,60 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+# -- backends ---------------------------------------------------------------------
+
+
+@dataclass
+class _Backend:
+    name: str
+    #: the class, or "module:Class" until it is first opened
+    target: Any
+    #: URI schemes it serves ("bolt", "neo4j+s"); () for a path on disk
+    schemes: tuple[str, ...]
+
+
+_BACKENDS: dict[str, _Backend] = {}
+
+
+def register_backend(name: str, cls: type | str, *, schemes: Sequence[str] = ()) -> None:
+    """Make a store class available to :func:`open_store` under ``name``.
+
+    ``cls`` is the class, or ``"module:Class"`` to import on first use (the
+    built-in backends are registered that way below, so that importing this
+    module loads neither engine). A backend module registers its class again
+    when it is imported. ``schemes``: the URI schemes whose addresses it opens;
+    a backend without schemes opens paths.
+
+    >>> register_backend("ladybug", "graph.embedded:EmbeddedStore")
+    >>> backend_class("ladybug").__name__, backend_class("ladybug").supports_copy
+    ('EmbeddedStore', True)
+    """
+    old = _BACKENDS.get(name)
+    _BACKENDS[name] = _Backend(name, cls, tuple(schemes) or (old.schemes if old else ()))
+
+
+def backend_class(name: str) -> type[CypherStore]:
+    """The store class registered as ``name``; a ``KeyError`` lists the registered names."""
+    try:
+        b = _BACKENDS[name]
+    except KeyError:
+        raise KeyError(f"no store backend {name!r}; registered: {', '.join(sorted(_BACKENDS))}") from None
+    if isinstance(b.target, str):
+        module, _, cls = b.target.partition(":")
+        b.target = getattr(importlib.import_module(module), cls)
+    return b.target
+
+
+def _backend_for(address: str) -> str:
+    m = re.match(r"^([a-z][a-z0-9+]*)://", address)
+    scheme = m.group(1) if m else None
+    for b in _BACKENDS.values():
+        if (scheme in b.schemes) if scheme else not b.schemes:
+            return b.name
+    known = sorted(s for b in _BACKENDS.values() for s in b.schemes)
+    raise StoreError(f"{address}: no store backend for {scheme or 'a path'}; known URI schemes: {', '.join(known)}")
+
+
 def open_store(
     db: str | None = None,
     neo4j_uri: str | None = None,
@@ -92,25 +208,22 @@ def open_store(
     """Open the store the options name: Neo4j when a URI is given (or ``NEO4J_URI`` is set), else the embedded file.
 
     ``db`` may itself be a ``bolt://`` or ``neo4j://`` URI. The embedded path
-    defaults to ``$VANBAN_DB``, else ``./vanban.db``.
+    defaults to ``$VANBAN_DB``, else ``./vanban.db``. The backend is the one
+    registered for the address's URI scheme (:func:`register_backend`).
     """
     uri = neo4j_uri
-    if uri is None and db and re.match(r"^(?:bolt|neo4j)(?:\+s|\+ssc)?://", db):
+    if uri is None and db and re.match(r"^[a-z][a-z0-9+]*://", db):
         uri, db = db, None
     if uri is None and db is None:
         uri = os.environ.get("NEO4J_URI") or None
-    if uri:
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(
-            uri,
-            user if user is not None else os.environ.get("NEO4J_USER"),
-            password if password is not None else os.environ.get("NEO4J_PASSWORD"),
-            read_only=read_only,
-        )
-    from graph.embedded import EmbeddedStore
-
-    return EmbeddedStore(db or os.environ.get("VANBAN_DB") or "vanban.db", read_only=read_only)
+    address = uri or db or os.environ.get("VANBAN_DB") or "vanban.db"
+    cls = backend_class(_backend_for(address))
+    return cls.from_address(
+        address,
+        user=user if user is not None else os.environ.get("NEO4J_USER"),
+        password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
+        read_only=read_only,
+    )
 
 
 # -- read-only guard ------------------------------------------------------------
@@ -167,6 +280,20 @@ class CypherStore:
     backend = "?"
     dialect = "?"
     read_only = False
+    #: bulk_load writes a batch through the engine's COPY, appending to a non-empty store
+    supports_copy: ClassVar[bool] = False
+    #: a committed transaction survives a kill as a whole. Where it does not (LadybugDB:
+    #: a commit killed before its checkpoint ends keeps its plain statements and loses what
+    #: COPY wrote), every document write is journaled and made durable before the journal
+    #: and the stale-link markers are cleared (module docstring).
+    atomic_commit: ClassVar[bool] = True
+
+    @classmethod
+    def from_address(
+        cls, address: str, *, user: str | None = None, password: str | None = None, read_only: bool = False
+    ) -> CypherStore:
+        """Open the store at ``address`` (what :func:`open_store` calls); a path by default."""
+        return cls(address, read_only=read_only)  # type: ignore[call-arg]
 
     # --- what a backend provides
     def _transaction(self) -> contextlib.AbstractContextManager[Tx]:  # pragma: no cover - abstract
@@ -257,19 +384,41 @@ class CypherStore:
         """Write one document in one transaction, replacing an earlier version of it."""
         self._check_writable()
         recs = to_records(doc)
+        if self.atomic_commit:
+            with self._transaction() as tx:
+                return self._upsert(tx, recs)
         with self._transaction() as tx:
-            return self._upsert(tx, recs)
+            old = self._stored(tx, [recs.document_id]).get(recs.document_id)
+        if old and old["h"] == recs.content_hash:
+            return result_of(recs, "unchanged")
+        key = self._journal({recs.document_id: recs.content_hash}, [recs.nodes["Document"][0]["unit"]])
+        with self._transaction() as tx:
+            out = self._upsert(tx, recs)
+        self._settle(key)
+        return out
+
+    def _stored(self, tx: Tx, ids: Iterable[str]) -> dict[str, Row]:
+        """``id -> {h, source, unit}`` of the documents among ``ids`` that are stored."""
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        rows = tx.run(
+            "UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.content_hash AS h, d.source AS source, d.unit AS unit",
+            {"ids": ids},
+        )
+        return {r["id"]: r for r in rows}
 
     def _upsert(self, tx: Tx, recs: Records) -> UpsertResult:
-        old = tx.run("MATCH (d:Document {id: $id}) RETURN d.content_hash AS h", {"id": recs.document_id})
-        stats = {"items": recs.count("Item"), "citations": recs.count("CITES"), "bodies": recs.count("Body"),
-                 "unit": recs.nodes["Document"][0]["unit"]}
-        if old and old[0]["h"] == recs.content_hash:
-            return UpsertResult(recs.document_id, "unchanged", **stats)
+        old = self._stored(tx, [recs.document_id]).get(recs.document_id)
+        if old and old["h"] == recs.content_hash:
+            return result_of(recs, "unchanged")
         touched = self._delete(tx, recs.document_id) if old else {}
         self._write(tx, recs)
         self._after_delete(tx, touched)
-        return UpsertResult(recs.document_id, "replaced" if old else "created", **stats)
+        self._mark_stale(tx, [recs.nodes["Document"][0]["unit"], old["unit"] if old else None])
+        if old:
+            return result_of(recs, "replaced", previous_source=old["source"])
+        return result_of(recs, "created")
 
     def _write(self, tx: Tx, recs: Records) -> None:
         for label, rows in recs.nodes.items():
@@ -286,9 +435,11 @@ class CypherStore:
         """Remove a document, its items and edges, and the shared nodes only it used."""
         self._check_writable()
         with self._transaction() as tx:
-            if not tx.run("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": document_id}):
+            old = self._stored(tx, [document_id]).get(document_id)
+            if not old:
                 return False
             self._after_delete(tx, self._delete(tx, document_id))
+            self._mark_stale(tx, [old["unit"]])
             return True
 
     def _delete(self, tx: Tx, document_id: str) -> dict[str, set[str]]:
@@ -338,8 +489,104 @@ class CypherStore:
                 )
 
     def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]:
-        """Write many documents; backends with a faster path for an empty store override this."""
-        return [self.upsert_document(d) for d in docs]
+        """Write many documents, each whole or not at all: one result per document, in order.
+
+        A document that cannot be written (its rows cannot be built, the
+        engine refuses it) comes back ``failed`` with its reason; the others
+        are written. Here: one transaction per document; a backend with a
+        faster path (``supports_copy``) writes a batch in one transaction.
+        """
+        self._check_writable()
+        out = []
+        for d in docs:
+            try:
+                out.append(self.upsert_document(d))
+            except Exception as e:  # noqa: BLE001 - one bad document never stops a batch; it is reported
+                out.append(failed_result(d, e))
+        return out
+
+    # --- durability bookkeeping (module docstring)
+    def _mark_stale(self, tx: Tx, units: Iterable[str | None]) -> None:
+        rows = [{"key": _STALE + u, "unit": u} for u in sorted({u for u in units if u})]
+        if rows:
+            tx.run("UNWIND $rows AS r MERGE (m:Meta {key: r.key}) SET m.value = r.unit", {"rows": rows})
+
+    def stale_units(self) -> list[str]:
+        """Units whose month-to-month links do not reflect their documents yet (to relink)."""
+        rows = self._read("MATCH (m:Meta) WHERE m.key STARTS WITH $p RETURN m.value AS unit", {"p": _STALE})
+        return sorted(r["unit"] for r in rows if r["unit"])
+
+    def _durable(self) -> None:
+        """Make what was committed survive a kill (nothing to do where a commit already does)."""
+
+    def _journal(self, writes: dict[str, str], units: Iterable[str | None]) -> str:
+        """Note, in a transaction of its own, the documents (id -> content hash) a write is about to make."""
+        key = f"{_PENDING}{uuid.uuid4().hex}"
+        value = json.dumps({"documents": writes, "units": sorted({u for u in units if u})}, sort_keys=True)
+        with self._transaction() as tx:
+            tx.run("CREATE (m:Meta {key: $k, value: $v})", {"k": key, "v": value})
+        return key
+
+    def _settle(self, key: str) -> None:
+        """The journaled write committed: make it durable, then drop its marker (a kill in between: recover)."""
+        self._durable()
+        with self._transaction() as tx:
+            tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": key})
+
+    def recover(self) -> Recovery:
+        """Repair what an interrupted run left, in one transaction; say what it was.
+
+        Documents of a batch that never committed (its ``pending:`` marker is
+        still there) that the store holds anyway, and documents whose items
+        lost their ``HAS_ITEM`` edge, are removed with their items and edges
+        (ingesting their files again creates them whole); Items without a
+        Document are removed; shared nodes left without an edge are dropped.
+        Their units, and every unit whose relink did not finish, come back in
+        ``stale_units``.
+        """
+        self._check_writable()
+        out = Recovery()
+        with self._transaction() as tx:
+            pending = tx.run("MATCH (m:Meta) WHERE m.key STARTS WITH $p RETURN m.value AS value", {"p": _PENDING})
+            half: set[str] = set()
+            units: set[str] = set()
+            for p in pending:
+                note = json.loads(p["value"] or "{}")
+                want = note.get("documents", {})
+                half |= {i for i, r in self._stored(tx, want).items() if r["h"] == want[i]}
+                units.update(note.get("units", ()))  # what it deleted or linked may be gone too
+            out.unfinished_batches = len(pending)
+            n_items = int(plain(tx.run("MATCH (i:Item) RETURN count(i) AS n")[0]["n"]))
+            n_links = int(plain(tx.run("MATCH (:Document)-[r:HAS_ITEM]->(:Item) RETURN count(r) AS n")[0]["n"]))
+            orphans: list[Row] = []
+            if n_items != n_links:  # every Item has exactly one HAS_ITEM: a difference is damage
+                orphans = tx.run(
+                    "MATCH (i:Item) WHERE NOT EXISTS { MATCH (:Document)-[:HAS_ITEM]->(i) } RETURN i.id AS id, i.document AS doc"
+                )
+                half |= {r["doc"] for r in orphans if r["doc"]}
+            stored = self._stored(tx, half)
+            touched: dict[str, set[str]] = {}
+            for did in sorted(stored):
+                for label, keys in self._delete(tx, did).items():
+                    touched.setdefault(label, set()).update(keys)
+            if orphans:
+                tx.run("UNWIND $ids AS x MATCH (i:Item {id: x}) DETACH DELETE i", {"ids": sorted(r["id"] for r in orphans)})
+            out.removed = sorted(stored)
+            out.orphan_items = len(orphans)
+            if out.removed or orphans:
+                # what a half-written batch left: shared nodes without edges, directives realised by nothing
+                ingested = tx.run("MATCH (n:Directive) WHERE n.ingested = true RETURN n.key AS k")
+                touched.setdefault("Directive", set()).update(r["k"] for r in ingested)
+                for table in schema.NODES:
+                    if not table.owned and table.label not in schema.DETACHED:
+                        tx.run(f"MATCH (n:{table.label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
+            self._after_delete(tx, touched)
+            self._mark_stale(tx, [*units, *(r["unit"] for r in stored.values())])
+            if pending:
+                tx.run("MATCH (m:Meta) WHERE m.key STARTS WITH $p DELETE m", {"p": _PENDING})
+        self._durable()
+        out.stale_units = self.stale_units()
+        return out
 
     # --- follow-through links
     def replace_links(
@@ -410,6 +657,12 @@ class CypherStore:
                     {"rows": [{"id": k, "verdict": v, "source": sources.get(k, "computed") if v else None}
                               for k, v in sorted(verdict_rows.items())]},
                 )
+            if self.atomic_commit:
+                tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})  # the unit's links are current again
+        if not self.atomic_commit:  # only once the links are sure to survive a kill
+            self._durable()
+            with self._transaction() as tx:
+                tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})
         return written
 
     # --- inspectors' decisions (graph.linking.apply_reviews lays them over the computed links)
@@ -518,3 +771,31 @@ class CypherStore:
 
 def _row_order(row: Row) -> tuple:
     return tuple((v is None, str(v)) for v in row.values())
+
+
+#: Meta keys of the durability bookkeeping (module docstring)
+_STALE = "links_stale:"
+_PENDING = "pending:"
+
+
+def result_of(recs: Records, status: str, **extra: Any) -> UpsertResult:
+    """The :class:`UpsertResult` of writing ``recs`` with ``status``."""
+    doc = recs.nodes["Document"][0]
+    return UpsertResult(recs.document_id, status, recs.count("Item"), recs.count("CITES"), recs.count("Body"),
+                        doc["unit"], doc["source"], **extra)
+
+
+def failed_result(doc: ParsedDocument, error: BaseException) -> UpsertResult:
+    """A ``failed`` result for a document that could not be written, with the reason in words."""
+    try:
+        did = document_id(doc)
+    except Exception:  # noqa: BLE001 - the id itself may be what fails
+        did = doc.source.path
+    reason = str(error) if isinstance(error, VanbanError) else f"{type(error).__name__}: {error}"
+    return UpsertResult(did, "failed", unit=doc.header.unit, source=doc.source.path, reason=f"not stored: {reason}")
+
+
+# The built-in backends, imported when an address first needs them.
+register_backend("ladybug", "graph.embedded:EmbeddedStore")
+register_backend("neo4j", "graph.neo4j_store:Neo4jStore",
+                 schemes=("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"))

@@ -142,6 +142,12 @@ def corpus() -> list[ParsedDocument]:
     return [ct05(), dh_feb(), dh_mar(), ts_02()]
 
 
+def numbered(doc: ParsedDocument, number: str) -> ParsedDocument:
+    """The document once it got its number ("Số -TB/ĐU" -> "Số 15-TB/ĐU"): a revision of it keeps its id."""
+    text = doc.text.replace("Số -", f"Số {number}-", 1)
+    return replace(doc, source=_src(doc.source.path, text), text=text, header=replace(doc.header, number=number))
+
+
 def revised(doc: ParsedDocument) -> ParsedDocument:
     """The same document (same number, issuer, month) with new content: its last item and citation dropped."""
     text = doc.text + "Bổ sung.\n"

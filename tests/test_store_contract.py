@@ -108,7 +108,7 @@ def test_reingest_changes_nothing(store):
 
 def test_revised_document_replaces_items_and_edges_without_stale_nodes(store):
     only_here = Citation("Kết luận số 99-KL/TW", 0, 5, "Kết luận", "99", "KL/TW", 2025, None, None, "kl-99-only-here")
-    original = g.dh_mar()
+    original = g.numbered(g.dh_mar(), "15")  # a revision keeps number, symbol, issuer and year
     original = replace(original, citations=(*original.citations, only_here),
                        themes=(*original.themes, g.ThemeTag("only-here", "Chỉ ở đây", ("i1",))))
     for d in (g.ct05(), g.dh_feb(), original):
@@ -117,6 +117,7 @@ def test_revised_document_replaces_items_and_edges_without_stale_nodes(store):
     rev = replace(g.revised(original), themes=original.themes[:-1])  # drops its last item, citation, theme
     result = store.upsert_document(rev)
     assert (result.status, result.document) == ("replaced", document_id(original))
+    assert (result.source, result.previous_source) == (rev.source.path, original.source.path)
     want = expected_counts([g.ct05(), g.dh_feb(), rev])
     assert subset(store.counts(), want) == want
     # the directive only the old version cited, its theme: gone; the item it lost: gone
@@ -205,9 +206,11 @@ def test_every_span_in_the_store_is_its_text(store):
 
 
 def test_bulk_load_equals_one_by_one(store, tmp_path):
-    docs = [*g.corpus(), g.revised(g.dh_mar())]  # a later version of a document in the same batch wins
+    mar = g.numbered(g.dh_mar(), "15")
+    docs = [*g.corpus(), mar, g.revised(mar)]  # a later version of a document in the same batch wins
     results = store.bulk_load(docs)
     assert [r.document for r in results] == [document_id(d) for d in docs]
+    assert [r.status for r in results] == ["created"] * 5 + ["replaced"]
     one_by_one = EmbeddedStore(tmp_path / "one-by-one.db")
     for d in docs:
         one_by_one.upsert_document(d)
@@ -415,3 +418,107 @@ def test_embedded_database_of_another_schema_is_refused(tmp_path):
     for read_only in (False, True):
         with pytest.raises(StoreError, match="holds a vanban.graph/0 graph"):
             EmbeddedStore(tmp_path / "old.db", read_only=read_only)
+
+
+# -- identity: what is one document ----------------------------------------------------
+
+
+def test_drafts_without_a_number_are_told_apart_by_content(store):
+    """Three drafts of one issuer's notice, "Số -TB/ĐU", same month and title: three documents."""
+    draft = g.dh_mar()
+    drafts = [draft, g.revised(draft), g.revised(g.revised(draft))]
+    assert [store.upsert_document(d).status for d in drafts] == ["created"] * 3
+    assert store.counts()["Document"] == 3
+    assert store.upsert_document(g.revised(draft)).status == "unchanged"  # the same text again is the same draft
+
+
+@pytest.mark.parametrize(
+    "change, same",
+    [
+        ({}, True),  # the same header: a revision
+        ({"number": "16"}, False),
+        ({"symbol": "KL/ĐU"}, False),
+        ({"issuer": "Ủy ban Kiểm tra Đảng ủy phường Đông Hải"}, False),
+        ({"date": "2027-03"}, False),  # another year's 15-TB/ĐU
+        ({"number": "4J"}, False),  # OCR noise: no number, told apart by content
+    ],
+)
+def test_a_revision_needs_number_symbol_issuer_and_year(change, same):
+    base = g.numbered(g.dh_mar(), "15")
+    other = g.revised(replace(base, header=replace(base.header, **change)))
+    assert (document_id(other) == document_id(base)) is same
+
+
+def test_an_ocr_number_gives_no_key_and_no_error():
+    doc = g.numbered(g.dh_mar(), "4J")
+    assert own_key(doc) is None
+    assert to_records(doc).document_id == document_id(doc)
+
+
+# -- batches, failures, durability bookkeeping --------------------------------------------
+
+
+def test_bulk_load_appends_to_a_store_that_is_not_empty(store, tmp_path):
+    """Batch after batch (COPY appends on the embedded store): the same graph as one upsert at a time."""
+    mar = g.numbered(g.dh_mar(), "15")
+    batches = [[g.ct05(), g.dh_feb()], [mar, g.ts_02()], [g.revised(mar), g.ts_02()]]
+    got = [[r.status for r in store.bulk_load(b)] for b in batches]
+    assert got == [["created", "created"], ["created", "created"], ["replaced", "unchanged"]]
+    one_by_one = EmbeddedStore(tmp_path / "one-by-one.db")
+    for b in batches:
+        for d in b:
+            one_by_one.upsert_document(d)
+    assert store.dump() == one_by_one.dump()
+    one_by_one.close()
+
+
+def test_one_bad_document_fails_alone_in_a_batch(store):
+    # a citation without a key: its Directive would have a null primary key, which the engine refuses
+    bad = replace(g.ts_02(), citations=(replace(g.ts_02().citations[0], key=None),))
+    results = store.bulk_load([g.ct05(), bad, g.dh_feb()])
+    assert [r.status for r in results] == ["created", "failed", "created"]
+    assert results[1].source == bad.source.path and results[1].reason.startswith("not stored: ")
+    assert store.counts()["Document"] == 2
+    assert store.cypher("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": document_id(bad)}) == []
+
+
+def test_units_are_stale_until_their_links_are_written(store):
+    assert store.stale_units() == []
+    for d in g.corpus():
+        store.upsert_document(d)
+    assert store.stale_units() == ["phường Tây Sơn", "phường Đông Hải", "thành phố Hải Phòng"]
+    store.replace_links("phường Đông Hải", [])
+    assert store.stale_units() == ["phường Tây Sơn", "thành phố Hải Phòng"]
+    store.upsert_document(g.dh_feb())  # unchanged: the links still hold
+    assert "phường Đông Hải" not in store.stale_units()
+    store.delete_document(document_id(g.dh_feb()))
+    assert "phường Đông Hải" in store.stale_units()
+
+
+def test_recover_removes_what_a_batch_that_never_committed_left(store):
+    """A batch's marker still there and its document stored: the engine kept part of it; it goes."""
+    for d in (g.ct05(), g.dh_feb()):
+        store.upsert_document(d)
+    before = store.dump()
+    recs = to_records(g.ts_02())
+    store.upsert_document(g.ts_02())
+    store._journal({recs.document_id: recs.content_hash, "never-written": "0"}, ["phường Tây Sơn"])  # as a batch does before writing
+    got = store.recover()
+    assert (got.removed, got.unfinished_batches, got.orphan_items) == ([recs.document_id], 1, 0)
+    assert store.dump() == before
+    assert "phường Tây Sơn" in got.stale_units
+    assert store.upsert_document(g.ts_02()).status == "created"  # not "unchanged": it is written again
+    assert not store.recover().repaired
+
+
+def test_recover_removes_a_document_whose_items_lost_their_edge(store):
+    """The symptom of a half-written document: Items without HAS_ITEM."""
+    for d in (g.ct05(), g.dh_feb()):
+        store.upsert_document(d)
+    before = store.dump()
+    store.upsert_document(g.dh_mar())
+    with store._transaction() as tx:  # damage, as an engine that lost part of a transaction would leave
+        tx.run("MATCH (d:Document {id: $id})-[r:HAS_ITEM]->(:Item) DELETE r", {"id": document_id(g.dh_mar())})
+    got = store.recover()
+    assert got.removed == [document_id(g.dh_mar())] and got.orphan_items == len(g.dh_mar().items)
+    assert store.dump() == before

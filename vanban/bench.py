@@ -9,10 +9,13 @@
    file inside its worker, so beside the wall-clock rate (``parse_per_s``) the
    rate of one core (``parse_per_core_per_s`` = files / summed busy time) and
    the ratio to the floor (``parse_vs_floor``) come out of the same run;
-4. **ingest** into a fresh embedded store: the files are parsed on ``workers``
+4. **ingest** into a fresh embedded store, as ``vanban ingest`` does it
+   (:func:`graph.loader.ingest_paths`): the files are parsed on ``workers``
    processes while the main process writes them, batch by batch
-   (``Store.bulk_load``), then the month-to-month links are computed; the
-   corpus is never held in memory (at most two batches of parsed documents);
+   (``Store.bulk_load``, ``COPY`` on the embedded store), then the
+   month-to-month links are computed (:func:`graph.linking.relink_units`);
+   the corpus is never held in memory (a batch of parsed documents and the
+   files in flight);
 5. the same into **Neo4j** when a URI is given (its database is emptied first);
 6. **queries**: every named query (``queries/*.cypher``), parameters taken
    from the loaded data (an existing unit, the key of 57-NQ/TW, a body, a
@@ -40,7 +43,7 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +56,7 @@ TARGETS = {
     "ingest_100k_minutes": 30.0,  # 100k notices into the embedded store on 2 cores
     "query_p95_ms": 100.0,  # every named query at 100k notices
 }
-#: documents per bulk_load call while ingesting
+#: documents per bulk_load call (one transaction) while ingesting
 BATCH = 500
 #: timed runs of each named query
 REPEAT = 20
@@ -150,15 +153,6 @@ def _parse_one(path: str) -> tuple[float, int, str | None]:
     return time.perf_counter() - t, os.path.getsize(path), None
 
 
-def _parse_doc(path: str) -> Any:
-    from ingest.pipeline import parse_file
-
-    try:
-        return parse_file(path, ocr=False)
-    except Exception as e:  # noqa: BLE001
-        return f"{path}: {e}"
-
-
 def _pool(workers: int) -> Any:
     # fork: the workers inherit the imported parser instead of importing it again
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
@@ -203,81 +197,26 @@ def _timed_pass(fn: Callable[[str], tuple[float, int, str | None]], paths: Seque
 # --- ingest ------------------------------------------------------------------------
 
 
-def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
-
-
-def _parsed_batches(paths: Sequence[str], workers: int, batch: int, failures: list[str]) -> Iterator[list[Any]]:
-    """Parsed documents, batch by batch; the next batch is parsed while the caller writes this one."""
-    chunks = list(_batches(paths, batch))
-    if not chunks:
-        return
-    if workers <= 1:
-        for c in chunks:
-            docs = [_parse_doc(p) for p in c]
-            failures += [d for d in docs if isinstance(d, str)]
-            yield [d for d in docs if not isinstance(d, str)]
-        return
-    with _pool(workers) as pool:
-        pending = pool.map_async(_parse_doc, chunks[0], chunksize=4)
-        for nxt in [*chunks[1:], None]:
-            docs = pending.get()
-            if nxt is not None:
-                pending = pool.map_async(_parse_doc, nxt, chunksize=4)
-            failures += [d for d in docs if isinstance(d, str)]
-            yield [d for d in docs if not isinstance(d, str)]
-            del docs
-
-
-#: where the month-to-month linker's store entry point may live, and its names
-_LINK_ENTRY = (("graph.linking", ("link_store", "relink_store", "link_all", "relink_all", "relink_units", "link_units", "relink")),
-               ("graph.ingest", ("link_store", "relink_all", "link_all", "relink_units", "link_units", "relink")))
-
-
-def _link_entry() -> Callable[..., Any] | None:
-    import importlib
-
-    for module, names in _LINK_ENTRY:
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        for name in names:
-            fn = getattr(mod, name, None)
-            if callable(fn):
-                return fn
-    return None
-
-
 def _link(store: Any, budget_s: float) -> dict[str, Any]:
-    """Month-to-month links of every unit, through the linker's store entry point.
+    """Month-to-month links of every unit, through :func:`graph.linking.relink_units`.
 
     Unit by unit; when ``budget_s`` runs out before the last unit, the time
     for all units is extrapolated from the units done (``link_extrapolated``).
     """
-    import inspect
+    from graph.linking import relink_units
 
-    fn = _link_entry()
-    if fn is None:
-        return {"linked": False, "link_s": 0.0, "link_s_total": 0.0}
     units = [r["unit"] for r in store.cypher("MATCH (d:Document) WHERE d.unit IS NOT NULL RETURN DISTINCT d.unit AS unit")]
-    takes_units = len([p for p in inspect.signature(fn).parameters.values() if p.default is inspect.Parameter.empty]) >= 2
     t0 = time.perf_counter()
     done = 0
-    if not takes_units:
-        fn(store)
-        done = len(units)
-    else:
-        for u in units:
-            fn(store, [u])
-            done += 1
-            if time.perf_counter() - t0 > budget_s:
-                break
+    for u in units:
+        relink_units(store, [u])
+        done += 1
+        if time.perf_counter() - t0 > budget_s:
+            break
     spent = time.perf_counter() - t0
     total = spent / done * len(units) if done else 0.0
     return {
-        "linked": f"{fn.__module__}.{fn.__name__}",
+        "linked": "graph.linking.relink_units",
         "link_units": done,
         "units": len(units),
         "link_s": round(spent, 3),
@@ -286,138 +225,17 @@ def _link(store: Any, budget_s: float) -> dict[str, Any]:
     }
 
 
-class CopyAppender:
-    """Batches of documents into an embedded store with ``COPY``, also when it is no longer empty.
-
-    ``EmbeddedStore.bulk_load`` copies only into an empty store and falls back
-    to one upsert per document afterwards, which slows down with the size of
-    the store (0.16 s a document at 300 documents, 0.4 s at 540: the
-    ``UNWIND ... MATCH`` of every edge scans). LadybugDB's ``COPY`` appends
-    to non-empty tables; what it cannot do is merge, so shared nodes already
-    in the store (a Body, a Directive, a Month named by an earlier batch) are
-    left out of the copy and merged with the store's own ``merge_node`` logic
-    instead. The keys written so far are kept in memory (a few per unit).
-
-    LadybugDB checkpoints at every commit once the WAL is large, and a
-    checkpoint costs in proportion to the database (2.6 s a commit at 4,000
-    notices, whatever the batch size): automatic checkpoints are switched off
-    while loading and one ``CHECKPOINT`` runs every ``checkpoint_every``
-    documents and at :meth:`finish`.
-
-    This is the path the bench measures; it belongs in ``EmbeddedStore.bulk_load``
-    (see docs/benchmark.md), and the bench will use that once it appends.
-    """
-
-    def __init__(self, store: Any, checkpoint_every: int = 20_000) -> None:
-        self.store = store
-        self.seen: dict[str, set[str]] = {}
-        self.documents: set[str] = set()
-        self.replaced = 0
-        self.checkpoint_every = checkpoint_every
-        self.checkpoints = 0
-        self.checkpoint_s = 0.0
-        self._since = 0
-        self._setting("CALL auto_checkpoint=false")
-
-    def _setting(self, statement: str) -> None:
-        from graph.embedded import _Tx
-
-        _Tx(self.store._conn).run(statement)
-
-    def checkpoint(self) -> None:
-        t = time.perf_counter()
-        self._setting("CHECKPOINT")
-        self.checkpoint_s += time.perf_counter() - t
-        self.checkpoints += 1
-        self._since = 0
-
-    def finish(self) -> None:
-        """Checkpoint what is left and give the store its automatic checkpoints back."""
-        if self._since:
-            self.checkpoint()
-        self._setting("CALL auto_checkpoint=true")
-
-    def load(self, docs: Sequence[Any]) -> int:
-        import tempfile as _tf
-
-        from graph import schema
-        from graph.embedded import _parquet
-        from graph.records import merge_all, merge_node, to_records
-        from graph.store import coerce_row, plain
-
-        st = self.store
-        records: list[tuple[Any, Any]] = []
-        again: list[tuple[Any, Any]] = []
-        for d in docs:
-            r = to_records(d)
-            # a document id already stored (two notices that the parser cannot tell apart): COPY
-            # would refuse the whole batch; it replaces the earlier one, as upsert_document does
-            (again if r.document_id in self.documents else records).append((d, r))
-        nodes, rels = merge_all(r for _, r in records)
-        new_keys: dict[str, set[str]] = {}
-        with st._transaction() as tx, _tf.TemporaryDirectory(prefix="vanban-bench-copy-") as tmp:
-            for label, rows in nodes.items():
-                table = schema.node(label)
-                seen = self.seen.setdefault(label, set())
-                if table.owned:
-                    fresh = list(rows.values())
-                else:
-                    known = [k for k in rows if k in seen]
-                    if known:
-                        old = st._fetch_nodes(tx, label, known)
-                        update = []
-                        for k in known:
-                            merged = merge_node(label, {c: plain(v) for c, v in old[k].items()}, rows[k])
-                            if coerce_row(table.props, merged) != coerce_row(table.props, old[k]):
-                                update.append(merged)
-                        st._update_nodes(tx, label, update)
-                    fresh = [r for k, r in rows.items() if k not in seen]
-                if fresh:
-                    path = _parquet(Path(tmp) / f"{label}.parquet", table.props, fresh, ())
-                    tx.run(f"COPY {label} FROM '{path}'")
-                new_keys[label] = set(rows)
-            for (type_, a, b), edges in rels.items():
-                if not edges:
-                    continue
-                rtable = schema.rel(type_)
-                path = _parquet(Path(tmp) / f"{type_}_{a}_{b}.parquet", rtable.props, edges, ("from", "to"))
-                opts = f" (from='{a}', to='{b}')" if len(rtable.pairs) > 1 else ""
-                tx.run(f"COPY {type_} FROM '{path}'{opts}")
-        for label, keys in new_keys.items():  # only once the batch is committed
-            if not schema.node(label).owned:
-                self.seen[label] |= keys
-        self.documents |= {r.document_id for _, r in records}
-        for d, _ in again:
-            st.upsert_document(d)
-        self.replaced += len(again)
-        self._since += len(docs)
-        if self._since >= self.checkpoint_every:
-            self.checkpoint()
-        return len(docs)
-
-
 def _ingest(store: Any, paths: Sequence[str], workers: int, batch: int, link_budget: float) -> dict[str, Any]:
-    failures: list[str] = []
-    written = 0
+    """What ``vanban ingest`` does (:func:`graph.loader.ingest_paths`: parse on ``workers`` processes,
+    write batch by batch with ``store.bulk_load``), then the links, timed with a budget."""
+    from graph.loader import ingest_paths
+
+    if not store.is_empty():
+        raise RuntimeError("the bench loads into an empty store")
     t0 = time.perf_counter()
-    load_s = 0.0
-    embedded = getattr(store, "backend", "") == "ladybug"
-    appender = CopyAppender(store) if embedded else None
-    if embedded and not store.is_empty():
-        raise RuntimeError("the bench loads into a new embedded store")
-    for docs in _parsed_batches(paths, workers, batch, failures):
-        t = time.perf_counter()
-        if appender is not None:
-            appender.load(docs)
-        else:
-            store.bulk_load(docs)
-        load_s += time.perf_counter() - t
-        written += len(docs)
-    if appender is not None:
-        t = time.perf_counter()
-        appender.finish()
-        load_s += time.perf_counter() - t
+    summary = ingest_paths(store, paths, link=False, workers=workers, batch=batch)
     load_wall = time.perf_counter() - t0
+    written = len(summary.results)
     stored = int(store.cypher("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
     link = _link(store, link_budget)
     wall = load_wall + link["link_s_total"]  # the link time of every unit, extrapolated when over budget
@@ -426,14 +244,13 @@ def _ingest(store: Any, paths: Sequence[str], workers: int, batch: int, link_bud
         "per_s": round(written / wall, 1) if wall else None,
         "parse_write_s": round(load_wall, 3),
         "parse_write_per_s": round(written / load_wall, 1) if load_wall else None,
-        "write_s": round(load_s, 3),
-        "replaced": appender.replaced if appender else None,
-        **({"checkpoints": appender.checkpoints, "checkpoint_s": round(appender.checkpoint_s, 2)} if appender else {}),
-        "write_path": "COPY batches (vanban.bench.CopyAppender)" if embedded else f"{type(store).__name__}.bulk_load",
+        "write_s": round(summary.write_seconds, 3),
+        "replaced": summary.replaced,
+        "write_path": f"{type(store).__name__}.bulk_load, batches of {batch}" + (" (COPY)" if store.supports_copy else ""),
         "documents": written,
         "documents_stored": stored,  # fewer when two notices got the same document id
-        "failures": len(failures),
-        "failure_examples": failures[:3],
+        "failures": len(summary.failures),
+        "failure_examples": [f"{f.path}: {f.reason}" for f in summary.failures[:3]],
         **link,
     }
 

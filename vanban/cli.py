@@ -186,26 +186,33 @@ def ingest(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar (and OCR pages).")] = True,
     limit: LimitOpt = None,
     province: ProvinceOpt = None,
+    batch: Annotated[int | None, typer.Option("--batch", min=1, help="Documents written per transaction (each batch is kept if a later one fails or the run is killed).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stored batch and each linked unit on stderr.")] = False,
 ) -> None:
-    """Parse files and folders into the store, one transaction per document."""
+    """Parse files and folders into the store, each document whole or not at all; repairs what an interrupted run left."""
+    import logging
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from graph.ingest import collect_paths, ingest_paths
+    from graph.loader import BATCH, collect_files, ingest_paths, recovery_lines, replacement_lines
     from ingest.worddoc import batch_convert
 
     limits = _limits(limit)
     _province(province)
     show = progress and sys.stderr.isatty()
     _log_progress(show)
-
+    if verbose:
+        log = logging.getLogger("graph.loader")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     try:
         store = _open(db, neo4j, user, password, read_only=False)
     except VanbanError as e:
         _fail(str(e))
     try:
-        files, skipped, missing = collect_paths(paths)
-        for m in missing:
-            typer.echo(f"Error: {m}: no such file or folder", err=True)
+        files, skipped, not_read = collect_files(paths)
         for s in skipped:
             typer.echo(f"skipped: {s} (not .txt, .docx, .doc or .pdf)", err=True)
         with Progress(
@@ -226,17 +233,22 @@ def ingest(
                 def on_progress(path: str, ok: bool) -> None:
                     bar.update(task, advance=1, description=Path(path).name[:40])
 
-                summary = ingest_paths(store, files, on_progress=on_progress, link=link)
+                summary = ingest_paths(store, files, on_progress=on_progress, link=link, batch=batch or BATCH)
+    except VanbanError as e:
+        _fail(str(e))
     finally:
         store.close()
-    for path, reason in summary.failures:
+    failures = [*not_read, *summary.failures]  # missing and non-regular paths, then what the batch could not store
+    for path, reason in failures:
         typer.echo(f"Error: {path}: {reason}", err=True)
+    for line in recovery_lines(summary.recovery) + replacement_lines(summary.results):
+        typer.echo(line)
     typer.echo(
         f"ingested {summary.documents} documents ({summary.unchanged} unchanged, {summary.replaced} replaced): "
         f"{summary.items} items, {summary.citations} citations, {summary.bodies} body mentions; "
-        f"{len(summary.failures) + len(missing)} failed, {len(skipped)} skipped"
+        f"{len(failures)} failed, {len(skipped)} skipped"
     )
-    if summary.failures or missing:
+    if failures:
         raise typer.Exit(1)
 
 

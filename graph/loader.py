@@ -1,0 +1,443 @@
+"""Files -> store: walk, parse, write batch by batch, recover, relink, report.
+
+``ingest_paths(store, paths)`` is what ``vanban ingest`` runs:
+
+* **recover first**: what an interrupted run left is repaired before anything
+  is written (:meth:`graph.store.CypherStore.recover`: half-written
+  documents removed, so that their files given again are created whole and
+  not found "unchanged"; units whose relink did not finish remembered);
+* a folder is walked (sorted, recursively) for ``.txt``, ``.docx``, ``.doc``, ``.pdf``;
+  its other files are listed as *skipped*, not failed; a file named
+  explicitly is always tried, so another extension fails with the reader's
+  reason. Only regular files are read: a FIFO, a device or a link to one
+  fails with that reason instead of hanging the batch;
+* files are parsed in order, in a process pool when the batch is large and
+  the machine has more than one core; the pool's workers exit when the
+  parent dies (each watches its parent's pid), and a worker that crashes on
+  a file fails that file, not the batch;
+* parsed documents are written **as they come, in batches** of ``batch``
+  documents (``store.bulk_load``: on the embedded store one ``COPY``
+  transaction a batch, one transaction a document elsewhere). A crash late in
+  a run keeps every batch written before it; at most a batch of parsed
+  documents and the pool's few files in flight are held in memory;
+* **one bad file never stops or loses a batch**: any exception while
+  parsing or writing a document becomes a failure line for its file;
+* ``link=True``: the month-to-month links of every unit marked stale (the
+  units this run wrote, and any a killed run left) are recomputed with
+  :func:`graph.linking.relink_units`, one transaction per unit.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import multiprocessing as mp
+import os
+import stat
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from graph.linking import relink_units
+from graph.store import Recovery, Store, UpsertResult, failed_result
+from ingest.models import ParsedDocument
+from vanban.errors import VanbanError
+
+#: what a folder walk picks up
+EXTENSIONS = (".txt", ".docx", ".doc", ".pdf")
+#: documents written per batch (one transaction a batch on the embedded store)
+BATCH = 100
+#: a batch this large is parsed in a process pool
+POOL_MIN = 24
+#: seconds between a pool worker's checks that its parent is alive
+WATCH_PARENT_S = 0.5
+
+#: on_progress(path, ok): called once per file, after it is stored (or failed)
+Progress = Callable[[str, bool], None]
+
+log = logging.getLogger(__name__)
+
+
+class Failure(NamedTuple):
+    """A file that did not make it into the store, and why (unpacks as ``path, reason``)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    """What a batch did: documents by outcome, what they hold, what failed and why."""
+
+    created: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    items: int = 0
+    citations: int = 0
+    bodies: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    results: list[UpsertResult] = field(default_factory=list)
+    seconds: float = 0.0
+    #: of which spent writing (bulk_load / upsert_document)
+    write_seconds: float = 0.0
+    bulk: bool = False
+    #: units whose month-to-month links were recomputed
+    linked_units: list[str] = field(default_factory=list)
+    #: what an interrupted earlier run had left, repaired before this one wrote
+    recovery: Recovery | None = None
+
+    @property
+    def documents(self) -> int:
+        """Documents in the store from this batch (new, replaced or already there unchanged)."""
+        return self.created + self.replaced + self.unchanged
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def replacements(self) -> list[UpsertResult]:
+        """Documents whose stored version this batch replaced, with the file each came from."""
+        return [r for r in self.results if r.status == "replaced"]
+
+    def add(self, r: UpsertResult) -> None:
+        if r.status == "failed":
+            self.failures.append(Failure(r.source or r.document, r.reason or "not stored"))
+            return
+        self.results.append(r)
+        setattr(self, r.status, getattr(self, r.status) + 1)
+        self.items += r.items
+        self.citations += r.citations
+        self.bodies += r.bodies
+
+    def lines(self) -> list[str]:
+        """The closing summary, a line each.
+
+        >>> s = IngestSummary(created=2, unchanged=1, items=40, citations=7, bodies=9,
+        ...                   failures=[Failure("x.pdf", "empty file")])
+        >>> s.results.append(UpsertResult("NQ:2-NQ/ĐU:2025@phuong-an-lac/btv", "replaced", source="b.docx",
+        ...                               previous_source="a.docx"))
+        >>> print("\\n".join(s.lines()))
+        documents: 3 (2 new, 0 replaced, 1 unchanged)
+        items: 40, citations: 7, bodies: 9
+        replaced: b.docx (was a.docx)
+        failed: 1
+          x.pdf: empty file
+        """
+        out = [
+            f"documents: {self.documents} ({self.created} new, {self.replaced} replaced, {self.unchanged} unchanged)",
+            f"items: {self.items}, citations: {self.citations}, bodies: {self.bodies}",
+        ]
+        out += recovery_lines(self.recovery)
+        out += replacement_lines(self.results)
+        if self.skipped:
+            out.append(f"skipped (not .txt/.docx/.doc/.pdf): {len(self.skipped)}")
+        out.append(f"failed: {len(self.failures)}")
+        out += [f"  {f.path}: {f.reason}" for f in self.failures]
+        return out
+
+
+def replacement_lines(results: Iterable[UpsertResult]) -> list[str]:
+    """``replaced: FILE (was FILE)`` for every replaced document: a replacement is never silent."""
+    out = []
+    for r in results:
+        if r.status == "replaced":
+            was = "the same file, earlier content" if r.previous_source == r.source else r.previous_source
+            out.append(f"replaced: {r.source} (was {was})")
+    return out
+
+
+def recovery_lines(rec: Recovery | None) -> list[str]:
+    """What was repaired at the start, in words (nothing when there was nothing)."""
+    if rec is None or not (rec.repaired or rec.stale_units):
+        return []
+    out = []
+    if rec.repaired:
+        out.append(
+            f"recovered an interrupted ingest: {len(rec.removed)} half-written documents removed "
+            f"({rec.orphan_items} items without their document, {rec.unfinished_batches} unfinished batches); "
+            "ingest their files again"
+        )
+        out += [f"  removed: {d}" for d in rec.removed]
+    if rec.stale_units:
+        out.append(f"links to recompute from an earlier run: {len(rec.stale_units)} units")
+    return out
+
+
+# -- which files ------------------------------------------------------------------------
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (None when it is one; a link is judged by its target).
+
+    >>> not_regular(Path("/dev/null"))
+    'not a regular file (a character device)'
+    """
+    try:
+        st = path.stat()
+    except OSError as e:
+        return f"cannot read it ({e.strerror or e})"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a file")
+    return f"not a regular file ({kind})"
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[Failure]]:
+    """``(files to parse, skipped files, failures)`` for the paths given on the command line."""
+    files: list[Path] = []
+    skipped: list[str] = []
+    failures: list[Failure] = []
+    seen: set[Path] = set()
+
+    def take(f: Path) -> None:
+        real = f.resolve()
+        if real not in seen:  # a file named twice (a folder and a file in it) is read once
+            seen.add(real)
+            files.append(f)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if any(part.startswith(".") for part in f.relative_to(p).parts) or f.is_dir():
+                    continue  # .git, .DS_Store: not documents, not worth listing
+                if f.suffix.lower() not in EXTENSIONS:
+                    if f.is_file():
+                        skipped.append(str(f))
+                    continue
+                why = not_regular(f)
+                (failures.append(Failure(str(f), why)) if why else take(f))
+        elif p.exists() or p.is_symlink():
+            why = not_regular(p)  # named explicitly: the reader decides, and says why not
+            (failures.append(Failure(str(p), why)) if why else take(p))
+        else:
+            failures.append(Failure(str(p), "no such file or folder"))
+    return files, skipped, failures
+
+
+def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[str]]:
+    """``(files, skipped, missing)``: :func:`collect_files` with the missing paths as plain strings."""
+    files, skipped, failures = collect_files(paths)
+    return files, skipped, [f.path for f in failures]
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+Parsed = tuple[str, "ParsedDocument | str"]  # ("ok", document) | ("failed", reason)
+
+
+def _parse(path: str) -> Parsed:
+    """Parse one file; a failure comes back as its reason (exceptions do not pickle well)."""
+    from ingest.pipeline import parse_file
+
+    try:
+        return "ok", parse_file(path)
+    except VanbanError as e:
+        return "failed", getattr(e, "reason", None) or str(e)
+    except Exception as e:  # noqa: BLE001 - a parser bug must not stop the batch; it is reported
+        return "failed", f"internal error while parsing ({type(e).__name__}: {e})"
+
+
+def _watch_parent(parent: int) -> None:
+    """Pool initializer: exit this worker as soon as its parent is gone (killed with -9 included).
+
+    A worker blocked on the pool's queue never sees its parent die (it holds
+    the queue's write end itself), so it would outlive it; this thread checks
+    the parent's pid instead.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_PARENT_S)
+            if os.getppid() != parent:
+                os._exit(70)
+
+    threading.Thread(target=watch, daemon=True, name="vanban-parent-watch").start()
+
+
+class ParsePool:
+    """Files parsed in worker processes, results in the order of the files, a bounded number in flight.
+
+    A worker that dies on a file (a crash in a native reader, the kernel's
+    OOM killer) breaks the pool; the files that were in flight are then
+    parsed again one at a time in a fresh pool, and the one that breaks it
+    again fails with that reason. The others go on.
+    """
+
+    def __init__(self, workers: int, inflight: int | None = None) -> None:
+        self.workers = workers
+        self.inflight = inflight or workers * 4
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        # fork: the workers inherit the imported parser instead of importing it again
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),))
+
+    def __enter__(self) -> ParsePool:
+        self._pool = self._new_pool(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, paths: Sequence[str]) -> Iterator[tuple[str, Parsed]]:
+        assert self._pool is not None, "use ParsePool as a context manager"
+        queue: collections.deque[tuple[str, Future[Parsed]]] = collections.deque()
+        todo = iter(paths)
+
+        def fill() -> None:
+            while len(queue) < self.inflight:
+                p = next(todo, None)
+                if p is None:
+                    return
+                assert self._pool is not None
+                queue.append((p, self._pool.submit(_parse, p)))
+
+        fill()
+        while queue:
+            path, fut = queue[0]
+            try:
+                out = fut.result()
+            except BrokenProcessPool:
+                suspects = [p for p, _ in queue]
+                queue.clear()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                for p in suspects:
+                    yield p, self._alone(p)
+                self._pool = self._new_pool(self.workers)
+                fill()
+                continue
+            queue.popleft()
+            fill()
+            yield path, out
+
+    def _alone(self, path: str) -> Parsed:
+        with self._new_pool(1) as pool:
+            try:
+                return pool.submit(_parse, path).result()
+            except BrokenProcessPool:
+                return "failed", "the parser's process died on this file (a crash in a reader, or out of memory)"
+
+
+def parse_stream(files: Sequence[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
+    """``(file, ("ok", document) | ("failed", reason))`` for each file, in order, as they are parsed."""
+    if workers > 1 and len(files) >= POOL_MIN:
+        with ParsePool(workers) as pool:
+            for f, (_, out) in zip(files, pool.map([str(f) for f in files]), strict=True):
+                yield f, out
+    else:
+        for f in files:
+            yield f, _parse(str(f))
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    on_progress: Progress | None = None,
+    *,
+    link: bool = False,
+    bulk: bool = True,
+    workers: int | None = None,
+    batch: int = BATCH,
+) -> IngestSummary:
+    """Parse and store every document under ``paths``; never raises for one bad file.
+
+    ``bulk``: write each batch with ``store.bulk_load`` (``COPY`` on the
+    embedded store); ``False``: one ``upsert_document`` a document.
+    ``workers=None``: a parser process per core for large batches.
+    """
+    started = time.perf_counter()
+    summary = IngestSummary(bulk=bulk and getattr(store, "supports_copy", False))
+    summary.recovery = store.recover()
+    for line in recovery_lines(summary.recovery):
+        log.info(line)
+    files, summary.skipped, failures = collect_files(paths)
+    summary.failures.extend(failures)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    progress = on_progress or (lambda path, ok: None)
+    batch = max(1, batch)
+    pending: list[ParsedDocument] = []
+    handled = 0
+
+    def flush() -> None:
+        nonlocal handled
+        if not pending:
+            return
+        t = time.perf_counter()
+        results = _write(store, pending, bulk)
+        summary.write_seconds += time.perf_counter() - t
+        for doc, r in zip(pending, results, strict=True):
+            summary.add(r)
+            progress(doc.source.path, r.status != "failed")
+        handled += len(pending)
+        pending.clear()
+        log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
+
+    for f, (status, out) in parse_stream(files, workers):
+        if status != "ok":
+            summary.failures.append(Failure(str(f), str(out)))
+            progress(str(f), False)
+            handled += 1
+            continue
+        pending.append(out)  # type: ignore[arg-type]
+        if len(pending) >= batch:
+            flush()
+    flush()
+    if link:
+        summary.linked_units = relink(store, store.stale_units(), summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write(store: Store, docs: list[ParsedDocument], bulk: bool) -> list[UpsertResult]:
+    """One result per document; whatever goes wrong goes into the results, never out as an exception."""
+    if bulk:
+        try:
+            return store.bulk_load(docs)
+        except Exception as e:  # noqa: BLE001 - the store itself failed (journal, connection): the batch is reported
+            log.warning("a batch of %d documents could not be written: %s", len(docs), e)
+            return [failed_result(d, e) for d in docs]
+    out = []
+    for d in docs:
+        try:
+            out.append(store.upsert_document(d))
+        except Exception as e:  # noqa: BLE001 - one bad document never stops a batch
+            out.append(failed_result(d, e))
+    return out
+
+
+def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = None) -> list[str]:
+    """Recompute the month-to-month links of ``units``, one transaction per unit; the units done.
+
+    A unit whose linking fails keeps its stale marker (the next run tries it
+    again) and, with ``summary``, becomes a failure line.
+    """
+    done = []
+    for n, unit in enumerate(units, 1):
+        log.info("linking %s (%d/%d)", unit, n, len(units))
+        try:
+            relink_units(store, [unit])
+        except Exception as e:  # noqa: BLE001 - one unit's linking must not stop the others
+            if summary is None:
+                raise
+            summary.failures.append(Failure(f"links of {unit}", f"not recomputed ({type(e).__name__}: {e})"))
+            continue
+        done.append(unit)
+    log.info("linked %d units", len(done))
+    return done

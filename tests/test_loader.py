@@ -1,0 +1,296 @@
+"""``graph.loader.ingest_paths`` on the real documents: walk, parse, store, report, idempotence, faults."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedStore
+from graph.loader import collect_files, ingest_paths
+from ingest.pipeline import parse_file
+from tests.helpers import REAL, SEEDS, corpus_path
+
+pytestmark = pytest.mark.slow  # ingests the real corpus into a store
+
+DO_SON = corpus_path("seeds/003_283bb7c43c322961.txt")
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("ingest") / "real.db")
+    progress = []
+    summary = ingest_paths(store, [SEEDS, REAL], on_progress=lambda *a: progress.append(a), bulk=False)
+    yield store, summary, progress
+    store.close()
+
+
+def _documents_in(*folders):
+    return [f for d in folders for f in d.iterdir() if f.suffix in (".txt", ".docx", ".pdf")]
+
+
+def test_every_document_is_stored_and_reported(ingested):
+    store, summary, progress = ingested
+    n = len(_documents_in(SEEDS, REAL))
+    assert summary.failures == []
+    assert summary.documents == summary.created == n
+    assert {Path(p).name for p in summary.skipped} == {"README.md"}  # listed, not failed
+    assert sorted(path for path, _ in progress) == sorted(str(f) for f in _documents_in(SEEDS, REAL))
+    assert all(ok for _, ok in progress)
+    counts = store.counts()
+    assert counts["Document"] <= n and counts["CITES"] == summary.citations and counts["Item"] == summary.items
+    assert summary.lines()[0].startswith(f"documents: {n} ")
+
+
+def test_citing_documents_of_57_returns_the_do_son_notice_with_its_sentence(ingested):
+    store, _, _ = ingested
+    doc = parse_file(DO_SON)
+    key = next(c.key for c in doc.citations if c.number == "57" and c.symbol == "NQ/TW")
+    first = next(c for c in doc.citations if c.key == key)  # the row carries the first citation's sentence
+    rows = store.query("citing_documents", {"key": key})
+    do_son = [r for r in rows if r["unit"] == "phường Đồ Sơn"]
+    assert len(do_son) == 1
+    evidence = do_son[0]["evidence"]
+    assert "57-NQ/TW" in evidence and evidence in doc.text
+    if first.sentence_start is not None:
+        assert evidence == doc.text[first.sentence_start:first.sentence_end]
+
+
+def test_ingesting_everything_again_changes_no_count(ingested):
+    store, first, _ = ingested
+    before = store.counts()
+    again = ingest_paths(store, [SEEDS, REAL])
+    assert (again.unchanged, again.created, again.replaced, again.failures) == (first.documents, 0, 0, [])
+    assert store.counts() == before
+
+
+def test_bulk_copy_gives_the_same_graph(ingested, tmp_path):
+    store, _, _ = ingested
+    bulk = EmbeddedStore(tmp_path / "bulk.db")
+    summary = ingest_paths(bulk, [SEEDS, REAL], bulk=True)
+    assert summary.bulk and summary.failures == []
+    assert bulk.dump() == store.dump()
+    bulk.close()
+
+
+def test_bad_files_fail_with_their_reason_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "notes.md").write_text("not a document")
+    (folder / "good.txt").write_text(DO_SON.read_text(encoding="utf-8"), encoding="utf-8")
+    legacy = tmp_path / "old.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0")
+    store = EmbeddedStore(tmp_path / "t.db")
+    summary = ingest_paths(store, [folder, legacy, tmp_path / "missing.txt"])
+    assert summary.created == 1
+    assert summary.skipped == [str(folder / "notes.md")]
+    reasons = {Path(f.path).name: f.reason for f in summary.failures}
+    assert set(reasons) == {"empty.txt", "old.doc", "missing.txt"}
+    assert "empty" in reasons["empty.txt"] and ".doc" in reasons["old.doc"]
+    assert store.counts()["Document"] == 1  # the failures left nothing behind
+    store.close()
+
+
+def test_collect_files_walks_folders_and_keeps_explicit_files(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.PDF").write_bytes(b"%PDF")
+    (tmp_path / "a" / ".hidden.txt").write_text("x")
+    (tmp_path / "b.rtf").write_text("x")
+    files, skipped, failures = collect_files([tmp_path / "a", tmp_path / "b.rtf"])
+    assert [f.name for f in files] == ["x.PDF", "b.rtf"] and skipped == [] and failures == []
+
+
+# -- batches, identity, failures (issue 12) ----------------------------------------------------
+
+DEMO = Path(__file__).resolve().parent.parent / "samples" / "demo"
+
+DRAFT = """ỦY BAN NHÂN DÂN
+PHƯỜNG AN LẠC
+Số: /BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Lạc, ngày tháng 3 năm 2026
+
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ tháng 02 năm 2026
+
+I. KẾT QUẢ THỰC HIỆN
+1. {result}
+2. Tổ chức kiểm tra an toàn thực phẩm tại chợ An Lạc.
+II. NHIỆM VỤ THÁNG 3
+1. Tiếp tục cấp tài khoản định danh điện tử.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory):
+    from vanban.synth import generate_corpus
+
+    return generate_corpus(tmp_path_factory.mktemp("synth"), 14, seed=5, months=7)
+
+
+def test_batches_of_copy_give_the_graph_of_one_upsert_at_a_time(synth, tmp_path):
+    """Batch after batch into a store that is no longer empty; the second unit starts inside a batch."""
+    batched, single = EmbeddedStore(tmp_path / "a.db"), EmbeddedStore(tmp_path / "b.db")
+    try:
+        a = ingest_paths(batched, synth, batch=5, link=True)
+        b = ingest_paths(single, synth, bulk=False, link=True)
+        assert a.bulk and not b.bulk and a.created == b.created == len(synth) and a.failures == b.failures == []
+        assert batched.counts() == single.counts()
+        assert batched.dump(include_text=False).nodes == single.dump(include_text=False).nodes
+    finally:
+        batched.close()
+        single.close()
+
+
+def test_a_revised_file_replaces_its_document_and_is_named(synth, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = folder / synth[2].name
+    first.write_text(synth[2].read_text(encoding="utf-8"), encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        assert ingest_paths(store, [folder], batch=2).created == 1
+        # the same notice (number, symbol, issuer, year) revised in place, and a copy of the revision elsewhere
+        first.write_text(first.read_text(encoding="utf-8") + "\n- Bổ sung: rà soát lại danh sách hộ nghèo.\n", encoding="utf-8")
+        again = ingest_paths(store, [first], batch=2)
+        assert (again.created, again.replaced) == (0, 1)
+        assert f"replaced: {first} (was the same file, earlier content)" in again.lines()
+        moved = tmp_path / "copy.txt"
+        moved.write_text(synth[2].read_text(encoding="utf-8"), encoding="utf-8")
+        back = ingest_paths(store, [moved])
+        assert f"replaced: {moved} (was {first})" in back.lines()
+        assert store.counts()["Document"] == 1
+    finally:
+        store.close()
+
+
+def test_drafts_without_a_number_from_one_issuer_stay_three_documents(tmp_path):
+    """"Số: /BC-UBND" three times from UBND phường An Lạc, same month and title: three drafts, three Documents."""
+    results = ["Hoàn thành cấp 120 tài khoản định danh điện tử.", "Hoàn thành cấp 135 tài khoản định danh điện tử.",
+               "Cấp 140 tài khoản định danh điện tử, đạt 93% kế hoạch."]
+    for n, r in enumerate(results):
+        (tmp_path / f"du-thao-{n}.txt").write_text(DRAFT.format(result=r), encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        summary = ingest_paths(store, [tmp_path])
+        assert (summary.created, summary.replaced, summary.failures) == (3, 0, [])
+        rows = store.cypher("MATCH (d:Document) RETURN d.number AS n, d.symbol AS s, d.source AS f ORDER BY f")
+        assert [(r["n"], r["s"]) for r in rows] == [(None, "BC-UBND")] * 3
+        assert ingest_paths(store, [tmp_path]).unchanged == 3  # and the same drafts again change nothing
+    finally:
+        store.close()
+
+
+def test_an_ocr_number_is_stored_and_the_batch_goes_on(synth, tmp_path):
+    """"Số: 4J/QĐ-UBND" (OCR noise) used to raise inside the bulk load and lose the whole batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    numbered = [p for p in synth if re.search(r"^Số \d+-", p.read_text(encoding="utf-8"), re.M)]
+    text = numbered[0].read_text(encoding="utf-8")
+    (folder / "ocr.txt").write_text(re.sub(r"^Số \d+-\S+", "Số: 4J/QĐ-UBND", text, count=1, flags=re.M), encoding="utf-8")
+    for p in numbered[1:4]:
+        (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        summary = ingest_paths(store, [folder], batch=10)
+        assert (summary.created, summary.failures) == (4, [])
+        assert store.cypher("MATCH (d:Document) WHERE d.number = '4J' RETURN d.key AS key") == [{"key": None}]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("stage", ["parse", "rows", "write"])
+def test_any_exception_for_one_document_is_a_failure_line(synth, tmp_path, monkeypatch, stage):
+    """A bug while parsing, building rows or writing one document: that file fails, the batch is stored."""
+    from dataclasses import replace
+
+    import graph.embedded
+    import ingest.pipeline
+
+    victim = synth[1]
+    real_parse, real_rows = ingest.pipeline.parse_file, graph.embedded.to_records
+
+    def parse_file(path, *a, **k):
+        doc = real_parse(path, *a, **k)
+        if Path(path) != victim:
+            return doc
+        if stage == "parse":
+            raise KeyError("a parser bug")
+        # "write": a citation without a key; its Directive's primary key would be null, which the engine refuses
+        return replace(doc, citations=(replace(doc.citations[0], key=None), *doc.citations[1:]))
+
+    def to_records(doc):
+        if doc.source.path == str(victim):
+            raise ValueError("citation_key needs a number of digits")
+        return real_rows(doc)
+
+    monkeypatch.setattr(ingest.pipeline, "parse_file", parse_file)
+    if stage == "rows":
+        monkeypatch.setattr(graph.embedded, "to_records", to_records)
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        summary = ingest_paths(store, synth[:4], batch=4, workers=1)
+        assert [f.path for f in summary.failures] == [str(victim)]
+        assert {"parse": "KeyError", "rows": "ValueError", "write": "not stored"}[stage] in summary.failures[0].reason
+        assert summary.created == 3 and store.counts()["Document"] == 3
+    finally:
+        store.close()
+
+
+def test_only_regular_files_are_read(synth, tmp_path):
+    """A FIFO or a link to /dev/zero named .txt would hang or exhaust memory: they fail with the reason."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(synth[0].read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "link.txt").symlink_to(synth[1])  # a link to a regular file is a regular file
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        summary = ingest_paths(store, [folder, folder / "pipe.txt"])
+        reasons = {Path(f.path).name: f.reason for f in summary.failures}
+        assert reasons == {"pipe.txt": "not a regular file (a FIFO)", "zero.txt": "not a regular file (a character device)"}
+        assert summary.created == 2
+    finally:
+        store.close()
+
+
+def test_a_parser_crash_in_the_pool_fails_that_file_only(synth, tmp_path, monkeypatch):
+    """A worker killed by a segfault on one file: the pool is rebuilt, that file fails, the others are stored."""
+    import faulthandler
+    import os
+    import signal
+
+    import graph.loader
+    import ingest.pipeline
+
+    real = ingest.pipeline.parse_file
+
+    def parse_file(path, *a, **k):
+        if Path(path) == synth[3]:
+            faulthandler.disable()  # pytest's handler would print the worker's stack
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(ingest.pipeline, "parse_file", parse_file)  # the forked workers inherit it
+    monkeypatch.setattr(graph.loader, "POOL_MIN", 2)
+    store = EmbeddedStore(tmp_path / "t.db")
+    try:
+        summary = ingest_paths(store, synth[:8], workers=2, batch=3)
+        assert [f.path for f in summary.failures] == [str(synth[3])]
+        assert "process died" in summary.failures[0].reason
+        assert summary.created == 7
+    finally:
+        store.close()
