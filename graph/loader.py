@@ -91,6 +91,8 @@ class IngestSummary:
     linked_units: list[str] = field(default_factory=list)
     #: what an interrupted earlier run had left, repaired before this one wrote
     recovery: Recovery | None = None
+    #: files stored whose unit could not be read: outside every month-to-month series
+    no_unit: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -136,6 +138,9 @@ class IngestSummary:
         ]
         out += recovery_lines(self.recovery)
         out += replacement_lines(self.results)
+        if self.no_unit:
+            out.append(f"without a unit (not linked month to month; give it with --unit): {len(self.no_unit)}")
+            out += [f"  {p}" for p in self.no_unit]
         if self.skipped:
             out.append(f"skipped (not .txt/.docx/.doc/.pdf): {len(self.skipped)}")
         out.append(f"failed: {len(self.failures)}")
@@ -236,12 +241,15 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], l
 Parsed = tuple[str, "ParsedDocument | str"]  # ("ok", document) | ("failed", reason)
 
 
-def _parse(path: str) -> Parsed:
-    """Parse one file; a failure comes back as its reason (exceptions do not pickle well)."""
+def _parse(path: str, unit: str | None = None) -> Parsed:
+    """Parse one file; a failure comes back as its reason (exceptions do not pickle well).
+
+    ``unit``: the administrative unit to file it under when its header does not say (``--unit``).
+    """
     from ingest.pipeline import parse_file
 
     try:
-        return "ok", parse_file(path)
+        return "ok", parse_file(path, unit=unit)
     except VanbanError as e:
         return "failed", getattr(e, "reason", None) or str(e)
     except Exception as e:  # noqa: BLE001 - a parser bug must not stop the batch; it is reported
@@ -293,7 +301,7 @@ class ParsePool:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def map(self, paths: Sequence[str]) -> Iterator[tuple[str, Parsed]]:
+    def map(self, paths: Sequence[str], unit: str | None = None) -> Iterator[tuple[str, Parsed]]:
         assert self._pool is not None, "use ParsePool as a context manager"
         queue: collections.deque[tuple[str, Future[Parsed]]] = collections.deque()
         todo = iter(paths)
@@ -304,7 +312,7 @@ class ParsePool:
                 if p is None:
                     return
                 assert self._pool is not None
-                queue.append((p, self._pool.submit(_parse, p)))
+                queue.append((p, self._pool.submit(_parse, p, unit)))
 
         fill()
         while queue:
@@ -332,15 +340,15 @@ class ParsePool:
                 return "failed", "the parser's process died on this file (a crash in a reader, or out of memory)"
 
 
-def parse_stream(files: Sequence[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
+def parse_stream(files: Sequence[Path], workers: int, unit: str | None = None) -> Iterator[tuple[Path, Parsed]]:
     """``(file, ("ok", document) | ("failed", reason))`` for each file, in order, as they are parsed."""
     if workers > 1 and len(files) >= POOL_MIN:
         with ParsePool(workers) as pool:
-            for f, (_, out) in zip(files, pool.map([str(f) for f in files]), strict=True):
+            for f, (_, out) in zip(files, pool.map([str(f) for f in files], unit), strict=True):
                 yield f, out
     else:
         for f in files:
-            yield f, _parse(str(f))
+            yield f, _parse(str(f), unit)
 
 
 # -- the run ---------------------------------------------------------------------------------
@@ -355,8 +363,13 @@ def ingest_paths(
     bulk: bool = True,
     workers: int | None = None,
     batch: int = BATCH,
+    unit: str | None = None,
 ) -> IngestSummary:
     """Parse and store every document under ``paths``; never raises for one bad file.
+
+    ``unit`` files every document whose header names no unit under that one (``vanban ingest --unit``);
+    a document stored with no unit at all is named in the summary (``no_unit``): it cannot join a
+    month-to-month series.
 
     ``bulk``: write each batch with ``store.bulk_load`` (``COPY`` on the
     embedded store); ``False``: one ``upsert_document`` a document.
@@ -384,12 +397,14 @@ def ingest_paths(
         summary.write_seconds += time.perf_counter() - t
         for doc, r in zip(pending, results, strict=True):
             summary.add(r)
+            if r.status != "failed" and not doc.header.unit:
+                summary.no_unit.append(doc.source.path)
             progress(doc.source.path, r.status != "failed")
         handled += len(pending)
         pending.clear()
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
 
-    for f, (status, out) in parse_stream(files, workers):
+    for f, (status, out) in parse_stream(files, workers, unit):
         if status != "ok":
             summary.failures.append(Failure(str(f), str(out)))
             progress(str(f), False)

@@ -294,3 +294,30 @@ def test_a_parser_crash_in_the_pool_fails_that_file_only(synth, tmp_path, monkey
         assert summary.created == 7
     finally:
         store.close()
+
+
+# A notice whose header lost its organisation lines: no unit can be read from it.
+_NO_UNIT = """NGHỊ QUYẾT
+về kết quả thực hiện nhiệm vụ tháng 5, nhiệm vụ trọng tâm tháng 6 năm 2026
+
+1. Kết quả thực hiện nhiệm vụ tháng 5
+- Hoàn thành tổng vệ sinh môi trường tại các khu dân cư.
+
+2. Nhiệm vụ trọng tâm tháng 6
+- Tổ chức ra quân lập lại trật tự vỉa hè tuyến phố chính.
+"""
+
+
+@pytest.mark.parametrize("unit, stored_unit, named", [(None, None, True), ("phường Thử Nghiệm", "phường Thử Nghiệm", False)])
+def test_a_document_without_a_unit_is_named_or_filed_under_the_given_one(tmp_path, unit, stored_unit, named):
+    """Never dropped from its series in silence: named in the summary, or filed with --unit."""
+    f = tmp_path / "khong-ro-don-vi.txt"
+    f.write_text(_NO_UNIT, encoding="utf-8")
+    store = EmbeddedStore(str(tmp_path / "u.db"))
+    try:
+        summary = ingest_paths(store, [f], link=True, unit=unit)
+        assert (str(f) in summary.no_unit) is named
+        assert any(str(f) in line for line in summary.lines()) is named
+        assert [r["unit"] for r in store.query("documents", {"unit": None})] == [stored_unit]
+    finally:
+        store.close()

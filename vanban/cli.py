@@ -188,6 +188,7 @@ def ingest(
     province: ProvinceOpt = None,
     batch: Annotated[int | None, typer.Option("--batch", min=1, help="Documents written per transaction (each batch is kept if a later one fails or the run is killed).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stored batch and each linked unit on stderr.")] = False,
+    unit: Annotated[str | None, typer.Option("--unit", help="File documents whose header names no unit under this one (e.g. \"phường Tân Hưng\").")] = None,
 ) -> None:
     """Parse files and folders into the store, each document whole or not at all; repairs what an interrupted run left."""
     import logging
@@ -233,7 +234,7 @@ def ingest(
                 def on_progress(path: str, ok: bool) -> None:
                     bar.update(task, advance=1, description=Path(path).name[:40])
 
-                summary = ingest_paths(store, files, on_progress=on_progress, link=link, batch=batch or BATCH)
+                summary = ingest_paths(store, files, on_progress=on_progress, link=link, batch=batch or BATCH, unit=unit)
     except VanbanError as e:
         _fail(str(e))
     finally:
@@ -243,6 +244,8 @@ def ingest(
         typer.echo(f"Error: {path}: {reason}", err=True)
     for line in recovery_lines(summary.recovery) + replacement_lines(summary.results):
         typer.echo(line)
+    for path in summary.no_unit:  # never dropped from its series in silence
+        typer.echo(f"Warning: {path}: no administrative unit read from it; not linked month to month (give it with --unit)", err=True)
     typer.echo(
         f"ingested {summary.documents} documents ({summary.unchanged} unchanged, {summary.replaced} replaced): "
         f"{summary.items} items, {summary.citations} citations, {summary.bodies} body mentions; "
