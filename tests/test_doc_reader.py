@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import collect_files
+from graph.loader import collect_files
 from ingest import worddoc
 from ingest.legacy import unicode_to_tcvn3, unicode_to_vni
 from ingest.normalize import normalize

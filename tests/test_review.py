@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from graph import review
-from graph.ingest import ingest_paths
+from graph.loader import ingest_paths
 from graph.linking import Link, LinkItem, LinkResult, apply_reviews
 from graph.records import item_scope, stable_key, to_records
 from ingest.pipeline import parse_file

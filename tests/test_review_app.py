@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedStore
-from graph.ingest import ingest_paths
+from graph.loader import ingest_paths
 from tests.helpers import DEMO
 from vanban.security import hash_password
 
