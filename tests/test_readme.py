@@ -29,8 +29,16 @@ def verbs() -> dict[str, Any]:
     return dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
-def options(verb: str) -> set[str]:
-    return {o for p in verbs()[verb].params for o in (*p.opts, *p.secondary_opts) if o.startswith("-")}
+def options(verb: str, sub: str | None = None) -> set[str]:
+    """The options of ``vanban VERB`` (or of ``vanban VERB SUB`` when VERB is a group, as ``review``)."""
+    command = verbs()[verb]
+    if sub is not None:
+        command = command.commands[sub]  # type: ignore[attr-defined]
+    return {o for p in command.params for o in (*p.opts, *p.secondary_opts) if o.startswith("-")}
+
+
+def _subcommands(verb: str) -> set[str]:
+    return set(getattr(verbs().get(verb), "commands", {}) or {})
 
 
 # --- the command line -----------------------------------------------------------------
@@ -58,6 +66,17 @@ def test_the_readme_shows_every_verb() -> None:
 def test_each_command_shown_exists_with_its_options(snippet: str) -> None:
     verb, opts = _verb_and_options(snippet)
     assert verb in verbs(), f"README shows `vanban {verb}`, which is not a verb of vanban"
+    subs = _subcommands(verb)
+    if subs:  # a group: "vanban review confirm|reject|link ...": each subcommand shown has the options
+        tokens = snippet.replace("\\|", "|").split()
+        if len(tokens) < 3 or tokens[2].startswith(("-", "[")):
+            return  # "vanban review": the group itself
+        shown = tokens[2].split("|")
+        assert set(shown) <= subs, f"`{snippet}`: vanban {verb} has no subcommand {sorted(set(shown) - subs)}"
+        for sub in shown:
+            missing = [o for o in opts if o not in options(verb, sub)]
+            assert not missing, f"`{snippet}`: vanban {verb} {sub} has no option {missing}"
+        return
     missing = [o for o in opts if o not in options(verb)]
     assert not missing, f"`{snippet}`: vanban {verb} has no option {missing}"
 
