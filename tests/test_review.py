@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from graph import review
-from graph.loader import ingest_paths
 from graph.linking import Link, LinkItem, LinkResult, apply_reviews
+from graph.loader import ingest_paths
 from graph.records import item_scope, stable_key, to_records
 from ingest.pipeline import parse_file
 from tests.helpers import DEMO
