@@ -301,9 +301,15 @@ def query_values(store: Any) -> dict[str, list[Any]]:
         documents += [r["id"] for r in store.cypher(
             "MATCH (d:Document {unit: $u}) RETURN d.id AS id ORDER BY d.reported_period LIMIT 2", {"u": u}
         )]
+    items: list[str] = []
+    for d in documents[:5]:
+        items += [r["id"] for r in store.cypher(
+            "MATCH (:Document {id: $d})-[:HAS_ITEM]->(i:Item) WHERE i.role = 'task' RETURN i.id AS id ORDER BY i.ord LIMIT 2", {"d": d}
+        )]
     return {
         "unit": units,
         "document": documents,
+        "item": items,
         "key": keys[:5],
         "period": periods[len(periods) // 3 :][:6] or periods,
         "body": bodies,
