@@ -30,6 +30,8 @@ from graph import schema
 from graph.loader import ingest_paths
 from graph.store import open_store
 
+pytestmark = pytest.mark.slow  # four interrupted runs and two whole ones of a real batch
+
 DEMO = Path(__file__).resolve().parent.parent / "samples" / "demo"
 VANBAN = [sys.executable, "-m", "vanban"]
 #: documents per transaction in these runs (small: many batches in a short corpus)

@@ -423,13 +423,16 @@ def test_embedded_database_of_another_schema_is_refused(tmp_path):
 # -- identity: what is one document ----------------------------------------------------
 
 
-def test_drafts_without_a_number_are_told_apart_by_content(store):
-    """Three drafts of one issuer's notice, "Số -TB/ĐU", same month and title: three documents."""
+def test_drafts_without_a_number_are_three_documents(store):
+    """Three drafts of one issuer's notice, "Số -TB/ĐU", same month and title, in three files: three documents."""
     draft = g.dh_mar()
-    drafts = [draft, g.revised(draft), g.revised(g.revised(draft))]
+    drafts = [replace(g.revised(draft) if n else draft, source=replace(draft.source, path=f"/corpus/du-thao-{n}.txt"))
+              for n in range(3)]
     assert [store.upsert_document(d).status for d in drafts] == ["created"] * 3
     assert store.counts()["Document"] == 3
-    assert store.upsert_document(g.revised(draft)).status == "unchanged"  # the same text again is the same draft
+    assert store.upsert_document(drafts[1]).status == "unchanged"  # the same file again is the same draft
+    saved_again = replace(g.revised(drafts[1]), source=drafts[1].source)
+    assert store.upsert_document(saved_again).status == "replaced"  # a draft saved again under its name replaces itself
 
 
 @pytest.mark.parametrize(
