@@ -456,6 +456,29 @@ def _match_body(text: str, pos: int) -> int | None:
             term = P.term_re().match(text, end)
             end = term.end() if term else end
         return end
+    return _match_named_body(text, toks)
+
+
+#: heads of a body named by its own name and its place: "Hội Công chứng viên tỉnh Lâm Đồng"
+_NAMED_BODY_HEADS = (("hiep", "hoi"), ("lien", "doan"), ("cau", "lac", "bo"), ("doan", "luat", "su"), ("hoi",), ("so",))
+_PLACE_WORDS = frozenset({"tinh", "thanh", "phuong", "xa", "dac"})
+
+
+def _match_named_body(text: str, toks: Sequence[regex.Match[str]]) -> int | None:
+    """End of an association or department named by its own name and its place, or None.
+
+    "Hội Công chứng viên tỉnh Lâm Đồng", "Hiệp hội Doanh nghiệp tỉnh Bình Thuận",
+    "Sở Tư pháp tỉnh Lâm Đồng": a head, a capitalised name of at most five words,
+    then a locality, which must be there (a bare "Hội" is no issuer).
+    """
+    folded = [fold(t.group()).lower() for t in toks]
+    head = next((h for h in _NAMED_BODY_HEADS if tuple(folded[: len(h)]) == h), None)
+    if head is None or len(toks) <= len(head) or not toks[len(head)].group()[:1].isupper():
+        return None
+    for k in range(len(head) + 1, min(len(toks), len(head) + 6)):
+        if folded[k] in _PLACE_WORDS:
+            loc = P.locality_re().match(text, toks[k - 1].end())
+            return loc.end() if loc else None
     return None
 
 

@@ -50,6 +50,12 @@ CASES = [
      [("Nghị quyết", "202", "QH15", 2025, "NQ:202/QH15:2025")]),
     ("[[Luật số 87/2025/0H15]] có hiệu lực", [("Luật", "87", "QH15", 2025, "L:87/QH15:2025")]),
     ("[[Nghị quyết số 1211/2016/UBTVOH13]]", [("Nghị quyết", "1211", "UBTVQH13", 2016, "NQ:1211/UBTVQH13:2016")]),
+    # an association or a department named by its own name and its place, as the issuer
+    ("theo [[Tờ trình số 59/TTr-HCCV ngày 28 tháng 11 năm 2025 của Hội Công chứng viên tỉnh Lâm Đồng]] về việc",
+     [("Tờ trình", "59", "TTr-HCCV", 2025, "TTr:59/TTr-HCCV:2025")]),
+    ("[[Kế hoạch số 3/KH-HHDN của Hiệp hội Doanh nghiệp tỉnh Bình Thuận]].", [("Kế hoạch", "3", "KH-HHDN", None, "KH:3/KH-HHDN")]),
+    # ... but not a "Hội" without a place
+    ("[[Công văn số 7/CV-HND]] của Hội viên", [("Công văn", "7", "CV-HND", None, "CV:7/CV-HND")]),
     # the Icelandic eth a PDF font put for Đ
     ("[[Nghị định số 154/2025/NÐ-CP]]", [("Nghị định", "154", "NĐ-CP", 2025, "NĐ:154/NĐ-CP:2025")]),
 ]
