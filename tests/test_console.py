@@ -381,7 +381,11 @@ def test_console_gives_what_the_engine_gives(cfg, small_db, query):
     finally:
         direct.close()
     assert not result.truncated
-    assert result.rows == _same(expected)
+    if "ORDER BY" in query.upper():
+        assert result.rows == _same(expected)
+    else:  # without ORDER BY (a UNION, say) the engine promises no order: the same rows, in any order
+        key = lambda r: json.dumps(r, sort_keys=True, default=str)  # noqa: E731
+        assert sorted(result.rows, key=key) == sorted(_same(expected), key=key)
 
 
 def test_files_are_never_read_nor_written(cfg, tmp_path):
