@@ -1153,7 +1153,13 @@ def query_link(url_path: str, params: Mapping[str, Any]) -> str:
 
 
 def search_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """Rows of the ``search`` query with a Vietnamese kind and a short label."""
+    """Rows of the ``search`` query with a Vietnamese kind and a short label, in a stable order.
+
+    The query is a UNION, whose row order neither engine defines: documents come first, then directives,
+    bodies and items, each kind by label.
+    """
+    rank = {kind: n for n, kind in enumerate(SEARCH_KINDS)}
+    rows = sorted(rows, key=lambda r: (rank.get(r.get("kind"), len(rank)), str(r.get("label") or ""), str(r.get("id"))))
     return pd.DataFrame(
         [
             {

@@ -268,6 +268,19 @@ def test_board_frame_chains_verdicts_and_evidence():
     assert df.loc["d3#c", "evidence"] == [("result", "Đã hoàn thành.", "Đã hoàn thành.")]
 
 
+def test_search_frame_orders_hits_whatever_order_the_union_gave():
+    hits = [
+        {"kind": "Item", "id": "d1#3", "label": "Đẩy mạnh chuyển đổi số", "context": "phường A"},
+        {"kind": "Body", "id": "ubnd-a", "label": "Ủy ban nhân dân phường A", "context": "state"},
+        {"kind": "Document", "id": "d2", "label": "Thông báo tháng 02", "context": "phường A"},
+        {"kind": "Document", "id": "d1", "label": "Thông báo tháng 01", "context": "phường A"},
+    ]
+    expected = ["d1", "d2", "ubnd-a", "d1#3"]
+    assert list(views.search_frame(hits)["id"]) == expected
+    assert list(views.search_frame(hits[::-1])["id"]) == expected
+    assert list(views.search_frame(hits)["Loại"])[0] == "Văn bản"
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [

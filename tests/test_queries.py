@@ -165,7 +165,8 @@ def test_optional_params_filter(ladybug_store):
 def test_search_is_accent_insensitive(ladybug_store):
     with_accents = ladybug_store.query("search", {"q": "Đông Hải"})
     without = ladybug_store.query("search", {"q": "DONG HAI"})
-    assert with_accents == without
+    # a UNION's row order is not defined: the same hits, in any order (the explorer sorts them)
+    assert sorted(map(repr, with_accents)) == sorted(map(repr, without))
     assert {r["kind"] for r in without} >= {"Document", "Body"}
     assert {r["kind"] for r in ladybug_store.query("search", {"q": "định danh"})} == {"Item"}
 
