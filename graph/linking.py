@@ -54,6 +54,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 import ingest
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
@@ -97,7 +99,9 @@ _STOP_PHRASES = (
     "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[a-z]+|[|,;:.()\"“”'!?\-–/]")
 # a capitalised word inside a sentence starts a name: "tuyến phố Hàng Mây", "kênh Ba Gian", "Lễ khai giảng"
+_NAME_TOKEN = re.compile(r"[\w/-]+|[.;:!?\n]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 #: how much each kind of feature weighs beside its rarity: a shared syllable pair, figure or
@@ -183,15 +187,21 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
     >>> content_tokens("Tiếp tục triển khai thực hiện tốt công tác bầu cử đại biểu Quốc hội")[1]
     ['bau cu', 'cu dai', 'dai bieu', 'bieu quoc', 'quoc hoi']
     """
-    f = fold(text)
-    f = _NUMBER.sub(" ", f)
-    f = _stop_re().sub(" | ", f)
+    f = _stop_re().sub(" | ", _NUMBER.sub(" ", fold(text)))
     syll: list[str] = []
     pairs: list[str] = []
-    for chunk in re.split(r"[|,;:.()\"“”'!?\-–/]+", f):
-        words = [w for w in re.findall(r"[a-z]+", chunk) if len(w) > 1 or w in {"y"}]
-        syll.extend(words)
-        pairs.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    prev = ""
+    # one pass over words and separators: a separator (or a removed stop phrase) ends a run of
+    # syllables, a one-letter word is skipped without ending it
+    for tok in _TOKEN.findall(f):
+        if "a" <= tok[0] <= "z":
+            if len(tok) > 1 or tok == "y":
+                syll.append(tok)
+                if prev:
+                    pairs.append(f"{prev} {tok}")
+                prev = tok
+        else:
+            prev = ""
     return syll, pairs
 
 
@@ -211,25 +221,58 @@ def anchors(text: str) -> tuple[set[str], set[str]]:
             continue
         nums.add(n.lstrip("0") or "0")
     names = set()
-    for sentence in re.split(r"[.;:!?\n]+", text):
-        words = re.findall(r"[\w/-]+", sentence)
-        run: list[str] = []
-        for w in [*words[1:], ""]:  # the first word of a sentence is capitalised anyway
-            if w and w[0].isupper():
-                run.append(w)
-            elif run:
-                names.add(fold(" ".join(run)).lower())
-                run = []
+    folded = fold(text)  # as long as ``text``: a word's folded form is at the same place
+    run: list[str] = []
+    first = True  # the first word of a sentence is capitalised anyway
+    for m in _NAME_TOKEN.finditer(text):
+        w = m.group()
+        if w[0] in ".;:!?\n":
+            first = True
+        elif first:
+            first = False
+        elif w[0].isupper():
+            run.append(folded[m.start() : m.end()])
+            continue
+        if run:
+            names.add(" ".join(run))
+            run = []
+    if run:
+        names.add(" ".join(run))
     return nums, names
 
 
 @functools.cache
-def _stage_res() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+def _procedure_ids() -> tuple[str, ...]:
+    return tuple(p["id"] for p in json.loads(PROCEDURES.read_text(encoding="utf-8"))["procedures"])
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_EVERYDAY_PAIRS = frozenset({
+    "to chuc", "ket qua", "xay dung", "ke hoach", "ho so", "van dong", "danh gia", "hoi dong", "huong dan", "tong hop",
+    "trien khai", "thuc hien", "cong tac", "nhiem vu", "phuong an", "danh sach", "cong dan", "nghia vu", "kiem tra",
+})
+
+
+@functools.cache
+def _stage_keys() -> dict[str | tuple[str, ...], list[tuple[str, int, re.Pattern[str]]]]:
+    """Each keyword of ingest/data/procedures.json filed under a word or a pair of adjacent words it holds.
+
+    An item is tried against a keyword only when it holds that word or pair (a set lookup);
+    one-word keywords are filed under themselves, longer ones under their first pair that is not one
+    of the genre's everyday pairs ("tổ chức", "kết quả", "kế hoạch"), which lets the fewest items through.
+    """
     data = json.loads(PROCEDURES.read_text(encoding="utf-8"))
-    return tuple(
-        (p["id"], tuple(re.compile(r"\b(?:" + "|".join(re.escape(k) for k in stage) + r")\b") for stage in p["stages"]))
-        for p in data["procedures"]
-    )
+    keys: dict[str | tuple[str, ...], list[tuple[str, int, re.Pattern[str]]]] = defaultdict(list)
+    for p in data["procedures"]:
+        for k, stage in enumerate(p["stages"]):
+            for keyword in stage:
+                w = _WORDS.findall(keyword)
+                pairs = list(zip(w, w[1:], strict=False))
+                key: str | tuple[str, ...] = (
+                    next((x for x in pairs if " ".join(x) not in _EVERYDAY_PAIRS), pairs[0]) if pairs else w[0]
+                )
+                keys[key].append((p["id"], k, re.compile(r"\b" + re.escape(keyword) + r"\b")))
+    return dict(keys)
 
 
 def procedure_stages(text: str) -> dict[str, int]:
@@ -241,12 +284,14 @@ def procedure_stages(text: str) -> dict[str, int]:
     {'military-recruitment': 5}
     """
     f = fold(text).lower()
-    out = {}
-    for pid, stages in _stage_res():
-        hits = [k for k, rx in enumerate(stages) if rx.search(f)]
-        if hits:
-            out[pid] = max(hits)
-    return out
+    out: dict[str, int] = {}
+    keys = _stage_keys()
+    words = _WORDS.findall(f)
+    for key in {*words, *zip(words, words[1:], strict=False)} & keys.keys():
+        for pid, k, rx in keys[key]:
+            if k > out.get(pid, -1) and rx.search(f):
+                out[pid] = k
+    return {pid: out[pid] for pid in _procedure_ids() if pid in out}
 
 
 def _features(text: str) -> frozenset[str]:
@@ -256,7 +301,12 @@ def _features(text: str) -> frozenset[str]:
 
 
 class _Scorer:
-    """Similarity of two items, weighted by how rare their words, figures and names are in the unit."""
+    """Similarity of two items, weighted by how rare their words, figures and names are in the unit.
+
+    :meth:`score` scores one pair; :meth:`matrix` scores every pair of two lists at once (the
+    linker's path: one matrix product per block instead of a Python loop per pair), with the
+    same formula.
+    """
 
     def __init__(self, items: Iterable[LinkItem]) -> None:
         self.features: dict[str, frozenset[str]] = {}
@@ -272,6 +322,33 @@ class _Scorer:
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
         # each item's total weight, once (the score is asked thousands of times per unit)
         self.total = {i: sum(self.idf[t] for t in f) for i, f in self.features.items()}
+        # the same as arrays, built once for the unit: each item's features as a row of column
+        # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
+        column: dict[str, int] = {t: k for k, t in enumerate(df)}
+        self._weights = np.fromiter((self.idf[t] for t in df), dtype=np.float64, count=len(df))
+        self._pos = {it.id: k for k, it in enumerate(items)}
+        lengths = [len(self.features[it.id]) for it in items]
+        self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
+        self._indptr[1:] = np.cumsum(lengths)
+        self._indices = np.fromiter((column[t] for it in items for t in self.features[it.id]), dtype=np.int64,
+                                    count=int(self._indptr[-1]))
+        self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
+        self._items = {it.id: it for it in items}
+        self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
+
+    @staticmethod
+    def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
+        """0/1 rows of what each item names (its bodies, or citations, or themes)."""
+        names: dict[str, int] = {}
+        for it in items:
+            for x in of(it):
+                names.setdefault(x, len(names))
+        out = np.zeros((len(items), max(1, len(names))))
+        for k, it in enumerate(items):
+            cols = [names[x] for x in of(it)]
+            if cols:
+                out[k, cols] = 1.0
+        return out
 
     def stage_bonus(self, a: LinkItem, b: LinkItem, *, next_step: bool) -> float:
         """Evidence that ``b`` is the same step (a result) or a next step (a later task) of ``a``'s procedure."""
@@ -307,6 +384,49 @@ class _Scorer:
             if not common:
                 bonus -= 0.05
         return max(0.0, min(1.0, s + bonus + stage))
+
+    def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row, feature column) of every feature of the items at ``positions``."""
+        starts = self._indptr[positions]
+        lengths = self._indptr[positions + 1] - starts
+        rows = np.repeat(np.arange(len(positions)), lengths)
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return rows, self._indices[np.repeat(starts, lengths) + offsets]
+
+    def matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool = False) -> np.ndarray:
+        """``score`` of every (left, right) pair of item ids, as a ``len(left) × len(right)`` array."""
+        if not left or not right:
+            return np.zeros((len(left), len(right)))
+        lp = np.array([self._pos[i] for i in left])
+        rp = np.array([self._pos[i] for i in right])
+        lrows, lcols = self._rows_of(lp)
+        rrows, rcols = self._rows_of(rp)
+        columns = np.unique(np.concatenate([lcols, rcols]))  # only the features this block holds
+        a = np.zeros((len(left), len(columns)))
+        a[lrows, np.searchsorted(columns, lcols)] = self._weights[lcols]
+        b = np.zeros((len(right), len(columns)))
+        b[rrows, np.searchsorted(columns, rcols)] = 1.0
+        shared = a @ b.T
+        wa = self._totals[lp][:, None]
+        wb = self._totals[rp][None, :]
+        overlap = shared / np.maximum(1e-9, np.minimum(wa, wb))
+        cosine = shared / np.maximum(1e-9, np.sqrt(wa * wb))
+        s = 0.45 * overlap + 0.55 * cosine
+        bodies, citations, themes = self._tags
+        s += 0.03 * ((bodies[lp] @ bodies[rp].T) > 0)
+        s += 0.08 * ((citations[lp] @ citations[rp].T) > 0)
+        tl, tr = themes[lp], themes[rp]
+        common = tl @ tr.T
+        na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
+        union = np.maximum(1.0, na + nb - common)
+        s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
+        stage = np.zeros_like(s)
+        staged_l = [k for k, i in enumerate(left) if self.stages[i]]
+        staged_r = [k for k, i in enumerate(right) if self.stages[i]]
+        for x in staged_l:
+            for y in staged_r:
+                stage[x, y] = self.stage_bonus(self._items[left[x]], self._items[right[y]], next_step=next_step)
+        return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
@@ -405,8 +525,42 @@ def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | 
     return None
 
 
+def _month_number(period: str | None) -> int:
+    """``2026-11`` -> 2026 * 12 + 10; -1 for none (months compare as numbers in the arrays)."""
+    if not period or len(period) < 7:
+        return -1
+    return int(period[:4]) * 12 + int(period[5:7]) - 1
+
+
+def _share_a_month(left: Sequence[tuple[str, ...]], right: Sequence[tuple[str, ...]]) -> np.ndarray:
+    """``[i, j]``: ``left[i]`` and ``right[j]`` have a month in common."""
+    index: dict[str, int] = {}
+    for ms in (*left, *right):
+        for m in ms:
+            index.setdefault(m, len(index))
+    a = np.zeros((len(left), max(1, len(index))))
+    b = np.zeros((len(right), max(1, len(index))))
+    for k, ms in enumerate(left):
+        a[k, [index[m] for m in ms]] = 1.0
+    for k, ms in enumerate(right):
+        b[k, [index[m] for m in ms]] = 1.0
+    return (a @ b.T) > 0
+
+
+def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimum: float) -> list[tuple[float, str, str]]:
+    """The ``(score, left, right)`` triples of a score matrix at or above ``minimum``."""
+    rows, cols = np.nonzero(scores >= minimum)
+    # rounded: two sums of the same weights in another order must not break a tie differently
+    return [(round(float(scores[x, y]), 9), left[x], right[y]) for x, y in zip(rows.tolist(), cols.tolist(), strict=True)]
+
+
 def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
-    """Links between the documents of ONE unit (the caller groups by unit)."""
+    """Links between the documents of ONE unit (the caller groups by unit).
+
+    Every score is computed block by block (one plan against the report that answers it, one
+    plan against the next plans) with :meth:`_Scorer.matrix`: the cost grows with the unit's
+    items, not with a Python loop over every pair.
+    """
     docs = sorted(docs, key=_doc_order)
     result = LinkResult()
     scorer = _Scorer(it for d in docs for it in d.items)
@@ -424,13 +578,16 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     # -- follow-through: each report aligned with the tasks it answers
     task_months: dict[str, tuple[str, ...]] = {}
     by_report: dict[int, list[str]] = defaultdict(list)
+    answering: dict[tuple[int, tuple[str, ...]], int | None] = {}
     for k, d in enumerate(docs):
         for t in d.items:
             if t.role != "task":
                 continue
             months = t.all_months or d.plans
             task_months[t.id] = months
-            j = _answering(docs, k, months) if months else None
+            if (k, months) not in answering:
+                answering[(k, months)] = _answering(docs, k, months) if months else None
+            j = answering[(k, months)]
             if j is None and not months:
                 j = k + 1 if k + 1 < len(docs) else None  # no month known: the next document answers
             if j is not None:
@@ -440,26 +597,29 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     for j in range(len(docs)):
         report = docs[j]
         results = [r for r in report.items if r.role == "result"]
-        pairs: list[tuple[float, str, str]] = []
+        result_ids = [r.id for r in results]
         planned = by_report.get(j, [])
-        for n, tid in enumerate(planned):
-            t = items[tid]
-            for m, r in enumerate(results):
-                if r.months and not set(r.all_months) & set(task_months[tid]):
-                    continue  # "Trong tháng 12, ..." does not answer a November task
-                s = scorer.score(t, r)
-                if s > 0:
-                    s += ORDER_WEIGHT * (1 - abs(n / max(1, len(planned) - 1) - m / max(1, len(results) - 1)))
-                pairs.append((s, tid, r.id))
-        for tid in leftover:  # answered late: one report later, at a discount
-            for r in results:
-                pairs.append((LATE_FACTOR * scorer.score(items[tid], r), tid, r.id))
+        pairs: list[tuple[float, str, str]] = []
+        if planned and results:
+            scores = scorer.matrix(planned, result_ids)
+            # results often follow the plan's order: a little for standing where the task stood
+            n = np.arange(len(planned))[:, None] / max(1, len(planned) - 1)
+            m = np.arange(len(results))[None, :] / max(1, len(results) - 1)
+            scores = np.where(scores > 0, scores + ORDER_WEIGHT * (1 - np.abs(n - m)), scores)
+            # "Trong tháng 12, ..." does not answer a November task
+            dated = np.array([bool(r.months) for r in results])
+            if dated.any():
+                same = _share_a_month([task_months[t] for t in planned], [r.all_months for r in results])
+                scores = np.where(dated[None, :] & ~same, -1.0, scores)
+            pairs += _pairs(scores, planned, result_ids, FOLLOW_MIN)
+        if leftover and results:  # answered late: one report later, at a discount
+            pairs += _pairs(LATE_FACTOR * scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)
         taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}
         if results:
-            leftover = [tid for tid in by_report.get(j, []) if tid not in answered_now]
+            leftover = [tid for tid in planned if tid not in answered_now]
 
     # -- carry-over: each plan aligned with the next plans
     verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
@@ -470,31 +630,41 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         tasks = [t for t in d.items if t.role == "task"]
         waiting = {t.id for t in tasks}
         for step, k2 in enumerate(plans[pos + 1 : pos + 1 + CARRY_HORIZON]):
-            later = [t for t in docs[k2].items if t.role == "task"]
-            pairs = []
-            for t in tasks:
-                if t.id not in waiting:
-                    continue
-                kept = [rid for _, rid in answers.get(t.id, [])]
-                done = any(verdict_of[rid] == "done" for rid in kept)
-                # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
-                partial = [items[rid] for rid in kept if verdict_of[rid] == "partial"]
-                need = CARRY_DONE_MIN if done else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
-                for t2 in later:
-                    if t2.all_months and task_months.get(t.id) and max(t2.all_months) <= max(task_months[t.id]):
-                        continue
-                    s = scorer.score(t, t2, next_step=True)
-                    for r in partial:
-                        s = max(s, scorer.score(r, t2, next_step=True))
-                    if s >= need:
-                        pairs.append((s, t.id, t2.id))
-            for s, a, b in align(pairs, 0.0, 1.01):
+            later = [t.id for t in docs[k2].items if t.role == "task"]
+            left = [t.id for t in tasks if t.id in waiting]
+            scores = scorer.matrix(left, later, next_step=True)
+            # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
+            partial = {tid: [rid for _, rid in answers.get(tid, []) if verdict_of[rid] == "partial"] for tid in left}
+            partial_ids = sorted({rid for rids in partial.values() for rid in rids})
+            if partial_ids:
+                via = scorer.matrix(partial_ids, later, next_step=True)
+                row = {rid: x for x, rid in enumerate(partial_ids)}
+                for x, tid in enumerate(left):
+                    for rid in partial[tid]:
+                        scores[x] = np.maximum(scores[x], via[row[rid]])
+            need = np.array([
+                CARRY_DONE_MIN if any(verdict_of[rid] == "done" for _, rid in answers.get(tid, []))
+                else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
+                for tid in left
+            ])[:, None] if left else np.zeros((0, 1))
+            # a later task for the same month or earlier is not this task planned again
+            t_last = np.array([_month_number(max(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
+            l_last = np.array([_month_number(max(items[i].all_months)) if items[i].all_months else -1 for i in later])[None, :]
+            earlier = (t_last >= 0) & (l_last >= 0) & (l_last <= t_last)
+            scores = np.where(earlier | (scores < need), -1.0, scores)
+            for s, a, b in align(_pairs(scores, left, later, 0.0), 0.0, 1.01):
                 carried.setdefault(a, (s, b))
                 waiting.discard(a)
             if not waiting:
                 break
 
     # -- verdicts
+    later_reports: list[set[str]] = [set() for _ in docs]
+    later_last: list[str] = ["" for _ in docs]
+    for k in range(len(docs) - 2, -1, -1):
+        nxt = docs[k + 1]
+        later_reports[k] = later_reports[k + 1] | set(nxt.reports)
+        later_last[k] = max([later_last[k + 1], *nxt.reports])
     for k, d in enumerate(docs):
         for t in d.items:
             if t.role != "task":
@@ -512,23 +682,30 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 months = task_months.get(t.id, ())
                 if t.id in carried:
                     verdict = "carried_over"
-                elif any(
-                    set(ld.reports) & set(months) or (months and ld.reports and max(ld.reports) > max(months))
-                    for ld in docs[k + 1 :]
-                ) or (not months and k + 1 < len(docs)):
+                elif (later_reports[k] & set(months)) or (months and later_last[k] > max(months)) or (not months and k + 1 < len(docs)):
                     verdict = "silent"
                 else:
                     verdict = "pending"
             result.verdicts[t.id] = verdict
 
     # -- recurring limitations: the best match in the first later document that has one
-    for k, d in enumerate(docs):
-        for lim in (it for it in d.items if it.role == "limitation"):
-            for ld in docs[k + 1 :]:
-                best = max(((scorer.score(lim, t), t) for t in ld.items if t.role == "limitation"), default=(0.0, None), key=lambda x: x[0])
-                if best[1] is not None and best[0] >= RECUR_THRESHOLD:
-                    result.links.append(Link("RECURS", lim.id, best[1].id, round(best[0], 4), None, lim.text, best[1].text))
-                    break
+    limits = [it.id for d in docs for it in d.items if it.role == "limitation"]
+    if limits:
+        recur = scorer.matrix(limits, limits)
+        column = {lid: x for x, lid in enumerate(limits)}
+        for k, d in enumerate(docs):
+            for lim in (it for it in d.items if it.role == "limitation"):
+                for ld in docs[k + 1 :]:
+                    cols = [column[it.id] for it in ld.items if it.role == "limitation"]
+                    if not cols:
+                        continue
+                    candidates = recur[column[lim.id], cols]
+                    best = int(np.argmax(candidates))
+                    if candidates[best] >= RECUR_THRESHOLD:
+                        target = items[limits[cols[best]]]
+                        score = round(float(candidates[best]), 4)
+                        result.links.append(Link("RECURS", lim.id, target.id, score, None, lim.text, target.text))
+                        break
     return result
 
 
@@ -636,17 +813,40 @@ def link_rows(result: LinkResult) -> tuple[list[dict[str, Any]], dict[str, str]]
     return rows, dict(result.verdicts)
 
 
+@dataclass(frozen=True)
+class UnitLinks:
+    """The links of one unit, computed and ready to be written (:func:`write_unit_links`)."""
+
+    unit: str
+    rows: list[dict[str, Any]]
+    verdicts: dict[str, str]
+    verdict_sources: dict[str, str] | None
+
+
+def read_unit(store: Any, unit: str) -> tuple[list[LinkDoc], list[dict[str, Any]]]:
+    """What linking ``unit`` needs from the store: its documents and items, and the inspectors' decisions."""
+    return _store_docs(store, unit), list(store.reviews(unit) or ())
+
+
+def compute_unit_links(unit: str, docs: Sequence[LinkDoc], reviews: Sequence[dict[str, Any]] = ()) -> UnitLinks:
+    """The links of one unit from what :func:`read_unit` read; pure (it runs in a worker process too)."""
+    result = link_unit(docs)
+    if reviews:
+        result = apply_reviews(result, reviews, [it for d in docs for it in d.items])
+    rows, verdicts = link_rows(result)
+    return UnitLinks(unit, rows, verdicts, result.verdict_sources or None)
+
+
+def write_unit_links(store: Any, links: UnitLinks) -> int:
+    """Replace the unit's stored links with ``links``, in one transaction."""
+    return int(store.replace_links(links.unit, links.rows, links.verdicts, links.verdict_sources))
+
+
 def relink_units(store: Any, units: Sequence[str]) -> dict[str, int]:
     """Recompute and store the month-to-month links of ``units``, one transaction per unit."""
     written = {}
     for unit in units:
-        docs = _store_docs(store, unit)
-        result = link_unit(docs)
-        reviews = store.reviews(unit)
-        if reviews:
-            result = apply_reviews(result, reviews, [it for d in docs for it in d.items])
-        rows, verdicts = link_rows(result)
-        written[unit] = store.replace_links(unit, rows, verdicts, result.verdict_sources or None)
+        written[unit] = write_unit_links(store, compute_unit_links(unit, *read_unit(store, unit)))
     return written
 
 

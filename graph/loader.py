@@ -24,7 +24,8 @@
   parsing or writing a document becomes a failure line for its file;
 * ``link=True``: the month-to-month links of every unit marked stale (the
   units this run wrote, and any a killed run left) are recomputed with
-  :func:`graph.linking.relink_units`, one transaction per unit.
+  :func:`graph.linking.compute_unit_links` (in a pool of processes when
+  there are several units), one transaction per unit.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from graph.linking import relink_units
+from graph.linking import UnitLinks, compute_unit_links, read_unit, write_unit_links
 from graph.store import Recovery, Store, UpsertResult, failed_result
 from ingest.models import ParsedDocument
 from vanban.errors import VanbanError
@@ -415,7 +416,7 @@ def ingest_paths(
             flush()
     flush()
     if link:
-        summary.linked_units = relink(store, store.stale_units(), summary)
+        summary.linked_units = relink(store, store.stale_units(), summary, workers)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -437,22 +438,49 @@ def _write(store: Store, docs: list[ParsedDocument], bulk: bool) -> list[UpsertR
     return out
 
 
-def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = None) -> list[str]:
+def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = None, workers: int = 1) -> list[str]:
     """Recompute the month-to-month links of ``units``, one transaction per unit; the units done.
 
-    A unit whose linking fails keeps its stale marker (the next run tries it
-    again) and, with ``summary``, becomes a failure line.
+    Reading a unit and writing its links happen here, one unit at a time (the store has one
+    writer); computing them is pure and, with ``workers > 1`` and several units, runs in a pool of
+    processes while the next units are read and the finished ones written. A unit whose linking
+    fails keeps its stale marker (the next run tries it again) and, with ``summary``, becomes a
+    failure line.
     """
-    done = []
-    for n, unit in enumerate(units, 1):
-        log.info("linking %s (%d/%d)", unit, n, len(units))
+    done: list[str] = []
+
+    def failed(unit: str, e: BaseException) -> None:
+        if summary is None:
+            raise e
+        summary.failures.append(Failure(f"links of {unit}", f"not recomputed ({type(e).__name__}: {e})"))
+
+    def write(unit: str, compute: Callable[[], UnitLinks]) -> None:
         try:
-            relink_units(store, [unit])
+            write_unit_links(store, compute())
         except Exception as e:  # noqa: BLE001 - one unit's linking must not stop the others
-            if summary is None:
-                raise
-            summary.failures.append(Failure(f"links of {unit}", f"not recomputed ({type(e).__name__}: {e})"))
-            continue
+            failed(unit, e)
+            return
         done.append(unit)
+
+    if workers <= 1 or len(units) < 2:
+        for n, unit in enumerate(units, 1):
+            log.info("linking %s (%d/%d)", unit, n, len(units))
+            write(unit, lambda unit=unit: compute_unit_links(unit, *read_unit(store, unit)))  # type: ignore[misc]
+    else:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+            inflight: collections.deque[tuple[str, Future[UnitLinks]]] = collections.deque()
+            for n, unit in enumerate(units, 1):
+                log.info("linking %s (%d/%d)", unit, n, len(units))
+                try:
+                    inflight.append((unit, pool.submit(compute_unit_links, unit, *read_unit(store, unit))))
+                except Exception as e:  # noqa: BLE001
+                    failed(unit, e)
+                while len(inflight) > 2 * workers:
+                    u, fut = inflight.popleft()
+                    write(u, fut.result)
+            while inflight:
+                u, fut = inflight.popleft()
+                write(u, fut.result)
     log.info("linked %d units", len(done))
     return done

@@ -198,3 +198,24 @@ def test_next_step_of_a_procedure(task: str, later: str, next_step: bool) -> Non
     a = LinkItem("a", "d1", "task", "2026-08", task)
     b = LinkItem("b", "d2", "task", "2026-09", later)
     assert (_Scorer([a, b]).stage_bonus(a, b, next_step=True) > 0.1) is next_step
+
+
+@pytest.mark.parametrize("series", ["dev-hand-a", "test-hand-c"])
+def test_score_matrix_is_the_pair_score(series: str) -> None:
+    """The linker scores blocks of pairs at once (_Scorer.matrix); every cell is the one-pair score."""
+    import numpy as np
+
+    from graph.linking import _Scorer, linkdoc_from_parsed
+    from ingest.pipeline import parse_file
+
+    folder = Path(__file__).parent / "data" / "series" / series
+    docs = [linkdoc_from_parsed(parse_file(f), f.name) for f in sorted(folder.glob("*.txt"))]
+    items = [it for d in docs for it in d.items]
+    scorer = _Scorer(items)
+    tasks = [it for it in items if it.role == "task"][:60]
+    others = [it for it in items if it.role in ("result", "task", "limitation")][-80:]
+    for next_step in (False, True):
+        got = scorer.matrix([t.id for t in tasks], [o.id for o in others], next_step=next_step)
+        want = np.array([[scorer.score(t, o, next_step=next_step) for o in others] for t in tasks])
+        assert np.allclose(got, want, atol=1e-12), series
+    assert (want > 0.3).sum() > 5  # the block holds real matches, not only zeros
