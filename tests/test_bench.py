@@ -127,5 +127,6 @@ def test_targets(figures: dict[str, Any], met: dict[str, bool]) -> None:
 def test_bench_writes_through_the_stores_bulk_api(result: dict[str, Any]) -> None:
     """The bench measures what `vanban ingest` runs (graph.loader, EmbeddedStore.bulk_load with COPY), not a path of its own."""
     assert result["ingest"]["write_path"].startswith("EmbeddedStore.bulk_load") and "(COPY)" in result["ingest"]["write_path"]
-    assert result["ingest"]["linked"] == "graph.linking.relink_units"
+    assert result["ingest"]["linked"].startswith("graph.loader.relink")  # what vanban ingest runs
+    assert result["ingest"]["link_ms_per_unit_year"] > 0
     assert 0 < result["ingest"]["write_s"] < result["ingest"]["parse_write_s"]
