@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.models import Header, Item
@@ -51,6 +52,16 @@ _DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*[.)][ ]*(?=[^\d\s])")
 _PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)[ ]*")
 # "a) Đẩy mạnh ...", "- a) Tại Trung ương:"
 _ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*\)[ ]*")
+# "Một là, về kết quả ...", "Hai là, ...", "Thứ nhất, ..." (lower case: "Thứ Hai" is a weekday)
+_ORDINAL = re.compile(
+    r"^(?:(?P<label>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)[ ]+là|Thứ[ ]+(?P<nth>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
+    r"[ ]*[,:][ ]*(?=\S)"
+)
+_ORDINAL_NUMBERS = {
+    w: str(n) for n, ws in enumerate(
+        (("Một", "nhất"), ("Hai", "hai"), ("Ba", "ba"), ("Bốn", "tư"), ("Năm", "năm"), ("Sáu", "sáu"), ("Bảy", "bảy"),
+         ("Tám", "tám"), ("Chín", "chín"), ("Mười", "mười")), 1) for w in ws
+}
 # "- Tập trung ...", "• ...", "– ..."
 _DASH = re.compile(r"^[-–—•*][ ]*(?=\S)")
 # "+ Tổ chức ..."
@@ -63,6 +74,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper", _UPPER_ALPHA),
     ("compound", _COMPOUND),
     ("decimal", _DECIMAL),
+    ("ordinal", _ORDINAL),
     ("paren", _PAREN),
     ("alpha", _ALPHA),
     ("dash", _DASH),
@@ -109,7 +121,11 @@ _CLOSING = re.compile(
         )""",
     re.X,
 )
-_LIMITATION_SENTENCE = re.compile(r"^(?:tuy nhien|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b")
+_LIMITATION_SENTENCE = re.compile(
+    r"^(?:(?:tuy nhien|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b"
+    # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
+    r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
+)
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 # Sentence ends: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
@@ -125,9 +141,21 @@ _HEADING_WORDS = (
 )
 
 
-def _role_of_heading(text: str) -> str | None:
+def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
+    """The role of the section a heading (or a lead-in sentence ending with ":") opens.
+
+    In a lead-in, "mục tiêu" or "quan điểm" is a reason, not the section's subject: "Trên cơ sở
+    mục tiêu cả năm, ... tập trung thực hiện các nhiệm vụ trọng tâm sau:" opens tasks.
+
+    >>> _role_of_heading("Kết quả thực hiện nhiệm vụ tháng 02")
+    'result'
+    >>> _role_of_heading("Trên cơ sở mục tiêu cả năm, yêu cầu thực hiện tốt các nhiệm vụ trọng tâm sau:", lead_in=True)
+    'task'
+    """
     f = fold(text)
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f]
+    if lead_in and any(role != "other" for _, role in hits):
+        hits = [h for h in hits if h[1] != "other"]
     if not hits:
         return None
     return min(hits)[1]
@@ -219,6 +247,67 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in spans]
 
 
+# "…; phát động đợt ra quân …": a clause after a semicolon that starts a new task with a verb of the genre
+_TASK_VERBS = (
+    "bao dam", "ban hanh", "ban giao", "bo tri", "chi dao", "chuan bi", "chu tri", "chu dong", "cung co", "cap nhat",
+    "day manh", "day nhanh", "don doc", "dong thoi", "giam sat", "hoan thanh", "hoan thien", "hoan tat", "huong dan",
+    "kiem tra", "kien toan", "kip thoi", "lap", "lua chon", "nang cao", "nam chac", "phat dong", "phoi hop", "phan dau",
+    "quan ly", "quan tam", "ra soat", "rut kinh nghiem", "so ket", "tang cuong", "tap trung", "tham muu", "theo doi",
+    "thuc hien", "tiep tuc", "tiep nhan", "tien hanh", "to chuc", "tong ket", "tong hop", "trien khai", "tuyen truyen",
+    "van dong", "xay dung", "xu ly", "xac minh", "duy tri", "dang ky", "danh gia", "dau tu", "dieu chinh", "giai quyet",
+    "khan truong", "khao sat", "khac phuc", "kiem diem", "phat trien", "phong chong", "sap xep", "tham gia",
+    "thanh lap", "thu", "thuc day", "ung dung", "ho tro", "lam tot", "chon", "cung", "gop phan", "on dinh",
+)
+# "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
+_ADDRESSED = re.compile(r"^[A-ZĐÀ-Ỹ][^:;.]{2,80}:[ ]+\S")
+_CLAUSE_START = re.compile(r"(?:" + "|".join(re.escape(v) for v in _TASK_VERBS) + r")\b")
+
+
+def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A task addressed to a body, cut at the semicolons that start another task.
+
+    Conclusions written body by body put two or three tasks on one line ("Ủy ban nhân dân
+    phường: X; Y"); each is followed up on its own, so each is an item. Only such addressed lines
+    are cut (a plain task sentence with semicolons stays one item, as the annotation rules count
+    items), and a semicolon cuts only when the clause after it begins with a verb of the genre and
+    both sides are at least four words long: lists of places and "(đợt 1; đợt 2)" are not cut.
+
+    >>> t = "Ủy ban nhân dân phường: hoàn thành bàn giao 0,9 ha còn lại trước ngày 25/4; phát động đợt ra quân lập lại trật tự đô thị."
+    >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
+    ['Ủy ban nhân dân phường: hoàn thành bàn giao 0,9 ha còn lại trước ngày 25/4;', 'phát động đợt ra quân lập lại trật tự đô thị.']
+    >>> t = "Công an phường: rà soát danh sách cử tri tại các tổ dân phố số 1; số 2 và số 5 trước ngày 20/4."
+    >>> len(task_clauses(t, 0, len(t)))
+    1
+    >>> t = "Thực hiện tốt công tác đăng ký và quản lý hộ tịch; duy trì lịch tiếp công dân hằng tuần."
+    >>> len(task_clauses(t, 0, len(t)))
+    1
+    """
+    sentence = text[start:end]
+    if not _ADDRESSED.match(sentence):
+        return [(start, end)]
+    folded = fold(sentence)
+    cuts = [0]
+    depth = 0
+    for k, ch in enumerate(sentence):
+        if ch in "(“\"":
+            depth += 1 if ch != '"' or depth == 0 else -1
+        elif ch in ")”":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            rest = folded[k + 1 :].lstrip()
+            before = sentence[cuts[-1] : k]
+            if _CLAUSE_START.match(rest) and len(before.split()) >= 4 and len(rest.split()) >= 4:
+                cuts.append(k + 1)
+    if len(cuts) == 1:
+        return [(start, end)]
+    spans = []
+    for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True):
+        piece = sentence[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + a + lead, start + a + len(piece.rstrip())))
+    return spans
+
+
 _UIDS = itertools.count()
 
 
@@ -233,21 +322,45 @@ class _Node:
     uid: int = field(default_factory=lambda: next(_UIDS))
 
 
-_RANKS = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "decimal": 10, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
+_RANKS = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
 
-def _rank(kind: str, label: str) -> int:
-    """Fixed depth of a marker kind: I. > 1. > 1.1. > (1) > a) > lead-in > - > +."""
+def _rank_of(kind: str, label: str, ranks: dict[str, int] = _RANKS) -> int:
+    """Depth of a marker kind: I. > A. > 1. > 1.1. > (1) > a) > lead-in > - > +."""
     if kind == "compound":
         return 10 + label.count(".")
-    return _RANKS.get(kind, 50)
+    return ranks.get(kind, 50)
+
+
+def _document_ranks(lines: Iterable[str]) -> dict[str, int]:
+    """The depths of this document's markers: "I." and "A." rank in the order the document uses them.
+
+    A Party report may be cut "A. KẾT QUẢ ... / I. Lĩnh vực kinh tế / 1. ..." as well as
+    "I. KẾT QUẢ ... / A. ... / 1. ...": whichever of the two comes first is the outer level, so
+    "I. Lĩnh vực kinh tế" under "A. KẾT QUẢ" stays a part of the results.
+
+    >>> ranks = _document_ranks(["A. KẾT QUẢ", "I. Lĩnh vực kinh tế", "B. NHIỆM VỤ"])
+    >>> ranks["upper"] < ranks["roman"]
+    True
+    >>> _document_ranks(["I. KẾT QUẢ", "A. Kinh tế"]) == _RANKS
+    True
+    """
+    for line in lines:
+        mk = _marker(line)
+        if mk and mk[0] in {"roman", "upper"}:
+            if mk[0] == "upper":
+                return {**_RANKS, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
+            break
+    return _RANKS
 
 
 def _marker(line: str) -> tuple[str, str, int] | None:
     for kind, pat in _MARKERS:
         m = pat.match(line)
         if m:
-            label = m.groupdict().get("label") or ""
+            label = m.groupdict().get("label") or m.groupdict().get("nth") or ""
+            if kind == "ordinal":
+                label = _ORDINAL_NUMBERS[label]
             return kind, label, m.end()
     return None
 
@@ -301,6 +414,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
             paragraphs.append((s, e))
         pos += len(line) + 1
 
+    ranks = _document_ranks(text[ps:pe] for ps, pe in paragraphs)
+
+    def depth(kind: str, label: str) -> int:  # this document's depths
+        return _rank_of(kind, label, ranks)
+
     items: list[Item] = []
     stack: list[_Node] = [_Node("root", "")]
     closing = False
@@ -344,17 +462,21 @@ def parse_items(text: str, header: Header) -> list[Item]:
         return " / ".join(heads) if heads else None
 
     def emit(s: int, e: int, role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None) -> None:
+        limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
         for ss, se in split_sentences(text[s:e], s):
             sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
             r = role
-            if r == "result" and _LIMITATION_SENTENCE.match(fold(sentence)):
+            if r == "result" and (limits or _LIMITATION_SENTENCE.match(fold(sentence))):
                 r = "limitation"
+                limits = True
             period, months = _item_period(sentence, month_src, header, r)
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            items.append(Item(id=f"i{len(items) + 1}", path=p, role=r, period=period, text=sentence, start=ss, end=se, section=section,
-                              months=months))
+            clauses = task_clauses(text, ss, se) if r == "task" else [(ss, se)]
+            for c, (cs, ce) in enumerate(clauses, 1):
+                items.append(Item(id=f"i{len(items) + 1}", path=p if len(clauses) == 1 else f"{p}.c{c}", role=r, period=period,
+                                  text=text[cs:ce], start=cs, end=ce, section=section, months=months))
 
     multi: set[int] = set()
     # nodes that get more than one sentence (over all their paragraphs) number their sentences
@@ -384,11 +506,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 continue
             if line.rstrip().endswith(":") and len(line) < 400:
                 # a lead-in: "Tuy nhiên ... còn một số khó khăn, tồn tại, hạn chế:"
-                role = _role_of_heading(line)
+                role = _role_of_heading(line, lead_in=True)
                 if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
                     role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."
-                while len(stack) > 1 and (_rank(stack[-1].kind, stack[-1].label) >= _rank("leadin", "") or stack[-1].heading is None):
+                while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
                     stack.pop()
                 if role:
                     stack.append(_Node("leadin", "", role=role))
@@ -403,11 +525,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
             continue
         closing = False if kind not in {"dash", "plus"} else closing
         # pop every level at or below this marker's rank; a sibling keeps the bullet count
-        rank = _rank(kind, label)
+        rank = depth(kind, label)
         count: dict[str, int] = {}
-        while len(stack) > 1 and _rank(stack[-1].kind, stack[-1].label) >= rank:
+        while len(stack) > 1 and depth(stack[-1].kind, stack[-1].label) >= rank:
             prev = stack.pop()
-            if prev.kind == kind and _rank(prev.kind, prev.label) == rank:
+            if prev.kind == kind and depth(prev.kind, prev.label) == rank:
                 count = dict(prev.count)
         if kind in {"dash", "plus"}:
             n = count.get(kind, 0) + 1
@@ -420,7 +542,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         nk = _marker(nxt) if nxt is not None else None
         deeper = False
         if nk is not None:
-            deeper = _rank(nk[0], nk[1]) > rank
+            deeper = depth(nk[0], nk[1]) > rank
         heading = _is_heading(kind, body, nxt, nk[0] if nk else None, deeper)
         hm = re.match(r"^(?P<head>[^:]{3,80}):[ ]*\S", body.strip())
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:

@@ -141,3 +141,40 @@ def test_real_counts(name: str, counts: dict[str, int]) -> None:
 
     text = read_normalized(REAL / name)
     assert dict(Counter(i.role for i in parse_items(text, parse_header(text)))) == counts
+
+
+# Layouts of conclusions and reports seen in series written blind by other hands (tests/data/series):
+# "A." above "I.", "Một là / Hai là" points, a "Hạn chế:" paragraph, lines addressed to a body.
+LAYOUTS = [
+    (
+        "A. KẾT QUẢ THÁNG 8\nI. Lĩnh vực kinh tế\nGieo sạ xong 2.300 ha lúa Thu Đông.\n"
+        "VI. Hạn chế\nViệc di dời hộ dân còn chậm.\nB. NHIỆM VỤ THÁNG 9\na) Thi công mặt đường tuyến Cái Sơn.\n",
+        [("result", "Gieo sạ xong 2.300 ha lúa Thu Đông."), ("limitation", "Việc di dời hộ dân còn chậm."),
+         ("task", "Thi công mặt đường tuyến Cái Sơn.")],
+    ),
+    (
+        "Một là, về kết quả thực hiện nhiệm vụ tháng 6\nThu ngân sách đạt 57,3% dự toán.\n"
+        "Hai là, về nhiệm vụ trọng tâm tháng 7\nTrên cơ sở mục tiêu cả năm, yêu cầu thực hiện các nhiệm vụ sau:\n"
+        "- Công an phường: hoàn thiện hồ sơ công nhận 02 tổ dân phố không ma túy.\n",
+        [("result", "Thu ngân sách đạt 57,3% dự toán."),
+         ("task", "Công an phường: hoàn thiện hồ sơ công nhận 02 tổ dân phố không ma túy.")],
+    ),
+    (
+        "1. Về kết quả tháng 5\nThu ngân sách 5 tháng đạt 41,2% dự toán. Hạn chế: quản lý đất đai ở một số khu còn sơ hở. "
+        "Tình trạng đổ trộm phế thải chưa được xử lý triệt để.\n2. Nhiệm vụ trọng tâm tháng 6\n"
+        "- Ủy ban nhân dân phường: kiên trì vận động 04 hộ còn lại bàn giao mặt bằng; phối hợp bảo đảm an toàn kỳ thi tốt nghiệp THPT.\n",
+        [("result", "Thu ngân sách 5 tháng đạt 41,2% dự toán."),
+         ("limitation", "Hạn chế: quản lý đất đai ở một số khu còn sơ hở."),
+         ("limitation", "Tình trạng đổ trộm phế thải chưa được xử lý triệt để."),
+         ("task", "Ủy ban nhân dân phường: kiên trì vận động 04 hộ còn lại bàn giao mặt bằng;"),
+         ("task", "phối hợp bảo đảm an toàn kỳ thi tốt nghiệp THPT.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines"])
+def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
+    intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
+    text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
+    items = parse_items(text, parse_header(text))
+    assert [(i.role, i.text) for i in items if i.role != "other"] == expected
