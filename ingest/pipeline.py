@@ -86,7 +86,7 @@ def parse_text(
     ]
     bodies = extract_bodies(text, header, items)
     themes = tag_themes(text, items)
-    people = extract_people(text, header)
+    people = extract_people(text, header, items)
     metrics = extract_metrics(text, items)
     return ParsedDocument(
         source=Source(path=path, sha256=sha256, format=raw.format, encoding=raw.encoding),

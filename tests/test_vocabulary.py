@@ -195,3 +195,10 @@ def test_every_mention_is_in_the_item_that_holds_it() -> None:
     assert [b.item for b in doc.bodies if b.role == "mention"] == [holder(b.start, b.start + 1) for b in doc.bodies if b.role == "mention"]
     assert [m.item for m in doc.metrics] == [holder(m.start, m.start + 1) for m in doc.metrics]
     assert any(c.item for c in doc.citations) and any(m.item for m in doc.metrics)
+
+
+def test_a_person_named_in_an_item_is_in_that_item() -> None:
+    doc = parse_text((ROOT / "tests" / "data" / "corpus" / "real" / "hd-45-btctw-2025.txt").read_text(encoding="utf-8"))
+    held = [next((it.id for it in doc.items if it.start <= p.start < it.end), None) for p in doc.people]
+    assert [p.item for p in doc.people] == held
+    assert sum(1 for h in held if h) >= len(held) - 1  # all but the signer
