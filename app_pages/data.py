@@ -74,7 +74,7 @@ def _close(store: Any) -> None:
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…", max_entries=1, on_release=_close)
 def _open(db: str, neo4j_uri: str | None, user: str | None, password: str | None, sig: tuple[Any, ...]) -> Any:
-    from graph.store import open_store
+    from graph.backends import open_store
 
     return open_store(db=db, neo4j_uri=neo4j_uri, user=user, password=password, read_only=True)
 
@@ -147,7 +147,7 @@ def write(fn: Any) -> Any:
     is cleared so the next run reads what was written. A ``vanban ingest`` holding the
     file makes this raise :class:`vanban.errors.StoreError` (shown on the page).
     """
-    from graph.store import open_store
+    from graph.backends import open_store
 
     cfg = config()
     with _LOCK:

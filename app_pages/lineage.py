@@ -65,7 +65,7 @@ st.html(
     + " ".join(
         f'<span style="display:inline-block;width:12px;height:12px;border-radius:50%;background:{color};'
         f'margin:0 4px 0 12px"></span>{name}'
-        for name, color in views.LEVELS.values()
+        for name, color in views.LINEAGE_LEVELS.values()
     )
     + "</div>"
 )

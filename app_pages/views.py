@@ -29,33 +29,14 @@ from graph.status import OPEN_OVERDUE, STATUS_COLORS, TaskStatus
 from graph.status import STATUS_LABELS as OFFICIAL_LABELS
 from graph.visual import VEdge, VNode
 from ingest.normalize import fold
+from ingest.vocabulary import ISSUER_LEVELS, ISSUER_WORD_ORDER, VERDICTS, short_type
+from ingest.vocabulary import VERDICT_COLORS as VERDICT_COLORS
+from ingest.vocabulary import VERDICT_FILLS as VERDICT_FILLS
+from ingest.vocabulary import VERDICT_LABELS as VERDICT_LABELS
 
 # -- vocabulary of the screen ---------------------------------------------------
 
-#: task verdicts, as in CONTRACT.md, and how the board names and colours them
-VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
-VERDICT_LABELS: dict[str | None, str] = {
-    "done": "Hoàn thành",
-    "partial": "Thực hiện một phần",
-    "carried_over": "Chuyển sang tháng sau",
-    "silent": "Không được báo cáo lại",
-    "pending": "Chưa đến kỳ báo cáo",
-}
 UNRATED = "Chưa đánh giá"
-VERDICT_COLORS: dict[str | None, str] = {
-    "done": "#2e7d32",
-    "partial": "#ef9f00",
-    "carried_over": "#1565c0",
-    "silent": "#c62828",
-    "pending": "#78909c",
-}
-VERDICT_FILLS: dict[str | None, str] = {  # light backgrounds for spreadsheet cells and chips
-    "done": "C8E6C9",
-    "partial": "FFE9B0",
-    "carried_over": "BBDEFB",
-    "silent": "FFCDD2",
-    "pending": "ECEFF1",
-}
 
 #: item roles (CONTRACT.md) and the background each gets in a document
 ROLE_LABELS: dict[str | None, str] = {
@@ -878,28 +859,8 @@ def board_xlsx(df: pd.DataFrame, log: Sequence[Mapping[str, Any]] | None = None)
 
 # -- directive lineage ------------------------------------------------------------
 
-#: the levels of the chain, top to bottom, with their colours
-LEVELS = {
-    "tw": ("Trung ương", "#c62828"),
-    "cp": ("Chính phủ, bộ, ngành", "#ef6c00"),
-    "tinh": ("Tỉnh, thành phố", "#6a1b9a"),
-    "xa": ("Phường, xã", "#2e7d32"),
-    "": ("Khác", "#607d8b"),
-}
-# The issuing code after the last "/" of a symbol: "NQ/TW", "2025/NĐ-CP", "CT-TTg", "KH/TU", "NQ/ĐU".
-_SYMBOL_LEVEL = (
-    ("tw", {"tw", "bct", "bbt", "qh", "ubtvqh"}),
-    ("cp", {"cp", "ttg", "vpcp", "bnv", "bca", "btc", "bkhcn", "btttt"}),
-    ("tinh", {"tu", "thu", "tinh"}),
-    ("xa", {"du", "dy", "pu"}),
-)
-# Words of the issuer, when the symbol says nothing ("QĐ-UBND" is issued at every level).
-_ISSUER_LEVEL = (
-    ("xa", ("phuong", "xa", "dac khu")),
-    ("tw", ("bo chinh tri", "ban bi thu", "trung uong", "quoc hoi")),
-    ("cp", ("chinh phu", "thu tuong", "bo ")),
-    ("tinh", ("tinh", "thanh pho", "thanh uy")),
-)
+#: the levels of the chain, top to bottom, with their colours (ingest/data/levels.json)
+LINEAGE_LEVELS: dict[str, tuple[str, str]] = {lv.id: (lv.label, lv.color) for lv in ISSUER_LEVELS.values()}
 
 
 def issuer_level(symbol: str | None, issuer: str | None = None) -> tuple[str, str]:
@@ -912,14 +873,14 @@ def issuer_level(symbol: str | None, issuer: str | None = None) -> tuple[str, st
     """
     code = fold(symbol or "").rsplit("/", 1)[-1]
     codes = set(re.split(r"[^0-9a-z]+", code)) - {""}
-    for level, known in _SYMBOL_LEVEL:
-        if codes & known:
-            return LEVELS[level]
+    for lv in ISSUER_LEVELS.values():
+        if codes & lv.symbol_codes:
+            return LINEAGE_LEVELS[lv.id]
     words = " " + " ".join(re.split(r"[^0-9a-z]+", fold(issuer or ""))) + " "
-    for level, hints in _ISSUER_LEVEL:
-        if any(f" {h.strip()} " in words for h in hints):
-            return LEVELS[level]
-    return LEVELS[""]
+    for lv in ISSUER_WORD_ORDER:
+        if any(f" {h.strip()} " in words for h in lv.issuer_words):
+            return LINEAGE_LEVELS[lv.id]
+    return LINEAGE_LEVELS[""]
 
 
 @dataclass
@@ -1012,10 +973,6 @@ def build_lineage(
     return lin
 
 
-_SHORT_TYPES = {"Nghị quyết": "NQ", "Thông báo kết luận": "TB", "Thông báo": "TB", "Kế hoạch": "KH", "Chỉ thị": "CT",
-                "Báo cáo": "BC", "Quyết định": "QĐ", "Kết luận": "KL", "Hướng dẫn": "HD", "Công văn": "CV"}
-
-
 def lineage_visual(lin: Lineage) -> tuple[list[VNode], list[VEdge]]:
     """The lineage as pyvis nodes (issuing level on top, wards below) and edges (citing -> cited)."""
     top = min((n["depth"] for n in lin.nodes.values()), default=0)
@@ -1025,7 +982,7 @@ def lineage_visual(lin: Lineage) -> tuple[list[VNode], list[VEdge]]:
         level_name, color = issuer_level(n.get("symbol"), n.get("issuer"))
         if n.get("document") and (nid.startswith("doc:") or not n.get("label")):
             # a citing document: "NQ 20-NQ/ĐU" over its unit
-            label = " ".join(x for x in (_SHORT_TYPES.get(n.get("doc_type") or "", n.get("doc_type")), doc_code(n)) if x)
+            label = " ".join(x for x in (short_type(n.get("doc_type")), doc_code(n)) if x)
             label = "\n".join(x for x in (label or nid, n.get("unit")) if x)
         else:
             label = n.get("label") or nid

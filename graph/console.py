@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
-from vanban.config import StoreConfig
+from vanban.config import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, StoreConfig
 from vanban.errors import (
     QueryCrashed,
     QueryNotAllowed,
@@ -51,9 +51,6 @@ from vanban.errors import (
 
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "ConsoleResult", "run"]
 
-#: seconds a console query may run, and rows it may return, unless told otherwise
-DEFAULT_TIMEOUT = 10.0
-DEFAULT_MAX_ROWS = 10_000
 #: seconds past the time limit before the worker is killed (the engine's own stop comes first)
 KILL_MARGIN = 2.0
 #: seconds the worker may take to start and open the store (a reader retries while a writer commits)
@@ -246,8 +243,8 @@ def _json_default(value: Any) -> Any:
 
 def _answer(request: dict[str, Any], ready: Any = None) -> dict[str, Any]:
     """Open the store read-only, run the request's query bounded, close: the reply (rows or the error, by name)."""
+    from graph.backends import open_store
     from graph.guard import check
-    from graph.store import open_store
 
     try:
         query = check(request["query"])  # again: the worker may be started by hand

@@ -59,6 +59,7 @@ import numpy as np
 import ingest
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
+from ingest.vocabulary import VERDICTS as VERDICTS
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
 FOLLOW_MIN = 0.12
@@ -84,7 +85,6 @@ STAGE_SAME = 0.06
 #: Added when a later task is the next step (one or two stages on) of the same procedure.
 STAGE_NEXT = 0.22
 
-VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
 PROCEDURES = Path(ingest.__file__).resolve().parent / "data" / "procedures.json"
 
 # Syllables and phrases that every task of the genre uses ("tiếp tục triển khai

@@ -162,4 +162,4 @@ class Neo4jStore(CypherStore):
             s.run("MATCH (n) WHERE NOT (n:Meta AND n.key = 'schema') DETACH DELETE n").consume()
 
 
-register_backend("neo4j", Neo4jStore)
+register_backend("neo4j", Neo4jStore, schemes=("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"))

@@ -51,6 +51,7 @@ from ingest.citations import citation_key as _citation_key
 from ingest.citations import scope_key
 from ingest.models import BodyMention, ParsedDocument
 from ingest.normalize import fold
+from ingest.vocabulary import id_slug
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]  # (type, from label, to label)
@@ -87,15 +88,6 @@ class Records:
 def citation_key(doc_type: str | None, number: str | None, symbol: str | None, year: int | None) -> str:
     """The citation key of a document, as every citation of it computes it."""
     return _citation_key(doc_type, number, symbol, year)
-
-
-def slug(text: str | None) -> str:
-    """Folded, hyphenated form of a name, for ids.
-
-    >>> slug("Ban Thường vụ Đảng ủy phường Đồ Sơn")
-    'ban-thuong-vu-dang-uy-phuong-do-son'
-    """
-    return re.sub(r"[^0-9a-z/]+", "-", fold(text or "")).strip("-")
 
 
 def _year(date: str | None) -> int | None:
@@ -160,7 +152,7 @@ def document_id(doc: ParsedDocument) -> str:
     'sha256:abababababababab'
     """
     h = doc.header
-    scope = slug(h.unit or h.issuer)
+    scope = id_slug(h.unit or h.issuer)
     key = own_key(doc)
     if key and _has_year(key):
         base = key if "@" in key or not scope else f"{key}@{scope}"
@@ -173,7 +165,7 @@ def document_id(doc: ParsedDocument) -> str:
     month = h.planned_period or h.reported_period or h.date
     if (h.doc_type or h.symbol) and scope and month:
         title = hashlib.sha256(" ".join(fold(h.title or "").split()).encode()).hexdigest()[:8]
-        return f"{slug(h.doc_type)}-{slug(h.symbol)}@{scope}/{month}/{title}.{_file_tag(doc.source.path)}"
+        return f"{id_slug(h.doc_type)}-{id_slug(h.symbol)}@{scope}/{month}/{title}.{_file_tag(doc.source.path)}"
     return f"sha256:{doc.source.sha256[:16]}"
 
 
@@ -228,15 +220,15 @@ def _unique(key: str, seen: dict[str, int]) -> str:
 
 def body_id(name: str) -> str:
     """Id of a body known only by its name (an issuer or recipient the body extractor did not see)."""
-    return "body:" + slug(name)
+    return "body:" + id_slug(name)
 
 
 def person_id(name: str) -> str:
-    return "person:" + slug(name)
+    return "person:" + id_slug(name)
 
 
 def unit_id(name: str) -> str:
-    return slug(name)
+    return id_slug(name)
 
 
 def directive_label(doc_type: str | None, number: str | None, symbol: str | None) -> str:

@@ -31,6 +31,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# item verdicts (CONTRACT.md), and those an inspector may set by hand (graph.review): ingest/data/verdicts.json
+from ingest.vocabulary import REVIEW_VERDICTS as REVIEW_VERDICTS
+from ingest.vocabulary import VERDICTS as VERDICTS
+
 #: bumped when a table or property changes meaning; stored in the database.
 SCHEMA_VERSION = "vanban.graph/4"
 
@@ -284,15 +288,11 @@ NODE_BY_LABEL: dict[str, NodeTable] = {n.label: n for n in NODES}
 REL_BY_TYPE: dict[str, RelTable] = {r.type: r for r in RELS}
 #: relationship types the follow-through linker owns.
 LINK_TYPES: tuple[str, ...] = tuple(r.type for r in RELS if r.link)
-#: item verdicts, as in CONTRACT.md.
-VERDICTS = ("done", "partial", "carried_over", "silent", "pending")
 #: node tables no document or edge touches: left alone by ingest, deletion and garbage collection.
 DETACHED = ("Meta", "Review")
 #: what an inspector may decide (graph.linking.apply_reviews), and on which links.
 REVIEW_ACTIONS = ("confirm", "reject", "link", "verdict")
 REVIEW_KINDS = ("FOLLOWED_BY", "CARRIED_OVER")
-#: verdicts an inspector may set by hand ("pending" is the linker's: no report yet).
-REVIEW_VERDICTS = ("done", "partial", "carried_over", "silent")
 
 
 def node(label: str) -> NodeTable:

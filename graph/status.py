@@ -52,6 +52,9 @@ from typing import Any
 from graph.records import directive_label
 from ingest.deadlines import stated_date
 
+# vanban's verdicts as the reports name them (the same words as the board): ingest/data/verdicts.json
+from ingest.vocabulary import VERDICT_LABELS as VERDICT_LABELS
+
 DONE_ON_TIME = "done_on_time"
 DONE_LATE = "done_late"
 OPEN_IN_TIME = "open_in_time"
@@ -66,14 +69,6 @@ STATUS_LABELS = {
 }
 #: how the board and the spreadsheets colour them (quá hạn in red)
 STATUS_COLORS = {DONE_ON_TIME: "#2e7d32", DONE_LATE: "#ef6c00", OPEN_IN_TIME: "#1565c0", OPEN_OVERDUE: "#c62828"}
-#: vanban's verdicts as the reports name them (the same words as the board, app_pages/views.py)
-VERDICT_LABELS = {
-    "done": "Hoàn thành",
-    "partial": "Thực hiện một phần",
-    "carried_over": "Chuyển sang tháng sau",
-    "silent": "Không được báo cáo lại",
-    "pending": "Chưa đến kỳ báo cáo",
-}
 #: how the date of a result is known
 RESULT_BASIS_LABELS = {"text": "ngày nêu trong kết quả", "period": "tháng được báo cáo", "report": "ngày của văn bản báo cáo"}
 #: tasks whose deadline is unknown (no date stated, no month planned) are counted apart

@@ -1,12 +1,11 @@
 """Stage 9: the store interface, the backend registry, and the write logic both backends share.
 
-``open_store(...)`` picks the backend by the address: LadybugDB embedded on a
-path (:mod:`graph.embedded`), Neo4j when a ``bolt://``/``neo4j://`` URI is
-given (:mod:`graph.neo4j_store`). Backends import this module and register
-themselves (:func:`register_backend`); this module never imports a backend,
-it loads the one an address names when it is first opened. What a backend
-can do beyond the interface is a capability flag on its class
-(``supports_copy``), never a test of its name.
+Backends import this module and register themselves (:func:`register_backend`);
+this module never imports a backend. :mod:`graph.backends` imports them all and
+opens the one an address names (``open_store``): LadybugDB embedded on a path
+(:mod:`graph.embedded`), Neo4j when a ``bolt://``/``neo4j://`` URI is given
+(:mod:`graph.neo4j_store`). What a backend can do beyond the interface is a
+capability flag on its class (``supports_copy``), never a test of its name.
 
 :class:`CypherStore` holds everything the backends do alike — replacing a
 document, garbage-collecting shared nodes, writing the follow-through links,
@@ -43,10 +42,7 @@ Durability bookkeeping lives in ``Meta`` nodes, beside the schema version:
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
-import os
-import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -60,13 +56,13 @@ from ingest.models import ParsedDocument
 from vanban.errors import StoreError, VanbanError, WriteNotAllowed
 
 __all__ = [
+    "BACKENDS",
+    "Backend",
     "GraphDump",
     "Recovery",
     "Store",
     "UpsertResult",
-    "backend_class",
     "check_read_only",
-    "open_store",
     "register_backend",
 ]
 
@@ -147,83 +143,28 @@ class Store(Protocol):
 # -- backends ---------------------------------------------------------------------
 
 
-@dataclass
-class _Backend:
+@dataclass(frozen=True)
+class Backend:
+    """A registered store class, and the URI schemes whose addresses it opens (``()``: a path on disk)."""
+
     name: str
-    #: the class, or "module:Class" until it is first opened
-    target: Any
-    #: URI schemes it serves ("bolt", "neo4j+s"); () for a path on disk
+    cls: type[CypherStore]
     schemes: tuple[str, ...]
 
 
-_BACKENDS: dict[str, _Backend] = {}
+#: the registry: filled by the backend modules as they are imported (graph.backends imports them all)
+BACKENDS: dict[str, Backend] = {}
 
 
-def register_backend(name: str, cls: type | str, *, schemes: Sequence[str] = ()) -> None:
-    """Make a store class available to :func:`open_store` under ``name``.
+def register_backend(name: str, cls: type[CypherStore], *, schemes: Sequence[str] = ()) -> None:
+    """Make a store class available to :func:`graph.backends.open_store` under ``name``.
 
-    ``cls`` is the class, or ``"module:Class"`` to import on first use (the
-    built-in backends are registered that way below, so that importing this
-    module loads neither engine). A backend module registers its class again
-    when it is imported. ``schemes``: the URI schemes whose addresses it opens;
-    a backend without schemes opens paths.
-
-    >>> register_backend("ladybug", "graph.embedded:EmbeddedStore")
-    >>> backend_class("ladybug").__name__, backend_class("ladybug").supports_copy
-    ('EmbeddedStore', True)
+    A backend module imports this one and calls it once, at the end of the module;
+    :mod:`graph.backends` imports every backend module, so this module never imports
+    one. ``schemes``: the URI schemes whose addresses it opens; a backend without
+    schemes opens paths.
     """
-    old = _BACKENDS.get(name)
-    _BACKENDS[name] = _Backend(name, cls, tuple(schemes) or (old.schemes if old else ()))
-
-
-def backend_class(name: str) -> type[CypherStore]:
-    """The store class registered as ``name``; a ``KeyError`` lists the registered names."""
-    try:
-        b = _BACKENDS[name]
-    except KeyError:
-        raise KeyError(f"no store backend {name!r}; registered: {', '.join(sorted(_BACKENDS))}") from None
-    if isinstance(b.target, str):
-        module, _, cls = b.target.partition(":")
-        b.target = getattr(importlib.import_module(module), cls)
-    return b.target
-
-
-def _backend_for(address: str) -> str:
-    m = re.match(r"^([a-z][a-z0-9+]*)://", address)
-    scheme = m.group(1) if m else None
-    for b in _BACKENDS.values():
-        if (scheme in b.schemes) if scheme else not b.schemes:
-            return b.name
-    known = sorted(s for b in _BACKENDS.values() for s in b.schemes)
-    raise StoreError(f"{address}: no store backend for {scheme or 'a path'}; known URI schemes: {', '.join(known)}")
-
-
-def open_store(
-    db: str | None = None,
-    neo4j_uri: str | None = None,
-    user: str | None = None,
-    password: str | None = None,
-    read_only: bool = False,
-) -> Store:
-    """Open the store the options name: Neo4j when a URI is given (or ``NEO4J_URI`` is set), else the embedded file.
-
-    ``db`` may itself be a ``bolt://`` or ``neo4j://`` URI. The embedded path
-    defaults to ``$VANBAN_DB``, else ``./vanban.db``. The backend is the one
-    registered for the address's URI scheme (:func:`register_backend`).
-    """
-    uri = neo4j_uri
-    if uri is None and db and re.match(r"^[a-z][a-z0-9+]*://", db):
-        uri, db = db, None
-    if uri is None and db is None:
-        uri = os.environ.get("NEO4J_URI") or None
-    address = uri or db or os.environ.get("VANBAN_DB") or "vanban.db"
-    cls = backend_class(_backend_for(address))
-    return cls.from_address(
-        address,
-        user=user if user is not None else os.environ.get("NEO4J_USER"),
-        password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
-        read_only=read_only,
-    )
+    BACKENDS[name] = Backend(name, cls, tuple(schemes))
 
 
 # -- read-only guard ------------------------------------------------------------
@@ -793,9 +734,3 @@ def failed_result(doc: ParsedDocument, error: BaseException) -> UpsertResult:
         did = doc.source.path
     reason = str(error) if isinstance(error, VanbanError) else f"{type(error).__name__}: {error}"
     return UpsertResult(did, "failed", unit=doc.header.unit, source=doc.source.path, reason=f"not stored: {reason}")
-
-
-# The built-in backends, imported when an address first needs them.
-register_backend("ladybug", "graph.embedded:EmbeddedStore")
-register_backend("neo4j", "graph.neo4j_store:Neo4jStore",
-                 schemes=("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"))

@@ -35,12 +35,12 @@ import regex
 
 from ingest.models import BodyMention, Header, Item
 from ingest.normalize import fold, unify_tone_placement
+from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, item_at, slug
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data" / "bodies.json"
 KINDS = ("party", "state", "front", "mass", "upper")
-LEVELS = ("tw", "tinh", "xa", "co-so")
 SCOPES = ("unit", "city", "none")
 
 # --- the registry -------------------------------------------------------------
@@ -79,9 +79,9 @@ def _types() -> dict[str, BodyType]:
     out: dict[str, BodyType] = {}
     fields = set(BodyType.__dataclass_fields__)
     for e in _data()["bodies"]:
-        if e["kind"] not in KINDS or e["level"] not in LEVELS or e["scope"] not in SCOPES:
+        if e["kind"] not in KINDS or e["level"] not in BODY_LEVELS or e["scope"] not in SCOPES:
             raise ValueError(
-                f"bodies.json: entry {e['id']!r}: kind must be one of {KINDS}, level one of {LEVELS}, scope one of {SCOPES}"
+                f"bodies.json: entry {e['id']!r}: kind must be one of {KINDS}, level one of {BODY_LEVELS}, scope one of {SCOPES}"
             )
         kw: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in e.items() if k in fields}
         out[e["id"]] = BodyType(**kw)
@@ -227,8 +227,8 @@ _ANNIVERSARY = regex.compile(r"(?:ngay|nam|ky niem)" + SP + r"(?:thanh" + SP + r
 # "Phó| Thủ tướng": a deputy, i.e. a person
 _DEPUTY = regex.compile(r"pho" + SP + r"$")
 
-_WARD_WORDS = {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn", "dac khu": "đặc khu"}
-_CITY_WORDS = {"thanh pho": "thành phố", "tinh": "tỉnh", "tp": "thành phố"}
+_WARD_WORDS = WARD_LEVELS
+_CITY_WORDS = PROVINCE_LEVELS
 
 # A proper-name token: capitalised ("Tân", "ĐỒ") or, first, a number ("Phường 5")
 _NAME_TOKEN = re.compile(r"[ ]+([^\W\d_][\w]*|\d{1,3})([,.;:)\]”\"]*)")
@@ -270,15 +270,6 @@ def _read_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str, int]:
     if name.isupper() and any(c.isalpha() for c in name):
         name = " ".join(t.capitalize() for t in toks)
     return name, end
-
-
-def slug(text: str) -> str:
-    """Accent-free, lower-case, dash-separated.
-
-    >>> slug("phường Tân Hưng")
-    'phuong-tan-hung'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 # --- scope of a document ---------------------------------------------------------
@@ -822,14 +813,6 @@ def _heading_roles(
     return []
 
 
-def _innermost(items: Sequence[Item], pos: int) -> Item | None:
-    best = None
-    for it in items:
-        if it.start <= pos < it.end and (best is None or it.end - it.start < best.end - best.start):
-            best = it
-    return best
-
-
 def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[BodyMention]:
     """Every mention of a body, with its scoped name, id, item and role.
 
@@ -863,7 +846,7 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
     issuer_level = scope.unit_level
     items = list(items)
     for r in raws:
-        it = _innermost(items, r.start) if r.start < recipients_from else None
+        it = item_at(items, r.start) if r.start < recipients_from else None
         r.item = it.id if it else None
 
     roles: dict[int, str] = {}

@@ -35,6 +35,9 @@ import regex
 from ingest import patterns as P
 from ingest.models import Citation
 from ingest.normalize import fold
+from ingest.vocabulary import CITED_TYPES
+from ingest.vocabulary import Sentences as _Sentences
+from ingest.vocabulary import slug as _slug
 
 log = logging.getLogger(__name__)
 
@@ -52,28 +55,28 @@ def _squash(s: str) -> str:
 def _type_by_word() -> dict[str, str]:
     """fold(type word) -> doc_type: "van ban" -> "Công văn", "nq" -> "Nghị quyết"."""
     out: dict[str, str] = {}
-    for t in P.vocab("doc_types")["types"]:
-        for w in [t["name"], *t["words"], *t["abbreviations"]]:
-            out.setdefault(_squash(w), t["name"])
+    for t in CITED_TYPES:
+        for w in [t.name, *t.words, *t.abbreviations]:
+            out.setdefault(_squash(w), t.name)
     return out
 
 
 @functools.cache
 def _type_by_symbol_code() -> dict[str, str]:
     """Type code inside a symbol -> doc_type: "NĐ" -> "Nghị định", "QĐi" -> "Quy định"."""
-    return {c: t["name"] for t in P.vocab("doc_types")["types"] for c in t["symbol_codes"]}
+    return {c: t.name for t in CITED_TYPES for c in t.symbol_codes}
 
 
 @functools.cache
 def _short_types() -> frozenset[str]:
     """Types cited by a bare number ("Nghị quyết 57", "Đề án 06")."""
-    return frozenset(t["name"] for t in P.vocab("doc_types")["types"] if t["short"])
+    return frozenset(t.name for t in CITED_TYPES if t.short)
 
 
 @functools.cache
 def _code_of_type() -> dict[str, str]:
     """doc_type -> type code of the key: "Nghị quyết" -> "NQ", "Luật" -> "L"."""
-    return {t["name"]: t["code"] for t in P.vocab("doc_types")["types"]}
+    return {t.name: t.code for t in CITED_TYPES if t.code}
 
 
 @functools.cache
@@ -85,8 +88,8 @@ def _issuer_codes() -> dict[str, dict[str, Any]]:
 def _canonical_codes() -> dict[str, str]:
     """Upper-cased code -> its spelling: "TTG" -> "TTg", "QĐI" -> "QĐi"."""
     out = {c.upper(): c for c in _issuer_codes()}
-    for t in P.vocab("doc_types")["types"]:
-        for c in t["symbol_codes"]:
+    for t in CITED_TYPES:
+        for c in t.symbol_codes:
             out[c.upper()] = c
     return out
 
@@ -237,11 +240,6 @@ def _type_code(doc_type: str | None, sym: Symbol | None) -> str:
 def _numbered_key(doc_type: str | None, sym: Symbol, year: int | None) -> str:
     y = sym.year or year
     return f"{_type_code(doc_type, sym)}:{sym.designation}" + (f":{y}" if y else "")
-
-
-def _slug(text: str) -> str:
-    """ "Tổ chức chính quyền địa phương" -> "to-chuc-chinh-quyen-dia-phuong"."""
-    return "-".join(regex.findall(r"\w+", fold(text)))
 
 
 def citation_key(doc_type: str | None, number: str | None, symbol: str | None, year: int | None) -> str:
@@ -736,23 +734,6 @@ def _is_own(men: _Mention, own: dict[tuple[str, str], int | None]) -> bool:
 
 
 # --- sentences and relations ------------------------------------------------------------
-
-
-class _Sentences:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        ends = [m.end() for m in P.sentence_end_re().finditer(text)]
-        self.starts = [0, *ends]
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        s = self.starts[i]
-        e = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-        while s < e and self.text[s].isspace():
-            s += 1
-        while e > s and self.text[e - 1].isspace():
-            e -= 1
-        return s, e
 
 
 def _relations(folded: str, mentions: list[_Mention], sents: _Sentences) -> None:

@@ -20,77 +20,9 @@ from ingest.legacy import is_syllable
 from ingest.models import Header, Signer
 from ingest.normalize import fold
 from ingest.periods import document_periods
+from ingest.vocabulary import APPENDIX_TYPES, HEADER_TYPES, SYMBOL_TYPES, UNIT_LEVELS
 
 # --- vocabulary ----------------------------------------------------------------
-
-#: Document type words as printed in the header (folded) -> normalised doc_type.
-DOC_TYPES: dict[str, str] = {
-    "nghi quyet": "Nghị quyết",
-    "nghi dinh": "Nghị định",
-    "quyet dinh": "Quyết định",
-    "chi thi": "Chỉ thị",
-    "ket luan": "Kết luận",
-    "quy dinh": "Quy định",
-    "quy che": "Quy chế",
-    "huong dan": "Hướng dẫn",
-    "thong bao": "Thông báo",
-    "ke hoach": "Kế hoạch",
-    "bao cao": "Báo cáo",
-    "to trinh": "Tờ trình",
-    "cong van": "Công văn",
-    "cong dien": "Công điện",
-    "thong tu": "Thông tư",
-    "thong tu lien tich": "Thông tư liên tịch",
-    "luat": "Luật",
-    "phap lenh": "Pháp lệnh",
-    "chuong trinh": "Chương trình",
-    "de an": "Đề án",
-    "lenh": "Lệnh",
-    "bien ban": "Biên bản",
-    "thong bao ket luan": "Thông báo kết luận",
-    "phieu trinh": "Phiếu trình",
-    "dieu le": "Điều lệ",
-    "phu luc": "Phụ lục",
-    "danh sach": "Danh sách",
-    "giay moi": "Giấy mời",
-    "de cuong": "Đề cương",
-    "giai trinh": "Giải trình",
-}
-
-#: Abbreviation at the head of a symbol ("NQ/ĐU", "QĐ-TTg") -> doc_type.
-SYMBOL_TYPES: dict[str, str] = {
-    "nq": "Nghị quyết",
-    "nd": "Nghị định",
-    "qd": "Quyết định",
-    "qdi": "Quy định",
-    "ct": "Chỉ thị",
-    "kl": "Kết luận",
-    "hd": "Hướng dẫn",
-    "tb": "Thông báo",
-    "kh": "Kế hoạch",
-    "bc": "Báo cáo",
-    "ttr": "Tờ trình",
-    "tt": "Thông tư",
-    "cv": "Công văn",
-    "cd": "Công điện",
-    "ctr": "Chương trình",
-    "da": "Đề án",
-    "qc": "Quy chế",
-    "l": "Lệnh",
-}
-
-#: Administrative levels, folded -> as written in running text.
-LEVELS = {
-    "phuong": "phường",
-    "xa": "xã",
-    "thi tran": "thị trấn",
-    "dac khu": "đặc khu",
-    "quan": "quận",
-    "huyen": "huyện",
-    "thi xa": "thị xã",
-    "tinh": "tỉnh",
-    "thanh pho": "thành phố",
-}
 
 #: Canonical spelling of organisation words (folded phrase -> cased phrase);
 #: longer phrases first when matching.
@@ -183,7 +115,7 @@ def org_case(text: str) -> str:
     capitalise_next = True
     while i < len(words):
         # a level word ("tỉnh", not "Tỉnh ủy"): the rest is a place name
-        for level, written in sorted(LEVELS.items(), key=lambda kv: -len(kv[0].split())):
+        for level, written in sorted(UNIT_LEVELS.items(), key=lambda kv: -len(kv[0].split())):
             n = len(level.split())
             if " ".join(folded[i : i + n]) == level and i + n < len(words) and folded[i + n] != "uy":
                 out.append(written)
@@ -265,9 +197,9 @@ def _doc_type_of(line: str) -> str | None:
     f = fold(line).strip().rstrip(".")
     if f.endswith(":"):
         return None  # "QUYẾT ĐỊNH:" is the enacting clause, not the type line
-    for key in sorted(DOC_TYPES, key=len, reverse=True):
+    for key in sorted(HEADER_TYPES, key=len, reverse=True):
         if f == key or f.startswith(key + " "):
-            return DOC_TYPES[key]
+            return HEADER_TYPES[key]
     return None
 
 
@@ -289,7 +221,7 @@ def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
 
 
 def _place_unit(level_word: str, name: str) -> str:
-    return f"{LEVELS[fold(level_word).lower()]} {_title_words(name)}"
+    return f"{UNIT_LEVELS[fold(level_word).lower()]} {_title_words(name)}"
 
 
 @functools.cache
@@ -665,7 +597,7 @@ def _continues_org(prev: str, line: str) -> bool:
     if prev.rstrip().endswith((",", "-", "–")) or fold(prev).lower().endswith(" va") or f.startswith("va "):
         return True
     first = f.split()[:2]
-    return not any(" ".join(first[: len(h.split())]) == h for h in (*_ORG_HEADS, *LEVELS))
+    return not any(" ".join(first[: len(h.split())]) == h for h in (*_ORG_HEADS, *UNIT_LEVELS))
 
 
 def _issuer_lines(head: Sequence[Line]) -> list[str]:
@@ -716,7 +648,7 @@ def _appendix_identity(text: str, number: str | None, symbol: str | None) -> tup
             found = {
                 "number": number,
                 "symbol": symbol,
-                "doc_type": DOC_TYPES.get(fold(m.group("type")).strip().lower()),
+                "doc_type": HEADER_TYPES.get(fold(m.group("type")).strip().lower()),
                 "date": _iso(m.group("y"), m.group("m"), m.group("d")) if m.group("y") else None,
                 "issuer": (m.group("issuer") or "").strip() or None,
             }
@@ -736,7 +668,7 @@ def _full_org(org: Sequence[str]) -> str | None:
     parts = list(org)
     child = fold(parts[-1]).lower()
     parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
-    if parent and child.startswith(tuple(LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+    if parent and child.startswith(tuple(UNIT_LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
         org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
     elif parent == "ban chap hanh trung uong" and child.startswith("ban "):
         org_full = parts[-1] + " Trung ương"
@@ -893,8 +825,6 @@ def parse_header(text: str) -> Header:
     )
 
 
-#: document types that travel as a file of their own beside the document they belong to
-APPENDIX_TYPES = ("Phụ lục", "Danh sách", "Điều lệ", "Đề cương")
 _ATTACHED = re.compile(r"\(\s*(?:Ban hành |Gửi |Phê duyệt )?[Kk]èm theo\s+(?P<what>[^()]{5,300}?)\s*\)")
 
 

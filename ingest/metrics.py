@@ -26,6 +26,7 @@ import regex
 
 from ingest.models import Item, Metric
 from ingest.normalize import fold, unify_tone_placement
+from ingest.vocabulary import item_at
 
 #: Counted nouns and measures, as written (matched accent-insensitively, longest first).
 UNITS: tuple[str, ...] = (
@@ -124,10 +125,6 @@ def extract_metrics(text: str, items: Sequence[Item]) -> list[Metric]:
         if total is not None and total < value:
             continue  # "15/6" day/month, not a share
         end = m.end()
-        item = None
-        best = None
-        for it in items:
-            if it.start <= m.start() < it.end and (best is None or it.end - it.start < best):
-                item, best = it.id, it.end - it.start
-        out.append(Metric(text[m.start() : end], m.start(), end, value, unit, total, item))
+        held = item_at(items, m.start())
+        out.append(Metric(text[m.start() : end], m.start(), end, value, unit, total, held.id if held else None))
     return out

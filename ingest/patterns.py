@@ -16,21 +16,17 @@ allows one group name in two alternatives).
 from __future__ import annotations
 
 import functools
-import json
-from pathlib import Path
 from typing import Any
 
 import regex
 
-DATA = Path(__file__).with_name("data")
+from ingest.vocabulary import CITED_TYPES, data
+
 FLAGS = regex.VERBOSE | regex.V0
 
 
-@functools.cache
-def vocab(name: str) -> dict[str, Any]:
-    """The JSON vocabulary ``ingest/data/<name>.json`` (loaded once)."""
-    with open(DATA / f"{name}.json", encoding="utf-8") as fh:
-        return json.load(fh)
+#: the JSON vocabulary ``ingest/data/<name>.json``, loaded once (:func:`ingest.vocabulary.data`)
+vocab = data
 
 
 def _words(phrase: str) -> str:
@@ -99,17 +95,13 @@ NUMSYM = rf"""
 # --- type words ---------------------------------------------------------------
 
 
-def _type_entries() -> list[dict[str, Any]]:
-    return vocab("doc_types")["types"]
-
-
 def type_words() -> list[str]:
     """Every way a type is written in full: "Nghị quyết", "Văn bản", ..."""
-    return [w for t in _type_entries() for w in t["words"]]
+    return [w for t in CITED_TYPES for w in t.words]
 
 
 def type_abbreviations() -> list[str]:
-    return [a for t in _type_entries() for a in t["abbreviations"]]
+    return [a for t in CITED_TYPES for a in t.abbreviations]
 
 
 # A type word, any case for the full words ("NGHỊ QUYẾT", "nghị định"),
@@ -130,12 +122,12 @@ def type_word() -> str:
 #   "Nghị quyết", "NGHỊ QUYẾT", "NQ"
 def capitalised_type_word(short_only: bool = True) -> str:
     words: list[str] = []
-    for t in _type_entries():
-        if short_only and not t["short"]:
+    for t in CITED_TYPES:
+        if short_only and not t.short:
             continue
-        for w in t["words"]:
+        for w in t.words:
             words += [w[0].upper() + w[1:], w.upper()]
-        words += t["abbreviations"]
+        words += t.abbreviations
     return rf"(?P<type>(?-i:{alternation(words)}))(?!\w)"
 
 
@@ -491,12 +483,6 @@ def relation_re() -> regex.Pattern[str]:
         """,
         FLAGS,
     )
-
-
-@functools.cache
-def sentence_end_re() -> regex.Pattern[str]:
-    """Where a sentence ends: a line break, or ". " before a capital or a digit."""
-    return regex.compile(r"\n | (?<!\b(?:TP|Tp|tp|P|Q|TS|ThS|GS|PGS|Th|St|v\.v))[.!?…](?=\s+[\p{Lu}\d\-+(\"“])", FLAGS)
 
 
 # --- small helpers (not verbose; compile with ``compiled``) ---------------------

@@ -21,6 +21,7 @@ import regex
 
 from ingest.models import Header, Item, PersonMention, Signer
 from ingest.normalize import fold
+from ingest.vocabulary import item_at
 
 # Common Vietnamese surnames (folded). A name must start with one of them, so
 # that "Hồ Chí Minh" in "tư tưởng Hồ Chí Minh" needs a title to count at all.
@@ -172,7 +173,7 @@ def extract_people(text: str, header: Header, items: Sequence[Item] = ()) -> lis
         if any(p.start == s for p in out):
             continue
         title = _title_case(text[m.start("title") : m.end("title")])
-        item = next((it.id for it in items if it.start <= s < it.end), None)
-        out.append(PersonMention(name, s, s + len(name), name, title, item))
+        held = item_at(items, s)
+        out.append(PersonMention(name, s, s + len(name), name, title, held.id if held else None))
     out.sort(key=lambda p: p.start)
     return out

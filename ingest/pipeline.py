@@ -27,20 +27,11 @@ from ingest.readers import PageProgress, read_file
 from ingest.structure import parse_items
 from ingest.themes import tag_themes
 from ingest.units import resolve_unit
+from ingest.vocabulary import item_at
 
 
-def _item_at(items: Sequence[Item], start: int, end: int) -> str | None:
-    """Id of the item whose span holds [start, end) (items are sorted and disjoint)."""
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].end <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(items) and items[lo].start <= start and end <= items[lo].end:
-        return items[lo].id
-    return None
+def _item_id(item: Item | None) -> str | None:
+    return item.id if item else None
 
 
 def resolve_header_unit(header: Header, province: str | None = None) -> Header:
@@ -90,12 +81,12 @@ def parse_text(
     items = with_deadlines(parse_items(text, header), header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
-        replace(c, item=_item_at(items, c.start, c.end), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
+        replace(c, item=_item_id(item_at(items, c.start, c.end)), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
         for c in extract_citations(text, own_spans=header.own_spans, own_id=own_id)
     ]
     bodies = extract_bodies(text, header, items)
     themes = tag_themes(text, items)
-    people = extract_people(text, header)
+    people = extract_people(text, header, items)
     metrics = extract_metrics(text, items)
     return ParsedDocument(
         source=Source(path=path, sha256=sha256, format=raw.format, encoding=raw.encoding),

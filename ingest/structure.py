@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from ingest.models import Header, Item
 from ingest.normalize import fold
 from ingest.periods import Periods, fill_years, item_months, months_in
+from ingest.vocabulary import split_sentences
 
 # --- markers ---------------------------------------------------------------------
 
@@ -128,10 +129,6 @@ _LIMITATION_SENTENCE = re.compile(
 )
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
-# Sentence ends: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
-_SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
-_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
-
 
 #: How a heading that ends with a full stop starts (folded).
 _HEADING_WORDS = (
@@ -214,37 +211,6 @@ def _item_period(sentence: str, month_src: str | None, header: Header, role: str
     if not doc_months and default:
         doc_months = (default,)
     return default, tuple(doc_months)
-
-
-def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph ``text`` that begins at offset ``start``.
-
-    >>> p = "Tiếp nhận 3.114 hồ sơ. Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên... Chỉ đạo TP. Hải Phòng."
-    >>> [p[s:e] for s, e in split_sentences(p, 0)]
-    ['Tiếp nhận 3.114 hồ sơ.', 'Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên...', 'Chỉ đạo TP. Hải Phòng.']
-    """
-    spans = []
-    cur = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        head = text[cur : m.start()]
-        if m.group(0) == "." and _ABBREV.search(head):
-            continue
-        if re.search(r"\d$", head) and m.group(0) == "." and re.match(r"[ ]+\d", text[end:]):
-            continue
-        if len(text[cur:end].strip()) < 12:
-            continue  # "1.6." or "Ví dụ." alone: not a sentence of its own
-        spans.append((cur, end))
-        cur = end
-        while cur < len(text) and text[cur] == " ":
-            cur += 1
-    if cur < len(text) and text[cur:].strip():
-        tail = text[cur:].rstrip()
-        if spans and len(tail.strip()) < 12:
-            spans[-1] = (spans[-1][0], cur + len(tail))
-        else:
-            spans.append((cur, cur + len(tail)))
-    return [(start + s, start + e) for s, e in spans]
 
 
 # "…; phát động đợt ra quân …": a clause after a semicolon that starts a new task with a verb of the genre

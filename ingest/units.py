@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ingest.normalize import fold
+from ingest.vocabulary import UNIT_LEVEL_ABBREVIATIONS, UNIT_LEVELS
 
 __all__ = ["UnitRef", "province_of", "registry_available", "resolve_unit"]
 
@@ -50,10 +51,8 @@ class Resolution:
     candidates: tuple[UnitRef, ...] = ()
 
 
-_LEVELS = {
-    "phuong": "phuong", "xa": "xa", "dac khu": "dac khu", "thi tran": "thi tran",
-    "tinh": "tinh", "thanh pho": "thanh pho", "tp": "thanh pho", "tp.": "thanh pho",
-}
+#: a unit level as the registry keys it (folded), from any way it is written: "tp." -> "thanh pho"
+_UNIT_KEYS = {**{level: level for level in UNIT_LEVELS}, **UNIT_LEVEL_ABBREVIATIONS}
 _UNIT = re.compile(r"^(?P<level>dac khu|thi tran|thanh pho|tp\.?|phuong|xa|tinh)\s+(?P<name>.+)$")
 
 
@@ -62,7 +61,7 @@ def _key(text: str) -> tuple[str, str] | None:
     m = _UNIT.match(" ".join(fold(text).lower().replace("tp.", "tp. ").split()))
     if not m:
         return None
-    return _LEVELS[m.group("level")], m.group("name").strip()
+    return _UNIT_KEYS[m.group("level")], m.group("name").strip()
 
 
 @functools.cache

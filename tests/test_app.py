@@ -78,7 +78,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def store(demo_db: Path):
-    from graph.store import open_store
+    from graph.backends import open_store
 
     s = open_store(db=str(demo_db), read_only=True)
     yield s
@@ -717,7 +717,7 @@ def test_every_page_on_neo4j(neo4j_server, tmp_path: Path, monkeypatch: pytest.M
         assert not at.error, (page, [e.value for e in at.error])
         assert at.sidebar.caption[0].value.startswith("Neo4j: ")
         assert neo4j_server.password not in page_text(at) or not neo4j_server.password
-    from graph.store import open_store
+    from graph.backends import open_store
 
     s = open_store(neo4j_uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password, read_only=True)
     try:

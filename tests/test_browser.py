@@ -133,7 +133,7 @@ class Watched:
 
 def _keys(db: Path) -> tuple[str, str, str, int]:
     """A directive cited in both wards, the hostile notice, a demo notice of the same month and its citation count."""
-    from graph.store import open_store
+    from graph.backends import open_store
 
     s = open_store(db=str(db), read_only=True)
     try:

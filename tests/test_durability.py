@@ -27,8 +27,8 @@ import psutil
 import pytest
 
 from graph import schema
+from graph.backends import open_store
 from graph.loader import ingest_paths
-from graph.store import open_store
 
 pytestmark = pytest.mark.slow  # four interrupted runs and two whole ones of a real batch
 

@@ -95,9 +95,9 @@ def test_links_computed_in_the_store_match_the_parse(tmp_path) -> None:
     """`vanban ingest` relinks from the store's rows: same verdicts as linking the parses directly."""
     from collections import Counter
 
+    from graph.backends import open_store
     from graph.linking import linkdoc_from_parsed
     from graph.loader import ingest_paths
-    from graph.store import open_store
     from ingest.pipeline import parse_file
 
     files = sorted(DEMO.glob("*.txt"))

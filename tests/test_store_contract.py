@@ -15,9 +15,10 @@ from dataclasses import replace
 import pytest
 
 from graph import schema
+from graph.backends import open_store
 from graph.embedded import EmbeddedStore
 from graph.records import document_id, own_key, to_records
-from graph.store import CypherStore, open_store
+from graph.store import CypherStore
 from ingest.models import Citation, Header
 from tests import graph_docs as g
 from tests.neo4j_server import neo4j_server  # noqa: F401 - session fixture

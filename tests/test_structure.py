@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from ingest.header import parse_header
 from ingest.normalize import normalize
-from ingest.structure import parse_items, split_sentences
+from ingest.structure import parse_items
+from ingest.vocabulary import split_sentences
 from tests.helpers import GOLDEN, SEEDS, load_json, read_normalized
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))

@@ -263,11 +263,9 @@ def _ingest(store: Any, paths: Sequence[str], workers: int, batch: int, link_bud
 
 
 def _all_queries() -> dict[str, Any]:
-    from graph import queries as q
+    from graph.queries import load_queries
 
-    if hasattr(q, "load_queries"):
-        return dict(q.load_queries())
-    return {name: q.get(name) for name in q.names()}
+    return dict(load_queries())
 
 
 def _first(rows: list[dict[str, Any]], col: str) -> Any:
@@ -437,7 +435,7 @@ def run_bench(
     afterwards, when not given; ``corpus/`` and ``bench.db`` in it are replaced).
     ``workers``: parser processes (default: every core).
     """
-    from graph.store import open_store
+    from graph.backends import open_store
     from vanban.synth import generate_corpus
 
     if notices < 1:

@@ -103,7 +103,7 @@ def _log_progress(show: bool) -> None:
 
 
 def _open(db: str | None, neo4j: str | None, user: str | None, password: str | None, read_only: bool) -> Any:
-    from graph.store import open_store
+    from graph.backends import open_store
 
     cfg = store_config(db, neo4j, user, password)
     return open_store(db=cfg.db, neo4j_uri=cfg.neo4j_uri, user=cfg.user, password=cfg.password, read_only=read_only)

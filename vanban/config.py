@@ -25,6 +25,11 @@ def store_config(db: str | None = None, neo4j: str | None = None, user: str | No
     )
 
 
+#: an ad-hoc console query's limits unless an option or the environment says otherwise (graph.console)
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_ROWS = 10_000
+
+
 @dataclass(frozen=True)
 class ConsoleLimits:
     """How long an ad-hoc console query may run (seconds) and how many rows it may return."""
@@ -39,8 +44,6 @@ def console_limits(timeout: float | None = None, max_rows: int | None = None) ->
     >>> console_limits(timeout=3)
     ConsoleLimits(timeout=3.0, max_rows=10000)
     """
-    from graph.console import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
-
     def pick(given: Any, env: str, default: Any, kind: type, low: float) -> Any:
         raw = given if given is not None else os.environ.get(env) or default
         try:
