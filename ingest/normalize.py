@@ -27,6 +27,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from ingest.reflow import reflow
+
 # Combining tone marks (the five Vietnamese tones).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -271,6 +273,7 @@ def normalize(raw: str) -> str:
     text = re.sub(r"__([^_\n]+?)[ ]*__", r"\1", text)  # "__Nơi nhận: __" (markdown bold from a crawl)
     text = re.sub(r"[ \u2000-\u200a]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
+    text = reflow(text)  # text copied out of a PDF: lines cut at a fixed width, page numbers between pages
     text = _BROKEN_PARAGRAPH.sub(_join_broken, text)
     text = _WRAPPED_LINE.sub(r"\g<w> ", text)
     text = re.sub(r"\n{3,}", "\n\n", text)

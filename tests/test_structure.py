@@ -179,3 +179,34 @@ def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> N
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
     items = parse_items(text, parse_header(text))
     assert [(i.role, i.text) for i in items if i.role != "other"] == expected
+
+
+def test_hard_wrapped_text_is_reflowed_into_items() -> None:
+    """A notice copied out of a PDF (lines cut at ~85 characters, page number and running header
+    between pages) gives the same items as the same notice with a paragraph per line."""
+    para = [
+        "Đến ngày 25/9, đã hoàn thành di dời 16 hộ còn lại về khu dân cư vượt lũ Mương Khai, nâng tổng số hộ di dời khỏi vùng sạt lở lên 37/37 hộ.",
+        "Đã gia cố 03 đoạn đê bao xung yếu với tổng chiều dài 640 m tại ấp Rạch Chanh và ấp Bình Hòa B; lực lượng, phương tiện ứng cứu được bố trí sẵn sàng tại 7/7 ấp.",
+        "Tổ công nghệ số cộng đồng các ấp đã hướng dẫn 1.240 lượt người dân cài đặt, kích hoạt tài khoản định danh điện tử; tỷ lệ đạt 82,4%.",
+        "Mặt đường bê tông tuyến ấp Cái Sơn đã đổ được 1,1/1,8 km (đạt 61,1%); do mưa lớn kéo dài trong tháng 9, phần còn lại dự kiến hoàn thành trong tháng 10.",
+        "Kết nạp 02 đảng viên mới tại Chi bộ ấp Mương Khai và Chi bộ Trường THCS Vàm Lách, lũy kế 13/18 đảng viên, tỷ lệ đạt 72,2% chỉ tiêu năm.",
+        "Ngành giáo dục đã sửa chữa xong 06 phòng học, bổ sung 120 bộ bàn ghế cho Trường Tiểu học Vàm Lách 2 và Trường Mầm non Tân Hội.",
+    ]
+    head = "BÁO CÁO\nkết quả tháng 9 và nhiệm vụ tháng 10 năm 2026\n-----\nI. KẾT QUẢ THÁNG 9\n"
+
+    def wrap(p: str) -> list[str]:
+        lines, cur = [], ""
+        for w in p.split():
+            if len(cur) + len(w) + 1 > 85:
+                lines.append(cur)
+                cur = w
+            else:
+                cur = f"{cur} {w}".strip()
+        return [*lines, cur]
+
+    flat = normalize(head + "\n".join(f"- {p}" for p in para))
+    wrapped_lines = [line for p in para for line in wrap(f"- {p}")]
+    wrapped_lines[5:5] = ["", "2", "ĐẢNG ỦY XÃ VÀM LÁCH - BC tháng 9/2026", ""]  # a page break mid-paragraph
+    wrapped = normalize(head + "\n".join(wrapped_lines))
+    texts = [[i.text for i in parse_items(t, parse_header(t))] for t in (flat, wrapped)]
+    assert texts[0] == texts[1] == para

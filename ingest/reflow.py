@@ -1,0 +1,116 @@
+"""Text copied from a PDF into a .txt or a mail: lines broken at a fixed width, page furniture between pages.
+
+A ward office often keeps a notice as the text it copied out of a PDF: every line
+is cut at 70-100 characters in the middle of a sentence, and each page ends with
+its number ("2", "- 3 -") and starts again with a running header ("ĐẢNG ỦY XÃ
+KRÔNG RƠK - BC tháng 9/2026"). Read line by line, every fragment would be an item
+of its own. :func:`reflow` recognises such a text and joins each wrapped line with
+the next, and takes the page numbers and running headers out. Text whose lines are
+whole paragraphs (the usual .txt, .docx and the PDF reader's own output) is returned
+unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# a line that is only a page number: "2", "- 3 -", "Trang 3", "3/10"
+_PAGE_NUMBER = re.compile(r"^(?:-[ ]*)?(?:[Tt]rang[ ]+)?\d{1,3}(?:[ ]*/[ ]*\d{1,3})?(?:[ ]*-)?$")
+# a line that starts a new item or heading: "- ", "+ ", "a) ", "1. ", "1.2. ", "II. ", "A. ", "(1)"
+_STARTS_ITEM = re.compile(r"^(?:[-+•–—*]|[a-zđ][ ]*\)|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[IVXL]{1,5}[.)\-]|[A-H][.)][ ])")
+_TERMINAL = tuple(".:;!?…)\"”»")
+#: the longest line width at which a text still reads as hard-wrapped (a paragraph per line is longer)
+MAX_WIDTH = 110
+
+
+def _width(lines: list[str]) -> int:
+    """The width the text was wrapped at: the 90th percentile of the lengths of its longer lines."""
+    lengths = sorted(len(x) for x in lines if len(x) >= 30)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Most lines near the wrap width stop in the middle of a sentence.
+
+    >>> is_hard_wrapped(["Ban Thường vụ Đảng ủy xã báo cáo kết quả lãnh đạo thực hiện nhiệm vụ quý III và", "phương hướng."] * 6)
+    True
+    >>> is_hard_wrapped(["Tổ chức thành công Đại hội Chi bộ các tổ dân phố nhiệm kỳ 2025 - 2030 đúng quy định."] * 12)
+    False
+    """
+    width = _width(lines)
+    if not 40 <= width <= MAX_WIDTH:
+        return False
+    near = [x for x in lines if len(x) >= 0.75 * width]
+    open_ended = [x for x in near if not x.rstrip().endswith(_TERMINAL)]
+    return len(near) >= 6 and len(open_ended) >= 0.5 * len(near)
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Indexes of page numbers and of the running headers next to them (a line repeated by page)."""
+    numbers = {k for k, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())}
+    if not numbers:
+        return set()
+    counts = Counter(x.strip() for x in lines if x.strip())
+    out = set(numbers)
+
+    def nearest(k: int, step: int) -> int | None:
+        j = k + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        return j if 0 <= j < len(lines) and j not in numbers else None
+
+    for k in numbers:
+        after, before = nearest(k, 1), nearest(k, -1)
+        for j, alone_ok in ((after, True), (before, False)):
+            if j is None:
+                continue
+            text = lines[j].strip()
+            if len(text) > 100 or _STARTS_ITEM.match(text) or text.endswith(_TERMINAL):
+                continue
+            # repeated on every page; or, after the number, a line alone before a blank (a two-page text)
+            alone = alone_ok and (j + 1 >= len(lines) or not lines[j + 1].strip())
+            if counts[text] >= 2 or alone:
+                out.add(j)
+    return out
+
+
+def reflow(text: str) -> str:
+    """Join the lines of a hard-wrapped text into paragraphs; drop its page numbers and running headers.
+
+    >>> wrapped = ("Đến ngày 25/9, đã hoàn thành di dời 16 hộ còn lại về khu dân cư vượt lũ Mương Khai, nâng\\n"
+    ...            "tổng số hộ di dời lên 37/37 hộ.\\n+ Đã gia cố 03 đoạn đê bao xung yếu với tổng chiều dài 640 m tại ấp\\n"
+    ...            "Rạch Chanh; lực lượng ứng cứu được bố trí sẵn sàng.\\n") * 4
+    >>> reflow(wrapped).split("\\n")[:2]
+    ['Đến ngày 25/9, đã hoàn thành di dời 16 hộ còn lại về khu dân cư vượt lũ Mương Khai, nâng tổng số hộ di dời lên 37/37 hộ.', '+ Đã gia cố 03 đoạn đê bao xung yếu với tổng chiều dài 640 m tại ấp Rạch Chanh; lực lượng ứng cứu được bố trí sẵn sàng.']
+    """
+    lines = text.split("\n")
+    if not is_hard_wrapped(lines):
+        return text
+    width = _width(lines)
+    drop = _furniture(lines)
+    kept: list[str] = []
+    for k, line in enumerate(lines):
+        if k in drop:
+            # a page break inside a paragraph: the blank lines around the furniture go too
+            while kept and not kept[-1].strip() and kept[-2:-1] and not kept[-2].rstrip().endswith(_TERMINAL):
+                kept.pop()
+            continue
+        if not line.strip() and k - 1 in drop:
+            continue
+        kept.append(line)
+    out: list[str] = []
+    for line in kept:
+        prev = out[-1] if out else ""
+        joins = (
+            line.strip()
+            and len(prev) >= 0.6 * width
+            and not prev.rstrip().endswith(_TERMINAL)
+            and not _STARTS_ITEM.match(line.strip())
+            and line.strip() != line.strip().upper()
+        )
+        if joins:
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
