@@ -26,7 +26,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ import regex
 
 from ingest.models import BodyMention, Header, Item
 from ingest.normalize import fold, unify_tone_placement
+from ingest.prefilter import register, word_hits
 from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, item_at, slug
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,9 @@ def _alias_index() -> _AliasIndex:
     tail = WB_R + r"(?![ ]?/|-\w)"
     by_word = {w: regex.compile("(?:" + "|".join(alts) + ")" + tail) for w, alts in buckets.items()}
     return _AliasIndex(by_word, tuple(pairs))
+
+
+register("bodies", lambda: _alias_index().by_word)
 
 
 # After a ward-level organ, its owner and its ward:
@@ -389,11 +393,16 @@ def _find(text: str, folded: str) -> list[_Raw]:
     index = _alias_index()
     out: list[_Raw] = []
     pos = 0
-    for w in _TOKEN.finditer(folded):
-        ws = w.start()
+    # the words an alias can start with: the literal prefilter's hits (one Aho–Corasick
+    # scan shared with the themes); its words are runs of [\w&], ours of \w, the same
+    # where the text has no "&", else every word is walked
+    words: Iterable[tuple[int, str]] = (
+        word_hits(folded) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
+    )
+    for ws, word in words:
         if ws < pos:
             continue  # inside the previous mention
-        sub = index.by_word.get(w.group())
+        sub = index.by_word.get(word)
         if sub is None or (ws > 0 and folded[ws - 1] in "&/-"):
             continue
         m = sub.match(folded, ws)

@@ -599,7 +599,7 @@ def _strong_bare(sym: Symbol) -> bool:
 def _find_named(text: str, folded: str) -> list[_Mention]:
     out: list[_Mention] = []
     draft_end: int | None = None
-    for m in P.named_re().finditer(text):
+    for m in P.finditer_named(text):
         if m.group("congress"):
             org = [w for w in _slug(m.group("org") or "").split("-") if w]
             org = [w for w in org if w not in {"dai", "bieu", "toan", "quoc"}]

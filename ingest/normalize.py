@@ -26,6 +26,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from typing import Any
+
+import regex
 
 from ingest.reflow import reflow
 
@@ -45,6 +48,17 @@ _ETH = str.maketrans("Ðð", "Đđ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 
+#: the characters each table changes: ``str.translate`` looks every character of
+#: the text up in its table one by one (≈ 1 ms on a 20 KB notice, four tables), so
+#: a text runs through a table only when a regex scan (C speed) finds one of them
+_INVISIBLE_ANY = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LOOKALIKES: dict[int, Any] = {**_SPACES, **_CYRILLIC, **_ETH}  # disjoint, and no output is another's input
+_LOOKALIKE_ANY = re.compile("[" + re.escape("".join(map(chr, _LOOKALIKES))) + "]")
+
+
+def _translate_if_any(text: str, table: dict[int, Any], any_re: re.Pattern[str]) -> str:
+    return text.translate(table) if any_re.search(text) else text
+
 
 @functools.cache
 def _split_tone(ch: str) -> tuple[str, str]:
@@ -62,8 +76,11 @@ def _with_tone(ch: str, tone: str) -> str:
 #   "hoà" -> "hòa", "khoẻ" -> "khỏe", "uỷ" -> "ủy", "thuỷ" -> "thủy".
 # Not after "q": in "quý" the "u" belongs to the consonant "qu".
 # Not before a letter: "hoàng", "thuyết" place the tone the same way in both styles.
+# (The "not after q" test stands after the vowel, as a look-behind over two
+# characters, so that the pattern starts with a character class and the engine
+# skips ahead to the next o/u instead of trying the look-behind everywhere.)
 _TONE_PAIR = re.compile(
-    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+    r"([oOuU])(?<![qQ][oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
 )
 
 
@@ -105,6 +122,15 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+#: the same table filled in for every character below U+2500 (Latin, Vietnamese, combining
+#: marks, punctuation): a plain dict, which ``str.translate`` reads twice as fast as a
+#: dict with ``__missing__``; a text with a character above it uses ``_FOLD``
+_FOLD_BMP_LOW = 0x2500
+_FOLD_FAST = {code: _FOLD[code] for code in range(_FOLD_BMP_LOW)}
+_ABOVE_FAST = re.compile(f"[^\\x00-\\u{_FOLD_BMP_LOW - 1:04x}]")
+#: the last long text folded and its fold: every stage folds the whole document once
+#: (themes, bodies, citations, people, metrics), and a document's text is one object
+_last_fold: tuple[str, str] = ("", "")
 
 
 def fold(text: str) -> str:
@@ -115,7 +141,16 @@ def fold(text: str) -> str:
     >>> len(fold("Uỷ")) == len("Uỷ")
     True
     """
-    return text.translate(_FOLD)
+    global _last_fold
+    if text.isascii():
+        return text.lower()  # what the table gives every ASCII character
+    last = _last_fold
+    if text is last[0]:
+        return last[1]
+    out = text.translate(_FOLD if _ABOVE_FAST.search(text) else _FOLD_FAST)
+    if len(text) > 1000:
+        _last_fold = (text, out)
+    return out
 
 
 # --- PDF artefacts -----------------------------------------------------------
@@ -156,16 +191,27 @@ def _strip_page_furniture(pages: list[str]) -> list[str]:
 # ended there), and a continuation starting with a lower-case letter:
 #   "phần mềm một cửa của thành\n\nphổ, phần mềm chuyên ngành"
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s" + re.escape(_TERMINAL) + r"])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+# The same on text whose lines carry no spaces at either end (``normalize`` has
+# removed them when it runs): the pattern starts with its literal "\n\n", which the
+# engine finds at C speed, and the look-behind is checked in ``_join_broken``.
+_BROKEN_PARAGRAPH_TRIMMED = re.compile(r"\n\n+(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_NOT_BEFORE_BREAK = frozenset(_TERMINAL)
 
 
 # A line that stops on a function word cannot end a paragraph: the line was wrapped.
 #   "2. Doanh nghiệp thực hiện dự án casino quy định tại\nĐiều 3 Nghị quyết này ..."
 _WRAPPED_LINE = re.compile(r"(?<=[ ])(?P<w>tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số|thuộc|hoặc)[ ]*\n(?=[^\n\-+•–(*\d])")
+# The same on trimmed lines, found from its newline (a literal the engine skips to)
+# with the word in a look-behind (``regex`` allows one of variable width): the
+# newline becomes the space.
+_WRAPPED_LINE_TRIMMED = regex.compile(r"(?<=[ ](?:tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số|thuộc|hoặc))\n(?=[^\n\-+•–(*\d])")
 
 
 def _join_broken(m: re.Match[str]) -> str:
     """Join across the blank line unless the line before is an upper-case heading ("KẾ HOẠCH")."""
     text = m.string
+    if m.re is _BROKEN_PARAGRAPH_TRIMMED and (m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _NOT_BEFORE_BREAK):
+        return m.group(0)  # the look-behind of _BROKEN_PARAGRAPH
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[line_start : m.start()]
     if before == before.upper():
@@ -264,18 +310,30 @@ def normalize(raw: str) -> str:
     """
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE)
+    text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
     text = unflatten_header(text)
-    text = text.translate(_SPACES).translate(_CYRILLIC).translate(_ETH)
+    text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))
     text = text.replace("**", "")
-    text = re.sub(r"__([^_\n]+?)[ ]*__", r"\1", text)  # "__Nơi nhận: __" (markdown bold from a crawl)
-    text = re.sub(r"[ \u2000-\u200a]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
+    text = _MARKDOWN_UNDERLINE.sub(r"\1", text)  # "__Nơi nhận: __" (markdown bold from a crawl)
+    # Each substitution below matches only where it changes something (a run of
+    # spaces is one space; a single space is left alone rather than replaced by
+    # itself): the same text as the plain patterns, without touching every word.
+    text = _SPACE_RUN.sub(" ", text)
+    text = _SPACE_AT_NEWLINE.sub("\n", text)
     text = reflow(text)  # text copied out of a PDF: lines cut at a fixed width, page numbers between pages
-    text = _BROKEN_PARAGRAPH.sub(_join_broken, text)
-    text = _WRAPPED_LINE.sub(r"\g<w> ", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    # from here on no line starts or ends with a space
+    text = _BROKEN_PARAGRAPH_TRIMMED.sub(_join_broken, text)
+    text = _WRAPPED_LINE_TRIMMED.sub(" ", text)
+    text = _BLANK_LINES.sub("\n\n", text)
     text = unify_tone_placement(text)
     return text.strip()
+
+
+_MARKDOWN_UNDERLINE = re.compile(r"__([^_\n]+?)[ ]*__")
+#: = ``[ \u2000-\u200a]+`` -> " ", without the single spaces that stay as they are
+_SPACE_RUN = re.compile(r"[ \u2000-\u200a]{2,}|[\u2000-\u200a]")
+#: = `` *\n *`` -> "\n", without the newlines that have no space beside them
+_SPACE_AT_NEWLINE = re.compile(r" +\n *|\n +")
+_BLANK_LINES = re.compile(r"\n\n\n+")

@@ -16,6 +16,8 @@ allows one group name in two alternatives).
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -440,6 +442,40 @@ def named_re() -> regex.Pattern[str]:
         rf"(?<!\w) (?: (?P<congress>{CONGRESS}) | (?P<plenum>{PLENUM}) | (?P<constitution>{CONSTITUTION}) | (?P<law>{NAMED_LAW}) )",
         FLAGS,
     )
+
+
+#: the literal words every match of :func:`named_re` starts with (the ``type`` group
+#: of each alternative, case as written): its citation triggers
+NAMED_TRIGGERS = ("Nghị quyết", "NGHỊ QUYẾT", "NQ", "Hiến pháp", "HIẾN PHÁP", "Bộ luật", "Luật")
+
+
+@functools.cache
+def named_trigger_re() -> re.Pattern[str]:
+    """The triggers of :func:`named_re`, found by a literal search (none is part of another).
+
+    >>> [m.group() for m in named_trigger_re().finditer("Luật Đất đai, NQ Đại hội XIII; luật")]
+    ['Luật', 'NQ']
+    """
+    return re.compile("|".join(map(re.escape, NAMED_TRIGGERS)))
+
+
+def finditer_named(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``named_re().finditer(text)``, the pattern tried only where a trigger
+    stands (the scan for the triggers is a plain literal search, the grammar runs a few
+    times per document instead of at every character).
+
+    >>> [m.group() for m in finditer_named("theo Hiến pháp năm 2013 và Bộ luật Lao động")]
+    ['Hiến pháp năm 2013', 'Bộ luật Lao động']
+    """
+    pattern = named_re()
+    pos = 0
+    for t in named_trigger_re().finditer(text):
+        if t.start() < pos:
+            continue  # inside the previous match
+        m = pattern.match(text, t.start())
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 # An anaphor: a type word and "này", "trên", "nêu trên" ... ("Nghị quyết trên",

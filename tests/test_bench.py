@@ -33,6 +33,26 @@ def test_issue_keys(result: dict[str, Any]) -> None:
 
 
 @pytest.mark.slow
+def test_normalise_rate_is_measured(result: dict[str, Any]) -> None:
+    norm = result["normalise"]
+    assert norm["notices"] == N and norm["cpu_s"] > 0
+    assert result["normalise_per_s"] == norm["per_core_per_s"] > 0
+    assert "normalise only:" in format_table(result)
+
+
+@pytest.mark.slow
+def test_ocr_rate_is_measured_on_a_page_it_reads(result: dict[str, Any]) -> None:
+    ocr = result["ocr"]
+    if "skipped" in ocr:
+        assert result["ocr_pages_per_s"] is None and "OCR: " + ocr["skipped"] in format_table(result)
+        pytest.skip(ocr["skipped"])
+    assert ocr["format"] == "pdf-ocr" and ocr["pages"] >= 4
+    assert ocr["words_read"] >= 0.8, ocr  # the pages timed are read, not skipped
+    assert result["ocr_pages_per_s"] == ocr["per_s"] > 0
+    assert "pages/s" in format_table(result)
+
+
+@pytest.mark.slow
 def test_every_named_query_is_timed(result: dict[str, Any]) -> None:
     assert set(result["queries"]) == set(query_names())
     for name, q in result["queries"].items():

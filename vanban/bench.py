@@ -28,7 +28,10 @@
 
 The JSON keys the scale issue fixes: ``notices``, ``parse_per_s``,
 ``floor_per_s``, ``ingest_per_s``, ``queries`` (name -> ``p50_ms``,
-``p95_ms``), ``peak_rss_mb``. Everything else is extra.
+``p95_ms``), ``peak_rss_mb``, ``normalise_per_s`` (``normalize`` alone on
+text already read, notices per second of one core) and ``ocr_pages_per_s``
+(a synthetic scanned PDF read through OCR, one tesseract per core, pages per
+second of wall time; ``None`` when tesseract is missing). Everything else is extra.
 """
 
 from __future__ import annotations
@@ -191,6 +194,106 @@ def _timed_pass(fn: Callable[[str], tuple[float, int, str | None]], paths: Seque
         "ms_per_doc": round(1000 * busy / max(ok, 1), 2),
         "failures": len(failures),
         "failure_examples": failures[:3],
+    }
+
+
+def _normalise(paths: Sequence[str], limit: int = 200) -> dict[str, Any]:
+    """``normalize`` alone on the text of the first ``limit`` notices, read beforehand: notices
+    per second of one core's CPU time (vanban's own floor, reading the file left out)."""
+    from ingest.normalize import normalize
+    from ingest.readers import read_file
+
+    texts = [read_file(p, ocr=False).text for p in paths[:limit]]
+    for t in texts[:3]:
+        normalize(t)  # warm: patterns compile once per process
+    t0 = time.process_time()
+    for t in texts:
+        normalize(t)
+    cpu = time.process_time() - t0
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return {
+        "notices": len(texts),
+        "cpu_s": round(cpu, 3),
+        "per_core_per_s": round(len(texts) / cpu, 1) if cpu else None,
+        "mb_per_s": round(size / 2**20 / cpu, 2) if cpu else None,
+        "ms_per_doc": round(1000 * cpu / max(len(texts), 1), 3),
+    }
+
+
+#: the text of the synthetic scanned pages: a notice's opening, in Vietnamese
+_SCAN_TEXT = (
+    "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "ĐẢNG ỦY PHƯỜNG AN LẠC", "Số 12-TB/ĐU", "THÔNG BÁO KẾT LUẬN",
+    "của Ban Thường vụ Đảng ủy phường về kết quả thực hiện nhiệm vụ tháng 11 và nhiệm vụ trọng tâm tháng 12 năm 2025",
+    "1. Tiếp tục triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+    "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.",
+    "2. Giao Ủy ban nhân dân phường chủ trì, phối hợp với Công an phường thực hiện Đề án 06 của Chính phủ; "
+    "hoàn thành việc thu thập, làm sạch dữ liệu dân cư trước ngày 20/12/2025.",
+    "3. Ủy ban Mặt trận Tổ quốc Việt Nam phường và các đoàn thể chính trị - xã hội tuyên truyền, vận động nhân dân "
+    "tham gia phong trào bảo vệ an ninh Tổ quốc, phòng, chống cháy nổ, bảo đảm trật tự, an toàn giao thông.",
+    "4. Văn phòng Đảng ủy theo dõi, đôn đốc, kiểm tra việc thực hiện, báo cáo Ban Thường vụ Đảng ủy.",
+)
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _scanned_pdf(path: Path, pages: int, dpi: int = 150) -> Path | None:
+    """A PDF of ``pages`` page images of Vietnamese text (no text layer), as a scanner makes; None without Pillow or the font."""
+    try:
+        from PIL import Image, ImageDraw, ImageFont
+
+        font = ImageFont.truetype(FONT, int(12 * dpi / 72))
+    except (ImportError, OSError):
+        return None
+    width, height, margin, step = int(8.27 * dpi), int(11.69 * dpi), int(0.9 * dpi), int(12 * dpi / 72 * 1.45)
+    images = []
+    for k in range(pages):
+        img = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(img)
+        y = margin
+        for para in _SCAN_TEXT * 3:
+            line = ""
+            for word in para.split():
+                trial = f"{line} {word}".strip()
+                if draw.textlength(trial, font=font) > width - 2 * margin and line:
+                    draw.text((margin, y), line, font=font, fill=0)
+                    y, line = y + step, word
+                else:
+                    line = trial
+            draw.text((margin, y), line, font=font, fill=0)
+            y += 2 * step
+            if y > height - margin - 2 * step:
+                break
+        draw.text((width // 2, height - margin // 2), str(k + 1), font=font, fill=0)
+        images.append(img)
+    images[0].save(str(path), "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return path
+
+
+def _ocr(root: Path, workers: int) -> dict[str, Any]:
+    """OCR of a synthetic scanned PDF through the reader (pdfium renders each page at 300 dpi,
+    one ``tesseract -l vie`` per core, :func:`ingest.readers.ocr_workers`): pages per second, wall clock."""
+    from ingest.readers import ocr_available, ocr_workers, read_file
+
+    if not ocr_available():
+        return {"skipped": "tesseract with its Vietnamese model is not installed"}
+    pages = 2 * max(workers, ocr_workers())
+    pdf = _scanned_pdf(root / "scan.pdf", pages)
+    if pdf is None:
+        return {"skipped": f"Pillow or the font {FONT} is missing"}
+    t0 = time.perf_counter()
+    raw = read_file(pdf, ocr=True)
+    wall = time.perf_counter() - t0
+    from ingest.normalize import normalize
+
+    want = normalize(" ".join(_SCAN_TEXT)).split()
+    got = set(normalize(raw.text).split())
+    return {
+        "pages": pages,
+        "words_read": round(sum(w in got for w in want) / len(want), 3),  # of the page's words, the share OCR read right
+        "ocr_workers": ocr_workers(),
+        "wall_s": round(wall, 2),
+        "per_s": round(pages / wall, 2) if wall else None,
+        "format": raw.format,
+        "chars": len(raw.text),
     }
 
 
@@ -428,12 +531,14 @@ def run_bench(
     repeat: int = REPEAT,
     link_budget: float = LINK_BUDGET,
     keep: bool = False,
+    ocr: bool = True,
 ) -> dict[str, Any]:
     """Generate ``notices`` synthetic notices and measure parse, ingest and every named query; see the module doc.
 
     ``workdir``: where the corpus and the store go (a temporary folder, removed
     afterwards, when not given; ``corpus/`` and ``bench.db`` in it are replaced).
     ``workers``: parser processes (default: every core).
+    ``ocr``: also OCR a synthetic scanned PDF (``ocr_pages_per_s``; skipped without tesseract).
     """
     from graph.backends import open_store
     from vanban.synth import generate_corpus
@@ -479,6 +584,8 @@ def run_bench(
         phases["generate"] = rss.phase()
 
         _say(f"generated {len(paths)} notices ({size / 2**20:.0f} MB) in {gen_s:.1f} s; reading and normalising")
+        norm = _normalise(paths)
+        result.update(normalise_per_s=norm["per_core_per_s"], normalise=norm)
         floor = _timed_pass(_floor_one, paths, workers)
         _say(f"floor {floor['per_s']}/s; parsing")
         phases["floor"] = rss.phase()
@@ -500,6 +607,11 @@ def run_bench(
         from vanban.stages import measure_stages
 
         result["stages"] = measure_stages(paths)
+        if ocr:
+            _say("OCR of a synthetic scanned PDF")
+            result["ocr"] = _ocr(root, workers)
+            result["ocr_pages_per_s"] = result["ocr"].get("per_s")
+            phases["ocr"] = rss.phase()
         _say(f"stages (CPU ms per 10 KB): citations {result['stages']['citations']}, bodies {result['stages']['bodies']}, "
              f"themes {result['stages']['themes']}")
 
@@ -605,6 +717,12 @@ def format_table(result: dict[str, Any]) -> str:
                          f"parse+write {p['parse_write_s']} s, write {p['write_s']} s, link {p['link_s_total']} s{est}, "
                          f"{p.get('link_ms_per_unit_year')} ms per unit-year"))
     lines += _grid(("phase", "wall", "notices/s", "per core", ""), rows)
+    norm = r.get("normalise") or {}
+    lines.append(f"normalise only: {r.get('normalise_per_s')} notices/s per core ({norm.get('ms_per_doc')} ms a notice, "
+                 f"{norm.get('mb_per_s')} MB/s)")
+    o = r.get("ocr") or {}
+    lines.append(f"OCR: {r.get('ocr_pages_per_s')} pages/s ({o.get('pages')} scanned pages, {o.get('ocr_workers')} tesseract at once)"
+                 if o.get("per_s") else f"OCR: {o.get('skipped', 'not measured')}")
     lines.append(f"parse / floor: {r.get('parse_vs_floor')}x    peak RSS: {r.get('peak_rss_mb')} MB "
                  f"(main process {r.get('peak_rss_main_mb')} MB)    store: {r.get('store_mb')} MB")
     st = r.get("stages")

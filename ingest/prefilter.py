@@ -1,0 +1,106 @@
+"""One pass of literal prefiltering over the folded text, for themes and bodies.
+
+A theme keyword ("an ninh, trật tự") or a body alias ("Ủy ban Kiểm tra") can
+only start at a word of the text equal to its first word, folded ("an", "uy").
+Themes and bodies used to walk every word of the document in Python (three
+times: themes on the folded and on the accented text, bodies once) and look
+each up; here one Aho–Corasick automaton (``pyahocorasick``) holds every such
+first word, and one scan of the folded text returns the words that can start
+something, with their offsets, in text order. Each stage then runs its
+regular expressions only there.
+
+Words: a run of ``[\\w&]`` (as the theme matcher reads them). The scan runs on
+the folded text with every other character made a space, each word of the
+automaton written `` word ``: a hit is a whole word, never part of one. The
+body matcher reads words as ``\\w+`` ("&" splits them): it uses these hits
+only when the text has no "&" (see :mod:`ingest.bodies`).
+
+Why ``pyahocorasick``: on the notices of the test corpus and the series, the
+scan (separators included) costs less than walking the words with ``re``
+(see ``tools/measure_prefilter.py``, figures in the README);
+``ahocorasick-rs`` is as exact and a little slower through its index lists, and
+one regex alternation of the same words is slower than the walk it replaces.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+import ahocorasick
+
+#: a character that is not part of a word (the theme matcher's words: ``[\w&]+``)
+_SEP = re.compile(r"[^\w&]")
+#: a word character above Latin-1: the byte path below cannot keep it whole
+_WIDE_WORD = re.compile(r"[^\W\x00-\xff]")
+#: Latin-1 byte -> itself when a word character (or "&"), else a space
+_SEP_BYTES = bytes(b if re.match(r"[\w&]", chr(b)) else 0x20 for b in range(256))
+
+#: who contributes first words: a function returning them, by name
+_SOURCES: dict[str, Callable[[], Iterable[str]]] = {}
+
+
+def register(name: str, words: Callable[[], Iterable[str]]) -> None:
+    """Add a stage's first words (folded) to the automaton (built once, on first use)."""
+    global _last
+    _SOURCES[name] = words
+    _automaton.cache_clear()
+    _last = ("", [])
+
+
+def unregister(name: str) -> None:
+    global _last
+    _SOURCES.pop(name, None)
+    _automaton.cache_clear()
+    _last = ("", [])
+
+
+@functools.cache
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for source in _SOURCES.values():
+        for w in source():
+            if w and not _SEP.search(w):  # a "word" with a separator in it is never one word of the text
+                auto.add_word(f" {w} ", w)
+    if len(auto) == 0:
+        auto.add_word(" \x00 ", "\x00")  # an automaton needs a word
+    auto.make_automaton()
+    return auto
+
+
+def separated(folded: str) -> str:
+    """``folded`` with every character that is not a word character made a space (same length).
+
+    >>> separated("ubnd, ht&xh - “x”")
+    'ubnd  ht&xh    x '
+    """
+    if _WIDE_WORD.search(folded):
+        return _SEP.sub(" ", folded)
+    # Latin-1 text (a folded Vietnamese text is, but for its quotes and dashes, which
+    # become "?" and then spaces): one bytes.translate instead of a regex per separator
+    return folded.encode("latin-1", "replace").translate(_SEP_BYTES).decode("latin-1")
+
+
+#: the last long text scanned and its hits (one tuple: replaced whole, never half-written)
+_last: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+def word_hits(folded: str) -> list[tuple[int, str]]:
+    """(offset, word) of every word of ``folded`` that a registered stage's phrase can start with, in text order.
+
+    The last text's hits are kept: themes and bodies scan the same document.
+
+    >>> register("doctest", lambda: ["uy", "an", "ban"])
+    >>> [h for h in word_hits("uy ban an ninh, an-uy; ban bang") if h[1] in ("uy", "an", "ban")]
+    [(0, 'uy'), (3, 'ban'), (7, 'an'), (16, 'an'), (19, 'uy'), (23, 'ban')]
+    >>> unregister("doctest")
+    """
+    global _last
+    last = _last
+    if folded is last[0]:
+        return last[1]
+    hits = [(end - len(w) - 1, w) for end, w in _automaton().iter(f" {separated(folded)} ")]
+    if len(folded) > 1000:
+        _last = (folded, hits)
+    return hits
