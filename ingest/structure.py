@@ -225,7 +225,11 @@ _TASK_VERBS = (
     "thanh lap", "thu", "thuc day", "ung dung", "ho tro", "lam tot", "chon", "cung", "gop phan", "on dinh",
 )
 # "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
-_ADDRESSED = re.compile(r"^[A-ZĐÀ-Ỹ][^:;.]{2,80}:[ ]+\S")
+_ADDRESSED = re.compile(r"^(?P<to>[A-ZĐÀ-Ỹ][^:;.,]{2,80}):[ ]+\S")
+_BODY_WORDS = re.compile(
+    r"\b(?:uy ban|ubnd|hdnd|hoi dong|cong an|ban|hoi|doan|mat tran|mttq|chi bo|dang uy|cap uy|van phong|thuong truc|"
+    r"tram|truong|phong|trung tam|quan su|co quan|to dan pho|thon|ap|khu pho|bi thu|chu tich|lanh dao)\b"
+)
 _CLAUSE_START = re.compile(r"(?:" + "|".join(re.escape(v) for v in _TASK_VERBS) + r")\b")
 
 
@@ -249,7 +253,8 @@ def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     1
     """
     sentence = text[start:end]
-    if not _ADDRESSED.match(sentence):
+    addressed = _ADDRESSED.match(sentence)
+    if not addressed or len(addressed.group("to").split()) > 10 or not _BODY_WORDS.search(fold(addressed.group("to"))):
         return [(start, end)]
     folded = fold(sentence)
     cuts = [0]
