@@ -226,11 +226,26 @@ _TASK_VERBS = (
 )
 # "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
 _ADDRESSED = re.compile(r"^(?P<to>[A-ZĐÀ-Ỹ][^:;.,]{2,80}):[ ]+\S")
+# matched with accents: folded, "phòng" (a department) would be "phóng" too
 _BODY_WORDS = re.compile(
-    r"\b(?:uy ban|ubnd|hdnd|hoi dong|cong an|ban|hoi|doan|mat tran|mttq|chi bo|dang uy|cap uy|van phong|thuong truc|"
-    r"tram|truong|phong|trung tam|quan su|co quan|to dan pho|thon|ap|khu pho|bi thu|chu tich|lanh dao)\b"
+    r"\b(?:ủy ban|ubnd|hđnd|hội đồng|công an|ban|hội|đoàn|mặt trận|mttq|chi bộ|đảng ủy|cấp ủy|văn phòng|thường trực|"
+    r"trạm|trường|phòng|trung tâm|quân sự|cơ quan|tổ dân phố|thôn|ấp|khu phố|bí thư|chủ tịch|lãnh đạo)\b"
 )
 _CLAUSE_START = re.compile(r"(?:" + "|".join(re.escape(v) for v in _TASK_VERBS) + r")\b")
+
+
+def addressee(sentence: str) -> int:
+    """Where the task begins after the body a line is addressed to ("Công an phường: ..."); 0 when none.
+
+    >>> addressee("Công an phường: duy trì làm sạch dữ liệu dân cư.")
+    16
+    >>> addressee("Thực hiện nhiệm vụ sửa đổi, bổ sung pháp luật về: khoa học, công nghệ.")
+    0
+    """
+    m = _ADDRESSED.match(sentence)
+    if not m or len(m.group("to").split()) > 10 or not _BODY_WORDS.search(m.group("to").lower()):
+        return 0
+    return m.end() - 1
 
 
 def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -253,8 +268,7 @@ def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     1
     """
     sentence = text[start:end]
-    addressed = _ADDRESSED.match(sentence)
-    if not addressed or len(addressed.group("to").split()) > 10 or not _BODY_WORDS.search(fold(addressed.group("to"))):
+    if not addressee(sentence):
         return [(start, end)]
     folded = fold(sentence)
     cuts = [0]
