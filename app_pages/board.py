@@ -36,6 +36,8 @@ Fetch = Callable[..., list[dict[str, Any]]]
 
 #: tasks on one page of the board (board_tasks gives as many when no limit is given)
 PAGE_SIZE = 200
+#: an item id no task has: an empty selection (a status no task has) matches nothing
+NO_TASK = "∅"
 #: tasks read per query while exporting
 EXPORT_PAGE = 1000
 
@@ -85,7 +87,7 @@ class BoardFilters:
         >>> BoardFilters(unit="phường A", verdicts=("done",), text=" ").params()
         {'unit': 'phường A', 'verdicts': ('done',)}
         >>> BoardFilters(items=()).params()
-        {'items': ('',)}
+        {'items': ('∅',)}
         """
         if self.match_params():
             raise ValueError("filters by body, theme or directive: resolve() them into items first")
@@ -98,7 +100,7 @@ class BoardFilters:
             out["text"] = self.text.strip()
         if self.items is not None:
             # an empty selection matches nothing: a list no task id equals (an empty list would be "no filter")
-            out["items"] = tuple(self.items) or ("",)
+            out["items"] = tuple(self.items) or (NO_TASK,)
         return out
 
 
