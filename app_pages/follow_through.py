@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from app_pages import data, review_panel, views
+from app_pages import board, data, review_panel, views
 from graph.report import write_report
 from graph.status import STATUS_COLORS, STATUS_LABELS, STATUSES, newest_dates, summarize, task_statuses
 
@@ -17,59 +17,70 @@ st.caption(
 reviewer = review_panel.signin()
 
 units_known = [u["unit"] for u in data.rows_or_stop("units")]
-scope = None
-if len(units_known) > views.BOARD_ALL_UNITS:  # a big store: one ward at a time keeps the page fast
-    scope = st.selectbox("Phường, xã", units_known, key="ft_scope")
-board = views.board_frame(data.rows_or_stop("board_tasks", unit=scope), data.rows_or_stop("board_links", unit=scope))
-if board.empty:
+if not units_known:
     st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
     st.stop()
+# a big store: one ward at a time (the official statuses are computed per scope, in Python)
+big = len(units_known) > views.BOARD_ALL_UNITS
 
 
-def _split(col: str) -> list[str]:
-    return sorted({x for v in board[col] for x in v.split(", ") if x})
+def _rows(name: str, **params: object) -> list[dict]:
+    return data.rows_or_stop(name, **params)
 
-
-directive_names = {}
-for keys, labels in zip(board["directive_keys"], board["directives"], strict=True):
-    for k, lbl in zip(keys, labels.split(", "), strict=False):
-        directive_names[k] = lbl
 
 with st.container(border=True):
     f1, f2, f3 = st.columns(3)
-    units = f1.multiselect("Đơn vị", sorted(set(board["unit"])), key="ft_units", placeholder="Tất cả")
-    bodies = f2.multiselect("Cơ quan chủ trì, phối hợp", sorted(set(_split("leads")) | set(_split("partners"))),
-                            key="ft_bodies", placeholder="Tất cả")
-    themes = f3.multiselect("Chủ đề", _split("themes"), key="ft_themes", placeholder="Tất cả")
+    if big:
+        scope = f1.selectbox("Phường, xã", units_known, key="ft_scope")
+    else:
+        scope = f1.selectbox("Phường, xã", [None, *units_known], key="ft_scope", format_func=lambda u: u or "Tất cả")
+    # what the widgets offer: the scope's bodies, themes and directives (aggregated in Cypher, never the tasks)
+    options = _rows("board_options", unit=scope)
+    by_kind: dict[str, dict[str, str]] = {"body": {}, "theme": {}, "directive": {}, "month": {}}
+    for o in options:
+        by_kind[o["kind"]][o["value"]] = o["label"] or o["value"]
+    bodies = f2.multiselect("Cơ quan chủ trì, phối hợp", sorted(by_kind["body"]), key="ft_bodies", placeholder="Tất cả")
+    themes = f3.multiselect("Chủ đề", sorted(by_kind["theme"]), key="ft_themes", placeholder="Tất cả")
     f4, f5, f6 = st.columns(3)
     verdicts = f4.multiselect("Kết luận", list(views.VERDICTS), format_func=lambda v: views.VERDICT_LABELS[v], key="ft_verdicts",
                               placeholder="Tất cả")
+    directive_names = by_kind["directive"]
     directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=lambda k: directive_names[k]),
                                 format_func=lambda k: directive_names[k], key="ft_directives", placeholder="Tất cả")
     text = f6.text_input("Tìm trong nội dung nhiệm vụ", key="ft_text", placeholder="không dấu cũng được")
-    f7, f8, _ = st.columns(3)
-    as_of = f7.date_input("Tính đến ngày", value=None, key="ft_as_of", format="DD/MM/YYYY",
+    f7, f8, f9, f10 = st.columns(4)
+    months = sorted(by_kind["month"])
+    from_period = f7.selectbox("Từ tháng", [None, *months], key="ft_from", format_func=lambda m: views.month_label(m) if m else "—")
+    to_period = f8.selectbox("Đến tháng", [None, *months], key="ft_to", format_func=lambda m: views.month_label(m) if m else "—")
+    as_of = f9.date_input("Tính đến ngày", value=None, key="ft_as_of", format="DD/MM/YYYY",
                           help="Để trống: ngày của văn bản mới nhất của mỗi đơn vị.")
-    statuses = f8.multiselect("Tình trạng theo thời hạn", list(STATUSES), format_func=lambda k: STATUS_LABELS[k],
-                              key="ft_statuses", placeholder="Tất cả")
+    statuses = f10.multiselect("Tình trạng theo thời hạn", list(STATUSES), format_func=lambda k: STATUS_LABELS[k],
+                               key="ft_statuses", placeholder="Tất cả")
 
-# the official status of every task (hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn)
-official = task_statuses(data.rows_or_stop("task_status", unit=scope), as_of,
-                         newest_dates(data.rows_or_stop("documents", unit=scope)))
-board = views.with_status(board, official)
-shown = views.filter_board(board, units=units, bodies=bodies, themes=themes, verdicts=verdicts,
-                           directives=directives, text=text, statuses=statuses)
-report = summarize([s for s in official if s.item in set(shown["item"])])
+# the official status of every task of the scope (hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn)
+official = task_statuses(_rows("task_status", unit=scope), as_of, newest_dates(_rows("documents", unit=scope)))
+status_of = {s.item: s for s in official}
+filters = board.BoardFilters(unit=scope, from_period=from_period, to_period=to_period, verdicts=tuple(verdicts),
+                             bodies=tuple(bodies), themes=tuple(themes), directives=tuple(directives), text=text,
+                             items=tuple(s.item for s in official if s.status in statuses) if statuses else None,
+                             ).resolve(data.rows_or_stop)
+counts = board.counts(data.rows_or_stop, filters)
+if not counts.total and not filters.params().keys() - {"unit"}:
+    st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
+    st.stop()
+# the report counts what the filters match: every filter given, the ids (not the rows) of the matching tasks
+matching = None if filters.params().keys() <= {"unit"} else {r["item"] for r in _rows("board_items", **filters.params())}
+report = summarize([s for s in official if matching is None or s.item in matching])
 
 badges = []
 for v in views.VERDICTS:
-    n = int((shown["verdict"] == v).sum())
+    n = counts.by_verdict.get(v, 0)
     badges.append(
         f'<span class="vb-count" data-verdict="{v}" style="display:inline-block;margin:2px 8px 2px 0;padding:3px 10px;'
         f'border-radius:12px;background:#{views.VERDICT_FILLS[v]};border:1px solid {views.VERDICT_COLORS[v]}">'
         f"{html.escape(views.VERDICT_LABELS[v])}: <b>{n}</b></span>"
     )
-st.html(f'<div style="font-size:14px">Tổng số: <b>{len(shown)}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
+st.html(f'<div style="font-size:14px">Tổng số: <b>{counts.total}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
 status_badges = [
     f'<span class="vb-status-count" data-status="{k}" style="display:inline-block;margin:2px 8px 2px 0;padding:3px 10px;'
     f'border-radius:12px;border:2px solid {STATUS_COLORS[k]}">{html.escape(STATUS_LABELS[k])}: <b>{report.totals.get(k)}</b></span>'
@@ -77,12 +88,33 @@ status_badges = [
 ]
 st.html(f'<div style="font-size:14px">Theo thời hạn: {"".join(status_badges)}</div>')
 
+# one page of tasks, its links, the chains named over the scope
+n_pages = board.pages(counts.total)
+if st.session_state.get("ft_page", 1) > n_pages:
+    st.session_state["ft_page"] = 1
+p1, p2 = st.columns([1, 3])
+page_no = p1.number_input(f"Trang (trên {n_pages})", min_value=1, max_value=n_pages, step=1, key="ft_page")
+first = (page_no - 1) * board.PAGE_SIZE
+p2.caption(f"Nhiệm vụ {min(first + 1, counts.total)}–{min(first + board.PAGE_SIZE, counts.total)} trong {counts.total}; "
+           "bảng Excel và CSV tải về gồm mọi nhiệm vụ khớp bộ lọc.")
+chains = board.chain_links(data.rows_or_stop, scope)
+
+
+def _with_status(df):
+    return views.with_status(df, official)
+
+
+shown = _with_status(board.page_frame(data.rows_or_stop, filters, page_no - 1, board.PAGE_SIZE, chains))
+
 review_log = data.review_log(scope)
 d1, d2, d3, d4, d5 = st.columns(5)
-d1.download_button("Tải bảng Excel (XLSX)", views.board_xlsx(shown, review_log), file_name="theo-doi-thuc-hien.xlsx",
+# the board's exports hold every task the filters match, read a page at a time when the button is clicked
+d1.download_button("Tải bảng Excel (XLSX)",
+                   lambda: views.board_xlsx(_with_status(board.all_frame(data.rows_or_stop, filters, chains=chains)), review_log),
+                   file_name="theo-doi-thuc-hien.xlsx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
-d2.download_button("Tải bảng CSV", views.board_csv(shown), file_name="theo-doi-thuc-hien.csv", mime="text/csv",
-                   icon=":material/download:")
+d2.download_button("Tải bảng CSV", lambda: board.export_csv(data.rows_or_stop, filters, chains=chains, status=_with_status),
+                   file_name="theo-doi-thuc-hien.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
 d3.download_button("Tải nhật ký duyệt (CSV)", views.log_csv(review_log), file_name="nhat-ky-duyet.csv", mime="text/csv",
                    icon=":material/download:")
 # the reports are written when a button is clicked, not on every rerun (a workbook takes ~0.5 s)
@@ -126,9 +158,13 @@ items = list(shown["item"])
 if not items:
     st.stop()
 by_item = {r["item"]: r for r in shown.to_dict("records")}
+wanted = st.query_params.get("task")
+if wanted and wanted not in by_item:  # a link to a task on another page (or outside the filters): read that one task
+    one = board.page_frame(data.rows_or_stop, board.BoardFilters(unit=scope, items=(wanted,)), 0, 1, chains)
+    by_item.update({r["item"]: r for r in _with_status(one).to_dict("records")})
+    items = list(by_item)
 if st.session_state.get("ft_task") not in by_item:
     st.session_state.pop("ft_task", None)
-wanted = st.query_params.get("task")
 if wanted in by_item and "ft_task" not in st.session_state:
     st.session_state["ft_task"] = wanted
 item = st.selectbox(

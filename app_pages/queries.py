@@ -83,7 +83,7 @@ if mode == NAMED:
             values[p.name] = st.selectbox(label, opts, key=wkey, help=p.doc,
                                           format_func=lambda v: {"": "(bỏ trống)", "true": "có", "false": "không"}[v])
         else:
-            placeholder = "YYYY-MM" if p.type == "month" else ""
+            placeholder = {"month": "YYYY-MM", "strings": "giá trị 1, giá trị 2"}.get(p.type, "")
             values[p.name] = st.text_input(label, key=wkey, help=p.doc, placeholder=placeholder)
     params = {k: v for k, v in values.items() if v not in ("", None)}
     missing = [p.name for p in q.params if not p.optional and p.name not in params]

@@ -7,9 +7,13 @@ Every file opens with a header the explorer builds its widgets from::
     // param key: string — citation key of the directive
     // param unit: string? — only documents of this unit (optional)
 
-Types: ``string``, ``int``, ``float``, ``bool``, ``month`` (``YYYY-MM``), and
+Types: ``string``, ``int``, ``float``, ``bool``, ``month`` (``YYYY-MM``),
 ``folded`` (a string folded with :func:`ingest.normalize.fold` before it is
-bound, for accent-insensitive search). A trailing ``?`` makes the parameter
+bound, for accent-insensitive search), ``strings`` (a list of strings; on the
+command line comma-separated: ``-p verdicts=done,partial``) and ``words`` (the
+folded words of a text, a list: ``"Chuyển đổi số"`` is bound as
+``['chuyen', 'doi', 'so']``, written ``all(w IN $text WHERE i.folded CONTAINS w)``).
+An empty list binds null, as an absent parameter does. A trailing ``?`` makes the parameter
 optional: it is bound to null when not given, and the query is written
 ``WHERE $unit IS NULL OR d.unit = $unit``. ``= VALUE`` gives a default
 (``// param limit: int = 20 — ...``): LadybugDB takes only a parameter or a
@@ -33,11 +37,12 @@ from typing import Any
 from ingest.normalize import fold
 from vanban.errors import QueryNotFound, QueryParameterError
 
-TYPES = ("string", "int", "float", "bool", "month", "folded")
+TYPES = ("string", "int", "float", "bool", "month", "folded", "strings", "words")
 DIALECTS = ("ladybug", "neo4j")
 
 #: the engine type of each parameter type (LadybugDB names, for typing nulls).
-ENGINE_TYPES = {"string": "STRING", "month": "STRING", "folded": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN"}
+ENGINE_TYPES = {"string": "STRING", "month": "STRING", "folded": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN",
+                "strings": "STRING[]", "words": "STRING[]"}
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,7 @@ def names() -> list[str]:
 
 
 _MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 
 
 def convert(param: Param, value: Any) -> Any:
@@ -204,10 +210,24 @@ def convert(param: Param, value: Any) -> Any:
 
     >>> convert(Param("n", "int", False, ""), "12"), convert(Param("q", "folded", False, ""), "Đồ Sơn")
     (12, 'do son')
+    >>> convert(Param("v", "strings", True, ""), "done, partial"), convert(Param("w", "words", True, ""), "Chuyển đổi-số")
+    (['done', 'partial'], ['chuyen', 'doi', 'so'])
     """
     if value is None:
         return None
     t = param.type
+    if t in ("strings", "words"):
+        if isinstance(value, str):
+            parts = value.split(",") if t == "strings" else [value]
+        elif isinstance(value, list | tuple | set | frozenset):
+            parts = [str(v) for v in value if v is not None]
+        else:
+            raise QueryParameterError(f"parameter {param.name}: {value!r} is not a list of strings")
+        if t == "words":
+            out = [w for part in parts for w in _NON_WORD_RE.sub(" ", fold(part)).split()]
+        else:
+            out = list(dict.fromkeys(x.strip() for x in parts if x.strip()))
+        return out or None  # an empty list is no filter
     try:
         if t == "int":
             if isinstance(value, bool):

@@ -165,7 +165,7 @@ NODES: tuple[NodeTable, ...] = (
             _p("span_start", "INT64"),
             _p("span_end", "INT64"),
             _p("folded"),
-            _p("verdict", doc="tasks: done | partial | carried_over | silent | pending (the linker)"),
+            _p("verdict", doc="tasks: done | partial | carried_over | silent | pending (the linker)", indexed=True),
             _p("verdict_source", doc="computed | human: who set the verdict (graph.linking.apply_reviews)"),
             _p("stable_key", doc="identity that survives a re-parse or a revised file (graph.records.stable_key)", indexed=True),
             _p("deadline", doc="tasks: by when, as precise as the text: 2026-08-20 or 2026-08 (ingest.deadlines)"),
@@ -180,11 +180,11 @@ NODES: tuple[NodeTable, ...] = (
     NodeTable(
         "Body",
         "id",
-        (_p("id"), _p("name"), _p("level"), _p("kind"), _p("folded")),
+        (_p("id"), _p("name", indexed=True), _p("level"), _p("kind"), _p("folded")),
         "An organisation: Party committee, People's Committee, mass organisation, office.",
     ),
     NodeTable("Person", "id", (_p("id"), _p("name"), _p("folded")), "A person who signs or is named."),
-    NodeTable("Theme", "id", (_p("id"), _p("label"), _p("folded")), "A theme (SKOS concept)."),
+    NodeTable("Theme", "id", (_p("id"), _p("label", indexed=True), _p("folded")), "A theme (SKOS concept)."),
     NodeTable("Unit", "id", (_p("id"), _p("name"), _p("folded")), "An administrative unit: phường Đồ Sơn."),
     NodeTable("Month", "id", (_p("id", doc="YYYY-MM"),), "A calendar month."),
     NodeTable(

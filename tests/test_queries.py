@@ -40,7 +40,10 @@ CONTRACT = {
 #: a value for every parameter name any query declares (a new name must be added here)
 VALUES = {"key": g.KEY_05, "unit": "phường Đông Hải", "period": "2026-02", "body": "ủy ban nhân dân", "q": "dong hai",
           "role": "task", "limit": 3, "document": document_id(g.dh_feb()), "item": f"{document_id(g.dh_feb())}#i3",
-          "reviewer": "lan"}
+          "reviewer": "lan", "from_period": "2026-01", "to_period": "2026-03", "verdicts": ["done", "carried_over"],
+          "bodies": ["Ủy ban nhân dân phường Đông Hải", "Công an phường Đông Hải"], "themes": ["Chuyển đổi số"],
+          "directives": [g.KEY_05], "text": "tết", "items": [f"{document_id(g.dh_feb())}#i3", f"{document_id(g.dh_feb())}#i4"],
+          "skip": 0, "link": "carried_over"}
 
 
 def _corpus():

@@ -1,0 +1,17 @@
+// name: board_items
+// description: The ids of the tasks the follow-through board shows under its filters, in the board's order, and nothing else: what the official-status badges and the report count.
+// param unit: string? — only this unit
+// param from_period: month? — only tasks planned for this month or later
+// param to_period: month? — only tasks planned for this month or earlier
+// param verdicts: strings? — only these verdicts (done, partial, carried_over, silent, pending)
+// param text: words? — only tasks whose text holds every word (accents optional)
+// param items: strings? — only these tasks (item ids; the filters by body, theme and directive give them: board_match)
+MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
+WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit)
+  AND ($items IS NULL OR t.id IN $items)
+  AND ($verdicts IS NULL OR t.verdict IN $verdicts)
+  AND ($from_period IS NULL OR coalesce(t.period, d.planned_period) >= $from_period)
+  AND ($to_period IS NULL OR coalesce(t.period, d.planned_period) <= $to_period)
+  AND ($text IS NULL OR all(w IN $text WHERE t.folded CONTAINS w))
+RETURN t.id AS item
+ORDER BY d.unit, coalesce(t.period, d.planned_period), d.id, t.ord
