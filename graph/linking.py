@@ -595,6 +595,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     # -- follow-through: each report aligned with the tasks it answers
     task_months: dict[str, tuple[str, ...]] = {}
     by_report: dict[int, list[str]] = defaultdict(list)
+    again: dict[int, list[str]] = defaultdict(list)
     answering: dict[tuple[int, tuple[str, ...]], int | None] = {}
     for k, d in enumerate(docs):
         for t in d.items:
@@ -609,13 +610,21 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 j = k + 1 if k + 1 < len(docs) else None  # no month known: the next document answers
             if j is not None:
                 by_report[j].append(t.id)
+                if len(months) > 1:
+                    # a task for a quarter or a half-year: every later report on one of its months
+                    # may tell how far it got, until one says it is done
+                    for j2 in range(j + 1, len(docs)):
+                        if set(docs[j2].reports) & set(months):
+                            again[j2].append(t.id)
     answers: dict[str, list[tuple[float, str]]] = defaultdict(list)
     leftover: list[str] = []
     for j in range(len(docs)):
         report = docs[j]
         results = [r for r in report.items if r.role == "result"]
         result_ids = [r.id for r in results]
-        planned = by_report.get(j, [])
+        planned = by_report.get(j, []) + [
+            tid for tid in again.get(j, []) if not any(verdict_of_result(items[rid].text) == "done" for _, rid in answers[tid])
+        ]
         pairs: list[tuple[float, str, str]] = []
         if planned and results:
             scores = scorer.matrix(planned, result_ids)
@@ -636,7 +645,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}
         if results:
-            leftover = [tid for tid in planned if tid not in answered_now]
+            leftover = [tid for tid in planned if tid not in answered_now and tid not in again.get(j + 1, ())]
 
     # -- carry-over: each plan aligned with the next plans
     verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
