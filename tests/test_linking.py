@@ -117,10 +117,12 @@ def test_links_computed_in_the_store_match_the_parse(tmp_path) -> None:
 
 SERIES = Path(__file__).parent / "data" / "series"
 # series, measure, minimum F1: a guard against regressions a little under the figures the README
-# reports (`python tools/eval_series.py tests/data/series/*`). dev-hand-a chose the thresholds;
+# reports (`python tools/eval_series.py tests/data/series/*`). The dev-hand-* series chose the thresholds and rules;
 # the test-* series, written blind by other hands, were never used to choose anything.
 SERIES_FLOORS = [
-    ("dev-hand-a", "follow_through", 0.85), ("dev-hand-a", "carry_over", 0.72), ("dev-hand-a", "gaps", 0.72),
+    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.78), ("dev-hand-a", "gaps", 0.76),
+    ("dev-hand-d", "follow_through", 0.80), ("dev-hand-d", "carry_over", 0.58), ("dev-hand-d", "gaps", 0.48),
+    ("dev-hand-e", "follow_through", 0.80), ("dev-hand-e", "carry_over", 0.56), ("dev-hand-e", "gaps", 0.58),
     ("test-hand-b", "follow_through", 0.72), ("test-hand-b", "carry_over", 0.50), ("test-hand-b", "gaps", 0.58),
     ("test-hand-c", "follow_through", 0.72), ("test-hand-c", "carry_over", 0.60), ("test-hand-c", "gaps", 0.75),
 ]
