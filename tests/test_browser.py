@@ -11,6 +11,7 @@ rewrite tracked files each time), else to the test's temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -50,16 +52,16 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_demo_db(tmp_path_factory.mktemp("browser"))
 
 
-@pytest.fixture(scope="module")
-def server(db: Path, tmp_path_factory: pytest.TempPathFactory):
+@contextlib.contextmanager
+def serve_app(db: Path, log: Path, *extra: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port against ``db``; yields its address, stops it after."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["VANBAN_DB"] = str(db)
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", *extra],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
@@ -80,6 +82,12 @@ def server(db: Path, tmp_path_factory: pytest.TempPathFactory):
                 proc.wait(10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve_app(db, tmp_path_factory.mktemp("streamlit") / "streamlit.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,7 @@ confirms, rejects and re-links a task; after a reload (a new, anonymous session)
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,8 +11,9 @@ import pytest
 
 from graph.embedded import EmbeddedStore
 from graph.loader import ingest_paths
-from tests.helpers import DEMO, ROOT
-from tests.test_browser import ARGS, CHROMIUM, Watched, _free_port
+from tests import test_browser
+from tests.helpers import DEMO
+from tests.test_browser import CHROMIUM, Watched, serve_app
 from vanban.security import hash_password
 
 UNIT = "phường An Lạc"
@@ -42,44 +38,11 @@ def served(tmp_path_factory):
         ingest_paths(s, [folder], link=True, workers=1, bulk=False)
     secrets = base / "secrets.toml"
     secrets.write_text(f'[reviewers]\nlan = "{hash_password(PASSWORD, iterations=2000)}"\n', encoding="utf-8")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["VANBAN_DB"] = str(db)
-    log = base / "streamlit.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-                    time.sleep(0.25)
-            yield url, db
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serve_app(db, base / "streamlit.log", "--secrets.files", str(secrets)) as url:
+        yield url, db
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+browser = test_browser.browser  # the same Chromium fixture
 
 
 def _read(db: Path, name: str, **params):
