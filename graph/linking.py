@@ -66,6 +66,8 @@ from ingest.vocabulary import VERDICTS as VERDICTS
 FOLLOW_MIN = 0.12
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
+#: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).
+CLAUSE_MIN = 0.35
 #: A task left unanswered may be answered by the next report, at this lower weight.
 LATE_FACTOR = 0.7
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
@@ -367,6 +369,16 @@ class _Scorer:
                 out[k, cols] = 1.0
         return out
 
+    def text_score(self, text: str, b: LinkItem) -> float:
+        """The overlap-and-cosine part of :meth:`score` for a piece of an item's text (a clause) against ``b``."""
+        fa, fb = _features(text) & self.idf.keys(), self.features[b.id]
+        shared = fa & fb
+        if not shared:
+            return 0.0
+        wa, wb = sum(self.idf[t] for t in fa), self.total[b.id]
+        ws = sum(self.idf[t] for t in shared)
+        return 0.45 * ws / max(1e-9, min(wa, wb)) + 0.55 * ws / max(1e-9, math.sqrt(wa * wb))
+
     def stage_bonus(self, a: LinkItem, b: LinkItem, *, next_step: bool) -> float:
         """Evidence that ``b`` is the same step (a result) or a next step (a later task) of ``a``'s procedure."""
         sa, sb = self.stages[a.id], self.stages[b.id]
@@ -571,6 +583,44 @@ def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimu
     return [(round(float(scores[x, y]), 9), left[x], right[y]) for x, y in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
+def _clauses(text: str) -> list[str]:
+    """The parts of a task between semicolons, each at least four words ("thu hoạch ...; xuống giống ...")."""
+    parts = [p.strip() for p in without_addressee(text).split(";")]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 4 for p in parts) else []
+
+
+def _per_clause(
+    scorer: _Scorer, items: dict[str, LinkItem], pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]]
+) -> list[tuple[float, str, str]]:
+    """A second result for a task of several clauses, when it answers another clause than the first.
+
+    "Chỉ đạo thu hoạch dứt điểm 1.240 ha lúa Hè Thu; hướng dẫn xuống giống vụ Thu Đông" is answered by
+    one result on the harvest and one on the sowing: each clause is scored alone against the results
+    no task took, and a result that is the best answer to a clause no kept result answers is kept too.
+    """
+    used = {rid for _, _, rid in taken}
+    kept: dict[str, list[str]] = defaultdict(list)
+    for _, tid, rid in taken:
+        kept[tid].append(rid)
+    out = []
+    for tid, rids in kept.items():
+        clauses = _clauses(items[tid].text)
+        if not clauses:
+            continue
+        answered = {int(np.argmax([scorer.text_score(c, items[r]) for c in clauses])) for r in rids}
+        candidates = [(sc, rid) for sc, t, rid in pairs if t == tid and rid not in used and sc >= FOLLOW_MIN]
+        for k, clause in enumerate(clauses):
+            if k in answered or not candidates:
+                continue
+            best = max(candidates, key=lambda c: (scorer.text_score(clause, items[c[1]]), c[0]))
+            if scorer.text_score(clause, items[best[1]]) >= CLAUSE_MIN:
+                out.append((best[0], tid, best[1]))
+                used.add(best[1])
+                answered.add(k)
+                candidates = [c for c in candidates if c[1] != best[1]]
+    return out
+
+
 def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     """Links between the documents of ONE unit (the caller groups by unit).
 
@@ -641,6 +691,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         if leftover and results:  # answered late: one report later, at a discount
             pairs += _pairs(LATE_FACTOR * scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)
         taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
+        taken += _per_clause(scorer, items, pairs, taken)
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}
@@ -800,6 +851,11 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
             )
         )
     doc_keys = {f["document"]: f.get("document_key") for f in features.values()}
+    # citations outside any item (the title, the preamble) also say which notice a document follows up
+    doc_cites: dict[str, set[str]] = defaultdict(set)
+    for r in store.query("unit_citations", {"unit": unit}):
+        if r.get("key"):
+            doc_cites[r["document"]].add(r["key"])
     out = []
     for doc_id, d in docs.items():
         row = d["row"]
@@ -807,7 +863,7 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
         out.append(
             LinkDoc(
                 id=doc_id, unit=unit, reported_period=row["reported_period"], planned_period=row["planned_period"],
-                date=row["date"], items=tuple(d["items"]), cites=cites | _doc_level_cites(store, doc_id), own_key=doc_keys.get(doc_id),
+                date=row["date"], items=tuple(d["items"]), cites=cites | frozenset(doc_cites[doc_id]), own_key=doc_keys.get(doc_id),
                 reported_months=_months(row.get("reported_months")), planned_months=_months(row.get("planned_months")),
             )
         )
@@ -817,12 +873,6 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
 def _months(stored: str | None) -> tuple[str, ...]:
     """A stored comma-separated month list as a tuple ("2026-11,2026-12")."""
     return tuple(m for m in (stored or "").split(",") if m)
-
-
-def _doc_level_cites(store: Any, doc_id: str) -> frozenset[str]:
-    # citations outside any item (the title, the preamble) also say which notice a document follows up
-    rows = store.query("document_citations", {"document": doc_id})
-    return frozenset(r["key"] for r in rows if r.get("key"))
 
 
 def link_rows(result: LinkResult) -> tuple[list[dict[str, Any]], dict[str, str]]:

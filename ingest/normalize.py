@@ -302,6 +302,15 @@ def unflatten_header(text: str) -> str:
     return "\n".join([*left, *right, *lines[end:]])
 
 
+# a table row pasted from Word: "1<TAB>Nội dung<TAB>Đơn vị<TAB>Thời gian", its header row, or a cell's second line
+_TAB_ROW = re.compile(r"^(?:\d{1,3}\.?|STT|TT)?[ ]*\t[^\n]*$", re.M)
+
+
+def _tab_cells(m: re.Match[str]) -> str:
+    """The cells of a pasted table row separated by " | ", as a plain-text table writes them."""
+    return " | ".join(cell.strip() for cell in m.group(0).split("\t")).rstrip()
+
+
 def normalize(raw: str) -> str:
     """Normalise raw document text (see the module docstring).
 
@@ -312,6 +321,8 @@ def normalize(raw: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
     text = unflatten_header(text)
+    if "\t" in text:
+        text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs
     text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))

@@ -114,8 +114,10 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("muc tieu", "other"),
 )
 
+_DECIDES = re.compile(r"\w (?:thong nhat|yeu cau)(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?[ ]*$")
 _CLOSING = re.compile(
     r"""^(?:giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
+        |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
         |(?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|quyet[ ]dinh|chi[ ]thi)[ ]nay[ ](?:co[ ]hieu[ ]luc|duoc[ ]pho[ ]bien|pho[ ]bien)
@@ -154,7 +156,8 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     if lead_in and any(role != "other" for _, role in hits):
         hits = [h for h in hits if h[1] != "other"]
     if not hits:
-        return None
+        # "2. Thường trực Đảng ủy thống nhất:", "Ban Thường vụ yêu cầu:" open the decisions: tasks
+        return "task" if _DECIDES.search(f) else None
     return min(hits)[1]
 
 
@@ -224,6 +227,8 @@ _TASK_VERBS = (
     "khan truong", "khao sat", "khac phuc", "kiem diem", "phat trien", "phong chong", "sap xep", "tham gia",
     "thanh lap", "thu", "thuc day", "ung dung", "ho tro", "lam tot", "chon", "cung", "gop phan", "on dinh",
 )
+# a row of a plain-text table (a Word table pasted as text): "1 | cell | cell", "STT | ...", "| cell | |"
+_TABLE_ROW = re.compile(r"^(?:(?P<n>\d{1,3})\.?|STT|TT|)[ ]*\|[ ]*(?P<cell>[^|]*[^|\s])?[ ]*\|")
 # "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
 _ADDRESSED = re.compile(r"^(?P<to>[A-ZĐÀ-Ỹ][^:;.,]{2,80}):[ ]+\S")
 # matched with accents: folded, "phòng" (a department) would be "phóng" too
@@ -475,9 +480,23 @@ def parse_items(text: str, header: Header) -> list[Item]:
     def add(s: int, e: int, role: str, path: str, key: int, is_head: bool = False) -> None:
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
+    in_table = False
     for i, (ps, pe) in enumerate(paragraphs):
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
+        row = _TABLE_ROW.match(line)
+        header_row = row is not None and line.lstrip().startswith(("STT", "TT"))
+        if row and not closing and (row.group("n") or header_row or (in_table and line.startswith("|"))):
+            # a row of a plain-text table: "1 | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian"; the item is
+            # the content cell; the header row and a cell's second line ("| tiếp theo | |") are not items
+            in_table = True
+            if row.group("n") and row.group("cell"):
+                cell = _Node("row", row.group("n"))
+                add(ps + row.start("cell"), ps + row.end("cell"), current_role(), f"{path_of()}.r{row.group('n')}".lstrip("."), cell.uid)
+            else:
+                add(ps, pe, "other", path_of(), stack[-1].uid, False)
+            continue
+        in_table = False
         mk = _marker(line)
         f = fold(line)
 

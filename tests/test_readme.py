@@ -233,13 +233,14 @@ def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
         "dev-hand-a": lambda: series.score(ROOT / "tests/data/series/dev-hand-a"),
         "dev-hand-d": lambda: series.score(ROOT / "tests/data/series/dev-hand-d"),
         "dev-hand-e": lambda: series.score(ROOT / "tests/data/series/dev-hand-e"),
+        "dev-hand-f": lambda: series.score(ROOT / "tests/data/series/dev-hand-f"),
         "hand B": lambda: series.score(ROOT / "tests/data/series/test-hand-b", store=store),
         "hand C": lambda: series.score(ROOT / "tests/data/series/test-hand-c", store=store),
     }
     seen = set()
     for row in (dev, held):
         for segment in row["result"].split("; "):
-            m = re.match(r"(demo|dev-hand-[ade]|hand [BC]): ", segment)
+            m = re.match(r"(demo|dev-hand-[adef]|hand [BC]): ", segment)
             if m:
                 assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, segment
                 seen.add(m.group(1))

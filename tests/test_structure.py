@@ -173,7 +173,24 @@ LAYOUTS = [
 ]
 
 
-@pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines"])
+LAYOUTS += [
+    (
+        "1. Kết quả tháng 8\nThu ngân sách đạt 63,8% dự toán.\n2. Thường trực Đảng ủy thống nhất:\n"
+        "(1) Ủy ban Kiểm tra Đảng ủy hoàn thành cuộc kiểm tra chi bộ khối Yên Giang.\n",
+        [("result", "Thu ngân sách đạt 63,8% dự toán."), ("task", "Ủy ban Kiểm tra Đảng ủy hoàn thành cuộc kiểm tra chi bộ khối Yên Giang.")],
+    ),
+    (
+        "III. NHIỆM VỤ TRỌNG TÂM THÁNG 9\nSTT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian\n"
+        "1\tHoàn thành xuống giống lúa Thu Đông\tPhòng Kinh tế\tTrong tháng 9\n"
+        "2\tVận động 05 hộ còn lại nhận tiền bồi thường\tTổ công tác\tTrước ngày 15/9\n\tdự án đường ĐH.12\t\t\n"
+        "Trên đây là báo cáo kết quả thực hiện nhiệm vụ tháng 8 của Ủy ban nhân dân xã.\n",
+        [("task", "Hoàn thành xuống giống lúa Thu Đông"), ("task", "Vận động 05 hộ còn lại nhận tiền bồi thường"),
+         ("assignment", "Trên đây là báo cáo kết quả thực hiện nhiệm vụ tháng 8 của Ủy ban nhân dân xã.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
