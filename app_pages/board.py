@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from app_pages import views
+from app_pages import board_view, screen
 
 Fetch = Callable[..., list[dict[str, Any]]]
 
@@ -134,12 +134,12 @@ class Counts:
         """Unit × month with a column per verdict and the total: the board's summary table."""
         rows = []
         for (unit, period), by in sorted(self.by_cell.items()):
-            rows.append({"Đơn vị": unit, "Tháng": views.month_label(period),
-                         **{views.VERDICT_LABELS[v]: by.get(v, 0) for v in views.VERDICTS},
-                         views.UNRATED: sum(n for v, n in by.items() if v not in views.VERDICTS),
+            rows.append({"Đơn vị": unit, "Tháng": screen.month_label(period),
+                         **{screen.VERDICT_LABELS[v]: by.get(v, 0) for v in screen.VERDICTS},
+                         screen.UNRATED: sum(n for v, n in by.items() if v not in screen.VERDICTS),
                          "Tổng": sum(by.values())})
-        return pd.DataFrame(rows, columns=["Đơn vị", "Tháng", *(views.VERDICT_LABELS[v] for v in views.VERDICTS),
-                                           views.UNRATED, "Tổng"])
+        return pd.DataFrame(rows, columns=["Đơn vị", "Tháng", *(screen.VERDICT_LABELS[v] for v in screen.VERDICTS),
+                                           screen.UNRATED, "Tổng"])
 
 
 def pages(total: int, size: int = PAGE_SIZE) -> int:
@@ -162,7 +162,7 @@ def chain_links(fetch: Fetch, unit: str | None) -> list[dict[str, Any]]:
 
 def page_frame(fetch: Fetch, filters: BoardFilters, page: int = 0, size: int = PAGE_SIZE,
                chains: Sequence[Mapping[str, Any]] | None = None) -> pd.DataFrame:
-    """One page of the board (``page`` from 0) as :func:`app_pages.views.board_frame` builds it.
+    """One page of the board (``page`` from 0) as :func:`app_pages.board_view.board_frame` builds it.
 
     ``chains``: the scope's carry-over links (:func:`chain_links`), so that chains are
     named over the scope; without them, over the page.
@@ -175,13 +175,13 @@ def _frame(fetch: Fetch, filters: BoardFilters, tasks: list[dict[str, Any]],
            chains: Sequence[Mapping[str, Any]] | None) -> pd.DataFrame:
     ids = tuple(t["item"] for t in tasks)
     links = fetch("board_links", unit=filters.unit, items=ids) if ids else []
-    df = views.board_frame(tasks, links)
+    df = board_view.board_frame(tasks, links)
     if chains is not None and not df.empty:
         periods = {t["item"]: t.get("period") for t in tasks}
         for link in chains:
             periods.setdefault(link["from_item"], link.get("from_period"))
             periods.setdefault(link["to_item"], link.get("to_period"))
-        named = views.carry_chains(chains, periods)
+        named = board_view.carry_chains(chains, periods)
         df["chain"] = [named.get(i, "") for i in df["item"]]
     return df
 
@@ -205,21 +205,21 @@ def all_frame(fetch: Fetch, filters: BoardFilters, size: int = EXPORT_PAGE,
     """Every task the filters match, in one frame (for the XLSX: its summary sheet needs them all)."""
     frames = list(iter_frames(fetch, filters, size, chains))
     if not frames:
-        return views.board_frame([], [])
+        return board_view.board_frame([], [])
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 def export_csv(fetch: Fetch, filters: BoardFilters, size: int = EXPORT_PAGE,
                chains: Sequence[Mapping[str, Any]] | None = None,
                status: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> bytes:
-    """The board's CSV (as :func:`app_pages.views.board_csv` writes it) of every task the filters match,
+    """The board's CSV (as :func:`app_pages.board_view.board_csv` writes it) of every task the filters match,
     written page by page."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(views.BOARD_COLUMNS.values())
+    w.writerow(board_view.BOARD_COLUMNS.values())
     for df in iter_frames(fetch, filters, size, chains):
         if status is not None:
             df = status(df)
-        for row in views.board_export_frame(df).itertuples(index=False):
-            w.writerow([views._csv_cell(v) for v in row])
+        for row in board_view.board_export_frame(df).itertuples(index=False):
+            w.writerow([board_view._csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import data, screen
 
 st.title("Đơn vị")
 st.caption("Các cơ quan, tổ chức được giao nhiệm vụ: số nhiệm vụ chủ trì và phối hợp theo từng tháng.")
@@ -16,14 +16,14 @@ if not rows:
     st.stop()
 
 frame = pd.DataFrame(rows)
-frame["Tháng"] = frame["period"].map(views.month_label)
+frame["Tháng"] = frame["period"].map(screen.month_label)
 months = sorted({p for p in frame["period"] if isinstance(p, str) and p})
 
 
 def pivot(column: str) -> pd.DataFrame:
     p = frame.pivot_table(index="body", columns="period", values=column, aggfunc="sum", fill_value=0)
     p = p.reindex(columns=months, fill_value=0)
-    p.columns = [views.month_label(m) for m in p.columns]
+    p.columns = [screen.month_label(m) for m in p.columns]
     p["Tổng"] = p.sum(axis=1)
     return p.sort_values("Tổng", ascending=False).rename_axis("Cơ quan, tổ chức")
 
@@ -50,9 +50,9 @@ if unit != "Tất cả":
 st.dataframe(
     pd.DataFrame(
         {
-            "Tháng": [views.month_label(t.get("period")) for t in tasks],
+            "Tháng": [screen.month_label(t.get("period")) for t in tasks],
             "Đơn vị": [t.get("unit") or "" for t in tasks],
-            "Vai trò": [views.BODY_ROLE_LABELS.get(t.get("role"), t.get("role")) for t in tasks],
+            "Vai trò": [screen.BODY_ROLE_LABELS.get(t.get("role"), t.get("role")) for t in tasks],
             "Nhiệm vụ": [t.get("task") or "" for t in tasks],
         }
     ),

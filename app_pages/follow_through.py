@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from app_pages import board, data, review_panel, views
+from app_pages import board, board_view, data, document_view, review_panel, screen
 from graph.report import write_report
 from graph.status import STATUS_COLORS, STATUS_LABELS, STATUSES, newest_dates, summarize, task_statuses
 
@@ -21,7 +21,7 @@ if not units_known:
     st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
     st.stop()
 # a big store: one ward at a time (the official statuses are computed per scope, in Python)
-big = len(units_known) > views.BOARD_ALL_UNITS
+big = len(units_known) > board_view.BOARD_ALL_UNITS
 
 
 def _rows(name: str, **params: object) -> list[dict]:
@@ -42,7 +42,7 @@ with st.container(border=True):
     bodies = f2.multiselect("Cơ quan chủ trì, phối hợp", sorted(by_kind["body"]), key="ft_bodies", placeholder="Tất cả")
     themes = f3.multiselect("Chủ đề", sorted(by_kind["theme"]), key="ft_themes", placeholder="Tất cả")
     f4, f5, f6 = st.columns(3)
-    verdicts = f4.multiselect("Kết luận", list(views.VERDICTS), format_func=lambda v: views.VERDICT_LABELS[v], key="ft_verdicts",
+    verdicts = f4.multiselect("Kết luận", list(screen.VERDICTS), format_func=lambda v: screen.VERDICT_LABELS[v], key="ft_verdicts",
                               placeholder="Tất cả")
     directive_names = by_kind["directive"]
     directives = f5.multiselect("Văn bản chỉ đạo", sorted(directive_names, key=lambda k: directive_names[k]),
@@ -50,8 +50,8 @@ with st.container(border=True):
     text = f6.text_input("Tìm trong nội dung nhiệm vụ", key="ft_text", placeholder="không dấu cũng được")
     f7, f8, f9, f10 = st.columns(4)
     months = sorted(by_kind["month"])
-    from_period = f7.selectbox("Từ tháng", [None, *months], key="ft_from", format_func=lambda m: views.month_label(m) if m else "—")
-    to_period = f8.selectbox("Đến tháng", [None, *months], key="ft_to", format_func=lambda m: views.month_label(m) if m else "—")
+    from_period = f7.selectbox("Từ tháng", [None, *months], key="ft_from", format_func=lambda m: screen.month_label(m) if m else "—")
+    to_period = f8.selectbox("Đến tháng", [None, *months], key="ft_to", format_func=lambda m: screen.month_label(m) if m else "—")
     as_of = f9.date_input("Tính đến ngày", value=None, key="ft_as_of", format="DD/MM/YYYY",
                           help="Để trống: ngày của văn bản mới nhất của mỗi đơn vị.")
     statuses = f10.multiselect("Tình trạng theo thời hạn", list(STATUSES), format_func=lambda k: STATUS_LABELS[k],
@@ -73,12 +73,12 @@ matching = None if filters.params().keys() <= {"unit"} else {r["item"] for r in 
 report = summarize([s for s in official if matching is None or s.item in matching])
 
 badges = []
-for v in views.VERDICTS:
+for v in screen.VERDICTS:
     n = counts.by_verdict.get(v, 0)
     badges.append(
         f'<span class="vb-count" data-verdict="{v}" style="display:inline-block;margin:2px 8px 2px 0;padding:3px 10px;'
-        f'border-radius:12px;background:#{views.VERDICT_FILLS[v]};border:1px solid {views.VERDICT_COLORS[v]}">'
-        f"{html.escape(views.VERDICT_LABELS[v])}: <b>{n}</b></span>"
+        f'border-radius:12px;background:#{screen.VERDICT_FILLS[v]};border:1px solid {screen.VERDICT_COLORS[v]}">'
+        f"{html.escape(screen.VERDICT_LABELS[v])}: <b>{n}</b></span>"
     )
 st.html(f'<div style="font-size:14px">Tổng số: <b>{counts.total}</b> nhiệm vụ &nbsp; {"".join(badges)}</div>')
 status_badges = [
@@ -101,7 +101,7 @@ chains = board.chain_links(data.rows_or_stop, scope)
 
 
 def _with_status(df):
-    return views.with_status(df, official)
+    return board_view.with_status(df, official)
 
 
 shown = _with_status(board.page_frame(data.rows_or_stop, filters, page_no - 1, board.PAGE_SIZE, chains))
@@ -110,12 +110,12 @@ review_log = data.review_log(scope)
 d1, d2, d3, d4, d5 = st.columns(5)
 # the board's exports hold every task the filters match, read a page at a time when the button is clicked
 d1.download_button("Tải bảng Excel (XLSX)",
-                   lambda: views.board_xlsx(_with_status(board.all_frame(data.rows_or_stop, filters, chains=chains)), review_log),
+                   lambda: board_view.board_xlsx(_with_status(board.all_frame(data.rows_or_stop, filters, chains=chains)), review_log),
                    file_name="theo-doi-thuc-hien.xlsx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 d2.download_button("Tải bảng CSV", lambda: board.export_csv(data.rows_or_stop, filters, chains=chains, status=_with_status),
                    file_name="theo-doi-thuc-hien.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
-d3.download_button("Tải nhật ký duyệt (CSV)", views.log_csv(review_log), file_name="nhat-ky-duyet.csv", mime="text/csv",
+d3.download_button("Tải nhật ký duyệt (CSV)", board_view.log_csv(review_log), file_name="nhat-ky-duyet.csv", mime="text/csv",
                    icon=":material/download:")
 # the reports are written when a button is clicked, not on every rerun (a workbook takes ~0.5 s)
 d4.download_button("Tải báo cáo (XLSX)", lambda: write_report(report, "xlsx"), file_name="bao-cao-theo-doi-don-doc.xlsx",
@@ -128,15 +128,15 @@ d5.download_button("Tải báo cáo (DOCX)", lambda: write_report(report, "docx"
 tab_grid, tab_chains, tab_list, tab_log = st.tabs(["Bảng đơn vị × tháng", "Chuỗi chuyển tiếp", "Danh sách nhiệm vụ",
                                                   "Nhật ký duyệt"])
 with tab_grid:
-    st.html(views.board_grid_html(shown))
+    st.html(board_view.board_grid_html(shown))
 with tab_chains:
     st.caption("Mỗi dòng là một nhiệm vụ được chuyển từ tháng này sang tháng sau; mỗi chấm là một tháng nó được đề ra, "
                "màu theo kết luận.")
-    st.html(views.chains_html(shown))
+    st.html(board_view.chains_html(shown))
 with tab_list:
     table = shown[["unit", "period", "path", "verdict_label", "verdict_origin", "score", "deadline_label", "status_label", "task",
                    "leads", "partners", "themes", "chain"]].copy()
-    table["period"] = table["period"].map(views.month_label)
+    table["period"] = table["period"].map(screen.month_label)
     table.columns = ["Đơn vị", "Tháng", "Mục", "Kết luận", "Nguồn kết luận", "Điểm tự động", "Thời hạn", "Tình trạng", "Nhiệm vụ",
                      "Chủ trì", "Phối hợp",
                      "Chủ đề", "Chuỗi"]
@@ -148,7 +148,7 @@ with tab_log:
     st.caption("Mỗi quyết định của người duyệt: ai, lúc nào, quyết định gì, ghi chú. Quyết định được giữ khi nạp lại "
                "hay thay văn bản đã sửa; mục không còn thì quyết định hiện là mồ côi.")
     if review_log:
-        st.dataframe(views.log_export_frame(review_log), hide_index=True, key="ft_log")
+        st.dataframe(board_view.log_export_frame(review_log), hide_index=True, key="ft_log")
     else:
         st.info("Chưa có quyết định nào của người duyệt.")
 
@@ -170,38 +170,38 @@ if wanted in by_item and "ft_task" not in st.session_state:
 item = st.selectbox(
     "Nhiệm vụ",
     items,
-    format_func=lambda i: f"{by_item[i]['unit']} · {views.month_label(by_item[i]['period'])} · "
-    f"{views.shorten(by_item[i]['task'], 110)}",
+    format_func=lambda i: f"{by_item[i]['unit']} · {screen.month_label(by_item[i]['period'])} · "
+    f"{screen.shorten(by_item[i]['task'], 110)}",
     key="ft_task",
 )
 t = by_item[item]
-color = views.VERDICT_COLORS.get(t["verdict"], "#9e9e9e")
+color = screen.VERDICT_COLORS.get(t["verdict"], "#9e9e9e")
 st.html(
     f'<div class="vb-verdict" data-verdict="{html.escape(t["verdict"] or "")}" style="font-size:15px">'
     f'<span class="vb-verdict-label" style="display:inline-block;padding:3px 12px;border-radius:12px;color:white;background:{color}">'
     f'{html.escape(t["verdict_label"])}</span> <span class="vb-verdict-origin" data-origin="{html.escape(t["verdict_source"])}">'
-    f'{html.escape(views.ORIGIN_ICONS.get(t["verdict_source"], ""))}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
-    f'{html.escape(views.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
+    f'{html.escape(board_view.ORIGIN_ICONS.get(t["verdict_source"], ""))}</span> &nbsp; {html.escape(t["unit"])}, nhiệm vụ tháng '
+    f'{html.escape(screen.month_label(t["period"]))}{" · chuỗi " + html.escape(t["chain"]) if t["chain"] else ""}</div>'
 )
 if t["deadline_label"]:
-    st.caption(f"Thời hạn: {views.md_escape(t['deadline_label'])} · Tình trạng: {views.md_escape(t['status_label'])}")
+    st.caption(f"Thời hạn: {screen.md_escape(t['deadline_label'])} · Tình trạng: {screen.md_escape(t['status_label'])}")
 st.markdown("**Nhiệm vụ đề ra**")
-st.html(views.evidence_html(t["task"]))
+st.html(document_view.evidence_html(t["task"]))
 if t["leads"] or t["partners"]:
-    st.caption(f"Chủ trì: {views.md_escape(t['leads'] or '—')} · Phối hợp: {views.md_escape(t['partners'] or '—')}")
+    st.caption(f"Chủ trì: {screen.md_escape(t['leads'] or '—')} · Phối hợp: {screen.md_escape(t['partners'] or '—')}")
 results = [e for e in t["evidence"] if e[0] == "result"]
 carried = [e for e in t["evidence"] if e[0] == "carried_over"]
 if results:
     st.markdown("**Kết quả được báo cáo ở tháng sau**")
     for _, sentence, why in results:
-        st.html(views.evidence_html(sentence))
+        st.html(document_view.evidence_html(sentence))
         if why and why != sentence:
-            st.caption(f"Căn cứ so khớp: {views.md_escape(why)}")
+            st.caption(f"Căn cứ so khớp: {screen.md_escape(why)}")
 if carried:
     st.markdown("**Nhiệm vụ được đề ra lại**")
     for _, sentence, month in carried:
-        st.caption(f"Tháng {views.md_escape(month)}")
-        st.html(views.evidence_html(sentence))
+        st.caption(f"Tháng {screen.md_escape(month)}")
+        st.html(document_view.evidence_html(sentence))
 if not results and not carried:
     st.info(
         {

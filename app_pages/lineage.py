@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import data, document_view, lineage_view, screen
 
 st.title("Dòng chỉ đạo")
 st.caption(
@@ -26,7 +26,7 @@ if wanted in by_key and "lineage_key" not in st.session_state:
 filt = st.text_input("Lọc danh sách theo số, ký hiệu hoặc tên (không dấu cũng được)", placeholder="vd. 57-NQ/TW, 154/2025, chuyển đổi số",
                      key="lineage_filter")
 options = [d["key"] for d in directives
-           if views.matches(filt, d.get("label"), d.get("key"), d.get("number"), d.get("symbol"), d.get("title"), d.get("issuer"))]
+           if screen.matches(filt, d.get("label"), d.get("key"), d.get("number"), d.get("symbol"), d.get("title"), d.get("issuer"))]
 current = st.session_state.get("lineage_key")
 if current and current not in options:
     options.insert(0, current)
@@ -48,7 +48,7 @@ depth = c2.number_input("Số bậc mỗi chiều", 1, 6, 3, key="lineage_depth"
 max_nodes = c3.selectbox("Số nút tối đa", [50, 100, 200, 300, 500], index=2, key="lineage_max")
 
 root = by_key[key]
-lin = views.build_lineage(
+lin = lineage_view.build_lineage(
     key,
     root,
     citers=lambda k: data.query("directive_citers", key=k),
@@ -56,7 +56,7 @@ lin = views.build_lineage(
     max_depth=depth,
     max_nodes=max_nodes,
 )
-nodes, edges = views.lineage_visual(lin)
+nodes, edges = lineage_view.lineage_visual(lin)
 page = data.graph(nodes, edges, hierarchical=True, max_nodes=max_nodes, height=520)
 if lin.truncated or page.notice:
     st.warning(page.notice or f"Chuỗi dài hơn giới hạn {max_nodes} nút: chỉ hiển thị một phần.")
@@ -65,7 +65,7 @@ st.html(
     + " ".join(
         f'<span style="display:inline-block;width:12px;height:12px;border-radius:50%;background:{color};'
         f'margin:0 4px 0 12px"></span>{name}'
-        for name, color in views.LINEAGE_LEVELS.values()
+        for name, color in lineage_view.LINEAGE_LEVELS.values()
     )
     + "</div>"
 )
@@ -80,7 +80,7 @@ with tab_edges:
         def _node_name(nid: str) -> str:
             n = lin.nodes.get(nid, {})
             if n.get("document") and (nid.startswith("doc:") or not n.get("label")):
-                return views.doc_label(n)  # a citing document: type, number, unit, date
+                return screen.doc_label(n)  # a citing document: type, number, unit, date
             return n.get("label") or nid
 
         edge_labels = [f"{_node_name(e['source'])}  →  {_node_name(e['target'])}" for e in lin.edges]
@@ -92,7 +92,7 @@ with tab_edges:
         i = st.selectbox("Mở câu làm căn cứ của cạnh", range(len(lin.edges)), format_func=lambda i: edge_labels[i],
                          key="lineage_edge")
         e = lin.edges[i]
-        st.html(views.evidence_html(e["evidence"], e["mention"]))
+        st.html(document_view.evidence_html(e["evidence"], e["mention"]))
         if e.get("document"):
             st.page_link("app_pages/document.py", label="Mở văn bản chứa câu này", query_params={"doc": e["document"]},
                          icon=":material/description:")
@@ -103,7 +103,7 @@ with tab_time:
         st.info("Chưa có văn bản nào trích dẫn văn bản này.")
     else:
         tl = pd.DataFrame(timeline)
-        tl["Tháng"] = tl["month"].map(views.month_label)
+        tl["Tháng"] = tl["month"].map(screen.month_label)
         chart = (
             alt.Chart(tl)
             .mark_circle(color="#e65100")
@@ -117,7 +117,7 @@ with tab_time:
         )
         st.altair_chart(chart)
         pivot = tl.pivot_table(index="unit", columns="month", values="citations", aggfunc="sum", fill_value=0)
-        pivot.columns = [views.month_label(m) for m in pivot.columns]
+        pivot.columns = [screen.month_label(m) for m in pivot.columns]
         st.dataframe(pivot.rename_axis("Đơn vị"))
 
 with tab_docs:
@@ -126,9 +126,9 @@ with tab_docs:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Văn bản": [" ".join(x for x in (r.get("doc_type"), views.doc_code(r)) if x) for r in citing],
+                    "Văn bản": [" ".join(x for x in (r.get("doc_type"), screen.doc_code(r)) if x) for r in citing],
                     "Đơn vị": [r.get("unit") or "" for r in citing],
-                    "Ngày": [views.date_label(r.get("date")) for r in citing],
+                    "Ngày": [screen.date_label(r.get("date")) for r in citing],
                     "Câu trích dẫn": [r.get("evidence") or "" for r in citing],
                 }
             ),

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import data, screen
 
 st.title("Tổng quan")
 
@@ -16,12 +16,12 @@ counts = data.counts()
 months = sorted({m for u in units for m in (u.get("first"), u.get("last")) if m})
 
 c = st.columns(6)
-c[0].metric("Văn bản", views.number(len(documents)))
-c[1].metric("Phường, xã", views.number(len(units)))
-c[2].metric("Văn bản chỉ đạo", views.number(counts.get("Directive", 0)))
-c[3].metric("Mục trong văn bản", views.number(counts.get("Item", 0)), help="Kết quả, hạn chế, nhiệm vụ, phân công")
-c[4].metric("Từ tháng", views.month_label(months[0]) if months else "—")
-c[5].metric("Đến tháng", views.month_label(months[-1]) if months else "—")
+c[0].metric("Văn bản", screen.number(len(documents)))
+c[1].metric("Phường, xã", screen.number(len(units)))
+c[2].metric("Văn bản chỉ đạo", screen.number(counts.get("Directive", 0)))
+c[3].metric("Mục trong văn bản", screen.number(counts.get("Item", 0)), help="Kết quả, hạn chế, nhiệm vụ, phân công")
+c[4].metric("Từ tháng", screen.month_label(months[0]) if months else "—")
+c[5].metric("Đến tháng", screen.month_label(months[-1]) if months else "—")
 
 # -- search ---------------------------------------------------------------------------
 st.subheader("Tìm kiếm")
@@ -35,7 +35,7 @@ if q.strip():
     if not hits:
         st.info("Không tìm thấy kết quả nào.")
     else:
-        frame = views.search_frame(hits)
+        frame = screen.search_frame(hits)
         st.caption(f"{len(hits)} kết quả. Chọn một dòng để mở.")
         event = st.dataframe(
             frame[["Loại", "Kết quả", "Thuộc"]], hide_index=True, on_select="rerun", selection_mode="single-row",
@@ -80,11 +80,11 @@ with right:
     st.dataframe(
         pd.DataFrame(
             {
-                "Văn bản": [" ".join(x for x in (r.get("doc_type"), views.doc_code(r)) if x) for r in latest],
+                "Văn bản": [" ".join(x for x in (r.get("doc_type"), screen.doc_code(r)) if x) for r in latest],
                 "Đơn vị": [r.get("unit") or "" for r in latest],
-                "Ngày": [views.date_label(r.get("date")) for r in latest],
-                "Kỳ báo cáo": [views.month_label(r.get("reported_period")) for r in latest],
-                "Kỳ kế hoạch": [views.month_label(r.get("planned_period")) for r in latest],
+                "Ngày": [screen.date_label(r.get("date")) for r in latest],
+                "Kỳ báo cáo": [screen.month_label(r.get("reported_period")) for r in latest],
+                "Kỳ kế hoạch": [screen.month_label(r.get("planned_period")) for r in latest],
             }
         ),
         hide_index=True,
@@ -98,8 +98,8 @@ st.dataframe(
         {
             "Đơn vị": [u["unit"] for u in units],
             "Số văn bản": [u["documents"] for u in units],
-            "Từ tháng": [views.month_label(u.get("first")) for u in units],
-            "Đến tháng": [views.month_label(u.get("last")) for u in units],
+            "Từ tháng": [screen.month_label(u.get("first")) for u in units],
+            "Đến tháng": [screen.month_label(u.get("last")) for u in units],
         }
     ),
     hide_index=True,

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import board_view, data, rows_graph, screen
 from graph import queries as named
 from vanban.errors import QueryCrashed, QueryParameterError, QueryTimeout, VanbanError, WriteNotAllowed
 
@@ -34,12 +34,12 @@ def show_results(rows: list[dict], link: str, file_name: str, cap: int | None = 
         frame = pd.DataFrame([{k: (str(v) if isinstance(v, list | dict) else v) for k, v in r.items()} for r in rows])
         st.dataframe(frame, hide_index=True)
     with tab_graph:
-        nodes, edges = views.rows_graph(rows)
+        nodes, edges = rows_graph.rows_graph(rows)
         page = data.graph(nodes, edges, max_nodes=300, height=480, hint="Bấm vào một nút hoặc một cạnh để xem chi tiết.")
         if page.notice:
             st.warning(page.notice)
         st.iframe(page.html, height=560)
-    st.download_button("Tải kết quả CSV", views.rows_csv(rows), file_name=file_name, mime="text/csv",
+    st.download_button("Tải kết quả CSV", board_view.rows_csv(rows), file_name=file_name, mime="text/csv",
                        icon=":material/download:")
     st.markdown("Liên kết mở lại đúng truy vấn này:")
     st.code(link, language=None)
@@ -53,7 +53,7 @@ if mode == NAMED:
     if st.session_state["q_name"] not in catalogue:
         st.session_state["q_name"] = next(iter(catalogue))
     name = st.selectbox("Truy vấn", list(catalogue), key="q_name",
-                        format_func=lambda n: f"{views.QUERY_TITLES.get(n, n)} ({n})")
+                        format_func=lambda n: f"{screen.QUERY_TITLES.get(n, n)} ({n})")
     q = catalogue[name]
     st.caption(q.description)
     values: dict[str, str | None] = {}
@@ -100,7 +100,7 @@ if mode == NAMED:
         data.show_store_error(e)
         st.stop()
     shown = data.limits().max_rows  # a named query is ours and bounded; the page still draws at most this many
-    show_results(rows[:shown], views.query_link(page_url(), {"query": name, **params}), f"{name}.csv",
+    show_results(rows[:shown], screen.query_link(page_url(), {"query": name, **params}), f"{name}.csv",
                  cap=shown if len(rows) > shown else None)
 else:
     try:
@@ -134,5 +134,5 @@ else:
         except VanbanError as e:
             st.error(f"Truy vấn lỗi: {e}")
             st.stop()
-        show_results(result.rows, views.query_link(page_url(), {"cypher": text}), "cypher.csv",
+        show_results(result.rows, screen.query_link(page_url(), {"cypher": text}), "cypher.csv",
                      cap=result.max_rows if result.truncated else None)

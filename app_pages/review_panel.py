@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import board_view, data, screen
 from ingest.normalize import fold
 from vanban.errors import VanbanError
 from vanban.security import REVIEWER_KEY, _streamlit_secrets, check_reviewer, reviewers_from_secrets, signed_in_reviewer
@@ -57,7 +57,7 @@ def _decide(action: str, task: str, reviewer: str, **kw: Any) -> None:
     except (VanbanError, ReviewError) as e:
         st.session_state["rv_error"] = str(e)
     else:
-        st.session_state["rv_done"] = f"{views.ACTION_LABELS[action]}: đã ghi."
+        st.session_state["rv_done"] = f"{board_view.ACTION_LABELS[action]}: đã ghi."
     st.rerun()
 
 
@@ -67,11 +67,11 @@ def links_html(links: list[dict[str, Any]]) -> str:
     for x in links:
         origin = x.get("source") or "computed"
         score = "—" if x.get("score") is None else f"{x['score']:.2f}"
-        kind = "Kết quả" if x.get("link") == "followed_by" else f"Đề ra lại ({views.month_label(x.get('to_period'))})"
+        kind = "Kết quả" if x.get("link") == "followed_by" else f"Đề ra lại ({screen.month_label(x.get('to_period'))})"
         parts.append(
             f'<div class="vb-link" data-origin="{html.escape(origin)}" style="margin:4px 0;padding:4px 8px;border-left:4px solid '
             f'{"#2e7d32" if origin == "human" else "#90a4ae"}"><b>{html.escape(kind)}</b> · '
-            f'<span class="vb-origin">{html.escape(views.ORIGIN_ICONS.get(origin, origin))}</span> · điểm tự động {score}<br>'
+            f'<span class="vb-origin">{html.escape(board_view.ORIGIN_ICONS.get(origin, origin))}</span> · điểm tự động {score}<br>'
             f"{html.escape(x.get('to_text') or '')}</div>"
         )
     return "".join(parts)
@@ -89,7 +89,7 @@ def controls(t: dict[str, Any], reviewer: str) -> None:
     for n, x in enumerate(t["links"]):
         kind = "FOLLOWED_BY" if x["link"] == "followed_by" else "CARRIED_OVER"
         c1, c2, c3 = st.columns([6, 1, 1])
-        c1.caption(views.shorten(x["to_text"], 140))
+        c1.caption(screen.shorten(x["to_text"], 140))
         if c2.button("Xác nhận", key=f"rv_confirm_{n}", disabled=x.get("source") == "human"):
             _decide("confirm", item, reviewer, target=x["to_item"], kind=kind, note=note)
         if c3.button("Bác bỏ", key=f"rv_reject_{n}"):
@@ -105,14 +105,14 @@ def controls(t: dict[str, Any], reviewer: str) -> None:
     shown = [o for o in options if all(w in o["folded"] for w in wanted)][:PICK_LIMIT]
     by_id = {o["item"]: o for o in shown}
     target = k2.selectbox("Mục được liên kết", list(by_id), key="rv_target", index=None, placeholder="Chọn một mục",
-                          format_func=lambda i: f"{views.month_label(by_id[i]['period'])} · {views.shorten(by_id[i]['text'], 120)}")
+                          format_func=lambda i: f"{screen.month_label(by_id[i]['period'])} · {screen.shorten(by_id[i]['text'], 120)}")
     if st.button("Liên kết", key="rv_link", disabled=target is None):
         _decide("link", item, reviewer, target=target, kind=kind, note=note)
 
     st.markdown("**Đặt kết luận**")
     v1, v2 = st.columns([3, 1])
     verdicts = ["done", "partial", "carried_over", "silent"]
-    verdict = v1.selectbox("Kết luận", verdicts, key="rv_verdict", format_func=lambda v: views.VERDICT_LABELS[v],
+    verdict = v1.selectbox("Kết luận", verdicts, key="rv_verdict", format_func=lambda v: screen.VERDICT_LABELS[v],
                            index=verdicts.index(t["verdict"]) if t["verdict"] in verdicts else 0)
     if v2.button("Đặt kết luận", key="rv_set_verdict"):
         _decide("verdict", item, reviewer, verdict=verdict, note=note)

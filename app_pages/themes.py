@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, views
+from app_pages import data, screen
 
 st.title("Chủ đề")
 st.caption("Số mục (kết quả, hạn chế, nhiệm vụ) thuộc mỗi chủ đề theo tháng. Ô càng đậm, chủ đề càng được nhắc nhiều.")
@@ -17,7 +17,7 @@ if not rows:
     st.stop()
 
 frame = pd.DataFrame(rows)
-frame["Tháng"] = frame["period"].map(views.month_label)
+frame["Tháng"] = frame["period"].map(screen.month_label)
 heat = (
     alt.Chart(frame)
     .mark_rect()
@@ -32,6 +32,6 @@ labels = heat.mark_text(baseline="middle").encode(text="items:Q", color=alt.valu
 st.altair_chart(heat + labels)
 
 pivot = frame.pivot_table(index="theme", columns="period", values="items", aggfunc="sum", fill_value=0)
-pivot.columns = [views.month_label(m) for m in pivot.columns]
+pivot.columns = [screen.month_label(m) for m in pivot.columns]
 pivot["Tổng"] = pivot.sum(axis=1)
 st.dataframe(pivot.sort_values("Tổng", ascending=False).rename_axis("Chủ đề"))

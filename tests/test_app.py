@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from app_pages import views
+from app_pages import board_view, document_view, lineage_view, rows_graph, screen
 from vanban.security import Access, ExposedWithoutProtection, access_from_secrets, check_address, password_matches
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,11 +135,12 @@ def hostile_doc(store) -> str:
 # -- pure views -------------------------------------------------------------------------
 
 
-def test_views_doctests():
+@pytest.mark.parametrize("module", [screen, document_view, board_view, lineage_view, rows_graph], ids=lambda m: m.__name__)
+def test_views_doctests(module):
     import doctest
 
-    result = doctest.testmod(views)  # app_pages/ is left out of --doctest-modules (Streamlit pages)
-    assert result.failed == 0 and result.attempted >= 30
+    result = doctest.testmod(module)  # app_pages/ is left out of --doctest-modules (Streamlit pages)
+    assert result.failed == 0 and result.attempted >= 1
 
 
 def _strip_tags(fragment: str) -> str:
@@ -193,7 +194,7 @@ def marked(fragment: str, kind: str) -> list[str]:
     ],
 )
 def test_highlight_keeps_the_text_and_escapes_it(text, items, marks):
-    out = views.highlight_html(text, [views.Span(s, e, k) for s, e, k in items], [views.Span(s, e, k) for s, e, k in marks])
+    out = document_view.highlight_html(text, [document_view.Span(s, e, k) for s, e, k in items], [document_view.Span(s, e, k) for s, e, k in marks])
     assert _strip_tags(out) == text  # every character once, in order
     assert "<script>" not in out and "<img" not in out
     for s, e, k in marks:
@@ -205,8 +206,8 @@ def test_highlight_marks_each_citation_at_its_span():
     text = "Căn cứ Nghị quyết số 57-NQ/TW; thực hiện Chỉ thị số 50-CT/TW."
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?:Nghị quyết|Chỉ thị) số \S+/TW", text)]
     bodies = [(m.start(), m.end()) for m in re.finditer(r"Ban Bí thư|Bộ Chính trị", text)]
-    out = views.highlight_html(text, [], [views.Span(s, e, "citation", "x") for s, e in spans]
-                               + [views.Span(s, e, "body", "y") for s, e in bodies])
+    out = document_view.highlight_html(text, [], [document_view.Span(s, e, "citation", "x") for s, e in spans]
+                               + [document_view.Span(s, e, "body", "y") for s, e in bodies])
     assert marked(out, "citation") == [text[s:e] for s, e in spans]
 
 
@@ -215,8 +216,8 @@ def test_a_body_inside_a_citation_is_nested_not_cut():
     cite = (text.index("Nghị quyết"), text.index(" về"))
     body = (text.index("Bộ Chính trị"), text.index(" về"))
     theme = (text.index("trị về giáo"), text.index("giáo dục") + len("giáo dục"))  # crosses the citation's end
-    out = views.highlight_html(text, [views.Span(0, len(text), "task")], [views.Span(*cite, "citation"), views.Span(*body, "body"),
-                                                                            views.Span(*theme, "theme")])
+    out = document_view.highlight_html(text, [document_view.Span(0, len(text), "task")], [document_view.Span(*cite, "citation"), document_view.Span(*body, "body"),
+                                                                            document_view.Span(*theme, "theme")])
     assert marked(out, "citation") == [text[slice(*cite)]]  # whole, with the body inside it
     assert marked(out, "body") == [text[slice(*body)]]
     assert "".join(marked(out, "theme")) == text[slice(*theme)]  # the crossing one is split, not lost
@@ -228,7 +229,7 @@ def test_document_spans_titles_and_theme_keywords():
               "themes": ["Chuyển đổi số", None]}]
     mentions = [{"kind": "body", "span_start": 5, "span_end": 9, "label": "Ủy ban nhân dân phường", "role": "lead"},
                 {"kind": "citation", "span_start": None, "span_end": None, "label": "x"}]  # no span: not marked
-    its, marks = views.document_spans(items, mentions, {"Chuyển đổi số": [(20, 34)], "Bầu cử": [(1, 3)]})
+    its, marks = document_view.document_spans(items, mentions, {"Chuyển đổi số": [(20, 34)], "Bầu cử": [(1, 3)]})
     assert its[0].title == "Nhiệm vụ II.1 · tháng 03/2026 · Không được báo cáo lại · Chủ đề: Chuyển đổi số"
     assert [(m.kind, m.start, m.end, m.title) for m in marks] == [
         ("theme", 20, 34, "Chủ đề: Chuyển đổi số"),
@@ -258,10 +259,10 @@ BOARD_LINKS = [
 
 
 def test_board_frame_chains_verdicts_and_evidence():
-    df = views.board_frame(BOARD_TASKS, BOARD_LINKS).set_index("item")
+    df = board_view.board_frame(BOARD_TASKS, BOARD_LINKS).set_index("item")
     assert list(df.loc[["d1#a", "d2#b", "d3#c"], "chain"]) == ["C1"] * 3  # one chain across three months
     assert df.loc["d1#x", "chain"] == ""
-    assert df.loc["e1#y", "verdict_label"] == views.UNRATED
+    assert df.loc["e1#y", "verdict_label"] == screen.UNRATED
     assert df.loc["d1#a", "leads"] == "UBND phường"  # nulls of collect() dropped
     assert df.loc["d3#c", "result"] == "Đã hoàn thành."
     assert df.loc["d1#a", "next_period"] == "2025-11"
@@ -276,9 +277,9 @@ def test_search_frame_orders_hits_whatever_order_the_union_gave():
         {"kind": "Document", "id": "d1", "label": "Thông báo tháng 01", "context": "phường A"},
     ]
     expected = ["d1", "d2", "ubnd-a", "d1#3"]
-    assert list(views.search_frame(hits)["id"]) == expected
-    assert list(views.search_frame(hits[::-1])["id"]) == expected
-    assert list(views.search_frame(hits)["Loại"])[0] == "Văn bản"
+    assert list(screen.search_frame(hits)["id"]) == expected
+    assert list(screen.search_frame(hits[::-1])["id"]) == expected
+    assert list(screen.search_frame(hits)["Loại"])[0] == "Văn bản"
 
 
 @pytest.mark.parametrize(
@@ -296,8 +297,8 @@ def test_search_frame_orders_hits_whatever_order_the_union_gave():
     ],
 )
 def test_filter_board(filters, expected):
-    df = views.board_frame(BOARD_TASKS, BOARD_LINKS)
-    assert list(views.filter_board(df, **filters)["item"]) == expected
+    df = board_view.board_frame(BOARD_TASKS, BOARD_LINKS)
+    assert list(board_view.filter_board(df, **filters)["item"]) == expected
 
 
 def test_board_exports_are_text_only_and_coloured():
@@ -305,8 +306,8 @@ def test_board_exports_are_text_only_and_coloured():
 
     tasks = [*BOARD_TASKS, {**_task("d9#f", verdict="partial"), "task": "=HYPERLINK(\"http://x\",\"bấm\")"},
              {**_task("d9#g", verdict="done"), "task": "- Tiếp tục tuyên truyền"}]
-    df = views.board_frame(tasks, BOARD_LINKS)
-    wb = load_workbook(io.BytesIO(views.board_xlsx(df)))
+    df = board_view.board_frame(tasks, BOARD_LINKS)
+    wb = load_workbook(io.BytesIO(board_view.board_xlsx(df)))
     ws = wb["Theo dõi thực hiện"]
     head = [c.value for c in ws[1]]
     assert head[:5] == ["Đơn vị", "Tháng", "Mục", "Nhiệm vụ", "Kết luận"]
@@ -314,27 +315,27 @@ def test_board_exports_are_text_only_and_coloured():
     formula = rows['=HYPERLINK("http://x","bấm")']
     assert formula[3].data_type == "s"  # stored as text, never evaluated
     assert rows["- Tiếp tục tuyên truyền"][4].value == "Hoàn thành"
-    assert rows["- Tiếp tục tuyên truyền"][4].fill.fgColor.rgb.endswith(views.VERDICT_FILLS["done"])
+    assert rows["- Tiếp tục tuyên truyền"][4].fill.fgColor.rgb.endswith(screen.VERDICT_FILLS["done"])
     assert rows["nhiệm vụ d1#a"][1].value == "10/2025"
     summary = {(r[0].value, r[1].value): [c.value for c in r[2:]] for r in wb["Tổng hợp"].iter_rows(min_row=2)}
     assert summary[("phường A", "10/2025")] == [1, 1, 1, 1, 0, 0, 4]  # done, partial, carried, silent, pending, unrated, total
 
-    raw = views.board_csv(df)
+    raw = board_view.board_csv(df)
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
-    assert list(frame.columns) == list(views.BOARD_COLUMNS.values())
+    assert list(frame.columns) == list(board_view.BOARD_COLUMNS.values())
     assert set(frame["Nhiệm vụ"]) >= {"'=HYPERLINK(\"http://x\",\"bấm\")", "'- Tiếp tục tuyên truyền", "nhiệm vụ d1#a"}
     assert len(frame) == len(df)
 
 
 def test_grid_and_chains_escape_and_colour():
     tasks = [*BOARD_TASKS, {**_task("d9#h", verdict="done"), "task": HOSTILE_IMG}]
-    df = views.board_frame(tasks, BOARD_LINKS)
-    grid = views.board_grid_html(df)
+    df = board_view.board_frame(tasks, BOARD_LINKS)
+    grid = board_view.board_grid_html(df)
     assert "<img" not in grid and html.escape(HOSTILE_IMG) in grid
     assert grid.count('class="vb-task"') == len(df)
-    assert 'data-verdict="silent"' in grid and views.VERDICT_COLORS["silent"] in grid
-    chains = views.chains_html(df)
+    assert 'data-verdict="silent"' in grid and screen.VERDICT_COLORS["silent"] in grid
+    chains = board_view.chains_html(df)
     assert chains.count('class="vb-chain"') == 1 and chains.count('class="vb-dot"') == 3
 
 
@@ -354,7 +355,7 @@ def test_grid_and_chains_escape_and_colour():
     ],
 )
 def test_issuer_level(symbol, issuer, level):
-    assert views.issuer_level(symbol, issuer)[0] == level
+    assert lineage_view.issuer_level(symbol, issuer)[0] == level
 
 
 def test_lineage_walks_both_ways_and_stops_at_the_cap():
@@ -365,26 +366,26 @@ def test_lineage_walks_both_ways_and_stops_at_the_cap():
                {"document": "w2", "document_key": None, "doc_type": "Thông báo", "unit": "phường B", "evidence": "Theo KH"}],
         "W1": [{"document": "w3", "document_key": None, "unit": "phường A", "evidence": "Theo NQ W1"}],
     }
-    lin = views.build_lineage("KH", {"label": "KH 01"}, lambda k: citers.get(k, []), lambda k: sources.get(k, []))
+    lin = lineage_view.build_lineage("KH", {"label": "KH 01"}, lambda k: citers.get(k, []), lambda k: sources.get(k, []))
     assert {n: v["depth"] for n, v in lin.nodes.items()} == {"KH": 0, "TW": -1, "W1": 1, "doc:w2": 1, "doc:w3": 2}
     assert ("doc:w3", "W1") in {(e["source"], e["target"]) for e in lin.edges}
     assert not lin.truncated
-    nodes, edges = views.lineage_visual(lin)
+    nodes, edges = lineage_view.lineage_visual(lin)
     assert {n.id: n.level for n in nodes} == {"KH": 1, "TW": 0, "W1": 2, "doc:w2": 2, "doc:w3": 3}  # TW on top
     assert len(edges) == 4 and all(e.title for e in edges)
-    small = views.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_nodes=3)
+    small = lineage_view.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_nodes=3)
     assert len(small.nodes) == 3 and small.truncated
-    shallow = views.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_depth=1)
+    shallow = lineage_view.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_depth=1)
     assert "doc:w3" not in shallow.nodes
 
 
 def test_rows_graph_from_paths_and_from_plain_rows():
     path = {"nodes": [{"_label": "Document", "id": "d1", "title": "NQ"}, {"_label": "Directive", "key": "k", "label": "CT 50"}],
             "rels": [{"_type": "CITES"}]}
-    nodes, edges = views.rows_graph([{"p": path}, {"p": path}])
+    nodes, edges = rows_graph.rows_graph([{"p": path}, {"p": path}])
     assert [n.label for n in nodes] == ["NQ", "CT 50"] and [(e.source, e.target, e.label) for e in edges] == [
         ("Document:d1", "Directive:k", "CITES"), ("Document:d1", "Directive:k", "CITES")]
-    nodes, edges = views.rows_graph([{"unit": "phường A", "directive": "CT 50", "n": 2}, {"unit": "phường B", "directive": "CT 50", "n": 1}])
+    nodes, edges = rows_graph.rows_graph([{"unit": "phường A", "directive": "CT 50", "n": 2}, {"unit": "phường B", "directive": "CT 50", "n": 1}])
     assert len(nodes) == 3 and len(edges) == 2
 
 
@@ -399,7 +400,7 @@ def test_rows_graph_from_paths_and_from_plain_rows():
     ],
 )
 def test_matches(query, fields, hit):
-    assert views.matches(query, *fields) is hit
+    assert screen.matches(query, *fields) is hit
 
 
 # -- access -------------------------------------------------------------------------------
@@ -524,9 +525,9 @@ def test_lineage_opens_from_a_link_and_shows_every_citing_document(app_env, stor
 def test_board_shows_every_verdict_and_the_sentences_behind_one(app_env, store):
     at = open_page("follow_through")
     counts = next(h.value for h in at.html if "vb-count" in h.value)
-    for v in views.VERDICTS:
+    for v in screen.VERDICTS:
         n = sum(1 for r in store.query("board_tasks", {}) if r["verdict"] == v)
-        assert f"{views.VERDICT_LABELS[v]}: <b>{n}</b>" in counts
+        assert f"{screen.VERDICT_LABELS[v]}: <b>{n}</b>" in counts
     grid = next(h.value for h in at.html if "vb-board" in h.value)
     assert grid.count('class="vb-task"') == len(store.query("board_tasks", {}))
 
@@ -536,7 +537,7 @@ def test_board_shows_every_verdict_and_the_sentences_behind_one(app_env, store):
     assert "Kết quả được báo cáo ở tháng sau" in text and "Hoàn thành" in text
     at.multiselect(key="ft_verdicts").set_value(["silent"]).run()
     listed = at.dataframe[0].value
-    assert len(listed) > 0 and set(listed["Kết luận"]) == {views.VERDICT_LABELS["silent"]}
+    assert len(listed) > 0 and set(listed["Kết luận"]) == {screen.VERDICT_LABELS["silent"]}
 
 
 @pytest.mark.slow
@@ -732,4 +733,4 @@ def test_every_page_on_neo4j(neo4j_server, tmp_path: Path, monkeypatch: pytest.M
 def test_every_query_has_a_vietnamese_title():
     from graph import queries
 
-    assert set(views.QUERY_TITLES) <= set(queries.names())  # no title for a query that is gone
+    assert set(screen.QUERY_TITLES) <= set(queries.names())  # no title for a query that is gone

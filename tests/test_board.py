@@ -1,8 +1,8 @@
 """The board at scale (app_pages/board.py): filters and pages in Cypher give what filtering every row in pandas gave.
 
 The reference is the board as it was built before: every task of ``board_tasks``
-read at once, :func:`app_pages.views.board_frame`, then
-:func:`app_pages.views.filter_board`. The paged board must show the same tasks in
+read at once, :func:`app_pages.board_view.board_frame`, then
+:func:`app_pages.board_view.filter_board`. The paged board must show the same tasks in
 the same order, count them the same, and export all of them.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_pages import board, views
+from app_pages import board, board_view
 from graph import queries, schema
 from graph.embedded import EmbeddedStore
 from tests.test_queries import _corpus, _links
@@ -37,7 +37,7 @@ def fetch_of(store):
 
 def reference(store):
     """Every task at once, as the board used to load it."""
-    return views.board_frame(store.query("board_tasks", {"limit": ALL}), store.query("board_links", {}))
+    return board_view.board_frame(store.query("board_tasks", {"limit": ALL}), store.query("board_links", {}))
 
 
 FILTERS = [
@@ -55,7 +55,7 @@ FILTERS = [
 @pytest.mark.parametrize("given, old", FILTERS)
 def test_filters_in_cypher_match_the_pandas_filter(store, given, old):
     fetch = fetch_of(store)
-    expected = list(views.filter_board(reference(store), **old)["item"])
+    expected = list(board_view.filter_board(reference(store), **old)["item"])
     f = board.BoardFilters(**given).resolve(fetch)
     got = list(board.all_frame(fetch, f, size=2)["item"])
     assert got == expected
@@ -108,9 +108,9 @@ def test_chains_named_over_the_scope_are_the_same_on_every_page(store):
 def test_export_holds_every_matching_task_as_the_old_csv(store):
     fetch = fetch_of(store)
     chains = board.chain_links(fetch, None)
-    assert board.export_csv(fetch, board.BoardFilters(), size=2, chains=chains) == views.board_csv(reference(store))
+    assert board.export_csv(fetch, board.BoardFilters(), size=2, chains=chains) == board_view.board_csv(reference(store))
     f = board.BoardFilters(verdicts=("pending",))
-    assert board.export_csv(fetch, f, chains=chains) == views.board_csv(views.filter_board(reference(store), verdicts=["pending"]))
+    assert board.export_csv(fetch, f, chains=chains) == board_view.board_csv(board_view.filter_board(reference(store), verdicts=["pending"]))
 
 
 def test_an_empty_selection_matches_nothing(store):

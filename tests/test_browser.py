@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 import pytest
 
-from app_pages import views
+from app_pages import screen
 from graph.visual import VEdge, VNode, graph_html
 from tests.test_app import HOSTILE_CITE, HOSTILE_IMG, HOSTILE_TITLE, HOSTILE_UNIT, ROOT, build_demo_db
 
@@ -199,9 +199,9 @@ def test_every_page_as_a_user_sees_it(server, browser, db, tmp_path):
     assert grid.locator(".vb-task").count() > 20
     for v in ("done", "carried_over"):
         chip = grid.locator(f".vb-task[data-verdict='{v}']").first
-        assert chip.is_visible() and views.VERDICT_LABELS[v] in chip.inner_text()
+        assert chip.is_visible() and screen.VERDICT_LABELS[v] in chip.inner_text()
     verdict = page.locator(".vb-verdict .vb-verdict-label").first  # the chosen task's verdict, as a coloured label
-    assert verdict.inner_text().strip() in [*views.VERDICT_LABELS.values(), views.UNRATED]
+    assert verdict.inner_text().strip() in [*screen.VERDICT_LABELS.values(), screen.UNRATED]
     assert page.get_by_role("button", name="Tải bảng Excel (XLSX)").is_visible()
     assert page.get_by_role("button", name="Tải báo cáo (DOCX)").is_visible()
     assert grid.locator(".vb-task[data-status='open_overdue']").count() > 0  # quá hạn, framed in red

@@ -239,13 +239,13 @@ def test_xlsx_and_docx_hold_the_numbers_of_the_board(series):
         assert t.task in text
     assert "Các văn bản sau của đơn vị không báo cáo kết quả nhiệm vụ này." in text or all(t.evidence for t in report.overdue)
     # the board computes the same counts from the same rows
-    from app_pages import views
+    from app_pages import board_view
 
     rows = series.query("task_status", {})
-    board = views.with_status(views.board_frame(series.query("board_tasks", {}), series.query("board_links", {})),
+    board = board_view.with_status(board_view.board_frame(series.query("board_tasks", {}), series.query("board_links", {})),
                               st.task_statuses(rows, None, st.newest_dates(series.query("documents", {}))))
     assert Counter(board["status"]) == Counter({s: report.totals.get(s) for s in st.STATUSES if report.totals.get(s)})
-    overdue = views.filter_board(board, statuses=[st.OPEN_OVERDUE])
+    overdue = board_view.filter_board(board, statuses=[st.OPEN_OVERDUE])
     assert sorted(overdue["task"]) == sorted(t.task for t in report.overdue)
 
 
@@ -262,9 +262,9 @@ def test_percent_and_the_official_sentence():
 
 
 def test_verdict_labels_are_the_boards():
-    from app_pages import views
+    from app_pages import screen
 
-    assert st.VERDICT_LABELS == views.VERDICT_LABELS
+    assert st.VERDICT_LABELS == screen.VERDICT_LABELS
 
 
 def test_an_empty_store_gives_an_empty_report(tmp_path: Path):
