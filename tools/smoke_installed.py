@@ -80,7 +80,11 @@ def main(notices: Path) -> None:
         fail("documents", json.dumps(docs, ensure_ascii=False))
     directives = run("directives", "query", "directives", "--db", DB, "--format", "json", want_json=True)
     keys = [r["key"] for r in directives if "57-NQ/TW" in (r.get("key") or "")] or [directives[0]["key"]]
+    items = run("unit_items", "query", "unit_items", "-p", f"unit={docs[-1]['unit']}", "--db", DB, "--format", "json", want_json=True)
+    if not items:
+        fail("unit_items", f"no item in {docs[-1]['unit']}")
     values = {"unit": docs[-1]["unit"], "document": docs[-1]["document"], "key": keys[0], "body": "ubnd", "q": "chuyen doi so",
+              "item": items[0]["item"],
               "period": docs[-1].get("planned_period") or "2026-03", "role": "task", "limit": "5"}
     for name, q in sorted(queries.items()):
         unknown = [p.name for p in q.params if p.required and p.name not in values]
