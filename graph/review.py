@@ -41,7 +41,8 @@ def _item(store: Any, item_id: str) -> dict[str, Any]:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    # to the microsecond: two decisions of the same second keep their order (the log and apply_reviews sort by it)
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
 def decide(
