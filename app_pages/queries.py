@@ -115,7 +115,7 @@ else:
     )
     if "q_cypher" not in st.session_state:
         st.session_state["q_cypher"] = st.query_params.get(
-            "cypher", "MATCH (d:Document)-[c:CITES]->(k:Directive)\nRETURN d.unit AS unit, k.label AS directive, count(c) AS citations\nORDER BY citations DESC LIMIT 25"
+            "cypher", "MATCH (d:Document)-[c:CITES]->(k:Directive)\nRETURN d.unit AS unit, k.label AS directive, count(c) AS citations\nORDER BY citations DESC, unit, directive LIMIT 25"
         )
     text = st.text_area("Cypher", key="q_cypher", height=160)
     st.query_params.from_dict({"cypher": text})
