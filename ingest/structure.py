@@ -129,6 +129,7 @@ _LIMITATION_SENTENCE = re.compile(
     # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
     r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
 )
+_RESULT_OF_TASKS = re.compile(r"\b(?:ket qua|tinh hinh)(?: \w+){0,3} nhiem vu\b")
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 
@@ -158,6 +159,18 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     if not hits:
         # "2. Thường trực Đảng ủy thống nhất:", "Ban Thường vụ yêu cầu:" open the decisions: tasks
         return "task" if _DECIDES.search(f) else None
+    if lead_in:
+        # a sentence's last keyword is what it announces: "Trong tháng 8, ... đã bám sát nhiệm vụ, đạt
+        # một số kết quả:" opens results; "Trên cơ sở kết quả đạt được, ... thực hiện các nhiệm vụ sau:"
+        # opens tasks; "nhiệm vụ" inside "kết quả thực hiện nhiệm vụ" is the results' complement
+        last = []
+        for pos, role in hits:
+            k = next(k for k, r in _ROLE_KEYS if r == role and f.find(k) == pos)
+            at = f.rfind(k)
+            if k == "nhiem vu" and any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f)):
+                continue
+            last.append((at, role))
+        return max(last)[1] if last else min(hits)[1]
     return min(hits)[1]
 
 
@@ -178,6 +191,26 @@ def _month_of(text: str, header: Header, role: str) -> str | None:
         if ref[5:7] and abs(int(ref[5:7]) - month) > 6:
             year = str(int(year) + (1 if month < int(ref[5:7]) else -1))
     return f"{year}-{month:02d}"
+
+
+_OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(\d{1,2})\b")
+
+
+def _role_of_opening(body: str, header: Header) -> str | None:
+    """The role of an untitled section from the month it opens on, or None.
+
+    "Tháng 9, tình hình ... ổn định" reports September in a notice that reports September;
+    "Tháng 10, tập trung ..." plans October in a notice that plans it.
+    """
+    m = _OPENING_MONTH.match(fold(body.strip()))
+    if not m:
+        return None
+    month = int(m.group(1))
+    if any(int(ym[5:7]) == month for ym in header.reported_months or ()):
+        return "result"
+    if any(int(ym[5:7]) == month for ym in header.planned_months or ()):
+        return "task"
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -560,12 +593,18 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 head_text = m.group("head")
                 inline = ps + body_at + (len(body) - len(body.lstrip())) + m.start("rest")
             node.heading = head_text.rstrip(":").strip()
-            node.role = _role_of_heading(node.heading)
+            # "1. Trong tháng 8, ... đạt một số kết quả:" is a numbered lead-in sentence, not a title
+            sentence = inline is None and head_text.endswith(":") and len(head_text.split()) > 8
+            node.role = _role_of_heading(node.heading, lead_in=sentence)
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)
             if inline is not None:
                 add(inline, pe, current_role(), path_of(), node.uid, False)
             continue
+        if current_role() == "other":
+            # an untitled section that opens on a month: "1. Tháng 9, tình hình ... ổn định. Bão số 5 ..."
+            # reports that month when the document reports it, plans it when the document plans it
+            node.role = _role_of_opening(body, header)
         # content line: the marker is part of the item text? No: the item starts after it.
         content_start = ps + body_at
         add(content_start, pe, current_role(), path_of(), node.uid, False)

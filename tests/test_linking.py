@@ -138,7 +138,7 @@ SERIES_FLOORS = [
     ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.78), ("dev-hand-a", "gaps", 0.76),
     ("dev-hand-d", "follow_through", 0.80), ("dev-hand-d", "carry_over", 0.56), ("dev-hand-d", "gaps", 0.48),
     ("dev-hand-e", "follow_through", 0.80), ("dev-hand-e", "carry_over", 0.56), ("dev-hand-e", "gaps", 0.58),
-    ("dev-hand-f", "follow_through", 0.70), ("dev-hand-f", "carry_over", 0.56), ("dev-hand-f", "gaps", 0.55),
+    ("dev-hand-f", "follow_through", 0.86), ("dev-hand-f", "carry_over", 0.58), ("dev-hand-f", "gaps", 0.72),
     ("test-hand-b", "follow_through", 0.72), ("test-hand-b", "carry_over", 0.50), ("test-hand-b", "gaps", 0.58),
     ("test-hand-c", "follow_through", 0.72), ("test-hand-c", "carry_over", 0.60), ("test-hand-c", "gaps", 0.75),
 ]
