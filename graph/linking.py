@@ -78,6 +78,8 @@ CARRY_DONE_MIN = 0.35
 CARRY_SKIP_MIN = 0.45
 #: How many later plans a carried-over task is looked for in.
 CARRY_HORIZON = 2
+# a second later task for another clause of a task carried over ("tiêm phòng ...; chuẩn bị giống ...")
+CARRY_CLAUSE_MIN = 0.35
 #: Score at or above which a later limitation is the same limitation returning.
 RECUR_THRESHOLD = 0.20
 
@@ -86,7 +88,7 @@ ORDER_WEIGHT = 0.03
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
 STAGE_SAME = 0.06
 #: Added when a later task is the next step (one or two stages on) of the same procedure.
-STAGE_NEXT = 0.22
+STAGE_NEXT = 0.30
 
 PROCEDURES = Path(ingest.__file__).resolve().parent / "data" / "procedures.json"
 
@@ -109,7 +111,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 #: how much each kind of feature weighs beside its rarity: a shared syllable pair, figure or
 #: name says more than a shared syllable
-WEIGHTS = {"1": 1.0, "2": 2.0, "#": 1.6, "N": 1.4}
+WEIGHTS = {"1": 1.0, "2": 2.0, "#": 1.6, "N": 1.0}
 
 
 @dataclass(frozen=True)
@@ -590,7 +592,8 @@ def _clauses(text: str) -> list[str]:
 
 
 def _per_clause(
-    scorer: _Scorer, items: dict[str, LinkItem], pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]]
+    scorer: _Scorer, items: dict[str, LinkItem], pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]],
+    minimum: float = CLAUSE_MIN,
 ) -> list[tuple[float, str, str]]:
     """A second result for a task of several clauses, when it answers another clause than the first.
 
@@ -608,12 +611,12 @@ def _per_clause(
         if not clauses:
             continue
         answered = {int(np.argmax([scorer.text_score(c, items[r]) for c in clauses])) for r in rids}
-        candidates = [(sc, rid) for sc, t, rid in pairs if t == tid and rid not in used and sc >= FOLLOW_MIN]
+        candidates = [(sc, rid) for sc, t, rid in pairs if t == tid and rid not in used and sc >= 0]
         for k, clause in enumerate(clauses):
             if k in answered or not candidates:
                 continue
             best = max(candidates, key=lambda c: (scorer.text_score(clause, items[c[1]]), c[0]))
-            if scorer.text_score(clause, items[best[1]]) >= CLAUSE_MIN:
+            if scorer.text_score(clause, items[best[1]]) >= minimum:
                 out.append((best[0], tid, best[1]))
                 used.add(best[1])
                 answered.add(k)
@@ -651,7 +654,8 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         for t in d.items:
             if t.role != "task":
                 continue
-            months = t.all_months or d.plans
+            # an extraordinary notice plans no month: its tasks are for the month it is dated in
+            months = t.all_months or d.plans or ((d.date[:7],) if d.date and len(d.date) >= 7 else ())
             task_months[t.id] = months
             if (k, months) not in answering:
                 answering[(k, months)] = _answering(docs, k, months) if months else None
@@ -701,7 +705,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     # -- carry-over: each plan aligned with the next plans
     verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
     plans = [k for k, d in enumerate(docs) if any(it.role == "task" for it in d.items)]
-    carried: dict[str, tuple[float, str]] = {}
+    carried: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for pos, k in enumerate(plans):
         d = docs[k]
         tasks = [t for t in d.items if t.role == "task"]
@@ -724,14 +728,21 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
                 for tid in left
             ])[:, None] if left else np.zeros((0, 1))
-            # a later task for the same month or earlier is not this task planned again
-            t_last = np.array([_month_number(max(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
+            # a later task for the same month or earlier is not this task planned again (a task for a
+            # quarter planned again for one of its later months is)
+            t_last = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
             l_last = np.array([_month_number(max(items[i].all_months)) if items[i].all_months else -1 for i in later])[None, :]
             earlier = (t_last >= 0) & (l_last >= 0) & (l_last <= t_last)
             scores = np.where(earlier | (scores < need), -1.0, scores)
-            for s, a, b in align(_pairs(scores, left, later, 0.0), 0.0, 1.01):
-                carried.setdefault(a, (s, b))
-                waiting.discard(a)
+            taken = align(_pairs(scores, left, later, 0.0), 0.0, 1.01)
+            taken += _per_clause(scorer, items, _pairs(scores, left, later, 0.0), taken, CARRY_CLAUSE_MIN)
+            plan_months = set(docs[k2].plans)
+            for s, a, b in taken:
+                carried[a].append((s, b))
+                # a task for a quarter goes on being planned month by month until its quarter ends
+                months = task_months.get(a, ())
+                if len(months) < 2 or not plan_months or not (set(months) - plan_months) or max(plan_months) >= max(months):
+                    waiting.discard(a)
             if not waiting:
                 break
 
@@ -752,8 +763,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 v = verdict_of[rid]
                 result.links.append(Link("FOLLOWED_BY", t.id, rid, round(s, 4), v, t.text, r.text))
                 verdict = "done" if (verdict == "done" or v == "done") else "partial"
-            if t.id in carried:
-                s, tid2 = carried[t.id]
+            for s, tid2 in carried.get(t.id, ()):
                 result.links.append(Link("CARRIED_OVER", t.id, tid2, round(s, 4), None, t.text, items[tid2].text))
             if verdict is None:
                 months = task_months.get(t.id, ())
