@@ -70,6 +70,8 @@ FOLLOW_EXTRA = 0.50
 CLAUSE_MIN = 0.35
 #: A task left unanswered may be answered by the next report, at this lower weight.
 LATE_FACTOR = 0.7
+#: the least score for a task of several months in a report that is not on its last month
+EARLY_MIN = 0.25
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
 CARRY_MIN = 0.22
 #: ... for a task its report called done (a routine task planned again).
@@ -691,6 +693,11 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             if dated.any():
                 same = _share_a_month([task_months[t] for t in planned], [r.all_months for r in results])
                 scores = np.where(dated[None, :] & ~same, -1.0, scores)
+            # a task for a quarter has later reports to tell of it: a weak match in one of its
+            # first months is not its answer (nor does it close the task as done)
+            early = np.array([len(task_months[t]) > 1 and max(task_months[t]) > max(report.reports or ("",))
+                              for t in planned])[:, None]
+            scores = np.where(early & (scores < EARLY_MIN), -1.0, scores)
             pairs += _pairs(scores, planned, result_ids, FOLLOW_MIN)
         if leftover and results:  # answered late: one report later, at a discount
             pairs += _pairs(LATE_FACTOR * scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)

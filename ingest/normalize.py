@@ -208,7 +208,7 @@ _WRAPPED_LINE_TRIMMED = regex.compile(r"(?<=[ ](?:tại|của|và|theo|với|cá
 
 
 def _join_broken(m: re.Match[str]) -> str:
-    """Join across the blank line unless the line before is an upper-case heading ("KẾ HOẠCH")."""
+    """Join across the blank line unless the line before is an upper-case heading ("KẾ HOẠCH") or a lettered point follows."""
     text = m.string
     if m.re is _BROKEN_PARAGRAPH_TRIMMED and (m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _NOT_BEFORE_BREAK):
         return m.group(0)  # the look-behind of _BROKEN_PARAGRAPH
@@ -216,7 +216,12 @@ def _join_broken(m: re.Match[str]) -> str:
     before = text[line_start : m.start()]
     if before == before.upper():
         return m.group(0)
+    if _LETTER_POINT.match(text, m.end()):
+        return m.group(0)  # "3. Quốc phòng - an ninh\n\na) Ngày 21-10 ...": a lettered point, not a continuation
     return " "
+
+
+_LETTER_POINT = re.compile(r"[a-zđ]\)[ ]")
 
 
 #: a gap between the two columns of a flattened header: a tab, 3+ spaces or a table's "|"
