@@ -7,7 +7,9 @@
 // param text: words? — only tasks whose text holds every word (accents optional)
 // param items: strings? — only these tasks (item ids; the filters by body, theme and directive give them: board_match)
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
-WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit)
+WHERE ($unit IS NULL OR d.unit = $unit)
+WITH d, t
+WHERE t.role = 'task'
   AND ($items IS NULL OR t.id IN $items)
   AND ($verdicts IS NULL OR t.verdict IN $verdicts)
   AND ($from_period IS NULL OR coalesce(t.period, d.planned_period) >= $from_period)

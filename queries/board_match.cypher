@@ -5,13 +5,19 @@
 // param themes: strings? — tasks about one of these themes (theme labels)
 // param directives: strings? — tasks that cite one of these directives (citation keys)
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)-[:ASSIGNED_TO]->(b:Body)
-WHERE $bodies IS NOT NULL AND t.role = 'task' AND ($unit IS NULL OR d.unit = $unit) AND b.name IN $bodies
+WHERE $bodies IS NOT NULL AND ($unit IS NULL OR d.unit = $unit) AND b.name IN $bodies
+WITH t
+WHERE t.role = 'task'
 RETURN DISTINCT 'body' AS kind, t.id AS item
 UNION ALL
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)-[:ABOUT]->(th:Theme)
-WHERE $themes IS NOT NULL AND t.role = 'task' AND ($unit IS NULL OR d.unit = $unit) AND th.label IN $themes
+WHERE $themes IS NOT NULL AND ($unit IS NULL OR d.unit = $unit) AND th.label IN $themes
+WITH t
+WHERE t.role = 'task'
 RETURN DISTINCT 'theme' AS kind, t.id AS item
 UNION ALL
 MATCH (k:Directive)<-[c:CITES]-(d:Document)-[:HAS_ITEM]->(t:Item)
-WHERE $directives IS NOT NULL AND t.role = 'task' AND c.item = t.id AND ($unit IS NULL OR d.unit = $unit) AND k.key IN $directives
+WHERE $directives IS NOT NULL AND c.item = t.id AND ($unit IS NULL OR d.unit = $unit) AND k.key IN $directives
+WITH t
+WHERE t.role = 'task'
 RETURN DISTINCT 'directive' AS kind, t.id AS item

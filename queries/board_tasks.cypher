@@ -9,7 +9,9 @@
 // param skip: int = 0 — rows to pass over (the pages before)
 // param limit: int = 200 — at most this many rows (one page)
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
-WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit)
+WHERE ($unit IS NULL OR d.unit = $unit)
+WITH d, t
+WHERE t.role = 'task'
   AND ($items IS NULL OR t.id IN $items)
   AND ($verdicts IS NULL OR t.verdict IN $verdicts)
   AND ($from_period IS NULL OR coalesce(t.period, d.planned_period) >= $from_period)

@@ -3,7 +3,9 @@
 // param unit: string? — only this unit
 // param period: month? — only tasks planned for this month (YYYY-MM)
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
-WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit) AND ($period IS NULL OR t.period = $period)
+WHERE ($unit IS NULL OR d.unit = $unit)
+WITH d, t
+WHERE t.role = 'task' AND ($period IS NULL OR t.period = $period)
 OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)
 OPTIONAL MATCH (t)-[c:CARRIED_OVER]->(n:Item)
 RETURN d.unit AS unit, t.period AS period, t.text AS task, coalesce(f.verdict, t.verdict) AS verdict,

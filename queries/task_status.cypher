@@ -2,7 +2,9 @@
 // description: Every task with its deadline, its verdict, the bodies that lead it, the later results that answer it (with the date and months of the report that gives them) and the task it was carried over to: what the official status (hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn) is computed from, as of a date (graph.status).
 // param unit: string? — only this unit
 MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
-WHERE t.role = 'task' AND ($unit IS NULL OR d.unit = $unit)
+WHERE ($unit IS NULL OR d.unit = $unit)
+WITH d, t
+WHERE t.role = 'task'
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(b:Body)
 WITH d, t, collect(CASE WHEN a.role = 'lead' THEN b.name ELSE NULL END) AS leads
 OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)<-[:HAS_ITEM]-(e:Document)
