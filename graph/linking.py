@@ -63,7 +63,7 @@ from ingest.structure import addressee
 from ingest.vocabulary import VERDICTS as VERDICTS
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
-FOLLOW_MIN = 0.12
+FOLLOW_MIN = 0.18
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
 #: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).

@@ -44,6 +44,22 @@ def resolve_header_unit(header: Header, province: str | None = None) -> Header:
     return replace(header, unit_code=res.ref.code if res.ref else None, unit_status=res.status)
 
 
+def reported_from_items(header: Header, items: Sequence[Item]) -> Header:
+    """A header that names no reported month takes the months its results are under ("Kết quả tháng 7").
+
+    The title of a resolution often names only the month it plans ("về lãnh đạo thực hiện nhiệm vụ
+    tháng 8"); the month it reports is in a heading of the body. Months at or after the first planned
+    month are not reports; a document that plans no month is left as it is.
+    """
+    if header.reported_months or not header.planned_months:
+        return header  # a document that plans no month is not a monthly notice: its results' dates say nothing
+    first_plan = min(header.planned_months)
+    months = sorted({m for it in items if it.role in {"result", "limitation"} for m in it.months if m < first_plan})
+    if not months:
+        return header
+    return replace(header, reported_months=tuple(months), reported_period=header.reported_period or months[-1])
+
+
 def with_deadlines(items: Sequence[Item], header: Header) -> list[Item]:
     """Tasks with their deadline (:func:`ingest.deadlines.task_deadline`), spans moved into the document."""
     periods = Periods(header.reported_months, header.planned_months)
@@ -78,7 +94,9 @@ def parse_text(
     elif header.unit:
         header = replace(header, unit_source=header.unit_source or "document")
     header = resolve_header_unit(header, province)
-    items = with_deadlines(parse_items(text, header), header)
+    items = parse_items(text, header)
+    header = reported_from_items(header, items)
+    items = with_deadlines(items, header)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
         replace(c, item=_item_id(item_at(items, c.start, c.end)), key=scope_key(c.key, c.symbol, c.issuer, header.unit))

@@ -193,6 +193,33 @@ def _month_of(text: str, header: Header, role: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
+def _bare_heading(line: str, nxt: str | None) -> str | None:
+    """The role an unnumbered heading announces, or None: a short capitalised line of its own, without
+    closing punctuation, followed by text, whose words name a part of a report ("Kết quả tháng 7",
+    "Tình hình, kết quả tháng 8", "Nhiệm vụ tháng 8", "Hạn chế, tồn tại").
+
+    >>> _bare_heading("Nhiệm vụ tháng 8", "Đảng ủy phường yêu cầu ...")
+    'task'
+    >>> _bare_heading("Kết quả tháng 7", "Trong tháng, ...")
+    'result'
+    >>> _bare_heading("Trong tháng, phường đã hoàn thành nhiệm vụ", "...") is None
+    True
+    """
+    s = line.strip()
+    if nxt is None or not s or not s[0].isupper() or s[-1] in ".;:,!?" or len(s) > 80 or len(s.split()) > 10:
+        return None
+    low = s.lower()
+    low = low[3:] if low.startswith("về ") else low  # "Về kết quả tháng 9"
+    # the heading opens on its keyword, accents included ("Phường Hương Phong" is not "Phương hướng")
+    if not low.startswith(_BARE_HEADING_WORDS):
+        return None
+    role = _role_of_heading(s)
+    return role if role in {"result", "task", "limitation"} else None
+
+
+_BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
+
+
 _OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(\d{1,2})\b")
 
 
@@ -286,6 +313,17 @@ def addressee(sentence: str) -> int:
     return m.end() - 1
 
 
+_ORDINAL_POINT = re.compile(r"(?<=[;:.,] )(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi) la,")
+
+
+def _ordinal_cuts(folded: str) -> list[int]:
+    """Where "Hai là, ...", "Ba là, ..." start in a sentence that has a "Một là," before them."""
+    first = folded.find("mot la,")
+    if first < 0:
+        return []
+    return [m.start() for m in _ORDINAL_POINT.finditer(folded, first)]
+
+
 def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A task addressed to a body, cut at the semicolons that start another task.
 
@@ -304,11 +342,20 @@ def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "Thực hiện tốt công tác đăng ký và quản lý hộ tịch; duy trì lịch tiếp công dân hằng tuần."
     >>> len(task_clauses(t, 0, len(t)))
     1
+    >>> t = "Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng; Hai là, kiểm tra Chi bộ khu phố 3; Ba là, số hóa hồ sơ."
+    >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
+    ['Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng;', 'Hai là, kiểm tra Chi bộ khu phố 3;', 'Ba là, số hóa hồ sơ.']
     """
     sentence = text[start:end]
+    folded = fold(sentence)
+    enumerated = _ordinal_cuts(folded)
+    if enumerated:
+        # "Một là, X; Hai là, Y; Ba là, Z": each ordinal point is a task of its own
+        bounds = [0, *enumerated, len(sentence)]
+        return [(start + a + len(sentence[a:b]) - len(sentence[a:b].lstrip()), start + b - (len(sentence[a:b]) - len(sentence[a:b].rstrip())))
+                for a, b in zip(bounds, bounds[1:], strict=False) if sentence[a:b].strip()]
     if not addressee(sentence):
         return [(start, end)]
-    folded = fold(sentence)
     cuts = [0]
     depth = 0
     for k, ch in enumerate(sentence):
@@ -552,6 +599,14 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if role:
                     stack.append(_Node("leadin", "", role=role))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
+                continue
+            bare = _bare_heading(line, nxt)
+            if bare:
+                # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
+                while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
+                    stack.pop()
+                stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip()))
+                add(ps, pe, "heading", path_of(), stack[-1].uid, True)
                 continue
             add(ps, pe, current_role(), path_of(), stack[-1].uid, False)
             continue

@@ -135,12 +135,16 @@ SERIES = Path(__file__).parent / "data" / "series"
 # reports (`python tools/eval_series.py tests/data/series/*`). The dev-hand-* series chose the thresholds and rules;
 # the test-* series, written blind by other hands, were never used to choose anything.
 SERIES_FLOORS = [
-    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.78), ("dev-hand-a", "gaps", 0.76),
-    ("dev-hand-d", "follow_through", 0.80), ("dev-hand-d", "carry_over", 0.56), ("dev-hand-d", "gaps", 0.48),
-    ("dev-hand-e", "follow_through", 0.80), ("dev-hand-e", "carry_over", 0.56), ("dev-hand-e", "gaps", 0.58),
-    ("dev-hand-f", "follow_through", 0.86), ("dev-hand-f", "carry_over", 0.58), ("dev-hand-f", "gaps", 0.72),
+    ("dev-hand-a", "follow_through", 0.85), ("dev-hand-a", "carry_over", 0.78), ("dev-hand-a", "gaps", 0.70),
+    ("dev-hand-d", "follow_through", 0.86), ("dev-hand-d", "carry_over", 0.66), ("dev-hand-d", "gaps", 0.62),
+    ("dev-hand-e", "follow_through", 0.83), ("dev-hand-e", "carry_over", 0.55), ("dev-hand-e", "gaps", 0.64),
+    ("dev-hand-f", "follow_through", 0.86), ("dev-hand-f", "carry_over", 0.66), ("dev-hand-f", "gaps", 0.78),
+    ("dev-hand-i", "follow_through", 0.80), ("dev-hand-i", "carry_over", 0.64), ("dev-hand-i", "gaps", 0.58),
+    ("dev-hand-j", "follow_through", 0.84), ("dev-hand-j", "carry_over", 0.72), ("dev-hand-j", "gaps", 0.80),
     ("test-hand-b", "follow_through", 0.72), ("test-hand-b", "carry_over", 0.50), ("test-hand-b", "gaps", 0.58),
     ("test-hand-c", "follow_through", 0.72), ("test-hand-c", "carry_over", 0.60), ("test-hand-c", "gaps", 0.75),
+    ("test-hand-g", "follow_through", 0.86), ("test-hand-g", "carry_over", 0.60), ("test-hand-g", "gaps", 0.70),
+    ("test-hand-h", "follow_through", 0.90), ("test-hand-h", "carry_over", 0.76), ("test-hand-h", "gaps", 0.82),
 ]
 
 
@@ -184,8 +188,11 @@ def test_series_labels_are_consistent(series: str) -> None:
 
     for d in sorted(gold["documents"], key=order):
         last[d["unit"]] = d["file"]
+    reported: dict[str, str] = {}  # the last month each unit reports on: a task planned after it has no fate yet
+    for d in gold["documents"]:
+        reported[d["unit"]] = max([reported.get(d["unit"], ""), *d["reported_months"]])
     for t in gold["tasks"]:
-        if t["file"] != last[units[t["file"]]]:
+        if t["file"] != last[units[t["file"]]] and not t["period"][:7] > reported[units[t["file"]]]:
             assert t["id"] in fated, t["id"]
     for a, b in gold.get("cross_unit_decoys", []):
         assert units[ids[a]["file"]] != units[ids[b]["file"]]
