@@ -935,6 +935,11 @@ def write_unit_links(store: Any, links: UnitLinks) -> int:
     return int(store.replace_links(links.unit, links.rows, links.verdicts, links.verdict_sources))
 
 
+def write_units_links(store: Any, batch: Sequence[UnitLinks]) -> dict[str, int]:
+    """Replace the stored links of several units, in one transaction (one commit for the batch)."""
+    return store.replace_links_many([(x.unit, x.rows, x.verdicts, x.verdict_sources) for x in batch])
+
+
 def relink_units(store: Any, units: Sequence[str]) -> dict[str, int]:
     """Recompute and store the month-to-month links of ``units``, one transaction per unit."""
     written = {}

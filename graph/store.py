@@ -129,6 +129,9 @@ class Store(Protocol):
     def stale_units(self) -> list[str]: ...
     def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None,
                       verdict_sources: dict[str, str] | None = None) -> int: ...
+    def replace_links_many(
+        self, batch: Sequence[tuple[str, Sequence[dict[str, Any]], dict[str, str] | None, dict[str, str] | None]],
+    ) -> dict[str, int]: ...
     def add_review(self, review: dict[str, Any]) -> str: ...
     def reviews(self, unit: str | None = None) -> list[dict[str, Any]]: ...
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
@@ -544,66 +547,88 @@ class CypherStore:
         the verdicts an inspector set (the rest are ``computed``). Every endpoint must be a node of
         ``unit``: nothing links across units. Returns the number of edges written.
         """
+        return self.replace_links_many([(unit, links, verdicts, verdict_sources)])[unit]
+
+    def replace_links_many(
+        self, batch: Sequence[tuple[str, Sequence[dict[str, Any]], dict[str, str] | None, dict[str, str] | None]],
+    ) -> dict[str, int]:
+        """:meth:`replace_links` of several units in one transaction: ``[(unit, links, verdicts,
+        verdict_sources), ...]`` -> edges written per unit.
+
+        A commit costs the same for one unit's links as for twenty (on LadybugDB it is most of the
+        time of writing a unit's links), so ``vanban ingest`` writes the units it relinks a batch at a
+        time; either every unit of the batch has its new links or none has.
+        """
         self._check_writable()
-        by_type: dict[str, list[Row]] = {t: [] for t in schema.LINK_TYPES}
-        verdict_rows = dict(verdicts or {})
-        for link in links:
-            t = link.get("type")
-            if t == "verdict":
-                verdict_rows[link["item"]] = link["verdict"]
-            elif t in by_type:
-                by_type[t].append(link)
-            else:
-                raise ValueError(f"link type {t!r} is not one of {', '.join(schema.LINK_TYPES)}, verdict")
-        for iid, v in verdict_rows.items():
-            if v is not None and v not in schema.VERDICTS:
-                raise ValueError(f"verdict {v!r} of {iid} is not one of {', '.join(schema.VERDICTS)}")
-        for link in by_type["FOLLOWED_BY"]:
-            if link.get("verdict") not in (None, "done", "partial"):
-                raise ValueError(f"FOLLOWED_BY verdict {link.get('verdict')!r} is not one of done, partial")
-        written = 0
-        with self._transaction() as tx:
-            for t in schema.LINK_TYPES:
-                if t == "FOLLOWS_UP":
-                    tx.run(f"MATCH (d:Document)-[r:{t}]->(:Document) WHERE d.unit = $unit DELETE r", {"unit": unit})
+        prepared = []
+        for unit, links, verdicts, verdict_sources in batch:
+            by_type: dict[str, list[Row]] = {t: [] for t in schema.LINK_TYPES}
+            verdict_rows = dict(verdicts or {})
+            for link in links:
+                t = link.get("type")
+                if t == "verdict":
+                    verdict_rows[link["item"]] = link["verdict"]
+                elif t in by_type:
+                    by_type[t].append(link)
                 else:
-                    tx.run(
-                        f"MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[r:{t}]->(:Item) WHERE d.unit = $unit DELETE r",
-                        {"unit": unit},
-                    )
-            tx.run(
-                "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit AND i.verdict IS NOT NULL "
-                f"SET i.verdict = {self._typed('NULL', 'STRING')}",
-                {"unit": unit},
-            )
-            ids = {link[e] for rows in by_type.values() for link in rows for e in ("from", "to")} | set(verdict_rows)
-            if ids:
-                own = tx.run(
-                    "UNWIND $ids AS x MATCH (d:Document) WHERE d.unit = $unit AND d.id = x RETURN d.id AS id "
-                    "UNION ALL UNWIND $ids AS x MATCH (d:Document)-[:HAS_ITEM]->(i:Item) "
-                    "WHERE d.unit = $unit AND i.id = x RETURN i.id AS id",
-                    {"ids": sorted(ids), "unit": unit},
+                    raise ValueError(f"link type {t!r} is not one of {', '.join(schema.LINK_TYPES)}, verdict")
+            for iid, v in verdict_rows.items():
+                if v is not None and v not in schema.VERDICTS:
+                    raise ValueError(f"verdict {v!r} of {iid} is not one of {', '.join(schema.VERDICTS)}")
+            for link in by_type["FOLLOWED_BY"]:
+                if link.get("verdict") not in (None, "done", "partial"):
+                    raise ValueError(f"FOLLOWED_BY verdict {link.get('verdict')!r} is not one of done, partial")
+            prepared.append((unit, by_type, verdict_rows, verdict_sources or {}))
+        written = {unit: 0 for unit, *_ in prepared}
+        with self._transaction() as tx:
+            for unit, by_type, verdict_rows, _sources in prepared:
+                for t in schema.LINK_TYPES:
+                    if t == "FOLLOWS_UP":
+                        tx.run(f"MATCH (d:Document)-[r:{t}]->(:Document) WHERE d.unit = $unit DELETE r", {"unit": unit})
+                    else:
+                        tx.run(
+                            f"MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[r:{t}]->(:Item) WHERE d.unit = $unit DELETE r",
+                            {"unit": unit},
+                        )
+                tx.run(
+                    "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit AND i.verdict IS NOT NULL "
+                    f"SET i.verdict = {self._typed('NULL', 'STRING')}",
+                    {"unit": unit},
                 )
-                stray = sorted(ids - {r["id"] for r in own})
-                if stray:
-                    raise StoreError(f"links of {unit}: {len(stray)} endpoints are not nodes of that unit, e.g. {stray[:3]}")
-            for t, rows in by_type.items():
+                ids = {link[e] for rows in by_type.values() for link in rows for e in ("from", "to")} | set(verdict_rows)
+                if ids:
+                    own = tx.run(
+                        "UNWIND $ids AS x MATCH (d:Document) WHERE d.unit = $unit AND d.id = x RETURN d.id AS id "
+                        "UNION ALL UNWIND $ids AS x MATCH (d:Document)-[:HAS_ITEM]->(i:Item) "
+                        "WHERE d.unit = $unit AND i.id = x RETURN i.id AS id",
+                        {"ids": sorted(ids), "unit": unit},
+                    )
+                    stray = sorted(ids - {r["id"] for r in own})
+                    if stray:
+                        raise StoreError(f"links of {unit}: {len(stray)} endpoints are not nodes of that unit, e.g. {stray[:3]}")
+                written[unit] = sum(len(rows) for rows in by_type.values())
+            for t in schema.LINK_TYPES:  # every unit's edges of a type at once (one COPY on LadybugDB)
                 ends = ("Document", "Document") if t == "FOLLOWS_UP" else ("Item", "Item")
-                written += self._create_rels(tx, (t, *ends), rows)
-            if verdict_rows:
-                sources = verdict_sources or {}
+                rows = [link for _, by_type, _, _ in prepared for link in by_type[t]]
+                n = self._create_rels(tx, (t, *ends), rows)
+                if n != len(rows):
+                    raise StoreError(f"links: {len(rows)} {t} edges to write, {n} written")
+            verdict_all = [{"id": k, "verdict": v, "source": sources.get(k, "computed") if v else None}
+                           for _, _, verdict_rows, sources in prepared for k, v in sorted(verdict_rows.items())]
+            if verdict_all:
                 tx.run(
                     f"UNWIND $rows AS r MATCH (i:Item {{id: r.id}}) SET i.verdict = {self._typed('r.verdict', 'STRING')}, "
                     f"i.verdict_source = {self._typed('r.source', 'STRING')}",
-                    {"rows": [{"id": k, "verdict": v, "source": sources.get(k, "computed") if v else None}
-                              for k, v in sorted(verdict_rows.items())]},
+                    {"rows": verdict_all},
                 )
             if self.atomic_commit:
-                tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})  # the unit's links are current again
+                for unit in written:
+                    tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})  # the unit's links are current again
         if not self.atomic_commit:  # only once the links are sure to survive a kill
             self._durable()
             with self._transaction() as tx:
-                tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})
+                for unit in written:
+                    tx.run("MATCH (m:Meta {key: $k}) DELETE m", {"k": _STALE + unit})
         return written
 
     # --- inspectors' decisions (graph.linking.apply_reviews lays them over the computed links)
