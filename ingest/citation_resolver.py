@@ -27,7 +27,17 @@ from ingest.vocabulary import slug as _slug
 # the stage's logger: a header's odd symbol is reported as a citation warning
 log = logging.getLogger("ingest.citations")
 
-__all__ = ["Mention", "doc_type_of_word", "Symbol", "assign_keys", "catalog", "citation_key", "parse_symbol", "plain_number", "scope_key"]
+__all__ = [
+    "Mention",
+    "Symbol",
+    "assign_keys",
+    "catalog",
+    "citation_key",
+    "doc_type_of_word",
+    "parse_symbol",
+    "plain_number",
+    "scope_key",
+]
 
 
 # --- vocabularies as lookup tables ------------------------------------------------
@@ -350,6 +360,8 @@ def _catalog_year(key: str) -> int | None:
 
 @dataclass
 class Mention:
+    """A mention as :mod:`ingest.citation_finder` finds it (span, fields, relation); :func:`assign_keys` gives its ``key``."""
+
     start: int
     end: int
     kind: str  # numbered | short | named
