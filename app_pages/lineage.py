@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import data, document_view, lineage_view, screen
+from graph import lineage
 
 st.title("Dòng chỉ đạo")
 st.caption(
@@ -48,11 +49,10 @@ depth = c2.number_input("Số bậc mỗi chiều", 1, 6, 3, key="lineage_depth"
 max_nodes = c3.selectbox("Số nút tối đa", [50, 100, 200, 300, 500], index=2, key="lineage_max")
 
 root = by_key[key]
-lin = lineage_view.build_lineage(
+lin = lineage.walk(
     key,
     root,
-    citers=lambda k: data.query("directive_citers", key=k),
-    sources=lambda k: data.query("directive_sources", key=k),
+    lambda keys: data.query(lineage.EDGES_QUERY, directives=list(keys)),
     max_depth=depth,
     max_nodes=max_nodes,
 )

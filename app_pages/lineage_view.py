@@ -1,4 +1,5 @@
-"""Directive lineage for the page: who issued what at which level, walked both ways from a directive, and its graph.
+"""Directive lineage for the page: who issued what at which level, and the graph of a lineage walked by
+:func:`graph.lineage.walk` (the one lineage implementation, on the rows of ``lineage_edges``).
 
 Pure functions of query rows, no Streamlit here: tested without a browser (``tests/test_app.py``).
 """
@@ -6,11 +7,9 @@ Pure functions of query rows, no Streamlit here: tested without a browser (``tes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
 from app_pages.screen import date_label, doc_code, doc_label, month_label, shorten
+from graph.lineage import Lineage
 from graph.visual import VEdge, VNode
 from ingest.normalize import fold
 from ingest.vocabulary import ISSUER_LEVELS, ISSUER_WORD_ORDER, short_type
@@ -42,96 +41,6 @@ def issuer_level(symbol: str | None, issuer: str | None = None) -> tuple[str, st
         if any(f" {h.strip()} " in words for h in lv.issuer_words):
             return LINEAGE_LEVELS[lv.id]
     return LINEAGE_LEVELS[""]
-
-
-@dataclass
-class Lineage:
-    """A directive's chain: nodes by id (directive key, or ``doc:<id>`` for an unnumbered document), edges with evidence."""
-
-    root: str
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
-    edges: list[dict[str, Any]] = field(default_factory=list)
-    truncated: bool = False
-
-
-def build_lineage(
-    key: str,
-    root: Mapping[str, Any],
-    citers: Callable[[str], list[dict[str, Any]]],
-    sources: Callable[[str], list[dict[str, Any]]],
-    *,
-    max_depth: int = 3,
-    max_nodes: int = 300,
-) -> Lineage:
-    """Walk a directive's chain both ways, breadth first: up through what its text cites
-    (``sources``: rows of ``directive_sources``), down through the documents citing it
-    (``citers``: rows of ``directive_citers``) and whatever cites those.
-
-    Depth is negative above the directive, positive below. Stops at ``max_depth``
-    steps each way or ``max_nodes`` nodes (``truncated`` then says so).
-
-    >>> up = {"k": [{"key": "tw", "label": "NQ 57-NQ/TW", "evidence": "Thực hiện NQ 57", "mention": "NQ 57"}]}
-    >>> down = {"k": [{"document": "d1", "document_key": None, "doc_type": "Thông báo", "unit": "phường A",
-    ...                "evidence": "Theo KH k", "mention": "KH k", "month": "2025-10"}]}
-    >>> lin = build_lineage("k", {"label": "KH k"}, lambda k: down.get(k, []), lambda k: up.get(k, []))
-    >>> sorted((n, v["depth"]) for n, v in lin.nodes.items()), [(e["source"], e["target"]) for e in lin.edges]
-    ([('doc:d1', 1), ('k', 0), ('tw', -1)], [('k', 'tw'), ('doc:d1', 'k')])
-    """
-    lin = Lineage(root=key)
-    lin.nodes[key] = {**root, "depth": 0, "key": key}
-    seen_edges: set[tuple[str, str]] = set()
-
-    def add_edge(src: str, dst: str, row: Mapping[str, Any]) -> None:
-        if (src, dst) in seen_edges:
-            return
-        seen_edges.add((src, dst))
-        lin.edges.append(
-            {
-                "source": src,
-                "target": dst,
-                "evidence": row.get("evidence") or "",
-                "mention": row.get("mention") or "",
-                "document": row.get("document"),
-                "unit": row.get("unit"),
-                "month": row.get("month"),
-            }
-        )
-
-    frontier = [key]
-    for depth in range(1, max_depth + 1):  # upwards: what the text cites
-        nxt = []
-        for k in frontier:
-            for row in sources(k):
-                s = row.get("key")
-                if not s or s == k:
-                    continue
-                if s not in lin.nodes:
-                    if len(lin.nodes) >= max_nodes:
-                        lin.truncated = True
-                        continue
-                    lin.nodes[s] = {**row, "depth": -depth, "key": s}
-                    nxt.append(s)
-                add_edge(k, s, row)
-        frontier = nxt
-    frontier = [key]
-    for depth in range(1, max_depth + 1):  # downwards: who cites it
-        nxt = []
-        for k in frontier:
-            for row in citers(k):
-                own = row.get("document_key")
-                nid = own or f"doc:{row.get('document')}"
-                if nid == k:
-                    continue
-                if nid not in lin.nodes:
-                    if len(lin.nodes) >= max_nodes:
-                        lin.truncated = True
-                        continue
-                    lin.nodes[nid] = {**row, "depth": depth, "key": own}
-                    if own:
-                        nxt.append(own)
-                add_edge(nid, k, row)
-        frontier = nxt
-    return lin
 
 
 def lineage_visual(lin: Lineage) -> tuple[list[VNode], list[VEdge]]:

@@ -58,6 +58,7 @@ QUERY_TITLES = {
     "directive_timeline": "Trích dẫn một văn bản chỉ đạo theo tháng",
     "directive_citers": "Văn bản trích dẫn (một bậc xuống)",
     "directive_sources": "Văn bản được căn cứ (một bậc lên)",
+    "lineage_edges": "Các cạnh của dòng chỉ đạo (văn bản trích dẫn → văn bản được trích dẫn)",
     "directives": "Danh sách văn bản chỉ đạo",
     "most_cited_directives": "Văn bản chỉ đạo được trích dẫn nhiều nhất",
     "follow_through": "Theo dõi thực hiện nhiệm vụ",

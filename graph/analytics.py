@@ -1,13 +1,16 @@
 """Measures over the graph with networkx: graphs in, ``dict[node, value]`` out.
 
-Two graphs are read from a store (or a :class:`~graph.store.GraphDump`):
+Two graphs are read from a store:
 
 * :func:`citation_graph` — one node per *work*: a Directive key, or the id
   of an ingested document that has no number; an edge ``citing -> cited``
-  with ``citations`` (how many mentions). A document that realises a
-  directive is that directive's node, so chains run through ingested texts.
+  with ``citations`` (how many mentions), from the rows of the named query
+  ``lineage_edges`` (:mod:`graph.lineage`, the one lineage implementation). A
+  document that realises a directive is that directive's node, so chains run
+  through ingested texts.
 * :func:`assignment_graph` — ``item -> body`` edges for tasks, with ``role``
-  (lead or partner) and the item's ``period`` and ``unit``.
+  (lead or partner) and the item's ``period`` and ``unit`` (a store or a
+  :class:`~graph.store.GraphDump`).
 
 Then one function per measure: :func:`lineage`, :func:`most_cited`,
 :func:`task_load`.
@@ -19,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.lineage import EDGES_QUERY, work_graph
 from graph.store import GraphDump
 
 
@@ -26,9 +30,11 @@ def _dump(source: Any) -> GraphDump:
     return source if isinstance(source, GraphDump) else source.dump(include_text=False)
 
 
-def citation_graph(source: Any) -> nx.DiGraph:
-    """The citation graph of a store or dump (module docstring)."""
-    dump = _dump(source)
+def citation_graph(store: Any) -> nx.DiGraph:
+    """The citation graph of a store (module docstring): its nodes from the store's documents and
+    directives, its edges from the rows of the named query ``lineage_edges``
+    (:func:`graph.lineage.work_graph`), the one source of every lineage."""
+    dump = _dump(store)
     g = nx.DiGraph()
     work_of = {}
     for d in dump.nodes.get("Document", []):
@@ -40,15 +46,7 @@ def citation_graph(source: Any) -> nx.DiGraph:
             g.add_node(k["key"], kind="directive", document=None, label=k.get("label"), unit=None)
         else:
             g.nodes[k["key"]]["label"] = k.get("label") or g.nodes[k["key"]]["label"]
-    for r in dump.rels.get(("CITES", "Document", "Directive"), []):
-        a, b = work_of[r["from"]], r["to"]
-        if a == b:
-            continue
-        if g.has_edge(a, b):
-            g[a][b]["citations"] += 1
-        else:
-            g.add_edge(a, b, citations=1)
-    return g
+    return work_graph(store.query(EDGES_QUERY, {}), work_of, g)
 
 
 def assignment_graph(source: Any) -> nx.DiGraph:

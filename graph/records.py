@@ -47,8 +47,8 @@ from pathlib import PurePath
 from typing import Any
 
 from graph import schema
-from ingest.citations import citation_key as _citation_key
-from ingest.citations import scope_key
+from ingest.citation_resolver import citation_key as _citation_key
+from ingest.citation_resolver import scope_key
 from ingest.models import BodyMention, ParsedDocument
 from ingest.normalize import fold
 from ingest.vocabulary import id_slug

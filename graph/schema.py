@@ -9,7 +9,7 @@ The model in one paragraph (docs/graph.md has the picture):
 
 * ``Document`` — an ingested file's document (a notice, a resolution, a plan).
 * ``Directive`` — a document *as a work that can be cited*, keyed by its
-  citation key (``ingest.citations.citation_key``). Every citation points to
+  citation key (``ingest.citation_resolver.citation_key``). Every citation points to
   one; every ingested document that has a number is one too. When a cited
   directive is itself ingested, its ``Directive`` node stays the same node and
   gains ``ingested = true``, ``ingested_document`` and an edge
@@ -134,7 +134,7 @@ NODES: tuple[NodeTable, ...] = (
         "Directive",
         "key",
         (
-            _p("key", doc="citation key (ingest.citations.citation_key)"),
+            _p("key", doc="citation key (ingest.citation_resolver.citation_key)"),
             _p("doc_type"),
             _p("number"),
             _p("symbol"),

@@ -749,59 +749,25 @@ def parse_header(text: str) -> Header:
     Input: the text of :func:`ingest.normalize.normalize`. Output: a :class:`Header`
     whose ``body_start``/``body_end`` bound the numbered body for the structure stage.
     Each field is looked for on its own (a crawl or a draft lacks some) and may be None.
+    The steps, in order: the "Số" line, place and date, type and title, "Nơi nhận" and
+    the signature (where the body ends), an appendix's identity, the issuer block, the
+    periods.
     """
     lines = _lines(text)
     head = lines[:60]
-    own_spans: list[tuple[int, int]] = []
-
     number, symbol, so_span = _number_line(text, head)
-    if so_span:
-        own_spans.append(so_span)
     place, date, date_end = _place_date(text, head)
-
-    doc_type, type_idx, title_lines = _type_line(head)
-    of_line = None
-    if doc_type is not None and type_idx is not None:
-        doc_type, title_lines, of_line, body_start = _title_block(head, doc_type, type_idx, title_lines)
-    else:
-        body_start = max(so_span[1] if so_span else 0, date_end or 0)
-    title = " ".join(title_lines).strip() or None
-    if title is None:
-        title = _subject_line(head)
-    if doc_type is None:
-        doc_type = _type_from_symbol(text, symbol, title)
-
+    doc_type, title, of_line, body_start = _type_and_title(text, head, symbol, so_span, date_end)
     recipients, rec_span = _recipients(text, lines)
-    if rec_span:
-        own_spans.append(rec_span)
-    body_end = rec_span[0] if rec_span else None
-    signer, collective, sig_start = _find_signature(text, lines, body_end)
-    if body_end is None and sig_start is not None and sig_start > body_start:
-        body_end = sig_start
-
-    attached_to = _attached_to(text, head) if doc_type is None or doc_type in APPENDIX_TYPES else None
-    if attached_to:
-        # a file of its own that is an appendix ("PHỤ LỤC ... (Kèm theo Quyết định số ...)"): the
-        # decision's number is its parent's, not its own (else both would be one document)
-        appendix: dict[str, str | None] = {}
-    else:
-        appendix, appendix_spans = _appendix_identity(text, number, symbol)
-        own_spans.extend(appendix_spans)
+    signer, collective, body_end = _signature_and_body_end(text, lines, rec_span, body_start)
+    attached_to, appendix, appendix_spans = _appendix_or_parent(text, head, doc_type, number, symbol)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]
         doc_type = doc_type or appendix["doc_type"]
         date = date or appendix["date"]
-
-    org = [org_case(x) for x in _issuer_lines(head) if not _MOTTO.search(fold(x))]
-    issuer, unit = _issuer_and_unit(text, org, of_line, collective, place, doc_type, appendix.get("issuer"))
-    if unit is None:
-        # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
-        # the organisation lines are still there, each column apart
-        unit = _unit_from_top(text[: body_start or 800])
-    province = _province_line(org)
-
+    own_spans = [span for span in (so_span, rec_span) if span] + appendix_spans
+    issuer, unit, province = _issuer_block(text, head, of_line, collective, place, doc_type, appendix.get("issuer"), body_start)
     periods = document_periods(title, text[body_start : body_end or len(text)], date)
-
     return Header(
         doc_type=doc_type,
         number=number,
@@ -823,6 +789,69 @@ def parse_header(text: str) -> Header:
         province=province,
         attached_to=attached_to,
     )
+
+
+def _type_and_title(
+    text: str, head: Sequence[Line], symbol: str | None, so_span: tuple[int, int] | None, date_end: int | None
+) -> tuple[str | None, str | None, str | None, int]:
+    """``(doc_type, title, of_line, body_start)``: the type line and the title block under it
+    (with its "CỦA ..." line), else the "V/v" subject line; a type the text does not
+    print is read from the symbol. Without a type line the body starts after the
+    "Số" line and the date line."""
+    doc_type, type_idx, title_lines = _type_line(head)
+    of_line = None
+    if doc_type is not None and type_idx is not None:
+        doc_type, title_lines, of_line, body_start = _title_block(head, doc_type, type_idx, title_lines)
+    else:
+        body_start = max(so_span[1] if so_span else 0, date_end or 0)
+    title = " ".join(title_lines).strip() or None
+    if title is None:
+        title = _subject_line(head)
+    if doc_type is None:
+        doc_type = _type_from_symbol(text, symbol, title)
+    return doc_type, title, of_line, body_start
+
+
+def _signature_and_body_end(
+    text: str, lines: Sequence[Line], rec_span: tuple[int, int] | None, body_start: int
+) -> tuple[Signer | None, str | None, int | None]:
+    """``(signer, collective, body_end)``: the body ends at "Nơi nhận", else at the signature."""
+    body_end = rec_span[0] if rec_span else None
+    signer, collective, sig_start = _find_signature(text, lines, body_end)
+    if body_end is None and sig_start is not None and sig_start > body_start:
+        body_end = sig_start
+    return signer, collective, body_end
+
+
+def _appendix_or_parent(
+    text: str, head: Sequence[Line], doc_type: str | None, number: str | None, symbol: str | None
+) -> tuple[str | None, dict[str, str | None], list[tuple[int, int]]]:
+    """``(attached_to, appendix, appendix_spans)``.
+
+    A file of its own that is an appendix ("PHỤ LỤC ... (Kèm theo Quyết định số ...)")
+    names its parent in ``attached_to``; the decision's number is its parent's, not its
+    own (else both would be one document). Otherwise a crawl that lost its header takes
+    its identity from "(Kèm theo Công văn số ...)" (:func:`_appendix_identity`).
+    """
+    attached_to = _attached_to(text, head) if doc_type is None or doc_type in APPENDIX_TYPES else None
+    if attached_to:
+        return attached_to, {}, []
+    appendix, appendix_spans = _appendix_identity(text, number, symbol)
+    return attached_to, appendix, appendix_spans
+
+
+def _issuer_block(
+    text: str, head: Sequence[Line], of_line: str | None, collective: str | None, place: str | None,
+    doc_type: str | None, appendix_issuer: str | None, body_start: int,
+) -> tuple[str | None, str | None, str | None]:
+    """``(issuer, unit, province)`` from the issuer block's lines (the motto left out)."""
+    org = [org_case(x) for x in _issuer_lines(head) if not _MOTTO.search(fold(x))]
+    issuer, unit = _issuer_and_unit(text, org, of_line, collective, place, doc_type, appendix_issuer)
+    if unit is None:
+        # a two-column header flattened onto one line ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM"):
+        # the organisation lines are still there, each column apart
+        unit = _unit_from_top(text[: body_start or 800])
+    return issuer, unit, _province_line(org)
 
 
 _ATTACHED = re.compile(r"\(\s*(?:Ban hành |Gửi |Phê duyệt )?[Kk]èm theo\s+(?P<what>[^()]{5,300}?)\s*\)")

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from app_pages import board_view, document_view, lineage_view, rows_graph, screen
+from graph import lineage
 from vanban.security import Access, ExposedWithoutProtection, access_from_secrets, check_address, password_matches
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,23 +360,31 @@ def test_issuer_level(symbol, issuer, level):
 
 
 def test_lineage_walks_both_ways_and_stops_at_the_cap():
-    # TW -> city plan KH -> two ward notices (one numbered, cited again by a later one)
-    sources = {"KH": [{"key": "TW", "label": "NQ 57-NQ/TW", "symbol": "NQ/TW", "evidence": "Thực hiện NQ 57"}]}
-    citers = {
-        "KH": [{"document": "w1", "document_key": "W1", "doc_type": "Nghị quyết", "unit": "phường A", "evidence": "Theo KH"},
-               {"document": "w2", "document_key": None, "doc_type": "Thông báo", "unit": "phường B", "evidence": "Theo KH"}],
-        "W1": [{"document": "w3", "document_key": None, "unit": "phường A", "evidence": "Theo NQ W1"}],
-    }
-    lin = lineage_view.build_lineage("KH", {"label": "KH 01"}, lambda k: citers.get(k, []), lambda k: sources.get(k, []))
+    # TW -> city plan KH -> two ward notices (one numbered, cited again by a later one): rows of lineage_edges
+    rows = [
+        {"document": "kh", "document_key": "KH", "key": "TW", "label": "NQ 57-NQ/TW", "cited_symbol": "NQ/TW",
+         "evidence": "Thực hiện NQ 57", "first": 0},
+        {"document": "w1", "document_key": "W1", "key": "KH", "doc_type": "Nghị quyết", "unit": "phường A", "evidence": "Theo KH"},
+        {"document": "w2", "document_key": None, "key": "KH", "doc_type": "Thông báo", "unit": "phường B", "evidence": "Theo KH"},
+        {"document": "w3", "document_key": None, "key": "W1", "unit": "phường A", "evidence": "Theo NQ W1"},
+    ]
+    asked: list[list[str]] = []
+
+    def edges(keys: list[str]) -> list[dict]:
+        asked.append(keys)
+        return [r for r in rows if r["key"] in keys or r["document_key"] in keys]
+
+    lin = lineage.walk("KH", {"label": "KH 01"}, edges)
     assert {n: v["depth"] for n, v in lin.nodes.items()} == {"KH": 0, "TW": -1, "W1": 1, "doc:w2": 1, "doc:w3": 2}
     assert ("doc:w3", "W1") in {(e["source"], e["target"]) for e in lin.edges}
     assert not lin.truncated
-    nodes, edges = lineage_view.lineage_visual(lin)
+    assert asked == [["KH"], ["TW"], ["KH"], ["W1"]]  # one query a level, not one a node
+    nodes, edges_ = lineage_view.lineage_visual(lin)
     assert {n.id: n.level for n in nodes} == {"KH": 1, "TW": 0, "W1": 2, "doc:w2": 2, "doc:w3": 3}  # TW on top
-    assert len(edges) == 4 and all(e.title for e in edges)
-    small = lineage_view.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_nodes=3)
+    assert len(edges_) == 4 and all(e.title for e in edges_)
+    small = lineage.walk("KH", {}, edges, max_nodes=3)
     assert len(small.nodes) == 3 and small.truncated
-    shallow = lineage_view.build_lineage("KH", {}, lambda k: citers.get(k, []), lambda k: sources.get(k, []), max_depth=1)
+    shallow = lineage.walk("KH", {}, edges, max_depth=1)
     assert "doc:w3" not in shallow.nodes
 
 

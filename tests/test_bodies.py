@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from ingest.bodies import (
+from ingest.bodies import extract_bodies
+from ingest.body_registry import (
     _data,
-    _types,
     body_registry,
+    body_types,
     document_scope,
-    extract_bodies,
     registry_matches,
 )
 from ingest.models import Header, Item, Signer
@@ -303,4 +303,4 @@ def test_header_signer_is_used_when_given():
 
 
 def test_registry_loads_every_entry():
-    assert set(_types()) == {e["id"] for e in ENTRIES}
+    assert set(body_types()) == {e["id"] for e in ENTRIES}

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from ingest.citations import catalog, citation_key, extract_citations
+from ingest.citation_resolver import catalog, citation_key
+from ingest.citations import extract_citations
 from ingest.normalize import normalize
 from ingest.patterns import vocab
 from tests.helpers import corpus_path

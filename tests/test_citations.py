@@ -18,9 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest import citations as C
+from ingest import citation_finder, citation_resolver, citations
 from ingest import patterns as P
-from ingest.citations import citation_key, extract_citations, match_issuer, resolve_anaphora
+from ingest.citation_finder import match_issuer
+from ingest.citation_resolver import citation_key
+from ingest.citations import extract_citations, resolve_anaphora
 from ingest.normalize import normalize
 from tests.helpers import corpus_path
 from vanban.stages import ADVERSARIAL
@@ -622,7 +624,7 @@ def test_issuer_code_examples(entry: dict) -> None:
     for example in entry["examples"]:
         m = P.numsym_re().fullmatch(example)
         assert m, example
-        sym = C._symbol_from_match(m)
+        sym = citation_resolver.symbol_from_match(m)
         code = P.compiled(P.TERM_CODE).sub(r"\1", sym.issuer_code or "")
         assert code == entry["code"], f"{example}: {sym.issuer_code}"
 
@@ -714,6 +716,6 @@ def test_invariants_on_generated_text(pieces: list[str]) -> None:
 
 
 def test_doctests() -> None:
-    for module in (C, P):
+    for module in (citations, citation_finder, citation_resolver, P):
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest import readers
 from ingest.limits import LimitError, Limits
-from ingest.readers import Word, read_file
+from ingest.readers import Word, ocr, read_file
 from vanban.cli import app
 from vanban.errors import ParseError
 
@@ -182,8 +181,8 @@ def test_ocr_pages_are_capped_before_any_ocr(tmp_path: Path, monkeypatch: pytest
         pdf.new_page(595, 842)
     path = tmp_path / "blank.pdf"
     pdf.save(str(path))
-    monkeypatch.setattr(readers, "ocr_available", lambda: True)
-    monkeypatch.setattr(readers, "_tesseract", lambda png: pytest.fail("OCR ran"))
+    monkeypatch.setattr(ocr, "ocr_available", lambda: True)
+    monkeypatch.setattr(ocr, "_tesseract", lambda png: pytest.fail("OCR ran"))
     assert _reason(path, Limits(ocr_pages=4)) == (
         "too many pages to OCR: 5 pages without text, more than the limit of 4 (--limit ocr_pages=N)"
     )
@@ -211,11 +210,11 @@ def test_ocr_runs_pages_in_parallel_in_order_with_progress(tmp_path: Path, monke
             running[0] -= 1
         return [Word(png.decode(), 0, 0, 1, 1)]
 
-    monkeypatch.setattr(readers, "_render_png", fake_render)
-    monkeypatch.setattr(readers, "_tesseract", fake_tesseract)
+    monkeypatch.setattr(ocr, "_render_png", fake_render)
+    monkeypatch.setattr(ocr, "_tesseract", fake_tesseract)
     monkeypatch.setenv("VANBAN_OCR_WORKERS", "2")
     progress: list[tuple[int, int]] = []
-    words = readers._ocr_pages(pdf, range(6), lambda done, total: progress.append((done, total)))
+    words = ocr.ocr_pages(pdf, range(6), lambda done, total: progress.append((done, total)))
     pdf.close()
     assert peak[0] == 2  # two tesseracts at once on two workers
     assert [w[0].text for w in words] == [f"page {i}" for i in range(6)]  # each page's words in its place

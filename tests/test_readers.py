@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import readers
 from ingest.legacy import encode_legacy, unicode_to_tcvn3, unicode_to_vni
 from ingest.normalize import normalize
-from ingest.readers import decode_text, ocr_available, read_file
+from ingest.readers import decode_text, ocr, ocr_available, read_file
 from tests.helpers import corpus_path
 from vanban.errors import ParseError, UnsupportedFormat
 
@@ -292,7 +291,7 @@ def test_scanned_pdf_without_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(ParseError) as err:
         read_file(path, ocr=False)
     assert err.value.reason == "no text layer and OCR disabled"
-    monkeypatch.setattr(readers, "ocr_available", lambda: False)
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
     with pytest.raises(ParseError) as err:
         read_file(path)
     assert err.value.reason.startswith("no text layer and OCR unavailable: install tesseract-ocr-vie")

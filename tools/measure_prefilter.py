@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.bodies import _alias_index  # noqa: E402
+from ingest.body_registry import _alias_index  # noqa: E402
 from ingest.normalize import fold, normalize  # noqa: E402
 from ingest.prefilter import separated  # noqa: E402
 from ingest.themes import _first_words  # noqa: E402
