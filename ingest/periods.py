@@ -281,7 +281,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     return Periods(tuple(rep), tuple(pla))
 
 
-def item_months(text: str, periods: Periods, role: str) -> tuple[str, ...]:
+def item_months(text: str, periods: Periods, role: str, folded: str | None = None) -> tuple[str, ...]:
     """The months an item's own words place it in, when they are among the document's.
 
     A result in a two-month report that says "Trong tháng 11, ..." belongs to
@@ -292,11 +292,13 @@ def item_months(text: str, periods: Periods, role: str) -> tuple[str, ...]:
     ('2026-11',)
     >>> item_months("Đã tổ chức ...", p, "result")
     ()
+
+    ``folded``: ``fold(text)`` when the caller has it (a slice of its document's fold).
     """
     own = periods.planned if role in {"task", "assignment"} else periods.reported
     if not own:
         return ()
-    f = fold(text[:160])
+    f = fold(text[:160]) if folded is None else folded[:160]
     if "thang" not in f and "quy" not in f:
         return ()  # the common case, without the period regex
     ref = (int(own[-1][:4]), int(own[-1][5:7]))
