@@ -343,8 +343,8 @@ def normalize(raw: str) -> str:
     # Each substitution below matches only where it changes something (a run of
     # spaces is one space; a single space is left alone rather than replaced by
     # itself): the same text as the plain patterns, without touching every word.
-    text = _SPACE_RUN.sub(" ", text)
-    text = _SPACE_AT_NEWLINE.sub("\n", text)
+    text = _collapse_spaces(text)
+    text = _trim_lines(text)
     text = reflow(text)  # text copied out of a PDF: lines cut at a fixed width, page numbers between pages
     # from here on no line starts or ends with a space
     text = _BROKEN_PARAGRAPH_TRIMMED.sub(_join_broken, text)
@@ -360,3 +360,32 @@ _SPACE_RUN = re.compile(r"[ \u2000-\u200a]{2,}|[\u2000-\u200a]")
 #: = `` *\n *`` -> "\n", without the newlines that have no space beside them
 _SPACE_AT_NEWLINE = re.compile(r" +\n *|\n +")
 _BLANK_LINES = re.compile(r"\n\n\n+")
+_WIDE_SPACE = re.compile(r"[\u2000-\u200a]")
+
+
+def _collapse_spaces(text: str) -> str:
+    r"""``_SPACE_RUN.sub(" ", text)``: without a wide space, a run of spaces halved by ``str.replace`` until one is left.
+
+    >>> _collapse_spaces("a     b  c d"), _collapse_spaces("a \u2003 b\u2002c")
+    ('a b c d', 'a b c')
+    """
+    if _WIDE_SPACE.search(text):
+        return _SPACE_RUN.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+def _trim_lines(text: str) -> str:
+    r"""``_SPACE_AT_NEWLINE.sub("\n", text)``: the spaces beside every line break removed, line by line (no regex over every character).
+
+    >>> _trim_lines("  a \n  b\n\n c  ")
+    '  a\nb\n\nc  '
+    """
+    if " \n" not in text and "\n " not in text:
+        return text
+    lines = text.split("\n")
+    last = len(lines) - 1
+    return "\n".join(
+        line.rstrip(" ") if i == 0 else line.lstrip(" ") if i == last else line.strip(" ") for i, line in enumerate(lines)
+    )
