@@ -535,12 +535,15 @@ def _best(hits: Sequence[_Hit]) -> _Hit | None:
     return min(hits, key=lambda h: (h.width, -h.due.toordinal(), -h.start))
 
 
-def task_deadline(text: str, periods: Periods, doc_date: str | None, months: Sequence[str] = ()) -> Deadline | None:
+def task_deadline(
+    text: str, periods: Periods, doc_date: str | None, months: Sequence[str] = (), folded: str | None = None,
+) -> Deadline | None:
     """The deadline of a task: stated in ``text``, else the month it is planned for (``default``).
 
     ``periods`` are the notice's months (:func:`ingest.periods.document_periods`),
     ``doc_date`` its date, ``months`` the task's own months (``Item.months``).
-    None when neither the text nor the notice gives a month.
+    None when neither the text nor the notice gives a month. ``folded``: ``fold(text)``
+    when the caller has it (a slice of its document's fold).
 
     >>> p = Periods(reported=("2026-07",), planned=("2026-08",))
     >>> t = "Chỉ đạo các hợp tác xã hoàn thành gieo cấy 100% diện tích lúa vụ Mùa trước ngày 10/8."
@@ -554,7 +557,7 @@ def task_deadline(text: str, periods: Periods, doc_date: str | None, months: Seq
     ctx = _context_of(periods, doc_date, tuple(months))
     if ctx is None:
         return None
-    best = _best(_hits(fold(text), ctx))
+    best = _best(_hits(fold(text) if folded is None else folded, ctx))
     if best is not None:
         return Deadline(best.value, best.due.isoformat(), "text", best.start, best.end)
     own = sorted(months) or list(periods.planned)

@@ -87,8 +87,8 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
     """
     f = phrase if folded else fold(phrase)
     out: list[Span] = []
-    if "thang" not in f and "quy" not in f and "nam" not in f:
-        return out  # every alternative of the period pattern holds one of these words
+    if "thang" not in f and "quy" not in f and ("nam" not in f or ("19" not in f and "20" not in f)):
+        return out  # every alternative of the period pattern holds "thang", "quy", or "nam" and a year
     for m in _period_re().finditer(f):
         before = f[max(0, m.start() - 14) : m.start()]
         if re.search(r"ngay[ ]*\d{0,2}[ ]*$", before):
