@@ -21,7 +21,7 @@ import regex
 
 from ingest.models import Header, Item, PersonMention, Signer
 from ingest.normalize import fold
-from ingest.prefilter import pair_automaton, pair_hits
+from ingest.prefilter import has_wide_word, pair_automaton, pair_hits
 from ingest.vocabulary import item_at
 
 # Common Vietnamese surnames (folded). A name must start with one of them, so
@@ -150,8 +150,8 @@ def _title_scanner() -> object:
 
 #: where the prefilter's words (runs of ``[\w&]``, stdlib ``re``) and the title pattern's
 #: ``(?<!\w)`` (``regex``) disagree: "&", "²", "³", "¹", "¼", "½", "¾" in Latin-1, and a
-#: word character above it; a text holding one is scanned whole
-_OTHER_WORDS = re.compile(r"[&\xb2\xb3\xb9\xbc-\xbe]|[^\W\x00-\xff]")
+#: word character above it (:func:`ingest.prefilter.has_wide_word`); a text holding one is scanned whole
+_OTHER_WORDS = "&\xb2\xb3\xb9\xbc\xbd\xbe"
 
 
 def _officials(folded: str) -> list[regex.Match[str]]:
@@ -160,7 +160,7 @@ def _officials(folded: str) -> list[regex.Match[str]]:
     The pattern runs only at the words a title starts with (one Aho–Corasick scan), not at every character.
     """
     pattern = _official_re()
-    if _OTHER_WORDS.search(folded):
+    if any(c in folded for c in _OTHER_WORDS) or has_wide_word(folded):
         return list(pattern.finditer(folded))
     out = []
     pos = 0

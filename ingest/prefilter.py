@@ -75,7 +75,11 @@ def separated(folded: str) -> str:
     >>> separated("ubnd, ht&xh - “x”")
     'ubnd  ht&xh    x '
     """
-    if _WIDE_WORD.search(folded):
+    return _separated(folded, _WIDE_WORD.search(folded) is not None)
+
+
+def _separated(folded: str, wide: bool) -> str:
+    if wide:
         return _SEP.sub(" ", folded)
     # Latin-1 text (a folded Vietnamese text is, but for its quotes and dashes, which
     # become "?" and then spaces): one bytes.translate instead of a regex per separator
@@ -84,20 +88,35 @@ def separated(folded: str) -> str:
 
 #: the last long text scanned and its hits (one tuple: replaced whole, never half-written)
 _last: tuple[str, list[tuple[int, str]]] = ("", [])
-#: the last long text separated and padded (the word scan and the pair scans read the same string)
-_last_padded: tuple[str, str] = ("", "")
+#: the last long text separated and padded (the word scan and the pair scans read the same
+#: string), and whether it has a word character above Latin-1
+_last_padded: tuple[str, str, bool] = ("", "", False)
+
+
+def _padded_wide(folded: str) -> tuple[str, bool]:
+    global _last_padded
+    last = _last_padded
+    if folded is last[0]:
+        return last[1], last[2]
+    wide = _WIDE_WORD.search(folded) is not None
+    out = f" {_separated(folded, wide)} "
+    if len(folded) > 1000:
+        _last_padded = (folded, out, wide)
+    return out, wide
 
 
 def _padded(folded: str) -> str:
     """`` {separated(folded)} ``: a word of the text is then always `` word `` (the last long text's kept)."""
-    global _last_padded
-    last = _last_padded
-    if folded is last[0]:
-        return last[1]
-    out = f" {separated(folded)} "
-    if len(folded) > 1000:
-        _last_padded = (folded, out)
-    return out
+    return _padded_wide(folded)[0]
+
+
+def has_wide_word(folded: str) -> bool:
+    """Whether ``folded`` has a word character above Latin-1 (known from its scan when it was scanned).
+
+    >>> has_wide_word("uy ban “x” – y"), has_wide_word("tiếng")
+    (False, True)
+    """
+    return _padded_wide(folded)[1]
 
 
 def word_hits(folded: str) -> list[tuple[int, str]]:
