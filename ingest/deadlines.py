@@ -319,6 +319,12 @@ def _context(periods: Periods, doc_date: str | None, months: Sequence[str]) -> _
     return None
 
 
+@functools.lru_cache(maxsize=512)
+def _context_of(periods: Periods, doc_date: str | None, months: tuple[str, ...]) -> _Context | None:
+    """:func:`_context`, once per notice and months (a notice's tasks share a few)."""
+    return _context(periods, doc_date, months)
+
+
 def _solar(ctx: _Context, d: int, m: int, y: int | None) -> dt.date | None:
     """A day and month with their year: written, else the first that is not long before the notice."""
     if not (1 <= m <= 12 and 1 <= d <= 31):
@@ -331,8 +337,18 @@ def _solar(ctx: _Context, d: int, m: int, y: int | None) -> dt.date | None:
     return out
 
 
+#: every way of writing a solar date has a digit (most tasks have none: no regex runs for them)
+_ANY_DIGIT = re.compile(r"\d")
+#: a lunar date or holiday names one of these (the literal check before :func:`_lunar_re`)
+_LUNAR_WORDS = ("tet", "chap", "gieng", "am lich", "ram")
+#: every period (:func:`ingest.periods.months_in`) and bare unit (:func:`_bare_re`, ``_YEAR_END``) holds one of these
+_PERIOD_WORDS = ("thang", "quy", "nam")
+
+
 def _date_hits(f: str, ctx: _Context) -> list[_Hit]:
-    out = []
+    out: list[_Hit] = []
+    if not _ANY_DIGIT.search(f):
+        return out
     for m in _date_re().finditer(f):
         if m.group("bare") and _CITED_BEFORE.search(f[max(0, m.start() - 40) : m.start()]):
             continue  # "Chỉ thị số 38/CT-TTg ngày 18/12/2026"
@@ -377,6 +393,8 @@ def _holiday(ctx: _Context, g: dict[str, str | None], text: str) -> dt.date:
 
 def _lunar_hits(f: str, ctx: _Context) -> list[_Hit]:
     out: list[_Hit] = []
+    if not any(w in f for w in _LUNAR_WORDS):
+        return out
     for m in _lunar_re().finditer(f):
         g = m.groupdict()
         s, e = m.start(), m.end()
@@ -470,7 +488,7 @@ def _period_hits(f: str, ctx: _Context) -> list[_Hit]:
 
 def _bare_hits(f: str, ctx: _Context) -> list[_Hit]:
     """ "trong tháng", "cuối tháng", "trong quý", "đến hết năm": the task's own month, quarter or year."""
-    if ctx.base is None:
+    if ctx.base is None or not any(w in f for w in _PERIOD_WORDS):
         return []
     by, bm = ctx.base
     out = [_Hit(m.start(), m.end(), f"{by}-12", _last_day(by, 12), 90) for m in _YEAR_END.finditer(f)]
@@ -517,12 +535,15 @@ def _best(hits: Sequence[_Hit]) -> _Hit | None:
     return min(hits, key=lambda h: (h.width, -h.due.toordinal(), -h.start))
 
 
-def task_deadline(text: str, periods: Periods, doc_date: str | None, months: Sequence[str] = ()) -> Deadline | None:
+def task_deadline(
+    text: str, periods: Periods, doc_date: str | None, months: Sequence[str] = (), folded: str | None = None,
+) -> Deadline | None:
     """The deadline of a task: stated in ``text``, else the month it is planned for (``default``).
 
     ``periods`` are the notice's months (:func:`ingest.periods.document_periods`),
     ``doc_date`` its date, ``months`` the task's own months (``Item.months``).
-    None when neither the text nor the notice gives a month.
+    None when neither the text nor the notice gives a month. ``folded``: ``fold(text)``
+    when the caller has it (a slice of its document's fold).
 
     >>> p = Periods(reported=("2026-07",), planned=("2026-08",))
     >>> t = "Chỉ đạo các hợp tác xã hoàn thành gieo cấy 100% diện tích lúa vụ Mùa trước ngày 10/8."
@@ -533,10 +554,10 @@ def task_deadline(text: str, periods: Periods, doc_date: str | None, months: Seq
     >>> task_deadline("Tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026.", p, "2026-07-30")
     Deadline(value='2026-08', due='2026-08-31', source='default', start=None, end=None)
     """
-    ctx = _context(periods, doc_date, months)
+    ctx = _context_of(periods, doc_date, tuple(months))
     if ctx is None:
         return None
-    best = _best(_hits(fold(text), ctx))
+    best = _best(_hits(fold(text) if folded is None else folded, ctx))
     if best is not None:
         return Deadline(best.value, best.due.isoformat(), "text", best.start, best.end)
     own = sorted(months) or list(periods.planned)

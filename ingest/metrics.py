@@ -77,6 +77,12 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _units() -> dict[str, str]:
+    """Folded unit -> the unit as written in :data:`UNITS`."""
+    return {fold(u): u for u in UNITS}
+
+
 def _exact(word: str) -> str:
     return unify_tone_placement(unicodedata.normalize("NFC", word)).lower()
 
@@ -102,7 +108,7 @@ def extract_metrics(text: str, items: Sequence[Item]) -> list[Metric]:
     []
     """
     folded = fold(text)
-    units = {fold(u): u for u in UNITS}
+    units = _units()
     out: list[Metric] = []
     for m in _pattern().finditer(folded):
         before = folded[max(0, m.start() - 20) : m.start()]

@@ -131,6 +131,10 @@ _ABOVE_FAST = re.compile(f"[^\\x00-\\u{_FOLD_BMP_LOW - 1:04x}]")
 #: the last long text folded and its fold: every stage folds the whole document once
 #: (themes, bodies, citations, people, metrics), and a document's text is one object
 _last_fold: tuple[str, str] = ("", "")
+#: folds of short texts (words, names, units, aliases: the same few hundred, folded again
+#: and again by every stage); a dict lookup costs a sixth of a translate; bounded
+_SHORT = 64
+_short_folds: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
@@ -144,6 +148,14 @@ def fold(text: str) -> str:
     global _last_fold
     if text.isascii():
         return text.lower()  # what the table gives every ASCII character
+    if len(text) <= _SHORT:
+        out = _short_folds.get(text)
+        if out is None:
+            out = text.translate(_FOLD if _ABOVE_FAST.search(text) else _FOLD_FAST)
+            if len(_short_folds) >= 50_000:
+                _short_folds.clear()
+            _short_folds[text] = out
+        return out
     last = _last_fold
     if text is last[0]:
         return last[1]
@@ -336,8 +348,8 @@ def normalize(raw: str) -> str:
     # Each substitution below matches only where it changes something (a run of
     # spaces is one space; a single space is left alone rather than replaced by
     # itself): the same text as the plain patterns, without touching every word.
-    text = _SPACE_RUN.sub(" ", text)
-    text = _SPACE_AT_NEWLINE.sub("\n", text)
+    text = _collapse_spaces(text)
+    text = _trim_lines(text)
     text = reflow(text)  # text copied out of a PDF: lines cut at a fixed width, page numbers between pages
     # from here on no line starts or ends with a space
     text = _BROKEN_PARAGRAPH_TRIMMED.sub(_join_broken, text)
@@ -353,3 +365,32 @@ _SPACE_RUN = re.compile(r"[ \u2000-\u200a]{2,}|[\u2000-\u200a]")
 #: = `` *\n *`` -> "\n", without the newlines that have no space beside them
 _SPACE_AT_NEWLINE = re.compile(r" +\n *|\n +")
 _BLANK_LINES = re.compile(r"\n\n\n+")
+_WIDE_SPACE = re.compile(r"[\u2000-\u200a]")
+
+
+def _collapse_spaces(text: str) -> str:
+    r"""``_SPACE_RUN.sub(" ", text)``: without a wide space, a run of spaces halved by ``str.replace`` until one is left.
+
+    >>> _collapse_spaces("a     b  c d"), _collapse_spaces("a \u2003 b\u2002c")
+    ('a b c d', 'a b c')
+    """
+    if _WIDE_SPACE.search(text):
+        return _SPACE_RUN.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+def _trim_lines(text: str) -> str:
+    r"""``_SPACE_AT_NEWLINE.sub("\n", text)``: the spaces beside every line break removed, line by line (no regex over every character).
+
+    >>> _trim_lines("  a \n  b\n\n c  ")
+    '  a\nb\n\nc  '
+    """
+    if " \n" not in text and "\n " not in text:
+        return text
+    lines = text.split("\n")
+    last = len(lines) - 1
+    return "\n".join(
+        line.rstrip(" ") if i == 0 else line.lstrip(" ") if i == last else line.strip(" ") for i, line in enumerate(lines)
+    )

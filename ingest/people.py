@@ -21,6 +21,7 @@ import regex
 
 from ingest.models import Header, Item, PersonMention, Signer
 from ingest.normalize import fold
+from ingest.prefilter import has_wide_word, pair_automaton, pair_hits
 from ingest.vocabulary import item_at
 
 # Common Vietnamese surnames (folded). A name must start with one of them, so
@@ -133,6 +134,46 @@ def _official_re() -> regex.Pattern[str]:
 _WORD = re.compile(r"[^\W\d_][\w]*")
 
 
+@functools.cache
+def _title_scanner() -> object:
+    """Where a title can start (:func:`ingest.prefilter.pair_automaton`): its first word, and its second
+    ("pho chu", "bi thu"), or the word alone for a title of one word ("ong", "ba")."""
+    words: dict[str, list[str] | None] = {}
+    for t in TITLES:
+        first, *rest = fold(t).split()
+        if not rest or words.get(first, []) is None:
+            words[first] = None
+        else:
+            words.setdefault(first, []).append(rest[0])  # type: ignore[union-attr]
+    return pair_automaton(words)
+
+
+#: where the prefilter's words (runs of ``[\w&]``, stdlib ``re``) and the title pattern's
+#: ``(?<!\w)`` (``regex``) disagree: "&", "²", "³", "¹", "¼", "½", "¾" in Latin-1, and a
+#: word character above it (:func:`ingest.prefilter.has_wide_word`); a text holding one is scanned whole
+_OTHER_WORDS = "&\xb2\xb3\xb9\xbc\xbd\xbe"
+
+
+def _officials(folded: str) -> list[regex.Match[str]]:
+    """The matches of :func:`_official_re` in ``folded``, as ``finditer`` gives them.
+
+    The pattern runs only at the words a title starts with (one Aho–Corasick scan), not at every character.
+    """
+    pattern = _official_re()
+    if any(c in folded for c in _OTHER_WORDS) or has_wide_word(folded):
+        return list(pattern.finditer(folded))
+    out = []
+    pos = 0
+    for start, _w in pair_hits(folded, _title_scanner()):  # type: ignore[arg-type]
+        if start < pos:
+            continue  # inside the previous match (finditer does not overlap them)
+        m = pattern.match(folded, start)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def extract_people(text: str, header: Header, items: Sequence[Item] = ()) -> list[PersonMention]:
     """The signer and the officials named in the text.
 
@@ -151,7 +192,7 @@ def extract_people(text: str, header: Header, items: Sequence[Item] = ()) -> lis
         if s is not None and e is not None:
             title = _title_case(signer.title) if signer.title else None  # "BÍ THƯ" -> "Bí thư"
             out.append(PersonMention(signer.name, s, e, signer.name, title))
-    for m in _official_re().finditer(folded):
+    for m in _officials(folded):
         pos = m.end()
         words: list[str] = []
         for w in _WORD.finditer(text, pos):

@@ -87,6 +87,8 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
     """
     f = phrase if folded else fold(phrase)
     out: list[Span] = []
+    if "thang" not in f and "quy" not in f and ("nam" not in f or ("19" not in f and "20" not in f)):
+        return out  # every alternative of the period pattern holds "thang", "quy", or "nam" and a year
     for m in _period_re().finditer(f):
         before = f[max(0, m.start() - 14) : m.start()]
         if re.search(r"ngay[ ]*\d{0,2}[ ]*$", before):
@@ -281,7 +283,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     return Periods(tuple(rep), tuple(pla))
 
 
-def item_months(text: str, periods: Periods, role: str) -> tuple[str, ...]:
+def item_months(text: str, periods: Periods, role: str, folded: str | None = None) -> tuple[str, ...]:
     """The months an item's own words place it in, when they are among the document's.
 
     A result in a two-month report that says "Trong tháng 11, ..." belongs to
@@ -292,11 +294,13 @@ def item_months(text: str, periods: Periods, role: str) -> tuple[str, ...]:
     ('2026-11',)
     >>> item_months("Đã tổ chức ...", p, "result")
     ()
+
+    ``folded``: ``fold(text)`` when the caller has it (a slice of its document's fold).
     """
     own = periods.planned if role in {"task", "assignment"} else periods.reported
     if not own:
         return ()
-    f = fold(text[:160])
+    f = fold(text[:160]) if folded is None else folded[:160]
     if "thang" not in f and "quy" not in f:
         return ()  # the common case, without the period regex
     ref = (int(own[-1][:4]), int(own[-1][5:7]))

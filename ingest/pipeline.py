@@ -20,7 +20,7 @@ from ingest.header import parse_header
 from ingest.limits import Limits
 from ingest.metrics import extract_metrics
 from ingest.models import SCHEMA, Citation, Header, Item, ParsedDocument, RawText, Source
-from ingest.normalize import normalize
+from ingest.normalize import fold, normalize
 from ingest.people import extract_people
 from ingest.periods import Periods
 from ingest.readers import PageProgress, read_file
@@ -60,16 +60,29 @@ def reported_from_items(header: Header, items: Sequence[Item]) -> Header:
     return replace(header, reported_months=tuple(months), reported_period=header.reported_period or months[-1])
 
 
-def with_deadlines(items: Sequence[Item], header: Header) -> list[Item]:
-    """Tasks with their deadline (:func:`ingest.deadlines.task_deadline`), spans moved into the document."""
+def _replace(obj: Any, **changes: Any) -> Any:
+    """``dataclasses.replace`` for the models (dataclasses of plain fields, every one in ``__init__``), without its field walk."""
+    return type(obj)(**{**obj.__dict__, **changes})
+
+
+def with_deadlines(items: Sequence[Item], header: Header, text: str | None = None) -> list[Item]:
+    """Tasks with their deadline (:func:`ingest.deadlines.task_deadline`), spans moved into the document.
+
+    ``text``: the document the items' spans point into (its fold is sliced rather than each task folded).
+    """
     periods = Periods(header.reported_months, header.planned_months)
+    folded = fold(text) if text is not None else None
     out = []
     for it in items:
-        d = task_deadline(it.text, periods, header.date, it.months) if it.role == "task" else None
+        if it.role == "task":
+            f = folded[it.start : it.end] if folded is not None and text is not None and text[it.start : it.end] == it.text else None
+            d = task_deadline(it.text, periods, header.date, it.months, f)
+        else:
+            d = None
         if d is not None:
             start = it.start + d.start if d.start is not None else None
             end = it.start + d.end if d.end is not None else None
-            it = replace(it, deadline=d.value, deadline_due=d.due, deadline_source=d.source, deadline_start=start, deadline_end=end)
+            it = _replace(it, deadline=d.value, deadline_due=d.due, deadline_source=d.source, deadline_start=start, deadline_end=end)
         out.append(it)
     return out
 
@@ -96,10 +109,10 @@ def parse_text(
     header = resolve_header_unit(header, province)
     items = parse_items(text, header)
     header = reported_from_items(header, items)
-    items = with_deadlines(items, header)
+    items = with_deadlines(items, header, text)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [
-        replace(c, item=_item_id(item_at(items, c.start, c.end)), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
+        _replace(c, item=_item_id(item_at(items, c.start, c.end)), key=scope_key(c.key, c.symbol, c.issuer, header.unit))
         for c in extract_citations(text, own_spans=header.own_spans, own_id=own_id)
     ]
     bodies = extract_bodies(text, header, items)

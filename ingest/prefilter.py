@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import ahocorasick
 
@@ -75,7 +75,11 @@ def separated(folded: str) -> str:
     >>> separated("ubnd, ht&xh - “x”")
     'ubnd  ht&xh    x '
     """
-    if _WIDE_WORD.search(folded):
+    return _separated(folded, _WIDE_WORD.search(folded) is not None)
+
+
+def _separated(folded: str, wide: bool) -> str:
+    if wide:
         return _SEP.sub(" ", folded)
     # Latin-1 text (a folded Vietnamese text is, but for its quotes and dashes, which
     # become "?" and then spaces): one bytes.translate instead of a regex per separator
@@ -84,6 +88,35 @@ def separated(folded: str) -> str:
 
 #: the last long text scanned and its hits (one tuple: replaced whole, never half-written)
 _last: tuple[str, list[tuple[int, str]]] = ("", [])
+#: the last long text separated and padded (the word scan and the pair scans read the same
+#: string), and whether it has a word character above Latin-1
+_last_padded: tuple[str, str, bool] = ("", "", False)
+
+
+def _padded_wide(folded: str) -> tuple[str, bool]:
+    global _last_padded
+    last = _last_padded
+    if folded is last[0]:
+        return last[1], last[2]
+    wide = _WIDE_WORD.search(folded) is not None
+    out = f" {_separated(folded, wide)} "
+    if len(folded) > 1000:
+        _last_padded = (folded, out, wide)
+    return out, wide
+
+
+def _padded(folded: str) -> str:
+    """`` {separated(folded)} ``: a word of the text is then always `` word `` (the last long text's kept)."""
+    return _padded_wide(folded)[0]
+
+
+def has_wide_word(folded: str) -> bool:
+    """Whether ``folded`` has a word character above Latin-1 (known from its scan when it was scanned).
+
+    >>> has_wide_word("uy ban “x” – y"), has_wide_word("tiếng")
+    (False, True)
+    """
+    return _padded_wide(folded)[1]
 
 
 def word_hits(folded: str) -> list[tuple[int, str]]:
@@ -100,7 +133,48 @@ def word_hits(folded: str) -> list[tuple[int, str]]:
     last = _last
     if folded is last[0]:
         return last[1]
-    hits = [(end - len(w) - 1, w) for end, w in _automaton().iter(f" {separated(folded)} ")]
+    hits = [(end - len(w) - 1, w) for end, w in _automaton().iter(_padded(folded))]
     if len(folded) > 1000:
         _last = (folded, hits)
     return hits
+
+
+def pair_automaton(words: Mapping[str, Iterable[str] | None]) -> ahocorasick.Automaton:
+    """The two-word prefilter: an automaton of each first word and the words that may follow it.
+
+    ``words`` maps a first word (folded) to the words a phrase may have after it,
+    or None when anything may follow (a phrase of one word, a comma or a dash
+    after it). The automaton holds `` first next`` for each (a prefix: the
+    phrase's regex decides the rest), `` first  `` for a first word followed by
+    several separators (", ", "  ": the caller's regex decides), and `` first ``
+    alone where anything may follow. Scanned with :func:`pair_hits`.
+    """
+    auto = ahocorasick.Automaton()
+    for w, nexts in words.items():
+        if not w or _SEP.search(w):
+            continue  # never one word of the text
+        nx = None if nexts is None else sorted(set(nexts))
+        if nx is not None and (not nx or any(not n or _SEP.search(n) for n in nx)):
+            nx = None  # a next word with a separator in it: the first word alone
+        if nx is None:
+            auto.add_word(f" {w} ", (w, len(w) + 2))
+            continue
+        # "quyen" covers "quyenx": one key per place, so one hit per word of the text
+        for n in (n for n in nx if not any(m != n and n.startswith(m) for m in nx)):
+            auto.add_word(f" {w} {n}", (w, len(w) + len(n) + 2))
+        auto.add_word(f" {w}  ", (w, len(w) + 3))
+    if len(auto) == 0:
+        auto.add_word(" \x00 ", ("\x00", 3))
+    auto.make_automaton()
+    return auto
+
+
+def pair_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]:
+    """(offset, first word) of every place of ``folded`` where :func:`pair_automaton`'s ``auto`` has a key, in text order.
+
+    >>> a = pair_automaton({"an": ["ninh", "toan"], "uy": None})
+    >>> pair_hits("an ninh, an sinh, an  toan; uy ban, an", a)
+    [(0, 'an'), (18, 'an'), (28, 'uy')]
+    """
+    # a key ends further right than every key of an earlier word: the hits come in text order
+    return [(end - n + 1, w) for end, (w, n) in auto.iter(_padded(folded))]

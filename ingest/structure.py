@@ -247,7 +247,9 @@ def _section_months(heading: str, ref_month: str | None, planned: bool) -> tuple
     return tuple(sorted({m for sp in months_in(heading, years=False) for m in fill_years(sp.months, ref, after=planned)}))
 
 
-def _item_period(sentence: str, month_src: str | None, header: Header, role: str) -> tuple[str | None, tuple[str, ...]]:
+def _item_period(
+    sentence: str, month_src: str | None, header: Header, role: str, periods: Periods | None = None, folded: str | None = None,
+) -> tuple[str | None, tuple[str, ...]]:
     """``(period, months)`` of an item: its own month, its section's, else its document's.
 
     A result of a two-month report that says "Trong tháng 11, ..." (or sits under
@@ -260,8 +262,9 @@ def _item_period(sentence: str, month_src: str | None, header: Header, role: str
         doc_months, default = header.planned_months, header.planned_period
     else:
         return None, ()
-    periods = Periods(header.reported_months, header.planned_months)
-    own = item_months(sentence, periods, role)
+    if periods is None:
+        periods = Periods(header.reported_months, header.planned_months)
+    own = item_months(sentence, periods, role, folded)
     if not own and month_src:
         # the section's heading: "1. Kết quả tháng 11" pins its items; "I. Kết quả tháng 10 và 11" does not
         section = _section_months(month_src, default or header.date, role in {"task", "assignment"})
@@ -390,7 +393,14 @@ class _Node:
     month_text: str | None = None
     count: dict[str, int] = field(default_factory=dict)
     uid: int = field(default_factory=lambda: next(_UIDS))
+    #: whether ``month_text`` names a month (read once: a heading serves every item under it)
+    has_month: bool | None = None
 
+
+_RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
+_COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+_INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
+_INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
 _RANKS = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
@@ -415,8 +425,12 @@ def _document_ranks(lines: Iterable[str]) -> dict[str, int]:
     >>> _document_ranks(["I. KẾT QUẢ", "A. Kinh tế"]) == _RANKS
     True
     """
-    for line in lines:
-        mk = _marker(line)
+    return _ranks_of(_marker(line) for line in lines)
+
+
+def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, int]:
+    """:func:`_document_ranks` from the lines' markers (each line's marker read once)."""
+    for mk in marks:
         if mk and mk[0] in {"roman", "upper"}:
             if mk[0] == "upper":
                 return {**_RANKS, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
@@ -480,11 +494,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
     for line in text[start:end].split("\n"):
         s = pos + (len(line) - len(line.lstrip()))
         e = pos + len(line.rstrip())
-        if e > s and not re.fullmatch(r"[-_=*~. ]{3,}", text[s:e]):
+        if e > s and not _RULE_LINE.fullmatch(text, s, e):
             paragraphs.append((s, e))
         pos += len(line) + 1
 
-    ranks = _document_ranks(text[ps:pe] for ps, pe in paragraphs)
+    # each paragraph's marker, read once (the loop looks one paragraph ahead)
+    marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
+    ranks = _ranks_of(marks)
+    # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
+    folded = fold(text)
+    periods = Periods(header.reported_months, header.planned_months)
 
     def depth(kind: str, label: str) -> int:  # this document's depths
         return _rank_of(kind, label, ranks)
@@ -501,7 +520,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 continue
             if node.kind == "compound":
                 # "2.2.1" replaces "2" and "2.2" above it
-                while parts and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", parts[-1]) and node.label.startswith(parts[-1] + "."):
+                while parts and _COMPOUND_LABEL.fullmatch(parts[-1]) and node.label.startswith(parts[-1] + "."):
                     parts.pop()
             if node.kind == "dash":
                 parts.append(f"b{node.label}")
@@ -523,25 +542,30 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     def current_month_source() -> str | None:
         for node in reversed(stack):
-            if node.month_text and _MONTH.search(fold(node.month_text)):
-                return node.month_text
+            if node.month_text:
+                if node.has_month is None:
+                    node.has_month = _MONTH.search(fold(node.month_text)) is not None
+                if node.has_month:
+                    return node.month_text
         return None
 
     def section_text() -> str | None:
         heads = [n.heading for n in stack[1:] if n.heading]
         return " / ".join(heads) if heads else None
 
-    def emit(s: int, e: int, role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None) -> None:
+    def emit(
+        spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
+    ) -> None:
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
-        for ss, se in split_sentences(text[s:e], s):
+        for ss, se in spans:
             sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
             r = role
-            if r == "result" and (limits or _LIMITATION_SENTENCE.match(fold(sentence))):
+            if r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
                 r = "limitation"
                 limits = True
-            period, months = _item_period(sentence, month_src, header, r)
+            period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
             clauses = task_clauses(text, ss, se) if r == "task" else [(ss, se)]
             for c, (cs, ce) in enumerate(clauses, 1):
@@ -564,6 +588,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
     for i, (ps, pe) in enumerate(paragraphs):
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
+        nk = marks[i + 1] if i + 1 < len(paragraphs) else None
         row = _TABLE_ROW.match(line)
         header_row = row is not None and line.lstrip().startswith(("STT", "TT"))
         if row and not closing and (row.group("n") or header_row or (in_table and line.startswith("|"))):
@@ -577,8 +602,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
         in_table = False
-        mk = _marker(line)
-        f = fold(line)
+        mk = marks[i]
+        f = folded[ps:pe]
 
         if mk is None:
             if not closing and current_role() in {"task", "result", "limitation", "other"} and _CLOSING.match(f) and (i > len(paragraphs) // 3):
@@ -631,19 +656,18 @@ def parse_items(text: str, header: Header) -> list[Item]:
         stack.append(node)
 
         body = line[body_at:]
-        nk = _marker(nxt) if nxt is not None else None
         deeper = False
         if nk is not None:
             deeper = depth(nk[0], nk[1]) > rank
         heading = _is_heading(kind, body, nxt, nk[0] if nk else None, deeper)
-        hm = re.match(r"^(?P<head>[^:]{3,80}):[ ]*\S", body.strip())
+        hm = _INLINE_HEAD.match(body.strip())
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:
             heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."
         if heading:
             head_text = body.strip()
             # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ..." (heading and content on one line)
             inline = None
-            m = re.match(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$", head_text)
+            m = _INLINE_HEAD_REST.match(head_text)
             if m and len(m.group("rest")) > 20:
                 head_text = m.group("head")
                 inline = ps + body_at + (len(body) - len(body.lstrip())) + m.start("rest")
@@ -664,14 +688,18 @@ def parse_items(text: str, header: Header) -> list[Item]:
         content_start = ps + body_at
         add(content_start, pe, current_role(), path_of(), node.uid, False)
 
-    # count sentences per node to decide on ".sN" suffixes
+    # count sentences per node to decide on ".sN" suffixes (each paragraph split once)
+    sentences: list[list[tuple[int, int]]] = []
     for s, e, _role, _path, key, is_head, _m, _sec in plan:
         if is_head:
+            sentences.append([])
             continue
-        pre_counts[key] = pre_counts.get(key, 0) + len(split_sentences(text[s:e], s))
+        spans = split_sentences(text[s:e], s)
+        sentences.append(spans)
+        pre_counts[key] = pre_counts.get(key, 0) + len(spans)
     multi.update(k for k, n in pre_counts.items() if n > 1)
 
-    for s, e, role, path, key, is_head, month_src, section in plan:
+    for (_s, _e, role, path, key, is_head, month_src, section), spans in zip(plan, sentences, strict=True):
         if not is_head:
-            emit(s, e, role, path, key, pre_counts.get(key, 1), month_src, section)
+            emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section)
     return items

@@ -220,6 +220,13 @@ def id_slug(text: str | None) -> str:
 # Sentence ends inside a paragraph: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
 _SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
+_DIGIT_END = re.compile(r"\d$")
+#: both patterns end at the end of the head (or before a last "\n"): searched from its last
+#: characters only (``\b`` still sees the character before), not from its start
+_TAIL = 6
+
+
+_DIGITS_AFTER = re.compile(r"[ ]+\d")
 
 
 def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
@@ -234,9 +241,9 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         head = text[cur : m.start()]
-        if m.group(0) == "." and _ABBREV.search(head):
+        if m.group(0) == "." and _ABBREV.search(head, max(0, len(head) - _TAIL)):
             continue
-        if re.search(r"\d$", head) and m.group(0) == "." and re.match(r"[ ]+\d", text[end:]):
+        if m.group(0) == "." and _DIGIT_END.search(head, max(0, len(head) - _TAIL)) and _DIGITS_AFTER.match(text, end):
             continue
         if len(text[cur:end].strip()) < 12:
             continue  # "1.6." or "Ví dụ." alone: not a sentence of its own
