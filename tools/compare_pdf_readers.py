@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import importlib.util
 import logging
 import re
 import statistics
@@ -51,11 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.normalize import normalize  # noqa: E402
 from ingest.readers import Word, layout_pages  # noqa: E402
-
-_spec = importlib.util.spec_from_file_location("make_sample_files", ROOT / "tools" / "make_sample_files.py")
-assert _spec is not None and _spec.loader is not None
-samples = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(samples)
+from tools import make_sample_files as samples  # noqa: E402 - the repository's root is on the path above
 
 SEEDS = ROOT / "tests" / "data" / "corpus" / "seeds"
 
