@@ -48,9 +48,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import make_sample_files as samples  # noqa: E402 - a script beside this one (its folder is on the path)
+
 from ingest.normalize import normalize  # noqa: E402
 from ingest.readers import Word, layout_pages  # noqa: E402
-from tools import make_sample_files as samples  # noqa: E402 - the repository's root is on the path above
 
 SEEDS = ROOT / "tests" / "data" / "corpus" / "seeds"
 
