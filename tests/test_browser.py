@@ -110,6 +110,9 @@ class Watched:
         self.context = browser.new_context(viewport={"width": 1400, "height": height}, locale="vi-VN")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        # Streamlit disables a widget while its script reruns: on a loaded machine (CI's two cores
+        # shared) a rerun can outlast Playwright's 30 s default before a click or a fill
+        self.page.set_default_timeout(90_000)
         self.page.on("dialog", self._dialog)
 
     def _route(self, route) -> None:
