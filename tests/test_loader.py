@@ -321,3 +321,44 @@ def test_a_document_without_a_unit_is_named_or_filed_under_the_given_one(tmp_pat
         assert [r["unit"] for r in store.query("documents", {"unit": None})] == [stored_unit]
     finally:
         store.close()
+
+
+def test_relink_writes_units_a_batch_at_a_time_and_each_alone_when_a_batch_fails(tmp_path, monkeypatch):
+    """The links of several units go in one transaction; a batch that fails is written a unit at a
+    time, so the good units get their links and only the bad one is a failure line."""
+    from graph import loader
+    from graph.loader import IngestSummary, relink
+    from tests.helpers import DEMO
+
+    with EmbeddedStore(tmp_path / "s.db") as s:
+        ingest_paths(s, [DEMO], link=False, workers=1)
+        units = sorted({r["unit"] for r in s.query("units", {})})
+        assert len(units) >= 2
+        batches: list[list[str]] = []
+        real = loader.write_units_links
+
+        def watched(store, batch):
+            batches.append([x.unit for x in batch])
+            return real(store, batch)
+
+        monkeypatch.setattr(loader, "write_units_links", watched)
+        assert sorted(relink(s, units)) == units
+        assert batches == [units]  # one transaction for both
+        links = s.counts()["FOLLOWED_BY"]
+        assert links > 0
+
+        def failing(store, batch):
+            raise RuntimeError("the batch failed")
+
+        real_one = loader.write_unit_links
+
+        def one(store, links_):
+            if links_.unit == units[0]:
+                raise RuntimeError("this unit cannot be written")
+            return real_one(store, links_)
+
+        monkeypatch.setattr(loader, "write_units_links", failing)
+        monkeypatch.setattr(loader, "write_unit_links", one)
+        summary = IngestSummary()
+        assert relink(s, units, summary) == units[1:]
+        assert [f.path for f in summary.failures] == [f"links of {units[0]}"]

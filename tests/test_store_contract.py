@@ -268,6 +268,23 @@ def test_links_never_cross_units(store):
         store.replace_links("phường Đông Hải", [{"type": "FOLLOWED_BY", "from": feb["i3"], "to": feb["i1"], "verdict": "maybe"}])
 
 
+def test_links_of_several_units_are_written_together_or_not_at_all(store):
+    """``replace_links_many``: one transaction for a batch of units (``vanban ingest`` writes 16 at a time)."""
+    for d in g.corpus():
+        store.upsert_document(d)
+    feb, mar, ts = _ids(g.dh_feb()), _ids(g.dh_mar()), _ids(g.ts_02())
+    ts_unit = g.ts_02().header.unit
+    good = ("phường Đông Hải", [{"type": "RECURS", "from": feb["i2"], "to": mar["i2"], "score": 0.5}], None, None)
+    other = (ts_unit, [{"type": "RECURS", "from": ts["i1"], "to": ts["i1"], "score": 0.4}], None, None)
+    assert store.replace_links_many([good, other]) == {"phường Đông Hải": 1, ts_unit: 1}
+    assert store.counts()["RECURS"] == 2
+    # one unit of the batch names another unit's item: the whole batch is refused, nothing changes
+    bad = (ts_unit, [{"type": "CARRIED_OVER", "from": ts["i1"], "to": feb["i3"], "score": 0.9}], None, None)
+    with pytest.raises(StoreError, match="not nodes of that unit"):
+        store.replace_links_many([(good[0], [], None, None), bad])
+    assert store.counts()["RECURS"] == 2 and store.counts()["CARRIED_OVER"] == 0
+
+
 # -- reading, read-only -------------------------------------------------------------
 
 
