@@ -416,6 +416,8 @@ def query_values(store: Any) -> dict[str, list[Any]]:
         "document": documents,
         "item": items,
         "key": keys[:5],
+        # a level of the lineage page: the keys it walks from (``lineage_edges`` without keys is the whole graph)
+        "directives": [[k] for k in keys[:5]],
         "period": periods[len(periods) // 3 :][:6] or periods,
         "body": bodies,
         "q": ["chuyển đổi số", "Sổ tay đảng viên", "ma túy", "đất đai"],
