@@ -316,6 +316,7 @@ def without_addressee(text: str) -> str:
     return text[m:] if m else text
 
 
+@functools.lru_cache(maxsize=16384)
 def _features(text: str) -> frozenset[str]:
     text = without_addressee(text)
     syll, pairs = content_tokens(text)
