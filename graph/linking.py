@@ -435,7 +435,10 @@ class _Scorer:
         rp = np.array([self._pos[i] for i in right])
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
-        columns = np.unique(np.concatenate([lcols, rcols]))  # only the features this block holds
+        # only the features both sides hold: a feature of one side alone adds nothing to what they share
+        columns = np.intersect1d(lcols, rcols)
+        lkeep, rkeep = np.isin(lcols, columns), np.isin(rcols, columns)
+        lrows, lcols, rrows, rcols = lrows[lkeep], lcols[lkeep], rrows[rkeep], rcols[rkeep]
         a = np.zeros((len(left), len(columns)))
         a[lrows, np.searchsorted(columns, lcols)] = self._weights[lcols]
         b = np.zeros((len(right), len(columns)))
