@@ -539,8 +539,14 @@ def _read_tail(text: str, folded: str, r: RawMention, e: int) -> int | None:
 
 
 def _fill(template: str, **kw: str | None) -> str:
+    return _filled(template, tuple(kw.items()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _filled(template: str, kw: tuple[tuple[str, str | None], ...]) -> str:
+    # a notice names the same few bodies again and again: each name is made once
     out = template
-    for k, v in kw.items():
+    for k, v in kw:
         out = out.replace("{" + k + "}", v or "")
     return re.sub(r"\s+", " ", out).strip()
 
