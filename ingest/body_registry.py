@@ -145,6 +145,7 @@ def _alias_re(alias: str) -> str:
     return "".join(ph[p[1:-1]] if p.startswith("{") else _phrase(p) for p in parts if p)
 
 
+@functools.cache  # the registry's aliases only: a bounded set
 def _is_abbreviation(alias: str) -> bool:
     # "UBND", "BTV", "ĐU", "MTTQ": one all-caps token (digits and & allowed)
     return bool(re.fullmatch(r"[A-ZĐ&]{2,}", alias))
