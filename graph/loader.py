@@ -291,8 +291,13 @@ class ParsePool:
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
-        # fork: the workers inherit the imported parser instead of importing it again
+        # fork: the workers inherit the imported parser instead of importing it again, and
+        # its compiled patterns: warmed here once, not on each worker's first file
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        if ctx.get_start_method() == "fork":
+            from ingest.pipeline import warm_up
+
+            warm_up()
         return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),))
 
     def __enter__(self) -> ParsePool:

@@ -26,7 +26,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from ingest.body_registry import body_types, document_scope, find_mentions, resolve_mention
+from ingest.body_registry import BodyType, RawMention, body_types, document_scope, find_mentions, resolve_mention
 from ingest.body_roles import CLOSING, RECIPIENTS, clause_roles, clauses, heading_roles
 from ingest.models import BodyMention, Header, Item
 from ingest.normalize import fold
@@ -60,8 +60,17 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
     scope = document_scope(text, header)
     types = body_types()
     raws = find_mentions(text, folded)
+    # a notice names the same bodies again and again: each one resolved once (resolve_mention
+    # reads the registry entry, what was read around the mention and the scope, nothing else)
+    resolved: dict[tuple[str | None, ...], tuple[BodyType, str | None, str, str, str]] = {}
     for r in raws:
-        resolve_mention(r, scope, types)
+        key = (r.bt.id, r.ward_word, r.ward_name, r.city_word, r.city_name, r.tu, r.domain, r.n, r.proper)
+        done = resolved.get(key)
+        if done is None:
+            resolve_mention(r, scope, types)
+            resolved[key] = (r.bt, r.tu, r.level, r.name, r.body_id)
+        else:
+            r.bt, r.tu, r.level, r.name, r.body_id = done
 
     # the last "Nơi nhận:" opens the recipients block
     starts = [m.start() for m in RECIPIENTS.finditer(folded)]
@@ -88,11 +97,15 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
             return "assignment"
         return it.role
 
+    # each item's mentions, in text order (grouped once, not looked for item by item)
+    by_item: dict[str | None, list[RawMention]] = {}
+    for r in raws:
+        by_item.setdefault(r.item, []).append(r)
     for it in items:
         role = role_of(it)
         if role not in ("task", "assignment") or it.start >= recipients_from:
             continue
-        ms = [r for r in raws if r.item == it.id]
+        ms = by_item.get(it.id, [])
         for cs, ce in clauses(text, it.start, min(it.end, recipients_from)):
             cms = [m for m in ms if cs <= m.start < ce]
             roles.update(clause_roles(text, folded, cs, ce, cms, role == "assignment", issuer_level))

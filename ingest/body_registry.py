@@ -23,7 +23,7 @@ import regex
 
 from ingest.models import Header
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import register, word_hits
+from ingest.prefilter import pair_automaton, pair_hits
 from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, slug
 
 DATA = Path(__file__).parent / "data" / "bodies.json"
@@ -145,6 +145,7 @@ def _alias_re(alias: str) -> str:
     return "".join(ph[p[1:-1]] if p.startswith("{") else _phrase(p) for p in parts if p)
 
 
+@functools.cache  # the registry's aliases only: a bounded set
 def _is_abbreviation(alias: str) -> bool:
     # "UBND", "BTV", "ĐU", "MTTQ": one all-caps token (digits and & allowed)
     return bool(re.fullmatch(r"[A-ZĐ&]{2,}", alias))
@@ -175,6 +176,8 @@ class _AliasIndex:
 
     by_word: dict[str, regex.Pattern[str]]
     pairs: tuple[tuple[BodyType, str], ...]
+    #: each first word -> the folded words its aliases may have second (None: an alias of one word)
+    nexts: dict[str, frozenset[str] | None]
 
 
 @functools.cache
@@ -189,16 +192,56 @@ def _alias_index() -> _AliasIndex:
 
     pairs.sort(key=lambda p: -shortest(p[1]))
     buckets: dict[str, list[str]] = {}
+    nexts: dict[str, set[str] | None] = {}
     for i, (_, a) in enumerate(pairs):
         for w in _first_words(a):
             buckets.setdefault(w, []).append(f"(?P<a{i}>{_alias_re(a)})")
+        for w, n in _first_two(a):
+            have = nexts.setdefault(w, set())
+            if have is not None:
+                if n is None:
+                    nexts[w] = None
+                else:
+                    have.add(n)
     # not inside a document symbol: "Số -TB/ĐU", "KH-UBND", "/UBND-VP"
     tail = WB_R + r"(?![ ]?/|-\w)"
     by_word = {w: regex.compile("(?:" + "|".join(alts) + ")" + tail) for w, alts in buckets.items()}
-    return _AliasIndex(by_word, tuple(pairs))
+    return _AliasIndex(by_word, tuple(pairs), {w: None if n is None else frozenset(n) for w, n in nexts.items()})
 
 
-register("bodies", lambda: _alias_index().by_word)
+def _first_two(alias: str) -> set[tuple[str, str | None]]:
+    """(first word, second word) an alias can start with, folded; None for the second of a one-word alias.
+
+    Placeholders are spelled out ("Ban Thường vụ {tu}" -> ("ban", "thuong");
+    "{tu}" -> ("thanh", "uy"), ("tinh", "uy")); words are split as
+    :func:`_first_words` splits them, so the first words are its own.
+
+    >>> sorted(_first_two("BTV {tu}")), sorted(_first_two("UBND"))
+    ([('btv', 'thanh'), ('btv', 'tinh')], [('ubnd', None)])
+    """
+    d = _data()
+    texts = [""]
+    for p in re.split(r"(\{\w+\})", alias):
+        if not p:
+            continue
+        if p.startswith("{"):
+            opts = d["placeholders"].get(p[1:-1]) or [a for dom in d["domains"] for a in dom]
+        else:
+            opts = [p]
+        texts = [t + o for t in texts for o in opts]
+    out: set[tuple[str, str | None]] = set()
+    for t in texts:
+        words = [w for w in re.split(r"[\s,&-]+", fold(unify_tone_placement(t)).strip()) if w]
+        out.add((words[0], words[1] if len(words) > 1 else None))
+    return out
+
+
+@functools.cache
+def _alias_scanner() -> Any:
+    """The bodies' literal prefilter (:func:`ingest.prefilter.pair_automaton`): each first word of
+    an alias with the words that may follow it, so the alias patterns run only where one can match
+    ("ban" starts 60 aliases, and a notice says "ban" in "ban hành", "ban đêm" ...)."""
+    return pair_automaton(_alias_index().nexts)
 
 
 # After a ward-level organ, its owner and its ward:
@@ -379,11 +422,13 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
     index = _alias_index()
     out: list[RawMention] = []
     pos = 0
-    # the words an alias can start with: the literal prefilter's hits (one Aho–Corasick
-    # scan shared with the themes); its words are runs of [\w&], ours of \w, the same
-    # where the text has no "&", else every word is walked
+    # the places an alias can start: the two-word prefilter's hits (an alias's first word
+    # followed by one of its second words, or by several separators, or an alias of one
+    # word: one Aho–Corasick scan of the separated text the themes and people scan too);
+    # its words are runs of [\w&], ours of \w, the same where the text has no "&", else
+    # every word is walked
     words: Iterable[tuple[int, str]] = (
-        word_hits(folded) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
+        pair_hits(folded, _alias_scanner()) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
     )
     for ws, word in words:
         if ws < pos:
@@ -495,8 +540,14 @@ def _read_tail(text: str, folded: str, r: RawMention, e: int) -> int | None:
 
 
 def _fill(template: str, **kw: str | None) -> str:
+    return _filled(template, tuple(kw.items()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _filled(template: str, kw: tuple[tuple[str, str | None], ...]) -> str:
+    # a notice names the same few bodies again and again: each name is made once
     out = template
-    for k, v in kw.items():
+    for k, v in kw:
         out = out.replace("{" + k + "}", v or "")
     return re.sub(r"\s+", " ", out).strip()
 

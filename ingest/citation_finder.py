@@ -108,8 +108,9 @@ def _match_body(text: str, pos: int) -> int | None:
         last = m.end()
         if len(toks) == longest:
             break
+    words = tuple(fold(t.group()) for t in toks)  # folded once, not once per length tried
     for k in range(len(toks), 0, -1):
-        hit = table.get(tuple(fold(t.group()) for t in toks[:k]))
+        hit = table.get(words[:k])
         if hit is None:
             continue
         end = toks[k - 1].end()

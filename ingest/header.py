@@ -94,6 +94,18 @@ def _abbreviation(word: str) -> bool:
     return len(w) >= 2 and w.isupper() and (any(c.isdigit() for c in w) or (not is_syllable(w) and (vowels == 0 or (len(w) >= 5 and vowels <= 1))))
 
 
+@functools.cache
+def _org_case_tables() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], tuple[tuple[str, str, int], ...]]:
+    """:func:`org_case`'s phrases, named heads and level words, longest first, with their lengths in words
+    (sorted once, not at every call)."""
+    phrases = tuple((p, len(p.split())) for p in sorted(_ORG_WORDS, key=lambda p: -len(p.split())))
+    heads = tuple((h, len(h.split())) for h in sorted(_NAMED_HEADS, key=len, reverse=True))
+    levels = tuple(
+        (level, written, len(level.split())) for level, written in sorted(UNIT_LEVELS.items(), key=lambda kv: -len(kv[0].split()))
+    )
+    return phrases, heads, levels
+
+
 def org_case(text: str) -> str:
     """Write an upper-case organisation name the way running text does.
 
@@ -110,19 +122,17 @@ def org_case(text: str) -> str:
     folded = [fold(w).lower() for w in words]
     out: list[str] = []
     i = 0
-    phrases = sorted(_ORG_WORDS, key=lambda p: -len(p.split()))
-    head = next((h for h in sorted(_NAMED_HEADS, key=len, reverse=True) if " ".join(folded[: len(h.split())]) == h), None)
+    phrases, heads, levels = _org_case_tables()
+    head = next((h for h, n in heads if " ".join(folded[:n]) == h), None)
     capitalise_next = True
     while i < len(words):
         # a level word ("tỉnh", not "Tỉnh ủy"): the rest is a place name
-        for level, written in sorted(UNIT_LEVELS.items(), key=lambda kv: -len(kv[0].split())):
-            n = len(level.split())
+        for level, written, n in levels:
             if " ".join(folded[i : i + n]) == level and i + n < len(words) and folded[i + n] != "uy":
                 out.append(written)
                 out.append(_title_words(" ".join(words[i + n :])))
                 return " ".join(out)
-        for phrase in phrases:
-            n = len(phrase.split())
+        for phrase, n in phrases:
             if " ".join(folded[i : i + n]) == phrase:
                 out.append(_ORG_WORDS[phrase])
                 i += n
@@ -171,6 +181,8 @@ _PLACE_DATE = re.compile(
     re.M | re.X,
 )
 
+#: the first characters :data:`_AUTHORITY` can match on a stripped line
+_AUTHORITY_FIRST = ("T", "K", "Q")
 _AUTHORITY = re.compile(r"^[ ]*(?P<auth>T/M|TM\.|T/L|TL\.|KT\.|K/T|Q\.|TUQ\.|TM|TL|KT)[ ]*(?P<rest>\S.*)?$", re.M)
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap - tu do - hanh phuc|dang cong san viet nam")
 _BODY_START = re.compile(
@@ -193,11 +205,16 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.cache
+def _header_types_longest() -> tuple[str, ...]:
+    return tuple(sorted(HEADER_TYPES, key=len, reverse=True))
+
+
 def _doc_type_of(line: str) -> str | None:
     f = fold(line).strip().rstrip(".")
     if f.endswith(":"):
         return None  # "QUYẾT ĐỊNH:" is the enacting clause, not the type line
-    for key in sorted(HEADER_TYPES, key=len, reverse=True):
+    for key in _header_types_longest():
         if f == key or f.startswith(key + " "):
             return HEADER_TYPES[key]
     return None
@@ -360,7 +377,11 @@ def _parse_signer(lines: Sequence[tuple[int, int, str]], start_idx: int) -> tupl
 def _find_signature(text: str, lines: Sequence[tuple[int, int, str]], body_end: int | None) -> tuple[Signer | None, str | None, int | None]:
     """The signature is the first authority line after "Nơi nhận" (its column comes
     first in extraction order), else the last authority line of the main text."""
-    candidates = [i for i, (s, e, line) in enumerate(lines) if _AUTHORITY.match(line.strip()) and _UPPER_LINE.match(line.strip())]
+    # an authority line starts with T, K or Q ("TM.", "KT.", "Q."): the patterns run on those only
+    candidates = [
+        i for i, (s, e, line) in enumerate(lines)
+        if line.strip()[:1] in _AUTHORITY_FIRST and _AUTHORITY.match(line.strip()) and _UPPER_LINE.match(line.strip())
+    ]
     if candidates:
         after = [i for i in candidates if body_end is not None and lines[i][0] >= body_end]
         idx = after[0] if after else candidates[-1]

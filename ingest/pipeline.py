@@ -132,6 +132,65 @@ def parse_text(
     )
 
 
+#: a short notice that reaches every stage (header, items, deadlines, citations, bodies, themes,
+#: people): parsing it compiles their patterns (:func:`warm_up`)
+_WARM_TEXT = """ĐẢNG BỘ TỈNH TUYÊN QUANG
+ĐẢNG ỦY PHƯỜNG AN LẠC
+*
+Số: 12-TB/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+An Lạc, ngày 26 tháng 11 năm 2025
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY
+về kết quả công tác tháng 11 và nhiệm vụ trọng tâm tháng 12/2025
+
+Thực hiện Quy chế làm việc, ngày 26/11/2025 Ban Thường vụ Đảng ủy phường An Lạc họp, kết luận:
+
+1. Kết quả thực hiện nhiệm vụ tháng 11 năm 2025
+
+(1) Đã tổ chức quán triệt Nghị quyết Đại hội XIV của Đảng và Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, 24 hội nghị.
+
+(2) Hoàn thành kế hoạch cao điểm tấn công, trấn áp tội phạm, bảo đảm an ninh, trật tự, an toàn giao thông; thu ngân sách đạt 76% dự toán.
+
+- Việc sử dụng Sổ tay đảng viên điện tử ở một số chi bộ chưa thường xuyên, hiệu quả chưa cao.
+
+2. Nhiệm vụ trọng tâm tháng 12 năm 2025
+
+2.1. Giao Ủy ban nhân dân phường chủ trì, phối hợp với Công an phường, Ủy ban Mặt trận Tổ quốc Việt Nam phường thực hiện Đề án 06 của Chính phủ, Luật Đất đai năm 2024 và Kế hoạch 15 của Thành ủy; hoàn thành trước ngày 20/12/2025.
+
+2.2. Văn phòng Đảng ủy, Tổ dân phố số 8 tuyên truyền phòng, chống cháy nổ, chuyển đổi số, phát triển kinh tế - xã hội trong quý I năm 2026; đồng chí Nguyễn Văn An, Phó Bí thư Đảng ủy theo dõi, đôn đốc.
+
+Giao các đồng chí Ủy viên Ban Thường vụ Đảng ủy theo dõi, kiểm tra, đôn đốc tổ chức thực hiện.
+
+Nơi nhận:
+- Ban Thường vụ Thành ủy,
+- Các chi, đảng bộ trực thuộc,
+- Lưu VPĐU.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Nguyễn Văn An
+"""
+
+_warmed = False
+
+
+def warm_up() -> None:
+    """Parse a short notice once in this process, so that every stage's patterns are compiled.
+
+    The ``regex`` module compiles the theme and body alias patterns in Python (≈ 0.45 s on the
+    first notice): called in a parent before it forks a pool of parsers, it is paid once and
+    shared by every worker, not paid again by each. Parsing has no state of its own beyond
+    such caches, so what follows parses the same.
+    """
+    global _warmed
+    if not _warmed:
+        parse_text(_WARM_TEXT, path="<warm-up>")
+        _warmed = True
+
+
 def parse_file(
     path: str | Path, *, ocr: bool = True, unit: str | None = None, limits: Limits | None = None, on_page: PageProgress | None = None,
     province: str | None = None,

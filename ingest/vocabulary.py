@@ -201,7 +201,14 @@ def slug(text: str | None) -> str:
     >>> slug("phường Tân Hưng"), slug("Tổ chức chính quyền địa phương")
     ('phuong-tan-hung', 'to-chuc-chinh-quyen-dia-phuong')
     """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text or "")).strip("-")
+    return _slug(text or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _slug(text: str) -> str:
+    # the same names are slugged for every mention of a body (a notice names its ward's
+    # organs again and again): each once, a bounded number kept
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def id_slug(text: str | None) -> str:
