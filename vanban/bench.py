@@ -632,6 +632,9 @@ def run_bench(
             result.update(ingest_per_s=emb["per_s"], ingest=emb)
             save()
             _say(f"ingest {emb['per_s']}/s (link {emb['link_s_total']} s); timing the named queries")
+            # the queries as the explorer runs them: on a store opened read-only, not on the writer's connection
+            store.close()
+            store = open_store(db=str(db), read_only=True)
             values = query_values(store)
             result["query_values"] = {k: v[:3] for k, v in values.items()}
             queries = _time_queries(store, values, repeat)
