@@ -34,11 +34,14 @@ MAGIC = (
 
 
 
-def sniff_hint(data: bytes) -> str:
+def sniff(data: bytes) -> str | None:
+    """What a file's first bytes say it is ("a PDF", "a PNG image"), or None."""
     head = data.lstrip()[:8]
-    for magic, what in MAGIC:
-        if head.startswith(magic):
-            return f": it is {what}"
-    return ""
+    return next((what for magic, what in MAGIC if head.startswith(magic)), None)
+
+
+def sniff_hint(data: bytes) -> str:
+    what = sniff(data)
+    return f": it is {what}" if what else ""
 
 

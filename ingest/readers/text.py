@@ -10,7 +10,7 @@ import unicodedata
 
 from ingest.legacy import detect_legacy, syllable_score, tcvn3_to_unicode, vni_to_unicode
 from ingest.models import RawText
-from ingest.readers.common import MAGIC, Options, mb
+from ingest.readers.common import Options, mb, sniff
 from vanban.errors import ParseError
 
 _BOMS = (
@@ -61,10 +61,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         pass
     else:
         return _unicode(text, "utf-8")
-    head = data.lstrip()[:8]
-    for magic, what in MAGIC:
-        if head.startswith(magic):
-            raise _NotText(f"binary file ({what}), not text")
+    what = sniff(data)
+    if what:
+        raise _NotText(f"binary file ({what}), not text")
     candidates = [
         ("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))),
         ("tcvn3", tcvn3_to_unicode(_western(data))),
@@ -96,11 +95,7 @@ def _check_text(text: str) -> None:
 
 
 def _binary_reason(data: bytes) -> str:
-    head = data.lstrip()[:8]
-    for magic, what in MAGIC:
-        if head.startswith(magic):
-            return f"binary file ({what}), not text"
-    return "binary file (NUL bytes), not text"
+    return f"binary file ({sniff(data) or 'NUL bytes'}), not text"
 
 
 def _sniff_utf16(data: bytes) -> str | None:

@@ -18,7 +18,7 @@ from ingest import worddoc
 from ingest.legacy import detect_legacy, syllable_score, tcvn3_to_unicode, vni_to_unicode
 from ingest.limits import Limits
 from ingest.models import RawText
-from ingest.readers.common import MAGIC, Options, mb, sniff_hint
+from ingest.readers.common import Options, mb, sniff, sniff_hint
 from vanban.errors import ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -72,9 +72,9 @@ def read_doc(name: str, data: bytes, opts: Options) -> RawText:
         return read_docx(name, data, opts)
     head = data.lstrip()[:8]
     if not (data.startswith(_OLE) or head.startswith((b"{\\rtf", b"<", b"MIME"))):
-        for magic, what in MAGIC:
-            if head.startswith(magic):
-                raise ParseError(name, f"not a Word .doc file: it is {what}")
+        what = sniff(data)
+        if what:
+            raise ParseError(name, f"not a Word .doc file: it is {what}")
     try:
         docx = worddoc.convert(data, timeout=opts.limits.convert_s)
     except worddoc.ConversionFailed as e:
