@@ -540,6 +540,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 return node.role
         return "other"
 
+    def close_to_leadin() -> None:
+        """Close the points a lead-in or an unnumbered heading ends: "(4) ..." then "Tuy nhiên ... hạn chế:"."""
+        while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
+            stack.pop()
+
     def current_month_source() -> str | None:
         for node in reversed(stack):
             if node.month_text:
@@ -619,8 +624,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
                     role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."
-                while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
-                    stack.pop()
+                close_to_leadin()
                 if role:
                     stack.append(_Node("leadin", "", role=role))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
@@ -628,8 +632,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             bare = _bare_heading(line, nxt)
             if bare:
                 # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
-                while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
-                    stack.pop()
+                close_to_leadin()
                 stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip()))
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
                 continue
