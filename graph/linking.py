@@ -741,18 +741,19 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             ])[:, None] if left else np.zeros((0, 1))
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
-            t_last = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
+            t_first = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
             l_last = np.array([_month_number(max(items[i].all_months)) if items[i].all_months else -1 for i in later])[None, :]
-            earlier = (t_last >= 0) & (l_last >= 0) & (l_last <= t_last)
+            earlier = (t_first >= 0) & (l_last >= 0) & (l_last <= t_first)
             scores = np.where(earlier | (scores < need), -1.0, scores)
-            taken = align(_pairs(scores, left, later, 0.0), 0.0, 1.01)
-            taken += _per_clause(scorer, items, _pairs(scores, left, later, 0.0), taken, CARRY_CLAUSE_MIN)
+            carry_pairs = _pairs(scores, left, later, 0.0)
+            taken = align(carry_pairs, 0.0, 1.01)
+            taken += _per_clause(scorer, items, carry_pairs, taken, CARRY_CLAUSE_MIN)
             plan_months = set(docs[k2].plans)
             for s, a, b in taken:
                 carried[a].append((s, b))
                 # a task for a quarter goes on being planned month by month until its quarter ends
                 months = task_months.get(a, ())
-                if len(months) < 2 or not plan_months or not (set(months) - plan_months) or max(plan_months) >= max(months):
+                if len(months) < 2 or not plan_months or max(plan_months) >= max(months):
                     waiting.discard(a)
             if not waiting:
                 break
