@@ -64,6 +64,10 @@ from ingest.vocabulary import VERDICTS as VERDICTS
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
 FOLLOW_MIN = 0.18
+#: An unanswered task may share its best result with the task that took it (:func:`_shared_answer`) ...
+SHARE_MIN = 0.25
+#: ... when it scores this share of the taker's score
+SHARE_RATIO = 0.9
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
 #: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).
@@ -324,6 +328,32 @@ def _features(text: str) -> frozenset[str]:
     return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names])
 
 
+@functools.cache
+def _subjects() -> dict[str, str]:
+    """Each directive of the catalog by its key, with its subject ("về đột phá phát triển khoa học, ...")."""
+    from ingest.citation_resolver import catalog
+
+    out = {}
+    for key, e in catalog().items():
+        title = e.get("title") or ""
+        m = re.search(r"\bvề\s", title)
+        out[key] = title[m.end():] if m else title
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_features(citations: frozenset[str]) -> frozenset[str]:
+    """The syllables and pairs of the subjects of the directives an item cites: "sơ kết 2 năm Nghị quyết
+    số 57-NQ/TW" and "đánh giá 2 năm ... đột phá về khoa học, công nghệ và chuyển đổi số" then share words."""
+    subjects = _subjects()
+    out: set[str] = set()
+    for key in citations:
+        if subjects.get(key):
+            syll, pairs = content_tokens(subjects[key])
+            out.update(["1:" + x for x in syll] + ["2:" + x for x in pairs])
+    return frozenset(out)
+
+
 class _Scorer:
     """Similarity of two items, weighted by how rare their words, figures and names are in the unit.
 
@@ -332,15 +362,20 @@ class _Scorer:
     same formula.
     """
 
-    def __init__(self, items: Iterable[LinkItem]) -> None:
+    def __init__(self, items: Iterable[LinkItem], *, subjects: bool = False, stages: dict[str, dict[str, int]] | None = None) -> None:
+        """``subjects``: an item's words include the subjects of the directives it cites (:func:`_subject_features`):
+        what a result says of a task that cites by number; two tasks citing the same directive do not
+        become the same task by it. ``stages``: another scorer's, for the same items."""
         self.features: dict[str, frozenset[str]] = {}
         self.stages: dict[str, dict[str, int]] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
             feats = _features(it.text)
+            if subjects and it.citations:
+                feats = feats | _subject_features(it.citations)
             self.features[it.id] = feats
-            self.stages[it.id] = procedure_stages(it.text)
+            self.stages[it.id] = stages[it.id] if stages is not None else procedure_stages(it.text)
             df.update(feats)
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
@@ -591,6 +626,23 @@ def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimu
     return [(round(float(scores[x, y]), 9), left[x], right[y]) for x, y in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
+def _shared_answer(pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+    """A task the alignment left unanswered whose best result another task took: one result may answer two tasks.
+
+    Kept when the pair scores ``SHARE_MIN`` and at least ``SHARE_RATIO`` of the taker's score.
+    """
+    used_t = {t for _, t, _ in taken}
+    taker: dict[str, float] = {}
+    for sc, _, r in taken:
+        taker[r] = max(taker.get(r, 0.0), sc)
+    best: dict[str, tuple[float, str]] = {}
+    for sc, t, r in pairs:
+        if t not in used_t and sc > best.get(t, (0.0, ""))[0]:
+            best[t] = (sc, r)
+    return [(sc, t, r) for t, (sc, r) in sorted(best.items())
+            if r in taker and sc >= SHARE_MIN and sc >= SHARE_RATIO * taker[r]]
+
+
 def _clauses(text: str) -> list[str]:
     """The parts of a task between semicolons, each at least four words ("thu hoạch ...; xuống giống ...")."""
     parts = [p.strip() for p in without_addressee(text).split(";")]
@@ -640,6 +692,9 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     docs = sorted(docs, key=_doc_order)
     result = LinkResult()
     scorer = _Scorer(it for d in docs for it in d.items)
+    # a task answered: its directives' subjects count (a result names "chuyển đổi số", not "57-NQ/TW")
+    cited = any(_subject_features(it.citations) for d in docs for it in d.items if it.citations)
+    ft_scorer = _Scorer((it for d in docs for it in d.items), subjects=True, stages=scorer.stages) if cited else scorer
     doc_index = {d.id: k for k, d in enumerate(docs)}
     items = {it.id: it for d in docs for it in d.items}
 
@@ -687,7 +742,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         ]
         pairs: list[tuple[float, str, str]] = []
         if planned and results:
-            scores = scorer.matrix(planned, result_ids)
+            scores = ft_scorer.matrix(planned, result_ids)
             # results often follow the plan's order: a little for standing where the task stood
             n = np.arange(len(planned))[:, None] / max(1, len(planned) - 1)
             m = np.arange(len(results))[None, :] / max(1, len(results) - 1)
@@ -704,9 +759,10 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             scores = np.where(early & (scores < EARLY_MIN), -1.0, scores)
             pairs += _pairs(scores, planned, result_ids, FOLLOW_MIN)
         if leftover and results:  # answered late: one report later, at a discount
-            pairs += _pairs(LATE_FACTOR * scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)
+            pairs += _pairs(LATE_FACTOR * ft_scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)
         taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
-        taken += _per_clause(scorer, items, pairs, taken)
+        taken += _per_clause(ft_scorer, items, pairs, taken)
+        taken += _shared_answer(pairs, taken)
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ingest.models import Header, Item
@@ -172,6 +172,29 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
             last.append((at, role))
         return max(last)[1] if last else min(hits)[1]
     return min(hits)[1]
+
+
+#: how far into a heading (folded characters) the keyword of a new part stands ("Những hạn chế", "Dự kiến nhiệm vụ")
+_PART_KEYWORD_AT = 14
+
+
+def _inner_field(heading: str, role: str, above: Sequence[str | None]) -> bool:
+    """Whether a heading inside a part of another role only names a field of work: "2. Lãnh đạo thực hiện
+    nhiệm vụ phát triển kinh tế - xã hội" under "I. ĐÁNH GIÁ KẾT QUẢ ..." is a field of the results, where
+    "2. Nhiệm vụ tháng 01" or "3. Những hạn chế" open a part of their own (their keyword comes first).
+
+    >>> _inner_field("Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế - xã hội", "task", [None, "result"])
+    True
+    >>> _inner_field("Những hạn chế, tồn tại", "limitation", [None, "result"])
+    False
+    """
+    outer = next((r for r in reversed(above) if r), None)
+    if outer not in {"result", "task", "limitation"} or outer == role:
+        return False
+    f = fold(heading)
+    f = f[3:] if f.startswith("ve ") else f
+    first = min((f.find(k) for k, r in _ROLE_KEYS if r == role and k in f), default=0)
+    return first > _PART_KEYWORD_AT
 
 
 def _month_of(text: str, header: Header, role: str) -> str | None:
@@ -395,6 +418,9 @@ class _Node:
     uid: int = field(default_factory=lambda: next(_UIDS))
     #: whether ``month_text`` names a month (read once: a heading serves every item under it)
     has_month: bool | None = None
+    #: a lead-in or an unnumbered heading that opens a part of the document (outside any part with a role):
+    #: every point after it is its child, whatever its marker
+    opens: bool = False
 
 
 _RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
@@ -540,6 +566,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 return node.role
         return "other"
 
+    def node_depth(k: int) -> float:
+        """The depth of ``stack[k]``: a lead-in or an unnumbered heading that opens a part sits just below what
+        holds it, so the points that follow it, whatever their marker ("(1)", "a)", "1."), are its children; a
+        marker of its parent's level or above closes it. A lead-in inside a part ("I. ĐÁNH GIÁ KẾT QUẢ ..." then
+        "Hội nghị thống nhất đánh giá ..., cụ thể:") holds only the bullets under it."""
+        node = stack[k]
+        if node.kind == "leadin" and node.opens:
+            return (node_depth(k - 1) if k > 1 else 0) + 0.5
+        return depth(node.kind, node.label)
+
     def close_to_leadin() -> None:
         """Close the points a lead-in or an unnumbered heading ends: "(4) ..." then "Tuy nhiên ... hạn chế:"."""
         while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
@@ -590,7 +626,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
     in_table = False
+    titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
+        if i in titled:
+            continue
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
         nk = marks[i + 1] if i + 1 < len(paragraphs) else None
@@ -619,21 +658,31 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 add(ps, pe, "assignment", "close", stack[-1].uid, False)
                 continue
             if line.rstrip().endswith(":") and len(line) < 400:
-                # a lead-in: "Tuy nhiên ... còn một số khó khăn, tồn tại, hạn chế:"
+                # a lead-in: "Tuy nhiên ... còn một số khó khăn, tồn tại, hạn chế:"; its last sentence is what
+                # announces the points ("Ngày 28/9, ... nghe báo cáo ... nhiệm vụ tháng 10. Thường trực Đảng ủy
+                # kết luận như sau:" announces no role of its own)
+                spans = split_sentences(line, 0)
+                if len(spans) > 1:
+                    line, f = line[spans[-1][0] :], f[spans[-1][0] :]
+                # "Sau khi nghe báo cáo tình hình ..., đồng chí Bí thư kết luận như sau:" announces conclusions of
+                # every kind: what was heard is not what follows; "... kết luận nhiệm vụ tháng 6 như sau:" is
+                concluded = f.rfind("ket luan")
+                if concluded >= 0:
+                    line, f = line[concluded + 8 :], f[concluded + 8 :]
                 role = _role_of_heading(line, lead_in=True)
                 if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
                     role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."
                 close_to_leadin()
                 if role:
-                    stack.append(_Node("leadin", "", role=role))
+                    stack.append(_Node("leadin", "", role=role, opens=current_role() == "other"))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
             bare = _bare_heading(line, nxt)
             if bare:
                 # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
                 close_to_leadin()
-                stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip()))
+                stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip(), opens=True))
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
                 continue
             add(ps, pe, current_role(), path_of(), stack[-1].uid, False)
@@ -647,7 +696,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         # pop every level at or below this marker's rank; a sibling keeps the bullet count
         rank = depth(kind, label)
         count: dict[str, int] = {}
-        while len(stack) > 1 and depth(stack[-1].kind, stack[-1].label) >= rank:
+        while len(stack) > 1 and node_depth(len(stack) - 1) >= rank:
             prev = stack.pop()
             if prev.kind == kind and depth(prev.kind, prev.label) == rank:
                 count = dict(prev.count)
@@ -659,6 +708,14 @@ def parse_items(text: str, header: Header) -> list[Item]:
         stack.append(node)
 
         body = line[body_at:]
+        if kind == "part" and not body.strip() and nxt is not None and nk is None and len(nxt) < 200 and not nxt.rstrip().endswith("."):
+            # "Phần thứ nhất" on a line of its own, its title on the next: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ II"
+            titled.add(i + 1)
+            node.heading = nxt.strip().rstrip(":").strip()
+            node.role = _role_of_heading(node.heading)
+            node.month_text = node.heading
+            add(ps, paragraphs[i + 1][1], "heading", path_of(), node.uid, True)
+            continue
         deeper = False
         if nk is not None:
             deeper = depth(nk[0], nk[1]) > rank
@@ -678,6 +735,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # "1. Trong tháng 8, ... đạt một số kết quả:" is a numbered lead-in sentence, not a title
             sentence = inline is None and head_text.endswith(":") and len(head_text.split()) > 8
             node.role = _role_of_heading(node.heading, lead_in=sentence)
+            if node.role and not sentence and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]]):
+                node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)
             if inline is not None:

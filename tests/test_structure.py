@@ -190,7 +190,39 @@ LAYOUTS += [
 ]
 
 
-@pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table"])
+# A lead-in without a number opens the points after it, whatever their marker; "Phần thứ nhất" with its
+# title on the next line; a field heading inside the results that holds "nhiệm vụ" stays in the results;
+# a meeting's preamble ("Sau khi nghe báo cáo tình hình ..., kết luận như sau:") announces no role.
+LAYOUTS += [
+    (
+        "Thường trực Đảng ủy thống nhất kết luận nhiệm vụ trọng tâm tháng 7/2026 như sau:\n"
+        "(1) Tổ chức diễn tập phòng chống lụt bão tại khu 4.\n(2) Hoàn thành tuyển sinh lớp 1.\n",
+        [("task", "Tổ chức diễn tập phòng chống lụt bão tại khu 4."), ("task", "Hoàn thành tuyển sinh lớp 1.")],
+    ),
+    (
+        "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2026\nI. CÔNG TÁC XÂY DỰNG ĐẢNG\n"
+        "- Kết nạp 04 đảng viên mới.\nII. KINH TẾ - XÃ HỘI\n- Thu ngân sách đạt 52% dự toán.\n"
+        "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 7\na) Khởi công nhà văn hóa khu 2.\n",
+        [("result", "Kết nạp 04 đảng viên mới."), ("result", "Thu ngân sách đạt 52% dự toán."), ("task", "Khởi công nhà văn hóa khu 2.")],
+    ),
+    (
+        "I. ĐÁNH GIÁ KẾT QUẢ THÁNG 6\n1. Công tác xây dựng Đảng\n- Trao Huy hiệu Đảng cho 09 đảng viên.\n"
+        "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế - xã hội\n- Thu ngân sách đạt 52% dự toán.\n"
+        "3. Những hạn chế\n- Giải ngân vốn đầu tư còn chậm.\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 7\n1. Khởi công nhà văn hóa khu 2.\n",
+        [("result", "Trao Huy hiệu Đảng cho 09 đảng viên."), ("result", "Thu ngân sách đạt 52% dự toán."),
+         ("limitation", "Giải ngân vốn đầu tư còn chậm."), ("task", "Khởi công nhà văn hóa khu 2.")],
+    ),
+    (
+        "Sau khi nghe Ủy ban nhân dân phường báo cáo tình hình và ý kiến các đồng chí dự họp, đồng chí Bí thư kết luận như sau:\n"
+        "1. Về kết quả tháng 6\nTrao Huy hiệu Đảng cho 09 đảng viên.\n2. Về nhiệm vụ tháng 7\nKhởi công nhà văn hóa khu 2.\n",
+        [("result", "Trao Huy hiệu Đảng cho 09 đảng viên."), ("task", "Khởi công nhà văn hóa khu 2.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
+                                                         "leadin-opens-numbered-points", "part-title-on-next-line",
+                                                         "field-heading-inside-results", "meeting-preamble"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
