@@ -68,6 +68,8 @@ FOLLOW_MIN = 0.18
 SHARE_MIN = 0.25
 #: ... when it scores this share of the taker's score
 SHARE_RATIO = 0.9
+#: A result dated in a later month than its task's (in a report of several months) weighs this much
+DATED_LATER = 0.7
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
 #: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).
@@ -320,9 +322,38 @@ def without_addressee(text: str) -> str:
     return text[m:] if m else text
 
 
-@functools.lru_cache(maxsize=16384)
-def _features(text: str) -> frozenset[str]:
+def without_bodies(text: str) -> str:
+    """``text`` with every body it names blanked out ("Ủy ban Kiểm tra Đảng ủy kiểm tra ..." -> " , kiểm tra ...").
+
+    Two tasks of one body are not one task planned twice because they name it: carry-over scores
+    what is to be done (shared bodies still add their small bonus).
+
+    >>> without_bodies("Ban Chỉ huy Quân sự xã phối hợp Công an xã rà soát nguồn nhập ngũ.")
+    ' ,  phối hợp  ,  rà soát nguồn nhập ngũ.'
+    """
+    from ingest.body_registry import find_mentions
+
+    mentions = find_mentions(text, fold(text))
+    if not mentions:
+        return text
+    out, pos = [], 0
+    for m in mentions:
+        out.append(text[pos : m.start])
+        out.append(" , ")
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=32768)
+def _features(text: str, bodies: bool = True) -> frozenset[str]:
+    """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
     text = without_addressee(text)
+    if not bodies:
+        stripped = without_bodies(text)
+        if stripped == text:
+            return _features(text)  # no body named: the same features, computed once
+        text = stripped
     syll, pairs = content_tokens(text)
     nums, names = anchors(text)
     return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names])
@@ -362,16 +393,20 @@ class _Scorer:
     same formula.
     """
 
-    def __init__(self, items: Iterable[LinkItem], *, subjects: bool = False, stages: dict[str, dict[str, int]] | None = None) -> None:
+    def __init__(
+        self, items: Iterable[LinkItem], *, subjects: bool = False, bodies: bool = True, stages: dict[str, dict[str, int]] | None = None,
+    ) -> None:
         """``subjects``: an item's words include the subjects of the directives it cites (:func:`_subject_features`):
         what a result says of a task that cites by number; two tasks citing the same directive do not
-        become the same task by it. ``stages``: another scorer's, for the same items."""
+        become the same task by it. ``bodies=False``: the words of the bodies an item names do not count
+        (:func:`without_bodies`). ``stages``: another scorer's, for the same items."""
+        self.bodies = bodies
         self.features: dict[str, frozenset[str]] = {}
         self.stages: dict[str, dict[str, int]] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
-            feats = _features(it.text)
+            feats = _features(it.text, bodies)
             if subjects and it.citations:
                 feats = feats | _subject_features(it.citations)
             self.features[it.id] = feats
@@ -411,7 +446,7 @@ class _Scorer:
 
     def text_score(self, text: str, b: LinkItem) -> float:
         """The overlap-and-cosine part of :meth:`score` for a piece of an item's text (a clause) against ``b``."""
-        fa, fb = _features(text) & self.idf.keys(), self.features[b.id]
+        fa, fb = _features(text, self.bodies) & self.idf.keys(), self.features[b.id]
         shared = fa & fb
         if not shared:
             return 0.0
@@ -430,6 +465,17 @@ class _Scorer:
                 elif sb[pid] == k:
                     best = max(best, STAGE_SAME)
         return best
+
+    def next_steps(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """``[i, j]``: ``right[j]`` is a next step (one or two stages on) of ``left[i]``'s procedure."""
+        out = np.zeros((len(left), len(right)), dtype=bool)
+        staged_r = [(y, self._items[i]) for y, i in enumerate(right) if self.stages[i]]
+        for x, i in enumerate(left):
+            if self.stages[i]:
+                a = self._items[i]
+                for y, b in staged_r:
+                    out[x, y] = self.stage_bonus(a, b, next_step=True) == STAGE_NEXT
+        return out
 
     def score(self, a: LinkItem, b: LinkItem, *, next_step: bool = False) -> float:
         fa, fb = self.features[a.id], self.features[b.id]
@@ -691,10 +737,10 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     """
     docs = sorted(docs, key=_doc_order)
     result = LinkResult()
-    scorer = _Scorer(it for d in docs for it in d.items)
-    # a task answered: its directives' subjects count (a result names "chuyển đổi số", not "57-NQ/TW")
-    cited = any(_subject_features(it.citations) for d in docs for it in d.items if it.citations)
-    ft_scorer = _Scorer((it for d in docs for it in d.items), subjects=True, stages=scorer.stages) if cited else scorer
+    # two scorers of the same items: a task and its result share the body and the directive's subject
+    # (a result names "chuyển đổi số", not "57-NQ/TW"); a task planned again is more than the same body
+    ft_scorer = _Scorer((it for d in docs for it in d.items), subjects=True)
+    scorer = _Scorer((it for d in docs for it in d.items), bodies=False, stages=ft_scorer.stages)
     doc_index = {d.id: k for k, d in enumerate(docs)}
     items = {it.id: it for d in docs for it in d.items}
 
@@ -751,7 +797,13 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             dated = np.array([bool(r.months) for r in results])
             if dated.any():
                 same = _share_a_month([task_months[t] for t in planned], [r.all_months for r in results])
-                scores = np.where(dated[None, :] & ~same, -1.0, scores)
+                # a result dated before the task's month cannot answer it; one dated later may (a task done
+                # late, a figure "đến cuối tháng 6" in a quarter's report), at a discount
+                t_first = np.array([_month_number(min(task_months[t])) if task_months[t] else -1 for t in planned])[:, None]
+                r_last = np.array([_month_number(max(r.all_months)) if r.all_months else -1 for r in results])[None, :]
+                before = dated[None, :] & ~same & (r_last < t_first)
+                later = dated[None, :] & ~same & ~before
+                scores = np.where(before, -1.0, np.where(later, DATED_LATER * scores, scores))
             # a task for a quarter has later reports to tell of it: a weak match in one of its
             # first months is not its answer (nor does it close the task as done)
             early = np.array([len(task_months[t]) > 1 and max(task_months[t]) > max(report.reports or ("",))
@@ -795,6 +847,9 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
                 for tid in left
             ])[:, None] if left else np.zeros((0, 1))
+            # the next step of a procedure follows a step done: it needs no more than a task planned again
+            if step == 0 and left and later:
+                need = np.where(scorer.next_steps(left, later), min(CARRY_MIN, float(need.min())), need)
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
             t_first = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
