@@ -79,7 +79,7 @@ LATE_FACTOR = 0.7
 #: the least score for a task of several months in a report that is not on its last month
 EARLY_MIN = 0.25
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
-CARRY_MIN = 0.22
+CARRY_MIN = 0.28
 #: ... for a task its report called done (a routine task planned again).
 CARRY_DONE_MIN = 0.35
 #: ... for the plan after next (the task skipped a month).
