@@ -158,7 +158,8 @@ def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] 
     return sorted(set(out))
 
 
-_RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem")
+# "tại cuộc họp giao ban tháng 5", "Hội nghị thường kỳ tháng 8": a monthly meeting reviews its month
+_RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky")
 _TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "trong tam")
 # a heading or a title line, where a period says what a whole section is about
 _HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
@@ -245,6 +246,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             s = line.strip()
             if not s or len(s) > 180:
                 continue
+            if _HEADING.match(s) and s.endswith((".", ";")) and len(s.split()) > 12:
+                continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
             if _HEADING.match(s) or (len(s) < 140 and _UPPER.match(s)):
                 take(_classify(s))
             if reported and planned:

@@ -116,7 +116,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 
 _DECIDES = re.compile(r"\w (?:thong nhat|yeu cau)(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?[ ]*$")
 _CLOSING = re.compile(
-    r"""^(?:giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
+    r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
         |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
@@ -428,17 +428,51 @@ _COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
 _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
-_RANKS = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
+_RANKS: dict[str, float] = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
 
-def _rank_of(kind: str, label: str, ranks: dict[str, int] = _RANKS) -> int:
+def _nested_restarts(marks: list[tuple[str, str, int] | None], lines: Sequence[str]) -> list[tuple[str, str, int] | None]:
+    """Points numbered again from 1 under a numbered heading ("3. Nhiệm vụ trọng tâm tháng 6" then "1. Giao ...",
+    "2. Đề nghị ...") are its children, not its siblings: they become ``subdecimal`` while they count on
+    (1, 2, 3 ...); the first number that breaks the count is the outline's own again.
+
+    >>> m = _nested_restarts([("decimal", "3", 3), ("decimal", "1", 3), ("decimal", "2", 3), ("decimal", "4", 3)],
+    ...                      ["3. Nhiệm vụ tháng 6", "1. Giao ...", "2. Đề nghị ...", "4. Tổ chức thực hiện"])
+    >>> [k for k, _, _ in m]
+    ['decimal', 'subdecimal', 'subdecimal', 'decimal']
+    """
+    out = list(marks)
+    i = 0
+    while i < len(out) - 1:
+        head, nxt = out[i], out[i + 1]
+        if (head and nxt and head[0] == "decimal" and nxt[0] == "decimal" and nxt[1] == "1" and head[1] not in {"0", "1"}
+                and not lines[i].rstrip().endswith((".", ";"))):
+            last = 0
+            j = i + 1
+            while j < len(out):
+                mk = out[j]
+                if mk is not None and mk[0] == "decimal":
+                    if int(mk[1]) != last + 1:
+                        break
+                    last += 1
+                    out[j] = ("subdecimal", mk[1], mk[2])
+                elif mk is not None and _RANKS.get(mk[0], 50) < _RANKS["decimal"]:
+                    break  # a higher level of the outline ends the points
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _rank_of(kind: str, label: str, ranks: dict[str, float] = _RANKS) -> float:
     """Depth of a marker kind: I. > A. > 1. > 1.1. > (1) > a) > lead-in > - > +."""
     if kind == "compound":
         return 10 + label.count(".")
     return ranks.get(kind, 50)
 
 
-def _document_ranks(lines: Iterable[str]) -> dict[str, int]:
+def _document_ranks(lines: Iterable[str]) -> dict[str, float]:
     """The depths of this document's markers: "I." and "A." rank in the order the document uses them.
 
     A Party report may be cut "A. KẾT QUẢ ... / I. Lĩnh vực kinh tế / 1. ..." as well as
@@ -454,7 +488,7 @@ def _document_ranks(lines: Iterable[str]) -> dict[str, int]:
     return _ranks_of(_marker(line) for line in lines)
 
 
-def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, int]:
+def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     """:func:`_document_ranks` from the lines' markers (each line's marker read once)."""
     for mk in marks:
         if mk and mk[0] in {"roman", "upper"}:
@@ -527,11 +561,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
     # each paragraph's marker, read once (the loop looks one paragraph ahead)
     marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
     ranks = _ranks_of(marks)
+    marks = _nested_restarts(marks, [text[ps:pe] for ps, pe in paragraphs])
     # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
     folded = fold(text)
     periods = Periods(header.reported_months, header.planned_months)
 
-    def depth(kind: str, label: str) -> int:  # this document's depths
+    def depth(kind: str, label: str) -> float:  # this document's depths
         return _rank_of(kind, label, ranks)
 
     items: list[Item] = []

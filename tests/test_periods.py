@@ -58,6 +58,12 @@ def test_period_expressions(phrase: str, months: list) -> None:
          "2025-08-28", ("2025-08",), ("2025-09",)),
         # a plan with no report: a meeting that only sets the month's tasks
         ("về phương hướng, nhiệm vụ trọng tâm tháng 6 năm 2026", "", "2026-06-02", (), ("2026-06",)),
+        # the monthly meeting reviews its month; a numbered point of content is no heading ("sơ kết ... năm 2026")
+        ("tại cuộc họp giao ban tháng 8 năm 2026",
+         "1. Đánh giá chung\n2. Nhiệm vụ trọng tâm tháng 9 năm 2026\n"
+         "3. Đảng ủy chỉ đạo các chi bộ tổ chức tổng kết công tác năm 2026, đánh giá việc thực hiện nghị quyết đại hội.\n",
+         "2026-08-28", ("2026-08",), ("2026-09",)),
+        ("Hội nghị Ban Chấp hành thường kỳ tháng 10", "II. NHIỆM VỤ THÁNG 11\n", "2026-10-30", ("2026-10",), ("2026-11",)),
         # a half-year review
         ("Báo cáo sơ kết 6 tháng đầu năm 2026, phương hướng nhiệm vụ 6 tháng cuối năm", "", "2026-06-25",
          tuple(f"2026-{m:02d}" for m in range(1, 7)), tuple(f"2026-{m:02d}" for m in range(7, 13))),

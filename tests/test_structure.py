@@ -220,9 +220,24 @@ LAYOUTS += [
 ]
 
 
+# Points numbered again from 1 under a numbered heading are its children; a closing "Thường trực Đảng ủy giao
+# các đồng chí ..." is the document's assignment, not a task.
+LAYOUTS += [
+    (
+        "1. Đánh giá chung\nTrong tháng 8, thu ngân sách đạt 61% dự toán.\n2. Nhiệm vụ trọng tâm tháng 9 năm 2026\n"
+        "1. Giao Ủy ban nhân dân xã hoàn thành bồi thường tuyến đường liên thôn.\n2. Công an xã tăng cường tuần tra ban đêm.\n"
+        "Thường trực Đảng ủy giao các đồng chí Ủy viên Ban Thường vụ theo dõi, đôn đốc thực hiện.\n",
+        [("result", "Trong tháng 8, thu ngân sách đạt 61% dự toán."),
+         ("task", "Giao Ủy ban nhân dân xã hoàn thành bồi thường tuyến đường liên thôn."),
+         ("task", "Công an xã tăng cường tuần tra ban đêm."),
+         ("assignment", "Thường trực Đảng ủy giao các đồng chí Ủy viên Ban Thường vụ theo dõi, đôn đốc thực hiện.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
-                                                         "field-heading-inside-results", "meeting-preamble"])
+                                                         "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
