@@ -6,8 +6,11 @@ MATCH (d:Document)-[:HAS_ITEM]->(t:Item)
 WHERE ($unit IS NULL OR d.unit = $unit)
 WITH d, t
 WHERE t.role = 'task' AND ($period IS NULL OR t.period = $period)
-OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)
-OPTIONAL MATCH (t)-[c:CARRIED_OVER]->(n:Item)
+// the linked item's document, filtered by the unit too: LadybugDB then reads the unit's items, not every item
+OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)<-[:HAS_ITEM]-(rd:Document)
+WHERE $unit IS NULL OR rd.unit = $unit
+OPTIONAL MATCH (t)-[c:CARRIED_OVER]->(n:Item)<-[:HAS_ITEM]-(nd:Document)
+WHERE $unit IS NULL OR nd.unit = $unit
 RETURN d.unit AS unit, t.period AS period, t.text AS task, coalesce(f.verdict, t.verdict) AS verdict,
        r.text AS result, n.text AS next_task, coalesce(f.score, c.score) AS score, f.evidence AS evidence,
        coalesce(f.source, c.source) AS source, t.verdict_source AS verdict_source, t.id AS task_item

@@ -7,8 +7,11 @@ WITH d, t
 WHERE t.role = 'task'
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(b:Body)
 WITH d, t, collect(CASE WHEN a.role = 'lead' THEN b.name ELSE NULL END) AS leads
+// the linked items' documents filtered by the unit too: LadybugDB then reads the unit's items, not every item
 OPTIONAL MATCH (t)-[f:FOLLOWED_BY]->(r:Item)<-[:HAS_ITEM]-(e:Document)
-OPTIONAL MATCH (t)-[:CARRIED_OVER]->(n:Item)
+WHERE $unit IS NULL OR e.unit = $unit
+OPTIONAL MATCH (t)-[:CARRIED_OVER]->(n:Item)<-[:HAS_ITEM]-(ne:Document)
+WHERE $unit IS NULL OR ne.unit = $unit
 RETURN t.id AS item, d.id AS document, d.unit AS unit, coalesce(t.period, d.planned_period) AS period, t.path AS path,
        t.text AS task, t.span_start AS task_start, d.doc_type AS doc_type, d.number AS number, d.symbol AS symbol,
        d.date AS document_date, t.deadline AS deadline, t.deadline_due AS deadline_due, t.deadline_source AS deadline_source,
