@@ -344,7 +344,7 @@ def _scans(store, name: str, params: dict) -> list[int]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [n for n in ALL if "unit" in {p.name for p in queries.get(n).params} and n != "review_log"])
+@pytest.mark.parametrize("name", [n for n in ALL if "unit" in {p.name for p in queries.get(n).params}])
 def test_a_unit_query_reads_the_units_items_not_every_item(synthetic_store, name):
     """LadybugDB has no secondary index: a filter on an item's role in the MATCH makes it scan every item of
     the store (the cost then grows with the country); filtered after a WITH, it extends from the unit's documents."""
