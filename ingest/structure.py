@@ -327,7 +327,7 @@ def _ordinal_cuts(folded: str) -> list[int]:
     return [m.start() for m in _ORDINAL_POINT.finditer(folded, first)]
 
 
-def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def task_clauses(text: str, start: int, end: int, folded: str | None = None) -> list[tuple[int, int]]:
     """A task addressed to a body, cut at the semicolons that start another task.
 
     Conclusions written body by body put two or three tasks on one line ("Ủy ban nhân dân
@@ -348,9 +348,13 @@ def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng; Hai là, kiểm tra Chi bộ khu phố 3; Ba là, số hóa hồ sơ."
     >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
     ['Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng;', 'Hai là, kiểm tra Chi bộ khu phố 3;', 'Ba là, số hóa hồ sơ.']
+
+    ``folded``: ``fold(text[start:end])`` when the caller has it (a slice of its document's fold).
     """
     sentence = text[start:end]
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
+    if ":" not in sentence and "mot la," not in folded:
+        return [(start, end)]  # neither addressed to a body (:func:`addressee`) nor cut into ordinal points
     enumerated = _ordinal_cuts(folded)
     if enumerated:
         # "Một là, X; Hai là, Y; Ba là, Z": each ordinal point is a task of its own
@@ -572,7 +576,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 limits = True
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            clauses = task_clauses(text, ss, se) if r == "task" else [(ss, se)]
+            clauses = task_clauses(text, ss, se, folded[ss:se]) if r == "task" else [(ss, se)]
             for c, (cs, ce) in enumerate(clauses, 1):
                 items.append(Item(id=f"i{len(items) + 1}", path=p if len(clauses) == 1 else f"{p}.c{c}", role=r, period=period,
                                   text=text[cs:ce], start=cs, end=ce, section=section, months=months))
