@@ -442,8 +442,27 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, int]:
     return _RANKS
 
 
+#: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
+_MARKER_FIRSTS: dict[str, str | None] = {
+    "part": "P", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _markers_for(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The markers a line starting with ``first`` can open with, in ``_MARKERS``' order (the first match wins)."""
+    return tuple(
+        (kind, pat) for kind, pat in _MARKERS
+        if (first.isdecimal() if _MARKER_FIRSTS[kind] is None else first in (_MARKER_FIRSTS[kind] or ""))
+    )
+
+
 def _marker(line: str) -> tuple[str, str, int] | None:
-    for kind, pat in _MARKERS:
+    if not line:
+        return None
+    # only the patterns that can match a line's first character (most lines are "- ..." or "+ ...")
+    for kind, pat in _markers_for(line[0]):
         m = pat.match(line)
         if m:
             label = m.groupdict().get("label") or m.groupdict().get("nth") or ""
