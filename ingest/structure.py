@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ingest.models import Header, Item
+from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
 from ingest.periods import Periods, fill_years, item_months, months_in
 from ingest.vocabulary import split_sentences
@@ -597,8 +597,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
             clauses = task_clauses(text, ss, se, folded[ss:se]) if r == "task" else [(ss, se)]
             for c, (cs, ce) in enumerate(clauses, 1):
-                items.append(Item(id=f"i{len(items) + 1}", path=p if len(clauses) == 1 else f"{p}.c{c}", role=r, period=period,
-                                  text=text[cs:ce], start=cs, end=ce, section=section, months=months))
+                items.append(new_item(f"i{len(items) + 1}", p if len(clauses) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 
     multi: set[int] = set()
     # nodes that get more than one sentence (over all their paragraphs) number their sentences
