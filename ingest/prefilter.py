@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import ahocorasick
 
@@ -211,6 +212,25 @@ def _disagreeing() -> re.Pattern[str]:
     return re.compile(f"[{cls}\\U{_TWIN_RANGE:08x}-\\U0010ffff]")
 
 
+@functools.cache
+def _disagreeing_array() -> tuple[Any, Any]:
+    """numpy and a table of ``_TWIN_RANGE`` booleans: whether :func:`_disagreeing` matches each character."""
+    import numpy as np
+
+    pat = _disagreeing()
+    return np, np.array([pat.match(chr(c)) is not None for c in range(_TWIN_RANGE)], dtype=bool)
+
+
+def _agrees_long(text: str) -> bool:
+    """:func:`re_agrees` of a long text as one array lookup (a regex search over a 20 KB notice costs 0.1 ms)."""
+    np, bad = _disagreeing_array()
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return _disagreeing().search(text) is None
+    return not (codes.size and (int(codes.max()) >= _TWIN_RANGE or bool(bad[codes].any())))
+
+
 #: the last long text checked and the answer
 _last_agrees: tuple[str, bool] = ("", False)
 
@@ -226,7 +246,7 @@ def re_agrees(text: str) -> bool:
     last = _last_agrees
     if text is last[0]:
         return last[1]
-    out = _disagreeing().search(text) is None
+    out = _agrees_long(text) if len(text) >= 256 else _disagreeing().search(text) is None
     if len(text) > 1000:
         _last_agrees = (text, out)
     return out
