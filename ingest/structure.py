@@ -247,6 +247,16 @@ def _section_months(heading: str, ref_month: str | None, planned: bool) -> tuple
     return tuple(sorted({m for sp in months_in(heading, years=False) for m in fill_years(sp.months, ref, after=planned)}))
 
 
+@functools.lru_cache(maxsize=1024)
+def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months: tuple[str, ...]) -> tuple[str, ...]:
+    """The months a section's heading pins its items to, or (): "1. Kết quả tháng 11" pins them;
+    "I. Kết quả tháng 10 và 11" does not (once per heading and document, not once per item)."""
+    section = _section_months(heading, ref_month, planned)
+    if doc_months:
+        section = tuple(m for m in section if m in doc_months)
+    return section if section and (len(section) == 1 or not doc_months) else ()
+
+
 def _item_period(
     sentence: str, month_src: str | None, header: Header, role: str, periods: Periods | None = None, folded: str | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -266,12 +276,7 @@ def _item_period(
         periods = Periods(header.reported_months, header.planned_months)
     own = item_months(sentence, periods, role, folded)
     if not own and month_src:
-        # the section's heading: "1. Kết quả tháng 11" pins its items; "I. Kết quả tháng 10 và 11" does not
-        section = _section_months(month_src, default or header.date, role in {"task", "assignment"})
-        if doc_months:
-            section = tuple(m for m in section if m in doc_months)
-        if section and (len(section) == 1 or not doc_months):
-            own = section
+        own = _section_own(month_src, default or header.date, role in {"task", "assignment"}, doc_months)
     if own:
         return (own[-1] if role in {"result", "limitation"} else own[0]), own
     if not doc_months and default:
