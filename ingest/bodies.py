@@ -78,9 +78,18 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
 
     issuer_level = scope.unit_level
     items = list(items)
+    # the item that holds each mention (item_at's answer): the mentions come in text order and the
+    # items are sorted and disjoint, so one walk over both finds them all
+    j, n_items, last = 0, len(items), -1
     for r in raws:
-        it = item_at(items, r.start) if r.start < recipients_from else None
-        r.item = it.id if it else None
+        if r.start < last:  # never, as find_mentions reads the text left to right; item_at then
+            it = item_at(items, r.start) if r.start < recipients_from else None
+            r.item = it.id if it else None
+            continue
+        last = r.start
+        while j < n_items and items[j].end <= r.start:
+            j += 1
+        r.item = items[j].id if r.start < recipients_from and j < n_items and items[j].start <= r.start else None
 
     roles: dict[int, str] = {}
     # per item; an "other" item after the last task that reads like the
@@ -102,10 +111,12 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
     for r in raws:
         by_item.setdefault(r.item, []).append(r)
     for it in items:
+        ms = by_item.get(it.id)
+        if not ms:
+            continue  # no body in the item: none of its clauses has a role to give
         role = role_of(it)
         if role not in ("task", "assignment") or it.start >= recipients_from:
             continue
-        ms = by_item.get(it.id, [])
         for cs, ce in clauses(text, it.start, min(it.end, recipients_from)):
             cms = [m for m in ms if cs <= m.start < ce]
             roles.update(clause_roles(text, folded, cs, ce, cms, role == "assignment", issuer_level))

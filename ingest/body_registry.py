@@ -23,7 +23,7 @@ import regex
 
 from ingest.models import Header
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import pair_automaton, pair_hits
+from ingest.prefilter import pair_automaton, pair_hits, re_agrees, re_twin
 from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, slug
 
 DATA = Path(__file__).parent / "data" / "bodies.json"
@@ -209,6 +209,12 @@ def _alias_index() -> _AliasIndex:
     return _AliasIndex(by_word, tuple(pairs), {w: None if n is None else frozenset(n) for w, n in nexts.items()})
 
 
+@functools.cache
+def _alias_twins() -> dict[str, re.Pattern[str]]:
+    """The alias patterns compiled by ``re`` (:func:`ingest.prefilter.re_twin`), for a text :func:`ingest.prefilter.re_agrees` accepts."""
+    return {w: re_twin(p.pattern) for w, p in _alias_index().by_word.items()}
+
+
 def _first_two(alias: str) -> set[tuple[str, str | None]]:
     """(first word, second word) an alias can start with, folded; None for the second of a one-word alias.
 
@@ -259,6 +265,28 @@ _ALL_LEVELS = regex.compile(SP + r"cac" + SP + r"cap" + WB_R)
 _ANNIVERSARY = regex.compile(r"(?:ngay|nam|ky niem)" + SP + r"(?:thanh" + SP + r"lap|truyen" + SP + r"thong)" + SP + r"$")
 # "Phó| Thủ tướng": a deputy, i.e. a person
 _DEPUTY = regex.compile(r"pho" + SP + r"$")
+
+
+
+class _Tails:
+    """The patterns above, as one object: compiled by ``regex`` (the module's own), or (``twin``) the same
+    sources by ``re`` (:func:`ingest.prefilter.re_twin`: a third to a half of the cost of a call: ≈ 160 a
+    notice), for a folded text :func:`ingest.prefilter.re_agrees` accepts."""
+
+    def __init__(self, twin: bool) -> None:
+        def c(p: regex.Pattern[str]) -> Any:
+            return re_twin(p.pattern) if twin else p
+
+        self.tail_party = c(_TAIL_PARTY)
+        self.tail_ward = c(_TAIL_WARD)
+        self.number = c(_NUMBER)
+        self.all_levels = c(_ALL_LEVELS)
+        self.anniversary = c(_ANNIVERSARY)
+        self.deputy = c(_DEPUTY)
+
+
+#: by whether the folded text agrees (``_TAILS[re_agrees(folded)]``)
+_TAILS = (_Tails(False), _Tails(True))
 
 _WARD_WORDS = WARD_LEVELS
 _CITY_WORDS = PROVINCE_LEVELS
@@ -430,10 +458,14 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
     words: Iterable[tuple[int, str]] = (
         pair_hits(folded, _alias_scanner()) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
     )
+    # the same patterns run by ``re`` (half the cost of a call) where the text has no character the two read apart
+    agrees = re_agrees(folded)
+    by_word: dict[str, Any] = _alias_twins() if agrees else index.by_word
+    tails = _TAILS[agrees]
     for ws, word in words:
         if ws < pos:
             continue  # inside the previous mention
-        sub = index.by_word.get(word)
+        sub = by_word.get(word)
         if sub is None or (ws > 0 and folded[ws - 1] in "&/-"):
             continue
         m = sub.match(folded, ws)
@@ -447,7 +479,7 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
             continue  # "DỰ", "ĐỦ", "bct" are words, not "ĐU", "BCT"
         if bt.capitalised and not raw_alias[0].isupper():
             continue
-        if _ANNIVERSARY.search(folded, max(0, s - 30), s) or (bt.id == "thu-tuong" and _DEPUTY.search(folded, max(0, s - 6), s)):
+        if tails.anniversary.search(folded, max(0, s - 30), s) or (bt.id == "thu-tuong" and tails.deputy.search(folded, max(0, s - 6), s)):
             continue
         r = RawMention(bt, s, e, e)
         fa = folded[s:e]
@@ -465,12 +497,12 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
                 if dp.search(fa):
                     r.domain = canon
                     break
-        e = _read_tail(text, folded, r, e)
+        e = _read_tail(text, folded, r, e, tails)
         if e is None:
             continue
         r.end = e
         pos = e
-        if bt.scope == "unit" and _ALL_LEVELS.match(folded, e):
+        if bt.scope == "unit" and tails.all_levels.match(folded, e):
             continue  # "HĐND các cấp", "MTTQ các cấp"
         out.append(r)
     return out
@@ -485,8 +517,8 @@ def registry_matches(text: str) -> list[tuple[str, int, int]]:
     return [(r.bt.id, r.start, r.end) for r in find_mentions(text, fold(text))]
 
 
-def _read_tail(text: str, folded: str, r: RawMention, e: int) -> int | None:
-    """Extend a mention over its number/name, owner and place; None to drop it."""
+def _read_tail(text: str, folded: str, r: RawMention, e: int, tails: _Tails = _TAILS[False]) -> int | None:
+    """Extend a mention over its number/name, owner and place; None to drop it (``tails``: the patterns, :class:`_Tails`)."""
     bt = r.bt
     if bt.scope == "city":
         if r.extra.get("tu_only"):
@@ -510,12 +542,12 @@ def _read_tail(text: str, folded: str, r: RawMention, e: int) -> int | None:
     if bt.scope != "unit":
         return e
     if bt.numbered:
-        m = _NUMBER.match(folded, e)
+        m = tails.number.match(folded, e)
         if m:
             r.n, e = m.group("n").upper() if m.group("n")[-1].isalpha() else m.group("n"), m.end()
         else:
             name, ne = _read_name(text, e, max_tokens=3)
-            if name and not _TAIL_WARD.match(folded, e):
+            if name and not tails.tail_ward.match(folded, e):
                 r.n, e = name, ne
     if bt.named:
         name, ne = _read_name(text, e, max_tokens=4)
@@ -523,10 +555,10 @@ def _read_tail(text: str, folded: str, r: RawMention, e: int) -> int | None:
             return None
         r.proper, e = name, ne
     if bt.party_tail:
-        m = _TAIL_PARTY.match(folded, e)
+        m = tails.tail_party.match(folded, e)
         if m:
             e = m.end()
-    m = _TAIL_WARD.match(folded, e)
+    m = tails.tail_ward.match(folded, e)
     if m:
         r.ward_word = _WARD_WORDS[re.sub(r"\s+", " ", m.group("ward"))]
         e = m.end()

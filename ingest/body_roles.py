@@ -9,12 +9,14 @@ from :mod:`ingest.body_registry`.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
 from ingest.body_registry import SP, WB_R, RawMention
 from ingest.models import Item
 from ingest.normalize import fold
+from ingest.prefilter import re_agrees, re_twin
 
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
 
@@ -78,6 +80,34 @@ _NOT_A_PREDICATE = regex.compile(
 _OVERSIGHT = regex.compile(r"\b(?:theo" + SP + r"doi|don" + SP + r"doc|giup" + SP + r"(?!viec)|giam" + SP + r"sat" + SP + r"viec)")
 _EXECUTE = regex.compile(r"^\s*(?:\S+\s+){0,4}?(?:to" + SP + r"chuc|trien" + SP + r"khai)" + SP + r"thuc" + SP + r"hien")
 
+
+class _Grammar:
+    """The patterns of the role grammar above, as one object: compiled by ``regex`` (``twin`` false: the
+    module's own), or the same sources by ``re`` (:func:`ingest.prefilter.re_twin`: half the cost of a
+    call), for a text :func:`ingest.prefilter.re_agrees` accepts (``clause_roles`` makes ≈ 300 calls a notice)."""
+
+    def __init__(self, twin: bool) -> None:
+        def c(p: regex.Pattern[str]) -> Any:
+            return re_twin(p.pattern) if twin else p
+
+        self.marker = c(_MARKER)
+        self.opener = c(_OPENER)
+        self.fillers = c(_FILLERS)
+        self.gap = c(_GAP)
+        self.assign_at_start = c(_ASSIGN_AT_START)
+        self.assign_after_subject = c(_ASSIGN_AFTER_SUBJECT)
+        self.assign_inside = c(_ASSIGN_INSIDE)
+        self.for_body = c(_FOR_BODY)
+        self.chairs = c(_CHAIRS)
+        self.cooperate = c(_COOPERATE)
+        self.not_a_predicate = c(_NOT_A_PREDICATE)
+        self.oversight = c(_OVERSIGHT)
+        self.execute = c(_EXECUTE)
+
+
+#: the grammar by whether the text agrees (``_GRAMMARS[re_agrees(folded)]``)
+_GRAMMARS = (_Grammar(False), _Grammar(True))
+
 # "Nơi nhận:" — the recipients block
 RECIPIENTS = regex.compile(r"(?m)^[ *]*noi" + SP + r"nhan\s*:?")
 
@@ -99,7 +129,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _body_list(folded: str, ms: list[RawMention], pos: int, end: int) -> tuple[list[RawMention], int]:
+def _body_list(folded: str, ms: list[RawMention], pos: int, end: int, g: _Grammar) -> tuple[list[RawMention], int]:
     """The bodies listed from ``pos`` on: "X, Y và các Z" (gaps of commas and fillers)."""
     found: list[RawMention] = []
 
@@ -107,11 +137,11 @@ def _body_list(folded: str, ms: list[RawMention], pos: int, end: int) -> tuple[l
         # a mention starting between a and b (the span of fillers/commas); "các trường học" keeps its "các"
         return next((m for m in ms if a <= m.start <= b and m.start < end), None)
 
-    m = next_at(pos, _FILLERS.match(folded, pos).end())
+    m = next_at(pos, g.fillers.match(folded, pos).end())
     while m is not None:
         found.append(m)
-        g = _GAP.match(folded, m.end, end)
-        m = next_at(m.end, g.end() if g else m.end)
+        gm = g.gap.match(folded, m.end, end)
+        m = next_at(m.end, gm.end() if gm else m.end)
     return found, (found[-1].end if found else pos)
 
 
@@ -128,16 +158,17 @@ def clause_roles(text: str, folded: str, s: int, e: int, ms: list[RawMention], a
     roles: dict[int, str] = {}
     if not ms:
         return roles
-    pos = _MARKER.match(folded, s, e).end()
-    pos = _OPENER.match(folded, pos, e).end()
+    g = _GRAMMARS[re_agrees(folded)]
+    pos = g.marker.match(folded, s, e).end()
+    pos = g.opener.match(folded, pos, e).end()
 
     def closing_role(lst_end: int) -> str:
         if not assignment:
             return "lead"
         rest = folded[lst_end:e]
-        if _EXECUTE.match(rest):
+        if g.execute.match(rest):
             return "lead"
-        return "partner" if _OVERSIGHT.search(rest) else "lead"
+        return "partner" if g.oversight.search(rest) else "lead"
 
     def upper(m: RawMention) -> bool:
         order = {"tw": 0, "tinh": 1, "xa": 2, "co-so": 3}
@@ -145,16 +176,16 @@ def clause_roles(text: str, folded: str, s: int, e: int, ms: list[RawMention], a
 
     # 0. "UBND phường: ...", "Đối với Công an phường: ..." — the bodies before a colon own the rest
     if e < len(folded) and folded[e] == ":":
-        h = _FOR_BODY.match(folded, pos, e)
-        lst, lend = _body_list(folded, ms, h.end() if h else pos, e)
+        h = g.for_body.match(folded, pos, e)
+        lst, lend = _body_list(folded, ms, h.end() if h else pos, e, g)
         if lst and not folded[lend:e].strip():
             for m in lst:
                 roles[id(m)] = "lead"
             return roles
     # 1. "Giao/Chỉ đạo/Đề nghị X ..." at the start of the clause
-    a = _ASSIGN_AT_START.match(folded, pos, e)
+    a = g.assign_at_start.match(folded, pos, e)
     if a:
-        lst, lend = _body_list(folded, ms, a.end(), e)
+        lst, lend = _body_list(folded, ms, a.end(), e, g)
         verb = fold(a.group("verb"))
         for m in lst:
             if verb.startswith(("de nghi", "yeu cau")) and upper(m):
@@ -162,12 +193,12 @@ def clause_roles(text: str, folded: str, s: int, e: int, ms: list[RawMention], a
             roles[id(m)] = closing_role(lend)
     else:
         # 2. a subject list: "Hội đồng nhân dân phường tiếp tục ...", "Công an phường tăng cường ..."
-        lst, lend = _body_list(folded, ms, pos, e)
-        if lst and not _NOT_A_PREDICATE.match(folded, lend, e):
-            v = _ASSIGN_AFTER_SUBJECT.match(folded, lend, e)
+        lst, lend = _body_list(folded, ms, pos, e, g)
+        if lst and not g.not_a_predicate.match(folded, lend, e):
+            v = g.assign_after_subject.match(folded, lend, e)
             if v and fold(v.group("verb")).startswith(("giao", "yeu cau", "de nghi", "phan cong")):
                 # "Ban Thường vụ yêu cầu X ...": X leads, the one asking does not
-                lst2, lend2 = _body_list(folded, ms, v.end(), e)
+                lst2, lend2 = _body_list(folded, ms, v.end(), e, g)
                 for m in lst2:
                     roles[id(m)] = closing_role(lend2)
             else:
@@ -175,22 +206,22 @@ def clause_roles(text: str, folded: str, s: int, e: int, ms: list[RawMention], a
                     if not upper(m) or assignment:
                         roles[id(m)] = closing_role(lend)
                 if v:
-                    lst2, lend2 = _body_list(folded, ms, v.end(), e)
+                    lst2, lend2 = _body_list(folded, ms, v.end(), e, g)
                     for m in lst2:
                         roles[id(m)] = closing_role(lend2)
     # 3. "..., chỉ đạo lực lượng Công an phường tăng cường ..." inside the clause
-    for a in _ASSIGN_INSIDE.finditer(folded, pos, e):
-        lst, lend = _body_list(folded, ms, a.end(), e)
-        if lst and not _NOT_A_PREDICATE.match(folded, lend, e):
+    for a in g.assign_inside.finditer(folded, pos, e):
+        lst, lend = _body_list(folded, ms, a.end(), e, g)
+        if lst and not g.not_a_predicate.match(folded, lend, e):
             for m in lst:
                 roles.setdefault(id(m), closing_role(lend))
     # 4. "X chủ trì": lead, wherever it stands ("do X chủ trì", "Giao X chủ trì, ...")
     for m in ms:
-        if _CHAIRS.match(folded, m.end, e):
+        if g.chairs.match(folded, m.end, e):
             roles[id(m)] = "lead"
     # 5. "phối hợp (với) Y, Z": partners
-    for c in _COOPERATE.finditer(folded, pos, e):
-        lst, _ = _body_list(folded, ms, c.end(), e)
+    for c in g.cooperate.finditer(folded, pos, e):
+        lst, _ = _body_list(folded, ms, c.end(), e, g)
         _assign(lst, "partner", roles)
     return roles
 

@@ -393,7 +393,7 @@ def _holiday(ctx: _Context, g: dict[str, str | None], text: str) -> dt.date:
 
 def _lunar_hits(f: str, ctx: _Context) -> list[_Hit]:
     out: list[_Hit] = []
-    if not any(w in f for w in _LUNAR_WORDS):
+    if not ("tet" in f or "chap" in f or "gieng" in f or "am lich" in f or "ram" in f):  # _LUNAR_WORDS, unrolled
         return out
     for m in _lunar_re().finditer(f):
         g = m.groupdict()
@@ -488,7 +488,7 @@ def _period_hits(f: str, ctx: _Context) -> list[_Hit]:
 
 def _bare_hits(f: str, ctx: _Context) -> list[_Hit]:
     """ "trong tháng", "cuối tháng", "trong quý", "đến hết năm": the task's own month, quarter or year."""
-    if ctx.base is None or not any(w in f for w in _PERIOD_WORDS):
+    if ctx.base is None or not ("thang" in f or "quy" in f or "nam" in f):  # _PERIOD_WORDS, unrolled
         return []
     by, bm = ctx.base
     out = [_Hit(m.start(), m.end(), f"{by}-12", _last_day(by, 12), 90) for m in _YEAR_END.finditer(f)]
@@ -563,8 +563,14 @@ def task_deadline(
     own = sorted(months) or list(periods.planned)
     if not own:
         return None
-    y, m = _month(own[-1])
-    return Deadline(own[-1], _last_day(y, m).isoformat(), "default")
+    return _default_deadline(own[-1])
+
+
+@functools.lru_cache(maxsize=512)
+def _default_deadline(month: str) -> Deadline:
+    """The deadline of a task that states none: the last day of its month (a notice's tasks share a few months)."""
+    y, m = _month(month)
+    return Deadline(month, _last_day(y, m).isoformat(), "default")
 
 
 def stated_date(text: str, doc_date: str | None, months: Sequence[str] = ()) -> tuple[str, int, int] | None:

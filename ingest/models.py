@@ -111,6 +111,26 @@ class Item:
     deadline_end: int | None = None
 
 
+def new_item(
+    id: str, path: str, role: str, period: str | None, text: str, start: int, end: int, section: str | None, months: tuple[str, ...],
+) -> Item:
+    """``Item(id, path, role, period, text, start, end, section, months)``, without a deadline, made without the
+    frozen ``__init__`` (one ``object.__setattr__`` a field: 3 µs an item, ≈ 110 items a notice): the same object.
+
+    >>> a = new_item("i1", "1", "task", None, "Một.", 0, 4, "Nhiệm vụ", ("2026-03",))
+    >>> a == Item("i1", "1", "task", None, "Một.", 0, 4, section="Nhiệm vụ", months=("2026-03",))
+    True
+    >>> import dataclasses; list(vars(a)) == [f.name for f in dataclasses.fields(Item)]
+    True
+    """
+    obj = object.__new__(Item)
+    obj.__dict__.update({
+        "id": id, "path": path, "role": role, "period": period, "text": text, "start": start, "end": end, "section": section,
+        "months": months, "deadline": None, "deadline_due": None, "deadline_source": None, "deadline_start": None, "deadline_end": None,
+    })
+    return obj
+
+
 @dataclass(frozen=True)
 class Citation:
     text: str

@@ -137,6 +137,33 @@ _SHORT = 64
 _short_folds: dict[str, str] = {}
 
 
+#: from this length on, a text is folded through a lookup table in numpy (see :func:`_fold_long`)
+_ARRAY_MIN = 256
+
+
+@functools.cache
+def _fold_array() -> tuple[Any, Any]:
+    """numpy (imported on the first long text: the parser's warm-up, before a pool forks) and ``_FOLD_FAST``
+    as an array of code points: every character below ``_FOLD_BMP_LOW`` folds to one character."""
+    import numpy as np
+
+    return np, np.array([ord(_FOLD_FAST[c]) for c in range(_FOLD_BMP_LOW)], dtype=np.uint32)
+
+
+def _fold_long(text: str) -> str | None:
+    """``text.translate(_FOLD_FAST)`` as one array lookup (0.05 ms for a 20 KB notice, not 0.55); None when
+    ``text`` has a character at or above ``_FOLD_BMP_LOW`` (or a lone surrogate, which UTF-32 cannot hold)."""
+    np, table = _fold_array()
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    if codes.max() >= _FOLD_BMP_LOW:
+        return None
+    out: str = table[codes].tobytes().decode("utf-32-le")
+    return out
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` with exactly the same length.
 
@@ -159,7 +186,8 @@ def fold(text: str) -> str:
     last = _last_fold
     if text is last[0]:
         return last[1]
-    out = text.translate(_FOLD if _ABOVE_FAST.search(text) else _FOLD_FAST)
+    long_out = _fold_long(text) if len(text) >= _ARRAY_MIN else None
+    out = long_out if long_out is not None else text.translate(_FOLD if _ABOVE_FAST.search(text) else _FOLD_FAST)
     if len(text) > 1000:
         _last_fold = (text, out)
     return out

@@ -45,6 +45,10 @@ class Span:
     months: tuple[tuple[int | None, int], ...]
 
 
+#: what a quarter starts with (:func:`_period_re`'s ``quarter``): the literal check before the pattern
+_QUARTER_HINT = re.compile(r"quy[ ]+[iv1-4]")
+
+
 @functools.cache
 def _period_re() -> re.Pattern[str]:
     # under re.X a space must be written [ ]: "muoi hai" would otherwise read "muoihai"
@@ -87,8 +91,14 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
     """
     f = phrase if folded else fold(phrase)
     out: list[Span] = []
-    if "thang" not in f and "quy" not in f and ("nam" not in f or ("19" not in f and "20" not in f)):
-        return out  # every alternative of the period pattern holds "thang", "quy", or "nam" and a year
+    if (
+        "thang" not in f
+        and ("quy" not in f or _QUARTER_HINT.search(f) is None)
+        and (not years or "nam" not in f or ("19" not in f and "20" not in f))
+    ):
+        # every alternative of the period pattern holds "thang", "quy" and a quarter's number ("quy" alone is
+        # mostly "quy định", "quy chế"), or "nam" and a year, which counts only with ``years``
+        return out
     for m in _period_re().finditer(f):
         before = f[max(0, m.start() - 14) : m.start()]
         if re.search(r"ngay[ ]*\d{0,2}[ ]*$", before):
@@ -304,8 +314,8 @@ def item_months(text: str, periods: Periods, role: str, folded: str | None = Non
     if not own:
         return ()
     f = fold(text[:160]) if folded is None else folded[:160]
-    if "thang" not in f and "quy" not in f:
-        return ()  # the common case, without the period regex
+    if "thang" not in f and ("quy" not in f or _QUARTER_HINT.search(f) is None):
+        return ()  # the common case, without the period regex (months_in's own check, years left out)
     ref = (int(own[-1][:4]), int(own[-1][5:7]))
     found: list[str] = []
     for sp in months_in(f, folded=True, years=False):

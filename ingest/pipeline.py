@@ -61,8 +61,14 @@ def reported_from_items(header: Header, items: Sequence[Item]) -> Header:
 
 
 def _replace(obj: Any, **changes: Any) -> Any:
-    """``dataclasses.replace`` for the models (dataclasses of plain fields, every one in ``__init__``), without its field walk."""
-    return type(obj)(**{**obj.__dict__, **changes})
+    """``dataclasses.replace`` for the models (dataclasses of plain fields, every one in ``__init__``, no
+    ``__post_init__``), without its field walk and without the frozen ``__init__`` (one ``object.__setattr__``
+    a field): the copy's ``__dict__`` is the original's with ``changes``, as that ``__init__`` would make it."""
+    out = object.__new__(type(obj))
+    d = out.__dict__
+    d.update(obj.__dict__)
+    d.update(changes)
+    return out
 
 
 def with_deadlines(items: Sequence[Item], header: Header, text: str | None = None) -> list[Item]:

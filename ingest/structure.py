@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ingest.models import Header, Item
+from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
 from ingest.periods import Periods, fill_years, item_months, months_in
 from ingest.vocabulary import split_sentences
@@ -270,6 +270,16 @@ def _section_months(heading: str, ref_month: str | None, planned: bool) -> tuple
     return tuple(sorted({m for sp in months_in(heading, years=False) for m in fill_years(sp.months, ref, after=planned)}))
 
 
+@functools.lru_cache(maxsize=1024)
+def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months: tuple[str, ...]) -> tuple[str, ...]:
+    """The months a section's heading pins its items to, or (): "1. Kết quả tháng 11" pins them;
+    "I. Kết quả tháng 10 và 11" does not (once per heading and document, not once per item)."""
+    section = _section_months(heading, ref_month, planned)
+    if doc_months:
+        section = tuple(m for m in section if m in doc_months)
+    return section if section and (len(section) == 1 or not doc_months) else ()
+
+
 def _item_period(
     sentence: str, month_src: str | None, header: Header, role: str, periods: Periods | None = None, folded: str | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -289,12 +299,7 @@ def _item_period(
         periods = Periods(header.reported_months, header.planned_months)
     own = item_months(sentence, periods, role, folded)
     if not own and month_src:
-        # the section's heading: "1. Kết quả tháng 11" pins its items; "I. Kết quả tháng 10 và 11" does not
-        section = _section_months(month_src, default or header.date, role in {"task", "assignment"})
-        if doc_months:
-            section = tuple(m for m in section if m in doc_months)
-        if section and (len(section) == 1 or not doc_months):
-            own = section
+        own = _section_own(month_src, default or header.date, role in {"task", "assignment"}, doc_months)
     if own:
         return (own[-1] if role in {"result", "limitation"} else own[0]), own
     if not doc_months and default:
@@ -350,7 +355,7 @@ def _ordinal_cuts(folded: str) -> list[int]:
     return [m.start() for m in _ORDINAL_POINT.finditer(folded, first)]
 
 
-def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def task_clauses(text: str, start: int, end: int, folded: str | None = None) -> list[tuple[int, int]]:
     """A task addressed to a body, cut at the semicolons that start another task.
 
     Conclusions written body by body put two or three tasks on one line ("Ủy ban nhân dân
@@ -371,9 +376,13 @@ def task_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng; Hai là, kiểm tra Chi bộ khu phố 3; Ba là, số hóa hồ sơ."
     >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
     ['Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng;', 'Hai là, kiểm tra Chi bộ khu phố 3;', 'Ba là, số hóa hồ sơ.']
+
+    ``folded``: ``fold(text[start:end])`` when the caller has it (a slice of its document's fold).
     """
     sentence = text[start:end]
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
+    if ":" not in sentence and "mot la," not in folded:
+        return [(start, end)]  # neither addressed to a body (:func:`addressee`) nor cut into ordinal points
     enumerated = _ordinal_cuts(folded)
     if enumerated:
         # "Một là, X; Hai là, Y; Ba là, Z": each ordinal point is a task of its own
@@ -498,8 +507,27 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     return _RANKS
 
 
+#: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
+_MARKER_FIRSTS: dict[str, str | None] = {
+    "part": "P", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _markers_for(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The markers a line starting with ``first`` can open with, in ``_MARKERS``' order (the first match wins)."""
+    return tuple(
+        (kind, pat) for kind, pat in _MARKERS
+        if (first.isdecimal() if _MARKER_FIRSTS[kind] is None else first in (_MARKER_FIRSTS[kind] or ""))
+    )
+
+
 def _marker(line: str) -> tuple[str, str, int] | None:
-    for kind, pat in _MARKERS:
+    if not line:
+        return None
+    # only the patterns that can match a line's first character (most lines are "- ..." or "+ ...")
+    for kind, pat in _markers_for(line[0]):
         m = pat.match(line)
         if m:
             label = m.groupdict().get("label") or m.groupdict().get("nth") or ""
@@ -643,10 +671,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 limits = True
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            clauses = task_clauses(text, ss, se) if r == "task" else [(ss, se)]
+            clauses = task_clauses(text, ss, se, folded[ss:se]) if r == "task" else [(ss, se)]
             for c, (cs, ce) in enumerate(clauses, 1):
-                items.append(Item(id=f"i{len(items) + 1}", path=p if len(clauses) == 1 else f"{p}.c{c}", role=r, period=period,
-                                  text=text[cs:ce], start=cs, end=ce, section=section, months=months))
+                items.append(new_item(f"i{len(items) + 1}", p if len(clauses) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 
     multi: set[int] = set()
     # nodes that get more than one sentence (over all their paragraphs) number their sentences

@@ -26,13 +26,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 import regex
 
 from ingest.models import Item, ThemeTag
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import pair_automaton, pair_hits
+from ingest.prefilter import pair_automaton, pair_hits, re_agrees, re_twin
 
 DATA = Path(__file__).parent / "data" / "themes.json"
 FALLBACK = "general-direction"
@@ -101,6 +102,8 @@ class _Matcher:
     #: the two-word prefilter: first word -> what the text must start with after it and the
     #: spaces that follow (the second words, "," or a dash), or None when a phrase is that word alone
     nexts: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    #: ``by_first`` compiled by ``re`` (:func:`ingest.prefilter.re_twin`), for a text :func:`ingest.prefilter.re_agrees` accepts
+    by_first_re: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _parts(key: str) -> list[str]:
@@ -151,7 +154,7 @@ def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]
     by_first = {w: regex.compile(r"(?:" + "|".join(alts) + r")(?![\w&])") for w, alts in groups.items()}
     return _Matcher(
         tuple(frozenset(phrases[k]) for k in keys), tuple(frozenset(hides.get(k, ())) for k in keys), by_first, frozenset(map(fold, by_first)),
-        nexts,
+        nexts, {w: re_twin(p.pattern) for w, p in by_first.items()},
     )
 
 
@@ -265,7 +268,8 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
         key = _exact_form(text) if exact else folded
         if len(key) != len(text):  # offsets must stay valid
             continue
-        by_first = matcher.by_first
+        # the same patterns run by ``re`` (half the cost of a call) where the text has no character the two read apart
+        by_first: dict[str, Any] = matcher.by_first_re if re_agrees(key) else matcher.by_first
         nexts = matcher.nexts
         for start, w in hits:
             if exact:

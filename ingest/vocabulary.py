@@ -243,6 +243,10 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     >>> [p[s:e] for s, e in split_sentences(p, 0)]
     ['Tiếp nhận 3.114 hồ sơ.', 'Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên...', 'Chỉ đạo TP. Hải Phòng.']
     """
+    if ". " not in text and "! " not in text and "? " not in text and "… " not in text:
+        # one sentence (most paragraphs): every end _SENT_END finds is one of these before a space
+        tail = text.rstrip()
+        return [(start, start + len(tail))] if tail.strip() else []
     spans = []
     cur = 0
     for m in _SENT_END.finditer(text):
