@@ -68,6 +68,10 @@ def _convert(value: Any) -> Any:
     return plain(value)
 
 
+#: values :func:`_convert` returns as they are
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 class _Tx:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
@@ -75,7 +79,15 @@ class _Tx:
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         res = self.conn.execute(query, params or {})
         try:
-            return [{k: _convert(v) for k, v in row.items()} for row in res.rows_as_dict().get_all()]
+            columns = res.get_column_names()
+            rows = res.get_all()
+            # most reads return strings and numbers: a row of them is taken as it is, only a row that
+            # holds a node, a list or a Decimal sum goes through _convert
+            return [
+                dict(zip(columns, row, strict=True)) if all(type(v) in _SCALARS for v in row)
+                else {c: _convert(v) for c, v in zip(columns, row, strict=True)}
+                for row in rows
+            ]
         finally:
             res.close()
 
