@@ -27,7 +27,7 @@ import logging
 import re
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,10 @@ def _convert(value: Any) -> Any:
     return plain(value)
 
 
+#: values :func:`_convert` returns as they are
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 class _Tx:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
@@ -75,7 +79,15 @@ class _Tx:
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         res = self.conn.execute(query, params or {})
         try:
-            return [{k: _convert(v) for k, v in row.items()} for row in res.rows_as_dict().get_all()]
+            columns = res.get_column_names()
+            rows = res.get_all()
+            # most reads return strings and numbers: a row of them is taken as it is, only a row that
+            # holds a node, a list or a Decimal sum goes through _convert
+            return [
+                dict(zip(columns, row, strict=True)) if all(type(v) in _SCALARS for v in row)
+                else {c: _convert(v) for c, v in zip(columns, row, strict=True)}
+                for row in rows
+            ]
         finally:
             res.close()
 
@@ -268,7 +280,7 @@ class EmbeddedStore(CypherStore):
         return len(rows)
 
     # --- bulk
-    def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]:
+    def bulk_load(self, docs: Iterable[ParsedDocument], records: Sequence[Records | None] | None = None) -> list[UpsertResult]:
         """A batch of documents in one transaction, through ``COPY``, into an empty store or not.
 
         Each document's status is what upserting them one after the other
@@ -289,22 +301,29 @@ class EmbeddedStore(CypherStore):
         LadybugDB's automatic checkpoint stays on: with it off, committed
         ``COPY`` batches are lost when the process is killed (measured with
         ``kill -9``; docs/graph.md).
+
+        ``records``: the rows of ``docs`` (``to_records(doc)``, aligned with them) where they were
+        built already, by the parser's worker processes (``None`` where not: built here).
         """
         self._check_writable()
         docs = list(docs)
+        prebuilt = list(records) if records is not None else []
+        if prebuilt and len(prebuilt) != len(docs):
+            raise ValueError(f"bulk_load: {len(prebuilt)} records for {len(docs)} documents")
         results: list[UpsertResult | None] = [None] * len(docs)
-        records: list[tuple[int, Records]] = []
+        built: list[tuple[int, Records]] = []
         for n, d in enumerate(docs):
             try:
-                records.append((n, to_records(d)))
+                ready = prebuilt[n] if prebuilt else None
+                built.append((n, ready if ready is not None else to_records(d)))
             except Exception as e:  # noqa: BLE001 - a document whose rows cannot be built fails alone
                 results[n] = failed_result(d, e)
         with self._transaction() as tx:
-            stored = self._stored(tx, (r.document_id for _, r in records))
+            stored = self._stored(tx, (r.document_id for _, r in built))
         # statuses as sequential upserts would give them; the last version of each id is written
         state = {i: (row["h"], row["source"], row["unit"]) for i, row in stored.items()}
         last: dict[str, tuple[int, Records]] = {}
-        for n, r in records:
+        for n, r in built:
             before = state.get(r.document_id)
             if before and before[0] == r.content_hash:
                 results[n] = result_of(r, "unchanged")
@@ -324,7 +343,7 @@ class EmbeddedStore(CypherStore):
             except Exception as e:  # noqa: BLE001 - rolled back: one transaction per document finds the bad one
                 log.warning("%s: a batch of %d documents failed (%s); writing them one by one", self.path, len(write), e)
                 self._settle(key)
-                for n, _ in records:
+                for n, _ in built:
                     try:
                         results[n] = self.upsert_document(docs[n])
                     except Exception as e1:  # noqa: BLE001 - reported, the batch goes on
@@ -373,19 +392,26 @@ _COPY_MIN_ROWS = 1
 
 
 def _parquet(path: Path, props: tuple[schema.Prop, ...], rows: list[dict[str, Any]], ends: tuple[str, ...]) -> str:
+    """Write ``rows`` (the ``ends`` columns, then the typed ``props``) to a Parquet file for ``COPY``.
+
+    The rows :func:`graph.records.to_records` builds are typed already: Arrow converts them all at
+    once (a struct array from the dicts, in C++; keys not in the table are ignored). A value of
+    another type than its column's (an int in a STRING column) sends the table through
+    :func:`coerce_row` first, row by row, as before.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
-    cols: dict[str, Any] = {}
-    for e in ends:
-        cols[e] = pa.array([r[e] for r in rows], pa.string())
-    typed = [coerce_row(props, r) for r in rows]
-    for p in props:
-        cols[p.name] = pa.array([r[p.name] for r in typed], types[p.type])
-    if not cols:  # a relationship table without properties still has its ends
+    if not ends and not props:  # a relationship table without properties still has its ends
         raise ValueError(f"{path}: no columns")
-    pq.write_table(pa.table(cols), path)
+    types = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+    fields = [pa.field(e, pa.string()) for e in ends] + [pa.field(p.name, types[p.type]) for p in props]
+    try:
+        batch = pa.RecordBatch.from_struct_array(pa.array(rows, pa.struct(fields)))
+    except (pa.ArrowTypeError, pa.ArrowInvalid, OverflowError):
+        typed = [{**{e: r[e] for e in ends}, **coerce_row(props, r)} for r in rows]
+        batch = pa.RecordBatch.from_struct_array(pa.array(typed, pa.struct(fields)))
+    pq.write_table(pa.Table.from_batches([batch]), path)
     return str(path).replace("'", "\\'")
 
 

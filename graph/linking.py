@@ -967,28 +967,61 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
     )
 
 
+#: what :func:`_store_docs` reads of a unit: four plain reads (each a single pattern from the unit's
+#: documents) instead of the named queries ``unit_link_features`` (three OPTIONAL MATCHes and their
+#: collects: most of a unit's read time), ``unit_items`` and ``unit_citations``; the same facts.
+_UNIT_ITEMS = (
+    "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit "
+    "RETURN i.id AS item, d.id AS document, d.key AS document_key, d.date AS date, d.reported_period AS reported_period, "
+    "d.planned_period AS planned_period, d.reported_months AS reported_months, d.planned_months AS planned_months, "
+    "i.role AS role, i.period AS period, i.months AS months, i.section AS section, i.text AS text, i.stable_key AS stable_key "
+    "ORDER BY coalesce(d.date, d.reported_period, d.planned_period), document, i.ord"
+)
+_UNIT_BODIES = (
+    "MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[:ASSIGNED_TO]->(b:Body) WHERE d.unit = $unit "
+    "RETURN i.id AS item, b.id AS body ORDER BY item, body"
+)
+_UNIT_THEMES = (
+    "MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[:ABOUT]->(t:Theme) WHERE d.unit = $unit "
+    "RETURN i.id AS item, t.id AS theme ORDER BY item, theme"
+)
+_UNIT_CITES = (
+    "MATCH (d:Document)-[c:CITES]->(k:Directive) WHERE d.unit = $unit "
+    "RETURN d.id AS document, c.item AS item, k.key AS key ORDER BY document, key"
+)
+
+
 def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
-    """The unit's documents and items as the linker sees them, read through named queries."""
-    features = {r["item"]: r for r in store.query("unit_link_features", {"unit": unit})}
+    """The unit's documents and items as the linker sees them (what ``unit_items`` and ``unit_link_features`` say)."""
+    params = {"unit": unit}
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for r in store.cypher(_UNIT_BODIES, params):
+        if r["body"]:
+            bodies[r["item"]].append(r["body"])
+    themes: dict[str, list[str]] = defaultdict(list)
+    for r in store.cypher(_UNIT_THEMES, params):
+        if r["theme"]:
+            themes[r["item"]].append(r["theme"])
+    # citations of an item; and every citation of a document (the title, the preamble also say which
+    # notice a document follows up)
+    item_cites: dict[str, list[str]] = defaultdict(list)
+    doc_cites: dict[str, set[str]] = defaultdict(set)
+    for r in store.cypher(_UNIT_CITES, params):
+        if r["key"]:
+            doc_cites[r["document"]].add(r["key"])
+            if r["item"]:
+                item_cites[r["item"]].append(r["key"])
     docs: dict[str, dict[str, Any]] = {}
-    for r in store.query("unit_items", {"unit": unit}):
+    for r in store.cypher(_UNIT_ITEMS, params):
         d = docs.setdefault(r["document"], {"row": r, "items": []})
-        f = features.get(r["item"], {})
+        iid = r["item"]
         d["items"].append(
             LinkItem(
-                id=r["item"], doc_id=r["document"], role=r["role"], period=r["period"], text=r["text"], section=r["section"],
-                bodies=frozenset(x for x in f.get("bodies") or () if x),
-                citations=frozenset(x for x in f.get("citations") or () if x),
-                themes=frozenset(x for x in f.get("themes") or () if x),
-                months=_months(r.get("months")), stable_key=r.get("stable_key"),
+                id=iid, doc_id=r["document"], role=r["role"], period=r["period"], text=r["text"], section=r["section"],
+                bodies=frozenset(bodies.get(iid, ())), citations=frozenset(item_cites.get(iid, ())),
+                themes=frozenset(themes.get(iid, ())), months=_months(r["months"]), stable_key=r["stable_key"],
             )
         )
-    doc_keys = {f["document"]: f.get("document_key") for f in features.values()}
-    # citations outside any item (the title, the preamble) also say which notice a document follows up
-    doc_cites: dict[str, set[str]] = defaultdict(set)
-    for r in store.query("unit_citations", {"unit": unit}):
-        if r.get("key"):
-            doc_cites[r["document"]].add(r["key"])
     out = []
     for doc_id, d in docs.items():
         row = d["row"]
@@ -996,8 +1029,8 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
         out.append(
             LinkDoc(
                 id=doc_id, unit=unit, reported_period=row["reported_period"], planned_period=row["planned_period"],
-                date=row["date"], items=tuple(d["items"]), cites=cites | frozenset(doc_cites[doc_id]), own_key=doc_keys.get(doc_id),
-                reported_months=_months(row.get("reported_months")), planned_months=_months(row.get("planned_months")),
+                date=row["date"], items=tuple(d["items"]), cites=cites | frozenset(doc_cites[doc_id]), own_key=row["document_key"],
+                reported_months=_months(row["reported_months"]), planned_months=_months(row["planned_months"]),
             )
         )
     return out

@@ -16,10 +16,16 @@
   parent dies (each watches its parent's pid), and a worker that crashes on
   a file fails that file, not the batch;
 * parsed documents are written **as they come, in batches** of ``batch``
-  documents (``store.bulk_load``: on the embedded store one ``COPY``
-  transaction a batch, one transaction a document elsewhere). A crash late in
-  a run keeps every batch written before it; at most a batch of parsed
-  documents and the pool's few files in flight are held in memory;
+  documents or more (``store.bulk_load``: on the embedded store one ``COPY``
+  transaction a batch, one transaction a document elsewhere), by a writer
+  thread while the pool parses the next batch. A full batch is handed to the
+  writer when it is free; while it still writes the batch before, the next one
+  grows, up to ``batch * BATCH_GROWTH`` documents (group commit: a commit costs
+  nearly as much for few documents as for many, and more as the store grows).
+  A crash late in a run keeps every batch written before it; at most two
+  batches of parsed documents (one being written) and the pool's few files in
+  flight are held in memory. Each document's rows are built by the parse
+  worker (:func:`_parse_rows`), not by the writer;
 * **one bad file never stops or loses a batch**: any exception while
   parsing or writing a document becomes a failure line for its file;
 * ``link=True``: the month-to-month links of every unit marked stale (the
@@ -38,21 +44,27 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from graph.linking import UnitLinks, compute_unit_links, read_unit, write_unit_links, write_units_links
+from graph.records import Records
 from graph.store import Recovery, Store, UpsertResult, failed_result
 from ingest.models import ParsedDocument
 from vanban.errors import VanbanError
 
 #: what a folder walk picks up
 EXTENSIONS = (".txt", ".docx", ".doc", ".pdf")
-#: documents written per batch (one transaction a batch on the embedded store)
+#: documents written per batch (one transaction a batch on the embedded store), at least
 BATCH = 100
+#: at most this many batches' documents in one transaction: while the writer is still busy with
+#: the batch before, the next one grows up to ``batch * BATCH_GROWTH`` (a commit costs about as much
+#: for 100 documents as for 500, and more as the store grows: LadybugDB rewrites the node groups
+#: a ``COPY`` appends to)
+BATCH_GROWTH = 5
 #: units whose links are written in one transaction (``relink``)
 LINK_BATCH = 16
 #: a batch this large is parsed in a process pool
@@ -87,8 +99,10 @@ class IngestSummary:
     skipped: list[str] = field(default_factory=list)
     results: list[UpsertResult] = field(default_factory=list)
     seconds: float = 0.0
-    #: of which spent writing (bulk_load / upsert_document)
+    #: time spent writing (bulk_load / upsert_document, in the writer thread: it overlaps parsing)
     write_seconds: float = 0.0
+    #: of which the parsing waited for (the writer still busy with the batch before when the next was ready)
+    write_wait_seconds: float = 0.0
     bulk: bool = False
     #: units whose month-to-month links were recomputed
     linked_units: list[str] = field(default_factory=list)
@@ -259,6 +273,24 @@ def _parse(path: str, unit: str | None = None) -> Parsed:
         return "failed", f"internal error while parsing ({type(e).__name__}: {e})"
 
 
+def _parse_rows(path: str, unit: str | None = None) -> tuple[str, ParsedDocument | str, Records | None]:
+    """:func:`_parse`, and the document's store rows (:func:`graph.records.to_records`) built here too.
+
+    What a pool worker runs for a store that takes prebuilt rows (``bulk_load(docs, records)``): the
+    rows are then built on the worker's core instead of the writer's. Rows that cannot be built come
+    back None; the store builds them again and reports the reason with the document.
+    """
+    status, out = _parse(path, unit)
+    if status != "ok":
+        return status, out, None
+    from graph.records import to_records
+
+    try:
+        return status, out, to_records(out)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - the store tries again and fails the document with its reason
+        return status, out, None
+
+
 def _watch_parent(parent: int) -> None:
     """Pool initializer: exit this worker as soon as its parent is gone (killed with -9 included).
 
@@ -309,8 +341,11 @@ class ParsePool:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def map(self, paths: Sequence[str], unit: str | None = None) -> Iterator[tuple[str, Parsed]]:
+    def map(self, paths: Sequence[str], unit: str | None = None, rows: bool = False) -> Iterator[tuple[str, Parsed]]:
+        """``(path, parsed)`` in the order of ``paths``; ``rows``: each parsed document comes as
+        ``("ok", document, records)`` (:func:`_parse_rows`)."""
         assert self._pool is not None, "use ParsePool as a context manager"
+        parse: Callable[..., Parsed] = _parse_rows if rows else _parse  # type: ignore[assignment]
         queue: collections.deque[tuple[str, Future[Parsed]]] = collections.deque()
         todo = iter(paths)
 
@@ -320,7 +355,7 @@ class ParsePool:
                 if p is None:
                     return
                 assert self._pool is not None
-                queue.append((p, self._pool.submit(_parse, p, unit)))
+                queue.append((p, self._pool.submit(parse, p, unit)))
 
         fill()
         while queue:
@@ -332,7 +367,7 @@ class ParsePool:
                 queue.clear()
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 for p in suspects:
-                    yield p, self._alone(p)
+                    yield p, self._alone(p, parse, unit)
                 self._pool = self._new_pool(self.workers)
                 fill()
                 continue
@@ -340,19 +375,23 @@ class ParsePool:
             fill()
             yield path, out
 
-    def _alone(self, path: str) -> Parsed:
+    def _alone(self, path: str, parse: Callable[..., Parsed] = _parse, unit: str | None = None) -> Parsed:
         with self._new_pool(1) as pool:
             try:
-                return pool.submit(_parse, path).result()
+                return pool.submit(parse, path, unit).result()
             except BrokenProcessPool:
                 return "failed", "the parser's process died on this file (a crash in a reader, or out of memory)"
 
 
-def parse_stream(files: Sequence[Path], workers: int, unit: str | None = None) -> Iterator[tuple[Path, Parsed]]:
-    """``(file, ("ok", document) | ("failed", reason))`` for each file, in order, as they are parsed."""
+def parse_stream(files: Sequence[Path], workers: int, unit: str | None = None, rows: bool = False) -> Iterator[tuple[Path, Parsed]]:
+    """``(file, ("ok", document) | ("failed", reason))`` for each file, in order, as they are parsed.
+
+    ``rows``: where a pool parses, a document comes as ``("ok", document, records)``, its store rows
+    built by the worker (:func:`_parse_rows`); parsed in this process, it comes without them.
+    """
     if workers > 1 and len(files) >= POOL_MIN:
         with ParsePool(workers) as pool:
-            for f, (_, out) in zip(files, pool.map([str(f) for f in files], unit), strict=True):
+            for f, (_, out) in zip(files, pool.map([str(f) for f in files], unit, rows), strict=True):
                 yield f, out
     else:
         for f in files:
@@ -393,45 +432,83 @@ def ingest_paths(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     progress = on_progress or (lambda path, ok: None)
     batch = max(1, batch)
+    # a store that writes a batch through COPY takes the rows prebuilt: the parser's workers build them
+    rows = bulk and bool(getattr(store, "supports_copy", False))
     pending: list[ParsedDocument] = []
+    pending_rows: list[Records | None] = []
     handled = 0
+    # one writer thread: batch k is written (the engine releases the GIL) while batch k+1 is parsed
+    writer = ThreadPoolExecutor(1, thread_name_prefix="vanban-writer")
+    writing: tuple[list[ParsedDocument], Future[tuple[list[UpsertResult], float]]] | None = None
 
-    def flush() -> None:
-        nonlocal handled
-        if not pending:
-            return
+    def timed_write(docs: list[ParsedDocument], recs: list[Records | None]) -> tuple[list[UpsertResult], float]:
         t = time.perf_counter()
-        results = _write(store, pending, bulk)
-        summary.write_seconds += time.perf_counter() - t
-        for doc, r in zip(pending, results, strict=True):
+        results = _write(store, docs, bulk, recs)
+        return results, time.perf_counter() - t
+
+    def settle() -> None:
+        """Wait for the batch being written and account for it (here, in the calling thread)."""
+        nonlocal handled, writing
+        if writing is None:
+            return
+        docs, fut = writing
+        writing = None
+        t = time.perf_counter()
+        results, spent = fut.result()
+        summary.write_wait_seconds += time.perf_counter() - t
+        summary.write_seconds += spent
+        for doc, r in zip(docs, results, strict=True):
             summary.add(r)
             if r.status != "failed" and not doc.header.unit:
                 summary.no_unit.append(doc.source.path)
             progress(doc.source.path, r.status != "failed")
-        handled += len(pending)
-        pending.clear()
+        handled += len(docs)
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
 
-    for f, (status, out) in parse_stream(files, workers, unit):
-        if status != "ok":
-            summary.failures.append(Failure(str(f), str(out)))
-            progress(str(f), False)
-            handled += 1
-            continue
-        pending.append(out)  # type: ignore[arg-type]
-        if len(pending) >= batch:
-            flush()
-    flush()
+    def flush() -> None:
+        nonlocal writing
+        if not pending:
+            return
+        docs, recs = pending[:], pending_rows[:]
+        pending.clear()
+        pending_rows.clear()
+        settle()  # one batch written at a time, in order
+        writing = docs, writer.submit(timed_write, docs, recs)
+
+    try:
+        for f, parsed in parse_stream(files, workers, unit, rows):
+            status, out = parsed[0], parsed[1]
+            if status != "ok":
+                summary.failures.append(Failure(str(f), str(out)))
+                progress(str(f), False)
+                handled += 1
+                continue
+            pending.append(out)  # type: ignore[arg-type]
+            pending_rows.append(parsed[2] if len(parsed) > 2 else None)  # type: ignore[misc]
+            # a full batch goes to the writer as soon as it is free; while it is busy, the batch grows
+            if len(pending) >= batch and (writing is None or writing[1].done() or len(pending) >= batch * BATCH_GROWTH):
+                flush()
+        flush()
+    finally:
+        try:
+            settle()  # the batch in flight is written whole (or fails whole) before anything else happens
+        finally:
+            writer.shutdown(wait=True)
     if link:
         summary.linked_units = relink(store, store.stale_units(), summary, workers)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write(store: Store, docs: list[ParsedDocument], bulk: bool) -> list[UpsertResult]:
-    """One result per document; whatever goes wrong goes into the results, never out as an exception."""
+def _write(store: Store, docs: list[ParsedDocument], bulk: bool, records: Sequence[Records | None] = ()) -> list[UpsertResult]:
+    """One result per document; whatever goes wrong goes into the results, never out as an exception.
+
+    ``records``: the documents' rows where the parser built them already (``None`` where not).
+    """
     if bulk:
         try:
+            if any(r is not None for r in records):
+                return store.bulk_load(docs, records)
             return store.bulk_load(docs)
         except Exception as e:  # noqa: BLE001 - the store itself failed (journal, connection): the batch is reported
             log.warning("a batch of %d documents could not be written: %s", len(docs), e)

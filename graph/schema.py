@@ -29,6 +29,7 @@ span (``span_start``/``span_end``) in ``Document.text``; ``CITES`` also keeps th
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 # item verdicts (CONTRACT.md), and those an inspector may set by hand (graph.review): ingest/data/verdicts.json
@@ -65,8 +66,8 @@ class NodeTable:
     #: and garbage-collected when nothing points to them.
     owned: bool = False
 
-    @property
-    def columns(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def columns(self) -> tuple[str, ...]:  # cached: to_records asks for it once a row
         return tuple(p.name for p in self.props)
 
     def prop(self, name: str) -> Prop:
@@ -85,8 +86,8 @@ class RelTable:
     #: written by the follow-through linker, not by ingest.
     link: bool = False
 
-    @property
-    def columns(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def columns(self) -> tuple[str, ...]:  # cached: to_records asks for it once a row
         return tuple(p.name for p in self.props)
 
 

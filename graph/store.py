@@ -124,7 +124,7 @@ class Store(Protocol):
 
     def upsert_document(self, doc: ParsedDocument) -> UpsertResult: ...
     def delete_document(self, document_id: str) -> bool: ...
-    def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]: ...
+    def bulk_load(self, docs: Iterable[ParsedDocument], records: Sequence[Records | None] | None = None) -> list[UpsertResult]: ...
     def recover(self) -> Recovery: ...
     def stale_units(self) -> list[str]: ...
     def replace_links(self, unit: str, links: Sequence[dict[str, Any]], verdicts: dict[str, str] | None = None,
@@ -432,13 +432,15 @@ class CypherStore:
                     {"keys": sorted(ks)},
                 )
 
-    def bulk_load(self, docs: Iterable[ParsedDocument]) -> list[UpsertResult]:
+    def bulk_load(self, docs: Iterable[ParsedDocument], records: Sequence[Records | None] | None = None) -> list[UpsertResult]:
         """Write many documents, each whole or not at all: one result per document, in order.
 
         A document that cannot be written (its rows cannot be built, the
         engine refuses it) comes back ``failed`` with its reason; the others
         are written. Here: one transaction per document; a backend with a
         faster path (``supports_copy``) writes a batch in one transaction.
+        ``records``: the documents' rows (:func:`graph.records.to_records`) where they were built
+        already (``None`` where not; used by the ``COPY`` path, rebuilt here).
         """
         self._check_writable()
         out = []

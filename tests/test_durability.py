@@ -102,8 +102,11 @@ def _survivors(pids: list[int], wait_s: float = 5.0) -> list[int]:
 
 # Each run is killed at a later moment than the one before; the last one finishes.
 MOMENTS = [
-    ("stored:", 2, 0.0),  # after two batches, while the pool parses the next ones
-    ("stored:", 5, 0.4),  # most likely inside the next batch's transaction or its checkpoint
+    # the first "stored:" line is logged when the next batch is handed to the writer thread, from inside
+    # the parse loop: the pool is still open (a batch grows while the writer is busy, so a 32-file run
+    # has only a few batches, and the pool may have parsed everything by the second)
+    ("stored:", 1, 0.0),  # after a batch, while the pool parses the next ones
+    ("stored:", 2, 0.4),  # most likely inside the next batch's transaction or its checkpoint
     ("linking", 2, 0.3),  # while a unit's links are written
     ("linking", 5, 0.05),  # late in linking
 ]

@@ -288,3 +288,37 @@ def test_score_matrix_is_the_pair_score(series: str) -> None:
         want = np.array([[scorer.score(t, o, next_step=next_step) for o in others] for t in tasks])
         assert np.allclose(got, want, atol=1e-12), series
     assert (want > 0.3).sum() > 5  # the block holds real matches, not only zeros
+
+
+@pytest.mark.slow
+def test_what_the_linker_reads_from_the_store_is_what_the_parse_says(tmp_path) -> None:
+    """`read_unit` (four plain reads of a unit's rows) gives the documents and items `linkdoc_from_parsed` builds
+    from the parses: the same items, roles, months, bodies, citations and themes."""
+    from dataclasses import replace
+
+    from graph.embedded import EmbeddedStore
+    from graph.linking import linkdoc_from_parsed, read_unit
+    from graph.loader import ingest_paths
+    from graph.records import document_id
+    from ingest.pipeline import parse_file
+
+    files = sorted(DEMO.glob("*.txt"))
+    parsed = [parse_file(f) for f in files]
+    store = EmbeddedStore(tmp_path / "demo.db")
+    try:
+        ingest_paths(store, files, link=False)
+        units = sorted({d.header.unit for d in parsed if d.header.unit})
+        read = {d.id: d for u in units for d in read_unit(store, u)[0]}
+    finally:
+        store.close()
+    assert len(units) > 1 and len(read) == len([d for d in parsed if d.header.unit and d.items])
+    for doc in parsed:
+        if not doc.header.unit or not doc.items:
+            continue
+        want = linkdoc_from_parsed(doc, document_id(doc))
+        got = read[want.id]
+        assert [replace(it, stable_key=None) for it in got.items] == list(want.items)
+        assert all(it.stable_key for it in got.items)
+        own = {want.own_key} if want.own_key else set()
+        assert got.cites == want.cites - own
+        assert replace(got, items=(), cites=frozenset()) == replace(want, items=(), cites=frozenset())

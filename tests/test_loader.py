@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import schema
 from graph.embedded import EmbeddedStore
 from graph.loader import collect_files, ingest_paths
 from ingest.pipeline import parse_file
@@ -149,6 +150,51 @@ def test_batches_of_copy_give_the_graph_of_one_upsert_at_a_time(synth, tmp_path)
         assert batched.dump(include_text=False).nodes == single.dump(include_text=False).nodes
     finally:
         batched.close()
+        single.close()
+
+
+class _SlowWriter(EmbeddedStore):
+    """The embedded store, its batches noted (size, rows prebuilt, thread) and slowed: a writer busier than the parser."""
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.calls: list[tuple[int, bool, str]] = []
+
+    def bulk_load(self, docs, records=None):
+        import threading
+        import time
+
+        docs = list(docs)
+        self.calls.append((len(docs), records is not None and all(r is not None for r in records), threading.current_thread().name))
+        time.sleep(0.5 if len(self.calls) == 1 else 0)
+        return super().bulk_load(docs, records)
+
+
+def test_the_pool_builds_the_rows_and_batches_grow_while_the_writer_is_busy(tmp_path):
+    """Parsed in the pool, each document's rows come built; the writer thread writes a batch while the next
+    one parses, and that one grows (up to batch * BATCH_GROWTH) while the writer is busy. The graph is that
+    of one upsert at a time."""
+    from graph.loader import BATCH_GROWTH, POOL_MIN
+    from vanban.synth import generate_corpus
+
+    files = generate_corpus(tmp_path / "corpus", POOL_MIN + 12, seed=3, months=6)
+    slow, single = _SlowWriter(tmp_path / "a.db"), EmbeddedStore(tmp_path / "b.db")
+    try:
+        a = ingest_paths(slow, files, batch=4, workers=2, link=True)
+        b = ingest_paths(single, files, bulk=False, workers=1, link=True)
+        assert a.created == b.created == len(files) and a.failures == b.failures == []
+        sizes = [n for n, _, _ in slow.calls]
+        assert sum(sizes) == len(files) and all(n <= 4 * BATCH_GROWTH for n in sizes)
+        assert max(sizes) > 4, sizes  # the first batch kept the writer busy for half a second
+        assert all(prebuilt for _, prebuilt, _ in slow.calls) and {t for _, _, t in slow.calls} != {"MainThread"}
+        assert a.write_seconds >= 0.5
+        assert slow.counts() == single.counts()
+        got, want = slow.dump(include_text=False), single.dump(include_text=False)
+        assert got.nodes == want.nodes
+        links = set(schema.LINK_TYPES)  # (near-ties may link differently in another process: compared by counts)
+        assert {k: v for k, v in got.rels.items() if k[0] not in links} == {k: v for k, v in want.rels.items() if k[0] not in links}
+    finally:
+        slow.close()
         single.close()
 
 

@@ -493,6 +493,42 @@ def test_bulk_load_appends_to_a_store_that_is_not_empty(store, tmp_path):
     one_by_one.close()
 
 
+def test_bulk_load_takes_rows_built_elsewhere(store, tmp_path):
+    """``bulk_load(docs, records)`` (rows built by the parser's workers): the graph and results of ``bulk_load(docs)``."""
+    mar = g.numbered(g.dh_mar(), "15")
+    batches = [[g.ct05(), g.dh_feb()], [mar, g.ts_02()], [g.revised(mar), g.ts_02()]]
+    # rows of some documents given, of others not (a worker that could not build them sends None)
+    got = [[r.status for r in store.bulk_load(b, [to_records(d) if n % 2 == 0 else None for n, d in enumerate(b)])]
+           for b in batches]
+    assert got == [["created", "created"], ["created", "created"], ["replaced", "unchanged"]]
+    plain = EmbeddedStore(tmp_path / "plain.db")
+    for b in batches:
+        plain.bulk_load(b)
+    assert store.dump() == plain.dump()
+    plain.close()
+    if store.supports_copy:
+        with pytest.raises(ValueError, match="2 records for 1 documents"):
+            store.bulk_load([g.ct05()], [None, None])
+
+
+def test_copy_files_type_every_column_as_the_schema_says(tmp_path):
+    """The Parquet files COPY reads: typed rows as they are, a mistyped value converted as coerce_row converts it."""
+    import pyarrow.parquet as pq
+
+    from graph.embedded import _parquet
+    from graph.store import coerce_row
+
+    table = schema.node("Item")
+    typed = [{"id": "a#1", "ord": 3, "text": "Đôn đốc", "span_start": 0, "extra": "not a column"}, {"id": "a#2"}]
+    mistyped = [{"id": 7, "ord": "4", "span_end": 12.0}, {"id": "a#3", "ord": True}]
+    for rows in (typed, mistyped):
+        got = pq.read_table(_parquet(tmp_path / "t.parquet", table.props, rows, ())).to_pylist()
+        assert got == [coerce_row(table.props, r) for r in rows]
+    rel = schema.rel("HAS_ITEM")
+    got = pq.read_table(_parquet(tmp_path / "r.parquet", rel.props, [{"from": "d", "to": "d#1", "ord": 0}], ("from", "to")))
+    assert got.column_names == ["from", "to", "ord"] and got.to_pylist() == [{"from": "d", "to": "d#1", "ord": 0}]
+
+
 def test_one_bad_document_fails_alone_in_a_batch(store):
     # a citation without a key: its Directive would have a null primary key, which the engine refuses
     bad = replace(g.ts_02(), citations=(replace(g.ts_02().citations[0], key=None),))

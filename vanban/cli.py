@@ -186,7 +186,7 @@ def ingest(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar (and OCR pages).")] = True,
     limit: LimitOpt = None,
     province: ProvinceOpt = None,
-    batch: Annotated[int | None, typer.Option("--batch", min=1, help="Documents written per transaction (each batch is kept if a later one fails or the run is killed).")] = None,
+    batch: Annotated[int | None, typer.Option("--batch", min=1, help="Documents written per transaction, at least (a batch grows while the one before is still being written; each batch is kept if a later one fails or the run is killed).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stored batch and each linked unit on stderr.")] = False,
     unit: Annotated[str | None, typer.Option("--unit", help="File documents whose header names no unit under this one (e.g. \"phường Tân Hưng\").")] = None,
 ) -> None:
