@@ -77,7 +77,6 @@ QUERY_TITLES = {
     "document_items": "Một văn bản: các mục",
     "document_mentions": "Một văn bản: trích dẫn, cơ quan, người",
     "document_citations": "Một văn bản: các văn bản được trích dẫn",
-    "unit_link_features": "Dữ liệu đối chiếu nhiệm vụ của một phường, xã",
 }
 
 

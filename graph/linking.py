@@ -968,8 +968,8 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
 
 
 #: what :func:`_store_docs` reads of a unit: four plain reads (each a single pattern from the unit's
-#: documents) instead of the named queries ``unit_link_features`` (three OPTIONAL MATCHes and their
-#: collects: most of a unit's read time), ``unit_items`` and ``unit_citations``; the same facts.
+#: documents) instead of the former named query ``unit_link_features`` (three OPTIONAL MATCHes and their
+#: collects: most of a unit's read time; removed in session 4), ``unit_items`` and ``unit_citations``; the same facts.
 _UNIT_ITEMS = (
     "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit "
     "RETURN i.id AS item, d.id AS document, d.key AS document_key, d.date AS date, d.reported_period AS reported_period, "
@@ -992,7 +992,7 @@ _UNIT_CITES = (
 
 
 def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
-    """The unit's documents and items as the linker sees them (what ``unit_items`` and ``unit_link_features`` say)."""
+    """The unit's documents and items as the linker sees them (what ``unit_items`` says, with bodies, themes and citations)."""
     params = {"unit": unit}
     bodies: dict[str, list[str]] = defaultdict(list)
     for r in store.cypher(_UNIT_BODIES, params):
