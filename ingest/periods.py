@@ -170,6 +170,9 @@ def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] 
 
 # "tại cuộc họp giao ban tháng 5", "Hội nghị thường kỳ tháng 8": a monthly meeting reviews its month
 _RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky")
+# "về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8" reviews July; "về lãnh đạo thực hiện nhiệm vụ
+# tháng 9", dated in August, plans September: which one, the rest of the title or the date says (document_periods)
+_EITHER_KEYS = ("thuc hien nhiem vu", "lanh dao thuc hien")
 _TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "trong tam")
 # a heading or a title line, where a period says what a whole section is about
 _HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
@@ -192,12 +195,21 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
         prev = sp.end
         hits = [(segment.find(k), "result") for k in _RESULT_KEYS if k in segment]
         hits += [(segment.find(k), "task") for k in _TASK_KEYS if k in segment]
+        hits += [(segment.find(k), "either") for k in _EITHER_KEYS if k in segment]
         if hits:
             # the first keyword since the last period speaks for it: "kết quả thực hiện nhiệm vụ tháng 11"
             kind = min(hits)[1]
+        elif out and _JOINED.fullmatch(segment):
+            # "quý III và tháng 10": one period of two parts
+            k, last = out[-1]
+            out[-1] = (k, Span(last.start, sp.end, tuple(dict.fromkeys(last.months + sp.months))))
+            continue
         if kind:
             out.append((kind, sp))
     return out
+
+
+_JOINED = re.compile(r"[ ]*(?:,|va|-)[ ]*")
 
 
 @dataclass(frozen=True)
@@ -216,6 +228,30 @@ class Periods:
     def planned_period(self) -> str | None:
         """The first month planned (``vanban.parse/1``'s ``planned_period``)."""
         return self.planned[0] if self.planned else None
+
+
+def _either(sp: Span, found: list[tuple[str, Span]], date: str | None) -> str:
+    """A title's "lãnh đạo thực hiện nhiệm vụ tháng N": the months it reviews when a plan follows it in the title
+    or when the document is dated after month N; else the month it plans (a resolution alone in its title,
+    dated before or in the month it names).
+
+    >>> _either(months_in("về lãnh đạo thực hiện nhiệm vụ tháng 9 năm 2026")[0], [], "2026-08-27")
+    'task'
+    >>> _either(months_in("về lãnh đạo thực hiện nhiệm vụ tháng 01")[0], [], "2026-12-28")
+    'task'
+    >>> _either(months_in("về lãnh đạo thực hiện nhiệm vụ tháng 8")[0], [], "2026-09-02")
+    'result'
+    """
+    if any(k == "task" and other.start > sp.start for k, other in found):
+        return "result"
+    if date and len(date) >= 7:
+        y, m = int(date[:4]), int(date[5:7])
+        year, month = sp.months[0]
+        if year is None:
+            year = y + 1 if m - month > 6 else y  # "tháng 01" in a December notice: next year
+        if (year, month) >= (y, m):
+            return "task"  # a resolution dated in the month it names, late, plans it
+    return "result"
 
 
 def document_periods(title: str | None, body: str, date: str | None) -> Periods:
@@ -246,7 +282,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
                 planned = sp.months
 
     if title:
-        found = _classify(title)
+        classified = _classify(title)
+        found = [(_either(sp, classified, date) if kind == "either" else kind, sp) for kind, sp in classified]
         take(found)
         if not found:
             title_kind_free = months_in(title)
@@ -259,7 +296,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             if _HEADING.match(s) and s.endswith((".", ";")) and len(s.split()) > 12:
                 continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
             if _HEADING.match(s) or (len(s) < 140 and _UPPER.match(s)):
-                take(_classify(s))
+                take([("result" if k == "either" else k, sp) for k, sp in _classify(s)])
             if reported and planned:
                 break
     if not planned:

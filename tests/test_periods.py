@@ -64,6 +64,13 @@ def test_period_expressions(phrase: str, months: list) -> None:
          "3. Đảng ủy chỉ đạo các chi bộ tổ chức tổng kết công tác năm 2026, đánh giá việc thực hiện nghị quyết đại hội.\n",
          "2026-08-28", ("2026-08",), ("2026-09",)),
         ("Hội nghị Ban Chấp hành thường kỳ tháng 10", "II. NHIỆM VỤ THÁNG 11\n", "2026-10-30", ("2026-10",), ("2026-11",)),
+        # "lãnh đạo thực hiện nhiệm vụ tháng N": what N is, the rest of the title or the date says
+        ("về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8 năm 2026", "", "2026-07-31", ("2026-07",), ("2026-08",)),
+        ("về lãnh đạo thực hiện nhiệm vụ tháng 9 năm 2026", "", "2026-08-27", (), ("2026-09",)),
+        ("về lãnh đạo thực hiện nhiệm vụ tháng 10 năm 2026", "", "2026-10-14", (), ("2026-10",)),
+        # a quarter and a month reviewed together
+        ("về lãnh đạo thực hiện nhiệm vụ quý III, tháng 10 và nhiệm vụ trọng tâm tháng 11 năm 2026", "", "2026-10-29",
+         ("2026-07", "2026-08", "2026-09", "2026-10"), ("2026-11",)),
         # a half-year review
         ("Báo cáo sơ kết 6 tháng đầu năm 2026, phương hướng nhiệm vụ 6 tháng cuối năm", "", "2026-06-25",
          tuple(f"2026-{m:02d}" for m in range(1, 7)), tuple(f"2026-{m:02d}" for m in range(7, 13))),
