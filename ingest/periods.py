@@ -187,7 +187,7 @@ _PLAN_LEAD = re.compile(
 def _classify(phrase: str) -> list[tuple[str, Span]]:
     """(``result`` | ``task``, period) for each period in a title or heading, by the keyword before it."""
     f = fold(phrase)
-    out = []
+    out: list[tuple[str, Span]] = []
     prev = 0
     kind: str | None = None
     for sp in months_in(f, folded=True):
