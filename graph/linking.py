@@ -466,17 +466,6 @@ class _Scorer:
                     best = max(best, STAGE_SAME)
         return best
 
-    def next_steps(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        """``[i, j]``: ``right[j]`` is a next step (one or two stages on) of ``left[i]``'s procedure."""
-        out = np.zeros((len(left), len(right)), dtype=bool)
-        staged_r = [(y, self._items[i]) for y, i in enumerate(right) if self.stages[i]]
-        for x, i in enumerate(left):
-            if self.stages[i]:
-                a = self._items[i]
-                for y, b in staged_r:
-                    out[x, y] = self.stage_bonus(a, b, next_step=True) == STAGE_NEXT
-        return out
-
     def score(self, a: LinkItem, b: LinkItem, *, next_step: bool = False) -> float:
         fa, fb = self.features[a.id], self.features[b.id]
         shared = fa & fb
@@ -538,13 +527,19 @@ class _Scorer:
         na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
         union = np.maximum(1.0, na + nb - common)
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
-        stage = np.zeros_like(s)
-        staged_l = [k for k, i in enumerate(left) if self.stages[i]]
-        staged_r = [k for k, i in enumerate(right) if self.stages[i]]
-        for x in staged_l:
-            for y in staged_r:
-                stage[x, y] = self.stage_bonus(self._items[left[x]], self._items[right[y]], next_step=next_step)
+        stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
+
+    def stage_matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool) -> np.ndarray:
+        """:meth:`stage_bonus` of every (left, right) pair of item ids (only items at a stage of a procedure are tried)."""
+        stage = np.zeros((len(left), len(right)))
+        staged_r = [(y, self._items[i]) for y, i in enumerate(right) if self.stages[i]]
+        for x, i in enumerate(left):
+            if self.stages[i]:
+                a = self._items[i]
+                for y, b in staged_r:
+                    stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
+        return stage
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
@@ -849,7 +844,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             ])[:, None] if left else np.zeros((0, 1))
             # the next step of a procedure follows a step done: it needs no more than a task planned again
             if step == 0 and left and later:
-                need = np.where(scorer.next_steps(left, later), min(CARRY_MIN, float(need.min())), need)
+                need = np.where(scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT, CARRY_MIN, need)
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
             t_first = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
@@ -1025,11 +1020,10 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
     out = []
     for doc_id, d in docs.items():
         row = d["row"]
-        cites = frozenset(k for it in d["items"] for k in it.citations)
         out.append(
             LinkDoc(
                 id=doc_id, unit=unit, reported_period=row["reported_period"], planned_period=row["planned_period"],
-                date=row["date"], items=tuple(d["items"]), cites=cites | frozenset(doc_cites[doc_id]), own_key=row["document_key"],
+                date=row["date"], items=tuple(d["items"]), cites=frozenset(doc_cites[doc_id]), own_key=row["document_key"],
                 reported_months=_months(row["reported_months"]), planned_months=_months(row["planned_months"]),
             )
         )
