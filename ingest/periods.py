@@ -293,9 +293,10 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             s = line.strip()
             if not s or len(s) > 180:
                 continue
-            if _HEADING.match(s) and s.endswith((".", ";")) and len(s.split()) > 12:
+            numbered = _HEADING.match(s) is not None
+            if numbered and s.endswith((".", ";")) and len(s.split()) > 12:
                 continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
-            if _HEADING.match(s) or (len(s) < 140 and _UPPER.match(s)):
+            if numbered or (len(s) < 140 and _UPPER.match(s)):
                 take([("result" if k == "either" else k, sp) for k, sp in _classify(s)])
             if reported and planned:
                 break

@@ -440,13 +440,18 @@ _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 _RANKS: dict[str, float] = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
 
-def _nested_restarts(marks: list[tuple[str, str, int] | None], lines: Sequence[str]) -> list[tuple[str, str, int] | None]:
+def _nested_restarts(
+    marks: list[tuple[str, str, int] | None], text: str, paragraphs: Sequence[tuple[int, int]],
+) -> list[tuple[str, str, int] | None]:
     """Points numbered again from 1 under a numbered heading ("3. Nhiệm vụ trọng tâm tháng 6" then "1. Giao ...",
     "2. Đề nghị ...") are its children, not its siblings: they become ``subdecimal`` while they count on
     (1, 2, 3 ...); the first number that breaks the count is the outline's own again.
 
+    ``marks``: the marker of each paragraph (``text[start:end]`` of ``paragraphs``).
+
+    >>> t = "3. Nhiệm vụ tháng 6\\n1. Giao ...\\n2. Đề nghị ...\\n4. Tổ chức thực hiện"
     >>> m = _nested_restarts([("decimal", "3", 3), ("decimal", "1", 3), ("decimal", "2", 3), ("decimal", "4", 3)],
-    ...                      ["3. Nhiệm vụ tháng 6", "1. Giao ...", "2. Đề nghị ...", "4. Tổ chức thực hiện"])
+    ...                      t, [(0, 19), (20, 31), (32, 46), (47, 67)])
     >>> [k for k, _, _ in m]
     ['decimal', 'subdecimal', 'subdecimal', 'decimal']
     """
@@ -455,7 +460,7 @@ def _nested_restarts(marks: list[tuple[str, str, int] | None], lines: Sequence[s
     while i < len(out) - 1:
         head, nxt = out[i], out[i + 1]
         if (head and nxt and head[0] == "decimal" and nxt[0] == "decimal" and nxt[1] == "1" and head[1] not in {"0", "1"}
-                and not lines[i].rstrip().endswith((".", ";"))):
+                and not text[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith((".", ";"))):
             last = 0
             j = i + 1
             while j < len(out):
@@ -589,7 +594,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
     # each paragraph's marker, read once (the loop looks one paragraph ahead)
     marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
     ranks = _ranks_of(marks)
-    marks = _nested_restarts(marks, [text[ps:pe] for ps, pe in paragraphs])
+    marks = _nested_restarts(marks, text, paragraphs)
     # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
     folded = fold(text)
     periods = Periods(header.reported_months, header.planned_months)
