@@ -70,6 +70,8 @@ SHARE_MIN = 0.25
 SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
+#: a result that tells of two things answers a second task when the part telling of it scores this much
+PART_MIN = 0.35
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
 #: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).
@@ -667,10 +669,15 @@ def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimu
     return [(round(float(scores[x, y]), 9), left[x], right[y]) for x, y in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
-def _shared_answer(pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+def _shared_answer(
+    pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]],
+    scorer: _Scorer | None = None, items: dict[str, LinkItem] | None = None,
+) -> list[tuple[float, str, str]]:
     """A task the alignment left unanswered whose best result another task took: one result may answer two tasks.
 
-    Kept when the pair scores ``SHARE_MIN`` and at least ``SHARE_RATIO`` of the taker's score.
+    Kept when the pair scores ``SHARE_MIN`` and at least ``SHARE_RATIO`` of the taker's score, or (given the
+    ``scorer`` and ``items``) when the result tells of two things and the part that answers this task
+    (``PART_MIN``) is not the part that answers its taker.
     """
     used_t = {t for _, t, _ in taken}
     taker: dict[str, float] = {}
@@ -680,8 +687,38 @@ def _shared_answer(pairs: Sequence[tuple[float, str, str]], taken: Sequence[tupl
     for sc, t, r in pairs:
         if t not in used_t and sc > best.get(t, (0.0, ""))[0]:
             best[t] = (sc, r)
-    return [(sc, t, r) for t, (sc, r) in sorted(best.items())
-            if r in taker and sc >= SHARE_MIN and sc >= SHARE_RATIO * taker[r]]
+    out = [(sc, t, r) for t, (sc, r) in sorted(best.items())
+           if r in taker and sc >= SHARE_MIN and sc >= SHARE_RATIO * taker[r]]
+    if scorer is None or items is None:
+        return out
+    # a result that says it did two things ("tổ chức Hội nghị sơ kết 6 tháng, đồng thời đánh giá một năm ...")
+    # answers the task its other part tells of
+    shared = {t for _, t, _ in out}
+    for t, (sc, r) in sorted(best.items()):
+        if t in shared or r not in taker:
+            continue
+        parts = _result_parts(items[r].text)
+        if len(parts) < 2:
+            continue
+        mine = [scorer.text_score(p, items[t]) for p in parts]
+        k = int(np.argmax(mine))
+        takers = [t2 for _, t2, r2 in taken if r2 == r]
+        theirs = {int(np.argmax([scorer.text_score(p, items[t2]) for p in parts])) for t2 in takers}
+        if k not in theirs and mine[k] >= PART_MIN:
+            out.append((sc, t, r))
+    return out
+
+
+#: "..., đồng thời ...", "... kết hợp ...": where a result says it did a second thing (a ";" between two facts
+#: does not say so: the second fact is often another task's)
+_ALSO = re.compile(r",?\s+(?:đồng thời|kết hợp|lồng ghép|cùng với đó|bên cạnh đó)\s+", re.IGNORECASE)
+
+
+def _result_parts(text: str) -> list[str]:
+    """The parts of a result that tells of two things at once, each at least four words."""
+    parts = [p.strip(" ,.") for p in _ALSO.split(text)]
+    parts = [p for p in parts if len(p.split()) >= 4]
+    return parts if len(parts) > 1 else []
 
 
 def _clauses(text: str) -> list[str]:
@@ -809,7 +846,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             pairs += _pairs(LATE_FACTOR * ft_scorer.matrix(leftover, result_ids), leftover, result_ids, FOLLOW_MIN)
         taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
         taken += _per_clause(ft_scorer, items, pairs, taken)
-        taken += _shared_answer(pairs, taken)
+        taken += _shared_answer(pairs, taken, ft_scorer, items)
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}

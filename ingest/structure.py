@@ -437,6 +437,9 @@ _COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
 _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
+#: the depth of ordinal points in a document that numbers "1." first: below "1.2.3.4." (13), above "(1)"
+_ORDINAL_UNDER_NUMBERS = 19.0
+
 _RANKS: dict[str, float] = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
 
@@ -503,13 +506,36 @@ def _document_ranks(lines: Iterable[str]) -> dict[str, float]:
 
 
 def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
-    """:func:`_document_ranks` from the lines' markers (each line's marker read once)."""
+    """:func:`_document_ranks` from the lines' markers (each line's marker read once).
+
+    Ordinal points ("Thứ nhất, ...", "Một là, ...") are an outer level ("Một là, về kết quả" / "1. ...") unless
+    the document numbers with "1." first: "3. Phương hướng, nhiệm vụ tháng 10" then "Thứ nhất, ...", "Thứ hai,
+    ..." are the heading's points, below every numbered level and above "(1)".
+
+    >>> r = _ranks_of([("decimal", "3", 3), ("ordinal", "1", 10)])
+    >>> r["decimal"] < r["ordinal"] < r["paren"]
+    True
+    >>> r = _ranks_of([("ordinal", "1", 8), ("decimal", "1", 3)])
+    >>> r["ordinal"] < r["decimal"]
+    True
+    """
+    ranks = _RANKS
+    first_outline: str | None = None
+    first_number: str | None = None
     for mk in marks:
-        if mk and mk[0] in {"roman", "upper"}:
-            if mk[0] == "upper":
-                return {**_RANKS, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
+        if not mk:
+            continue
+        if first_outline is None and mk[0] in {"roman", "upper"}:
+            first_outline = mk[0]
+        if first_number is None and mk[0] in {"decimal", "compound", "ordinal"}:
+            first_number = mk[0]
+        if first_outline is not None and first_number is not None:
             break
-    return _RANKS
+    if first_outline == "upper":
+        ranks = {**ranks, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
+    if first_number in {"decimal", "compound"}:
+        ranks = {**ranks, "ordinal": _ORDINAL_UNDER_NUMBERS}
+    return ranks
 
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)

@@ -88,6 +88,26 @@ def test_a_task_of_two_clauses_keeps_an_answer_for_each() -> None:
     assert out.verdicts["d1#1"] == "silent"
 
 
+def test_a_result_that_says_it_did_two_things_answers_two_tasks() -> None:
+    """"Hội nghị sơ kết 6 tháng đầu năm, đồng thời đánh giá một năm vận hành chính quyền hai cấp" (hand N): the
+    assessment takes the result by its many shared words, and the part before "đồng thời" still answers the
+    review, which scores well below the taker on the whole result; without "đồng thời" it does not."""
+    tasks = [
+        "Tổ chức Hội nghị sơ kết công tác xây dựng Đảng, thực hiện nhiệm vụ chính trị 6 tháng đầu năm, triển khai nhiệm vụ "
+        "6 tháng cuối năm 2026; Văn phòng Đảng ủy chủ trì tham mưu.",
+        "Đánh giá, sơ kết 01 năm vận hành mô hình chính quyền địa phương hai cấp, đề xuất giải pháp khắc phục hạn chế.",
+        "Tổ chức giải bóng đá thiếu niên hè năm 2026.",
+    ]
+    result = ("Ngày 10/7/2026, Đảng ủy phường tổ chức Hội nghị sơ kết 6 tháng đầu năm, đồng thời đánh giá một năm vận hành "
+              "chính quyền địa phương hai cấp; 100% đại biểu thống nhất các giải pháp khắc phục hạn chế.")
+    d1 = _doc("d1", "phường A", "2026-06", "2026-07", [("task", "2026-07", t) for t in tasks])
+    d2 = _doc("d2", "phường A", "2026-07", "2026-08", [("result", "2026-07", result)])
+    out = link_documents([d1, d2])
+    assert sorted(lk.source for lk in out.links if lk.kind == "FOLLOWED_BY") == ["d1#0", "d1#1"]
+    plain = _doc("d2", "phường A", "2026-07", "2026-08", [("result", "2026-07", result.replace(", đồng thời", " và"))])
+    assert [lk.source for lk in link_documents([d1, plain]).links if lk.kind == "FOLLOWED_BY"] == ["d1#1"]
+
+
 def test_the_next_step_of_a_step_done_is_carried_over() -> None:
     """A call-up done ("đã giao lệnh gọi nhập ngũ cho 38/38 công dân") is followed by the send-off: a next step of
     the procedure is carried over at the bar of a task planned again, not at the higher bar of a routine task done."""

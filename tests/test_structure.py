@@ -232,12 +232,21 @@ LAYOUTS += [
          ("task", "Công an xã tăng cường tuần tra ban đêm."),
          ("assignment", "Thường trực Đảng ủy giao các đồng chí Ủy viên Ban Thường vụ theo dõi, đôn đốc thực hiện.")],
     ),
+    # "Thứ nhất, ..." after "1." and "2." are the points of the numbered heading above them (hand N)
+    (
+        "1. Kết quả thực hiện nhiệm vụ tháng 9\n- Thu ngân sách 9 tháng đạt 76,3% dự toán.\n"
+        "2. Phương hướng, nhiệm vụ tháng 10\n\nThứ nhất, công bố công khai danh sách học sinh được hỗ trợ.\n\n"
+        "Thứ hai, duy trì tiếp công dân định kỳ của Bí thư Đảng ủy.\n",
+        [("result", "Thu ngân sách 9 tháng đạt 76,3% dự toán."),
+         ("task", "công bố công khai danh sách học sinh được hỗ trợ."), ("task", "duy trì tiếp công dân định kỳ của Bí thư Đảng ủy.")],
+    ),
 ]
 
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
-                                                         "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading"])
+                                                         "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
+                                                         "ordinal-points-under-a-number"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
