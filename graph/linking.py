@@ -70,6 +70,8 @@ SHARE_MIN = 0.25
 SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
+#: two items that each cite a directive, and not the same one, are less alike by this much
+OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much
 PART_MIN = 0.35
 #: Score a second result for a task (or a second task for a result) needs.
@@ -297,6 +299,10 @@ def procedure_stages(text: str) -> dict[str, int]:
     {'military-recruitment': 1}
     >>> procedure_stages("Chuẩn bị các điều kiện tổ chức Lễ giao nhận quân năm 2027.")
     {'military-recruitment': 5}
+    >>> procedure_stages("Thẩm định, phê duyệt dự toán sửa chữa 12 phòng học.")  # no land to clear
+    {}
+    >>> procedure_stages("Phê duyệt phương án bồi thường cho 12 hộ dân.")
+    {'land-clearance': 3}
     """
     f = fold(text).lower()
     out: dict[str, int] = {}
@@ -306,7 +312,17 @@ def procedure_stages(text: str) -> dict[str, int]:
         for pid, k, rx in keys[key]:
             if k > out.get(pid, -1) and rx.search(f):
                 out[pid] = k
-    return {pid: out[pid] for pid in _procedure_ids() if pid in out}
+    contexts = _procedure_contexts()
+    return {pid: out[pid] for pid in _procedure_ids() if pid in out and (pid not in contexts or contexts[pid].search(f))}
+
+
+@functools.cache
+def _procedure_contexts() -> dict[str, re.Pattern[str]]:
+    """The procedures whose stages count only beside one of their context words ("phê duyệt" is land clearance
+    only beside "bồi thường", "thu hồi", "mặt bằng" ...)."""
+    data = json.loads(PROCEDURES.read_text(encoding="utf-8"))
+    return {p["id"]: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["context"]) + r")\b")
+            for p in data["procedures"] if p.get("context")}
 
 
 def without_addressee(text: str) -> str:
@@ -484,6 +500,8 @@ class _Scorer:
             bonus += 0.03
         if a.citations & b.citations:
             bonus += 0.08
+        elif a.citations and b.citations:
+            bonus -= OTHER_DIRECTIVE  # each cites a directive, not the same one
         if a.themes and b.themes:
             common = len(a.themes & b.themes)
             bonus += 0.05 * common / len(a.themes | b.themes)
@@ -523,7 +541,9 @@ class _Scorer:
         s = 0.45 * overlap + 0.55 * cosine
         bodies, citations, themes = self._tags
         s += 0.03 * ((bodies[lp] @ bodies[rp].T) > 0)
-        s += 0.08 * ((citations[lp] @ citations[rp].T) > 0)
+        cited = citations[lp] @ citations[rp].T
+        s += np.where(cited > 0, 0.08, np.where(citations[lp].sum(axis=1)[:, None] * citations[rp].sum(axis=1)[None, :] > 0,
+                                                -OTHER_DIRECTIVE, 0.0))
         tl, tr = themes[lp], themes[rp]
         common = tl @ tr.T
         na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
