@@ -304,16 +304,27 @@ def procedure_stages(text: str) -> dict[str, int]:
     >>> procedure_stages("Phê duyệt phương án bồi thường cho 12 hộ dân.")
     {'land-clearance': 3}
     """
+    return {pid: last for pid, (_, last) in procedure_spans(text).items()}
+
+
+def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
+    """The procedures an item is a step of, with the first and the latest stage it names: "Phát lệnh gọi nhập ngũ
+    ...; động viên công dân chuẩn bị lên đường nhập ngũ" is at stages 4 to 5.
+
+    >>> procedure_spans("Phát lệnh gọi nhập ngũ cho 52 công dân; động viên công dân chuẩn bị lên đường nhập ngũ.")
+    {'military-recruitment': (4, 5)}
+    """
     f = fold(text).lower()
-    out: dict[str, int] = {}
+    found: dict[str, set[int]] = defaultdict(set)
     keys = _stage_keys()
     words = _WORDS.findall(f)
     for key in {*words, *zip(words, words[1:], strict=False)} & keys.keys():
         for pid, k, rx in keys[key]:
-            if k > out.get(pid, -1) and rx.search(f):
-                out[pid] = k
+            if k not in found[pid] and rx.search(f):
+                found[pid].add(k)
     contexts = _procedure_contexts()
-    return {pid: out[pid] for pid in _procedure_ids() if pid in out and (pid not in contexts or contexts[pid].search(f))}
+    return {pid: (min(found[pid]), max(found[pid])) for pid in _procedure_ids()
+            if found.get(pid) and (pid not in contexts or contexts[pid].search(f))}
 
 
 @functools.cache
@@ -412,7 +423,7 @@ class _Scorer:
     """
 
     def __init__(
-        self, items: Iterable[LinkItem], *, subjects: bool = False, bodies: bool = True, stages: dict[str, dict[str, int]] | None = None,
+        self, items: Iterable[LinkItem], *, subjects: bool = False, bodies: bool = True, stages: dict[str, dict[str, tuple[int, int]]] | None = None,
     ) -> None:
         """``subjects``: an item's words include the subjects of the directives it cites (:func:`_subject_features`):
         what a result says of a task that cites by number; two tasks citing the same directive do not
@@ -420,7 +431,7 @@ class _Scorer:
         (:func:`without_bodies`). ``stages``: another scorer's, for the same items."""
         self.bodies = bodies
         self.features: dict[str, frozenset[str]] = {}
-        self.stages: dict[str, dict[str, int]] = {}
+        self.stages: dict[str, dict[str, tuple[int, int]]] = {}
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
@@ -428,7 +439,7 @@ class _Scorer:
             if subjects and it.citations:
                 feats = feats | _subject_features(it.citations)
             self.features[it.id] = feats
-            self.stages[it.id] = stages[it.id] if stages is not None else procedure_stages(it.text)
+            self.stages[it.id] = stages[it.id] if stages is not None else procedure_spans(it.text)
             df.update(feats)
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
@@ -476,11 +487,13 @@ class _Scorer:
         """Evidence that ``b`` is the same step (a result) or a next step (a later task) of ``a``'s procedure."""
         sa, sb = self.stages[a.id], self.stages[b.id]
         best = 0.0
-        for pid, k in sa.items():
+        for pid, (a_first, a_last) in sa.items():
             if pid in sb:
-                if next_step and 0 < sb[pid] - k <= 2:
+                b_first, b_last = sb[pid]
+                # a next step goes further than ``a`` and starts at most two stages after it
+                if next_step and b_last > a_last and b_first >= a_first and b_first - a_last <= 2:
                     best = max(best, STAGE_NEXT)
-                elif sb[pid] == k:
+                elif b_first <= a_last and a_first <= b_last:
                     best = max(best, STAGE_SAME)
         return best
 

@@ -290,6 +290,13 @@ def test_every_procedure_example_names_a_stage_of_its_procedure() -> None:
          "Thẩm định, phê duyệt dự toán sửa chữa 12 phòng học Trường Tiểu học cơ sở 2.", False),
         ("Tổ chức đối thoại với 12 hộ dân chưa đồng thuận phương án bồi thường dự án đường ĐH.12.",
          "Phê duyệt phương án bồi thường, hỗ trợ cho 12 hộ dân dự án đường ĐH.12.", True),
+        # a task of two stages is measured from its first: the call-up and the send-off follow the health check (hand C)
+        ("Tổ chức sơ tuyển và khám sức khỏe nghĩa vụ quân sự năm 2027 bảo đảm đúng luật, công khai, dân chủ.",
+         "Phát lệnh gọi nhập ngũ năm 2027 cho 52 công dân đã được xét duyệt; động viên công dân chuẩn bị lên đường nhập ngũ.", True),
+        ("Tổ chức lấy ý kiến cử tri về phương án sáp nhập tổ dân phố Đông Hải 1 và tổ dân phố Đông Hải 2.",
+         "Trình Hội đồng nhân dân phường xem xét, thông qua nghị quyết sáp nhập tổ dân phố Đông Hải 1 và Đông Hải 2.", True),
+        ("Phê duyệt kết quả lựa chọn nhà thầu gói thầu xây lắp số 01 Dự án đường ven sông Khê.",
+         "Đôn đốc nhà thầu thi công gói thầu số 01, bảo đảm tiến độ dự án.", True),
     ],
 )
 def test_next_step_of_a_procedure(task: str, later: str, next_step: bool) -> None:
