@@ -70,6 +70,8 @@ SHARE_MIN = 0.25
 SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
+#: a later task is the second half of a task split in two when it scores this share of the first half's score
+SPLIT_RATIO = 0.8
 #: two items that each cite a directive, and not the same one, are less alike by this much
 OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much
@@ -704,7 +706,7 @@ def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimu
 
 def _shared_answer(
     pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]],
-    scorer: _Scorer | None = None, items: dict[str, LinkItem] | None = None,
+    scorer: _Scorer | None = None, items: dict[str, LinkItem] | None = None, ratio: float | None = None,
 ) -> list[tuple[float, str, str]]:
     """A task the alignment left unanswered whose best result another task took: one result may answer two tasks.
 
@@ -720,8 +722,9 @@ def _shared_answer(
     for sc, t, r in pairs:
         if t not in used_t and sc > best.get(t, (0.0, ""))[0]:
             best[t] = (sc, r)
+    ratio = SHARE_RATIO if ratio is None else ratio
     out = [(sc, t, r) for t, (sc, r) in sorted(best.items())
-           if r in taker and sc >= SHARE_MIN and sc >= SHARE_RATIO * taker[r]]
+           if r in taker and sc >= SHARE_MIN and sc >= ratio * taker[r]]
     if scorer is None or items is None:
         return out
     # a result that says it did two things ("tổ chức Hội nghị sơ kết 6 tháng, đồng thời đánh giá một năm ...")
@@ -924,6 +927,9 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             carry_pairs = _pairs(scores, left, later, 0.0)
             taken = align(carry_pairs, 0.0, 1.01)
             taken += _per_clause(scorer, items, carry_pairs, taken, CARRY_CLAUSE_MIN)
+            # a task split in two: a later task the alignment left whose best earlier task another later task took
+            taken += [(sc, a, b) for sc, b, a in _shared_answer([(sc, b, a) for sc, a, b in carry_pairs],
+                                                                [(sc, b, a) for sc, a, b in taken], ratio=SPLIT_RATIO)]
             plan_months = set(docs[k2].plans)
             for s, a, b in taken:
                 carried[a].append((s, b))

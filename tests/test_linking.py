@@ -108,6 +108,23 @@ def test_a_result_that_says_it_did_two_things_answers_two_tasks() -> None:
     assert [lk.source for lk in link_documents([d1, plain]).links if lk.kind == "FOLLOWED_BY"] == ["d1#1"]
 
 
+def test_a_task_split_in_two_is_carried_over_to_both() -> None:
+    """A task planned again as two tasks (hand L: the landslide works became the embankment and the warning signs):
+    the alignment takes one, and the other scores nearly as well on the same task, so both are carried over; a task
+    on another subject is not."""
+    d1 = _doc("d1", "xã A", "2026-06", "2026-07", [
+        ("task", "2026-07", "Khắc phục 07 điểm sạt lở trên tuyến Nậm Ngần - Tả Thàng: gia cố taluy, xây kè rọ đá, lắp biển cảnh báo "
+                            "và bố trí người canh gác."),
+    ])
+    d2 = _doc("d2", "xã A", "2026-07", "2026-08", [
+        ("task", "2026-08", "Gia cố taluy, xây kè rọ đá tại 05 điểm sạt lở còn lại."),
+        ("task", "2026-08", "Lắp biển cảnh báo, bố trí người canh gác tại 02 điểm sạt lở chưa xử lý."),
+        ("task", "2026-08", "Tổ chức Lễ kỷ niệm 81 năm Cách mạng Tháng Tám và Quốc khánh 2/9."),
+    ])
+    out = link_documents([d1, d2])
+    assert sorted(lk.target for lk in out.links if lk.kind == "CARRIED_OVER") == ["d2#0", "d2#1"]
+
+
 def test_the_next_step_of_a_step_done_is_carried_over() -> None:
     """A call-up done ("đã giao lệnh gọi nhập ngũ cho 38/38 công dân") is followed by the send-off: a next step of
     the procedure is carried over at the bar of a task planned again, not at the higher bar of a routine task done."""
