@@ -122,6 +122,12 @@ class EmbeddedStore(CypherStore):
         lb = _lb()
         if self.read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no database there yet; run `vanban ingest` first")
+        if not self.read_only and self.path != ":memory:":
+            # `vanban ingest --db stores/2026/ward.db` makes the folders, as any tool writing a file would
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot create the folder for the database: {e.strerror}") from None
         delay = 0.05
         for attempt in range(self._retries):
             try:

@@ -408,6 +408,17 @@ def test_embedded_read_only_on_a_missing_file_says_so(tmp_path):
         EmbeddedStore(tmp_path / "nothing.db", read_only=True)
 
 
+def test_embedded_store_makes_the_folders_of_a_new_database(tmp_path):
+    """`vanban ingest --db stores/2026/ward.db` on a fresh machine: the folders are made, as any tool writing a file
+    would; a folder that cannot be made is named."""
+    s = EmbeddedStore(tmp_path / "stores" / "2026" / "ward.db")
+    assert s.query("documents", {}) == []
+    s.close()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        EmbeddedStore(tmp_path / "file" / "ward.db")
+
+
 def test_open_store_chooses_the_backend_by_address(tmp_path, monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     s = open_store(db=str(tmp_path / "x.db"))
