@@ -54,6 +54,7 @@ from graph.linking import UnitLinks, compute_unit_links, read_unit, write_unit_l
 from graph.records import Records
 from graph.store import Recovery, Store, UpsertResult, failed_result
 from ingest.models import ParsedDocument
+from ingest.vocabulary import ABOVE_WARD, issuer_tier
 from vanban.errors import VanbanError
 
 #: what a folder walk picks up
@@ -110,6 +111,9 @@ class IngestSummary:
     recovery: Recovery | None = None
     #: files stored whose unit could not be read: outside every month-to-month series
     no_unit: list[str] = field(default_factory=list)
+    #: files stored without a unit that come from above the ward (Trung ương, Chính phủ, a province): directives,
+    #: with the tier they come from; named too, but they belong to no ward's series
+    above_ward: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -158,6 +162,9 @@ class IngestSummary:
         if self.no_unit:
             out.append(f"without a unit (not linked month to month; give it with --unit): {len(self.no_unit)}")
             out += [f"  {p}" for p in self.no_unit]
+        if self.above_ward:
+            out.append(f"directives from above the ward (in no ward's monthly series): {len(self.above_ward)}")
+            out += [f"  {p} ({tier})" for p, tier in self.above_ward]
         if self.skipped:
             out.append(f"skipped (not .txt/.docx/.doc/.pdf): {len(self.skipped)}")
         out.append(f"failed: {len(self.failures)}")
@@ -460,7 +467,11 @@ def ingest_paths(
         for doc, r in zip(docs, results, strict=True):
             summary.add(r)
             if r.status != "failed" and not doc.header.unit:
-                summary.no_unit.append(doc.source.path)
+                tier = issuer_tier(doc.header.symbol, doc.header.issuer)
+                if tier.id in ABOVE_WARD:
+                    summary.above_ward.append((doc.source.path, tier.label))
+                else:
+                    summary.no_unit.append(doc.source.path)
             progress(doc.source.path, r.status != "failed")
         handled += len(docs)
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))

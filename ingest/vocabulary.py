@@ -49,6 +49,8 @@ __all__ = [
     "DOC_TYPES",
     "HEADER_TYPES",
     "ISSUER_LEVELS",
+    "ABOVE_WARD",
+    "issuer_tier",
     "REVIEW_VERDICTS",
     "SYMBOL_TYPES",
     "UNIT_LEVELS",
@@ -188,6 +190,31 @@ ISSUER_LEVELS: dict[str, IssuerLevel] = {
 }
 #: the order in which the words of an issuer are tried ("Bộ Chính trị" is Trung ương before "bộ" makes it a ministry)
 ISSUER_WORD_ORDER: tuple[IssuerLevel, ...] = tuple(ISSUER_LEVELS[i] for i in _LEVELS["issuer_word_order"])
+
+
+def issuer_tier(symbol: str | None, issuer: str | None = None) -> IssuerLevel:
+    """The tier of a directive's lineage a document comes from: by its symbol's issuing codes, else by its issuer.
+
+    >>> [issuer_tier(s).id for s in ("NQ/TW", "2025/NĐ-CP", "KH/TU", "NQ/ĐU")]
+    ['tw', 'cp', 'tinh', 'xa']
+    >>> issuer_tier("QĐ-UBND", "Ủy ban nhân dân phường An Lạc").id, issuer_tier(None, None).id
+    ('xa', '')
+    >>> issuer_tier("CV/ĐU", "Đảng ủy Chính phủ").id, issuer_tier("NQ/ĐU", "Ban Thường vụ Đảng ủy phường An Lạc").id
+    ('cp', 'xa')
+    """
+    code = fold(symbol or "").rsplit("/", 1)[-1]
+    codes = set(re.split(r"[^0-9a-z]+", code)) - {""}
+    words = " " + " ".join(re.split(r"[^0-9a-z]+", fold(issuer or ""))) + " "
+    by_words = next((lv for lv in ISSUER_WORD_ORDER if any(f" {h.strip()} " in words for h in lv.issuer_words)), None)
+    for lv in ISSUER_LEVELS.values():
+        if codes & lv.symbol_codes:
+            # "ĐU" is a ward's Đảng ủy, unless the issuer says whose: "Đảng ủy Chính phủ" (CV/ĐU) is not a ward's
+            return by_words if lv.id == "xa" and by_words is not None else lv
+    return by_words or ISSUER_LEVELS[""]
+
+
+#: the tiers above a ward: a document from one of them is a directive, in no ward's monthly series
+ABOVE_WARD = frozenset({"tw", "cp", "tinh"})
 
 
 # --- slugs ---------------------------------------------------------------------------

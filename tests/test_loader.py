@@ -354,6 +354,24 @@ về kết quả thực hiện nhiệm vụ tháng 5, nhiệm vụ trọng tâm 
 """
 
 
+@pytest.mark.parametrize("name, tier", [
+    ("nq-57-tw-2024.txt", "Trung ương"), ("tb-648-vpcp-2025.txt", "Chính phủ, bộ, ngành"),
+    ("bc-duthao-dang-uy-cp-nq57-2025.txt", "Chính phủ, bộ, ngành"),  # CV/ĐU, but the Đảng ủy is the Government's
+])
+def test_a_directive_from_above_the_ward_is_named_as_one(tmp_path, name, tier):
+    """A real Politburo resolution or Government notice has no ward: it is named in the summary as a directive from
+    its tier, not as a ward's notice whose unit could not be read."""
+    from tests.helpers import REAL
+
+    store = EmbeddedStore(str(tmp_path / "u.db"))
+    try:
+        summary = ingest_paths(store, [REAL / name])
+        assert summary.no_unit == [] and summary.above_ward == [(str(REAL / name), tier)]
+        assert any(name in line and tier in line for line in summary.lines())
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize("unit, stored_unit, named", [(None, None, True), ("phường Thử Nghiệm", "phường Thử Nghiệm", False)])
 def test_a_document_without_a_unit_is_named_or_filed_under_the_given_one(tmp_path, unit, stored_unit, named):
     """Never dropped from its series in silence: named in the summary, or filed with --unit."""
