@@ -240,11 +240,17 @@ _NOT_BEFORE_BREAK = frozenset(_TERMINAL)
 
 # A line that stops on a function word cannot end a paragraph: the line was wrapped.
 #   "2. Doanh nghiệp thực hiện dự án casino quy định tại\nĐiều 3 Nghị quyết này ..."
-_WRAPPED_LINE = re.compile(r"(?<=[ ])(?P<w>tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số|thuộc|hoặc)[ ]*\n(?=[^\n\-+•–(*\d])")
+#   ("số" is not one in "chuyển đổi số", "kinh tế số", "dân số": "3. Cải cách hành chính, chuyển đổi số" is a heading)
+_DIGITAL = "(?<!đổi số)(?<!tế số)(?<!quyền số)(?<!hội số)(?<!dân số)(?<!tầng số)(?<!tảng số)(?<!nghệ số)(?<!liệu số)"
+_WRAPPED_LINE = re.compile(
+    r"(?<=[ ])(?P<w>tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số" + _DIGITAL + r"|thuộc|hoặc)[ ]*\n(?=[^\n\-+•–(*\d])"
+)
 # The same on trimmed lines, found from its newline (a literal the engine skips to)
 # with the word in a look-behind (``regex`` allows one of variable width): the
 # newline becomes the space.
-_WRAPPED_LINE_TRIMMED = regex.compile(r"(?<=[ ](?:tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số|thuộc|hoặc))\n(?=[^\n\-+•–(*\d])")
+_WRAPPED_LINE_TRIMMED = regex.compile(
+    r"(?<=[ ](?:tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số" + _DIGITAL + r"|thuộc|hoặc))\n(?=[^\n\-+•–(*\d])"
+)
 
 
 def _join_broken(m: re.Match[str]) -> str:
@@ -352,8 +358,20 @@ _TAB_ROW = re.compile(r"^(?:\d{1,3}\.?|STT|TT)?[ ]*\t[^\n]*$", re.M)
 
 
 def _tab_cells(m: re.Match[str]) -> str:
-    """The cells of a pasted table row separated by " | ", as a plain-text table writes them."""
-    return " | ".join(cell.strip() for cell in m.group(0).split("\t")).rstrip()
+    r"""The cells of a pasted table row separated by " | ", as a plain-text table writes them.
+
+    "1.<TAB>Tháng 9, tình hình ..." (one tab after a numbered point's "1.") is Word's numbered list saved as
+    text, not a row: the tab is a space.
+
+    >>> _TAB_ROW.sub(_tab_cells, "1\tXuống giống lúa\tPhòng Kinh tế\n2.\tTháng 9, tình hình ổn định.")
+    '1 | Xuống giống lúa | Phòng Kinh tế\n2. Tháng 9, tình hình ổn định.'
+    """
+    row = m.group(0)
+    if row.count("\t") == 1:
+        head, rest = row.split("\t")
+        if head.rstrip().endswith(".") and rest.strip():
+            return f"{head.rstrip()} {rest.strip()}"
+    return " | ".join(cell.strip() for cell in row.split("\t")).rstrip()
 
 
 def normalize(raw: str) -> str:

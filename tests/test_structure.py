@@ -283,3 +283,38 @@ def test_hard_wrapped_text_is_reflowed_into_items() -> None:
     wrapped = normalize(head + "\n".join(wrapped_lines))
     texts = [[i.text for i in parse_items(t, parse_header(t))] for t in (flat, wrapped)]
     assert texts[0] == texts[1] == para
+
+
+# The same notice typed in another hand: bullets as "•", points as "1)", a tab after each marker (Word's lists saved
+# as text), no blank lines between paragraphs. Every item keeps its role and its words (the two development series
+# whose layouts differ most: hand F's conclusions with "(1)" points, hand N's I./A./"+" under "-"/"Thứ nhất").
+_RETYPED = {
+    "bullets": (r"(?m)^([ \t]*)-[ \t]+", r"\1• "),
+    "paren-numbers": (r"(?m)^(\d{1,2})\.[ \t]+(?=\D)", r"\1) "),
+    "tab-after-marker": (r"(?m)^([ \t]*(?:[-+•]|\d{1,2}\.|[a-zđ]\)|\(\d{1,2}\)))[ ]+", "\\1\t"),
+    "no-blank-lines": (r"\n[ \t]*\n+", "\n"),
+}
+
+
+@pytest.mark.parametrize("hand", ["dev-hand-f", "dev-hand-n"])
+@pytest.mark.parametrize("retype", sorted(_RETYPED))
+def test_a_notice_retyped_in_another_hand_gives_the_same_items(hand: str, retype: str) -> None:
+    import re
+    from pathlib import Path
+
+    pattern, repl = _RETYPED[retype]
+    folder = Path(__file__).parent / "data" / "series" / hand
+    paths = sorted(folder.glob("*.txt"))
+    assert len(paths) >= 5
+    changed = 0
+    for path in paths:
+        raw = path.read_text(encoding="utf-8")
+        retyped = re.sub(pattern, repl, raw)
+        changed += retyped != raw
+
+        def roles(text: str) -> list[tuple[str, str]]:
+            t = normalize(text)
+            return [(i.role, " ".join(i.text.split())) for i in parse_items(t, parse_header(t)) if i.role != "other"]
+
+        assert roles(retyped) == roles(raw), (path.name, retype)
+    assert changed >= 3
