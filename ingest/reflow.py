@@ -18,7 +18,8 @@ from collections import Counter
 # a line that is only a page number: "2", "- 3 -", "Trang 3", "3/10"
 _PAGE_NUMBER = re.compile(r"^(?:-[ ]*)?(?:[Tt]rang[ ]+)?\d{1,3}(?:[ ]*/[ ]*\d{1,3})?(?:[ ]*-)?$")
 # a line that starts a new item or heading: "- ", "+ ", "a) ", "1. ", "1.2. ", "II. ", "A. ", "(1)"
-_STARTS_ITEM = re.compile(r"^(?:[-+•–—*]|[a-zđ][ ]*\)|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[IVXL]{1,5}[.)\-]|[A-H][.)][ ])")
+# ("2.401 hồ sơ" and "16.420 học sinh", a figure wrapped to the start of a line, do not)
+_STARTS_ITEM = re.compile(r"^(?:[-+•–—*]|[a-zđ][ ]*\)|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|[IVXL]{1,5}[.)\-]|[A-H][.)][ ])")
 _TERMINAL = tuple(".:;!?…)\"”»")
 #: the longest line width at which a text still reads as hard-wrapped (a paragraph per line is longer)
 MAX_WIDTH = 110
@@ -83,6 +84,15 @@ def reflow(text: str) -> str:
     ...            "Rạch Chanh; lực lượng ứng cứu được bố trí sẵn sàng.\\n") * 4
     >>> reflow(wrapped).split("\\n")[:2]
     ['Đến ngày 25/9, đã hoàn thành di dời 16 hộ còn lại về khu dân cư vượt lũ Mương Khai, nâng tổng số hộ di dời lên 37/37 hộ.', '+ Đã gia cố 03 đoạn đê bao xung yếu với tổng chiều dài 640 m tại ấp Rạch Chanh; lực lượng ứng cứu được bố trí sẵn sàng.']
+
+    A figure wrapped to the start of a line is not a numbered point, and a clause ending on ";" goes on in lower case:
+
+    >>> wrapped = ("Chi ngân sách địa phương 7 tháng ước đạt 9.560 tỷ đồng, bằng 51,9% dự toán; thu nội địa ước\\n"
+    ...            "2.401 tỷ đồng, tăng 9,8% so với cùng kỳ; các khoản chi thường xuyên bảo đảm đúng dự toán và\\n"
+    ...            "kịp thời. Chỉ đạo các trường tổ chức Lễ khai giảng năm học 2026 - 2027 an toàn, tiết kiệm;\\n"
+    ...            "huy động 100% trẻ 6 tuổi vào lớp 1, bảo đảm đủ giáo viên, sách giáo khoa cho năm học mới.\\n") * 4
+    >>> len(reflow(wrapped).split("\\n")[0].split(". "))  # one paragraph of two sentences
+    2
     """
     lines = text.split("\n")
     if not is_hard_wrapped(lines):
@@ -102,12 +112,15 @@ def reflow(text: str) -> str:
     out: list[str] = []
     for line in kept:
         prev = out[-1] if out else ""
+        stripped = line.strip()
         joins = (
-            line.strip()
+            stripped
             and len(prev) >= 0.6 * width
-            and not prev.rstrip().endswith(_TERMINAL)
-            and not _STARTS_ITEM.match(line.strip())
-            and line.strip() != line.strip().upper()
+            # a clause ends on ";" or "," and the sentence goes on in lower case: "... an toàn, tiết kiệm;" / "huy động ..."
+            and (not prev.rstrip().endswith(_TERMINAL) or (prev.rstrip().endswith((";", ",")) and stripped[0].islower()))
+            and not _STARTS_ITEM.match(stripped)
+            # an upper-case heading starts a paragraph; "2030 - 2035." (no letter) does not
+            and not (stripped == stripped.upper() and any(c.isalpha() for c in stripped))
         )
         if joins:
             out[-1] = prev.rstrip() + " " + line.strip()
