@@ -77,5 +77,6 @@ def directive_options(key: str, wanted: str | None = None) -> dict[str, dict[str
             if one:
                 by_key = {k: one[0], **by_key}
     if len(rows) >= PICK_LIMIT:
-        st.caption(f"{PICK_LIMIT} văn bản được trích dẫn nhiều nhất khớp bộ lọc; gõ số, ký hiệu hoặc tên để tìm văn bản khác.")
+        st.caption(f"{PICK_LIMIT} văn bản chỉ đạo được trích dẫn nhiều nhất{' khớp bộ lọc' if q else ''}; "
+                   "gõ số, ký hiệu hoặc tên để tìm văn bản khác.")
     return by_key

@@ -180,3 +180,20 @@ def test_a_unit_picker_over_its_limit_searches_without_accents(wide, ran, monkey
     at.selectbox(key="themes_unit").set_value(far).run()
     assert not at.exception and at.selectbox(key="themes_unit").value == far
     assert not _names(ran) & WHOLE
+
+
+def test_directive_picker_asks_the_store_for_the_words_typed(wide, ran, monkeypatch):
+    monkeypatch.setattr("app_pages.paging.PICK_LIMIT", 3)
+    every = wide.query("directives", {})
+    far = next(d for d in every[3:] if d["label"] and d["documents"])  # not among the three most cited
+    at = open_page("lineage")
+
+    def offered() -> list[str]:  # AppTest gives a selectbox's options as their labels
+        return list(at.selectbox(key="lineage_key").options)
+
+    assert len(offered()) == 3 and not any(o.startswith(far["label"] + " (") for o in offered())
+    at.text_input(key="lineage_key_filter").input(far["label"].upper()).run()  # case and accents do not matter
+    assert any(o.startswith(far["label"] + " (") for o in offered())
+    at.selectbox(key="lineage_key").set_value(far["key"]).run()
+    assert not at.exception and at.selectbox(key="lineage_key").value == far["key"]
+    assert not _names(ran) & WHOLE, _names(ran) & WHOLE
