@@ -3,13 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, screen
+from app_pages import board_view, data, paging, screen
 
 st.title("Đơn vị")
 st.caption("Các cơ quan, tổ chức được giao nhiệm vụ: số nhiệm vụ chủ trì và phối hợp theo từng tháng.")
 
-units = [u["unit"] for u in data.rows_or_stop("units")]
-unit = st.selectbox("Phường, xã", ["Tất cả", *units], key="bodies_unit")
+n_units = paging.unit_count()
+units = paging.unit_options("bodies_unit", n_units)
+# bodies belong to their ward: on a big store every ward's bodies together would be a table that grows with
+# the store, so the page shows one ward at a time, as the board does
+big = n_units > board_view.BOARD_ALL_UNITS
+unit = st.selectbox("Phường, xã", units if big else ["Tất cả", *units], key="bodies_unit")
 rows = data.rows_or_stop("body_tasks_by_month", unit=None if unit == "Tất cả" else unit)
 if not rows:
     st.info("Chưa có nhiệm vụ nào được giao cho cơ quan, tổ chức nào.")

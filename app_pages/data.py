@@ -91,6 +91,12 @@ def _query(name: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...])
         return store().query(name, dict(params))
 
 
+@st.cache_data(show_spinner=False, max_entries=500)
+def _query_page(name: str, params: tuple[tuple[str, Any], ...], skip: int, limit: int, sig: tuple[Any, ...]) -> list[dict[str, Any]]:
+    with _LOCK:
+        return store().query_page(name, dict(params), skip, limit)
+
+
 @st.cache_data(show_spinner=False, max_entries=200)
 def _cypher(text: str, params: tuple[tuple[str, Any], ...], sig: tuple[Any, ...], timeout: float, max_rows: int) -> Any:
     # its own worker process, no lock: a slow, crashing or setting-changing query reaches no one else
@@ -107,6 +113,12 @@ def query(name: str, **params: Any) -> list[dict[str, Any]]:
     """Rows of the named query ``queries/NAME.cypher`` (``None`` parameters are left out)."""
     kept = tuple(sorted((k, v) for k, v in params.items() if v is not None and v != ""))
     return _query(name, kept, signature())
+
+
+def query_page(name: str, skip: int, limit: int, **params: Any) -> list[dict[str, Any]]:
+    """Rows ``skip`` to ``skip + limit`` of a named query, read as a page (:meth:`graph.store.CypherStore.query_page`)."""
+    kept = tuple(sorted((k, v) for k, v in params.items() if v is not None and v != ""))
+    return _query_page(name, kept, skip, limit, signature())
 
 
 def limits() -> ConsoleLimits:

@@ -3,34 +3,43 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, document_view, screen
+from app_pages import data, document_view, paging, screen
 
-MAX_OPTIONS = 3000
+#: documents the picker offers a page (newest first; the pager and a unit reach the others)
+DOCS_PAGE = 100
+ALL = "Tất cả"
 
 st.title("Văn bản")
 
-documents = data.rows_or_stop("documents")
-if not documents:
+wanted = st.query_params.get("doc")  # a link from another page, or a bookmark
+if wanted and "doc_id" not in st.session_state:
+    one = data.rows_or_stop("document_detail", document=wanted)
+    if one:
+        st.session_state["doc_id"] = wanted
+        st.session_state["doc_unit"] = one[0].get("unit") or ALL
+
+# the pickers read a page of units and a page of documents, never the whole store
+unit = st.selectbox("Đơn vị", [ALL, *paging.unit_options("doc_unit")], key="doc_unit")
+scope = None if unit == ALL else unit
+total = data.rows_or_stop("overview_counts", unit=scope)[0]["documents"]
+if not total:
     st.info("Kho dữ liệu chưa có văn bản nào.")
     st.stop()
-by_id = {d["document"]: d for d in documents}
-
-wanted = st.query_params.get("doc")  # a link from another page, or a bookmark
-if wanted in by_id and "doc_id" not in st.session_state:
-    st.session_state["doc_id"] = wanted
-    st.session_state["doc_unit"] = by_id[wanted].get("unit") or "—"
-
-unit_names = sorted({d.get("unit") or "—" for d in documents})
-unit = st.selectbox("Đơn vị", ["Tất cả", *unit_names], key="doc_unit")
-options = [d["document"] for d in reversed(documents) if unit in ("Tất cả", d.get("unit") or "—")]
-if len(options) > MAX_OPTIONS:  # a big store: the newest ones; pick a unit to see the rest
-    st.caption(f"Hiển thị {MAX_OPTIONS} văn bản mới nhất trong số {screen.number(len(options))}; chọn một đơn vị để xem thêm.")
-    options = options[:MAX_OPTIONS]
-if wanted in by_id and wanted not in options and st.session_state.get("doc_id") == wanted:
-    options.insert(0, wanted)
-if st.session_state.get("doc_id") not in options:
-    st.session_state.pop("doc_id", None)
+page_key = f"doc_page:{unit}"
+skip = paging.pager(page_key, total, DOCS_PAGE)
+documents = data.rows_or_stop("documents_page", unit=scope, skip=skip, limit=DOCS_PAGE)
+by_id = {r["document"]: r for r in documents}
+options = list(by_id)
+current = st.session_state.get("doc_id")
+if current and current not in by_id:  # the document a link opened, on another page of the list
+    one = data.rows_or_stop("document_detail", document=current) if current == wanted else []
+    if one:
+        by_id[current] = {**one[0], "document": current}
+        options.insert(0, current)
+    else:
+        st.session_state.pop("doc_id", None)
 doc_id = st.selectbox("Văn bản", options, format_func=lambda i: screen.doc_label(by_id[i]), key="doc_id")
+paging.where(page_key, skip, len(documents), total, "Văn bản")
 st.query_params["doc"] = doc_id
 
 detail = data.rows_or_stop("document_detail", document=doc_id)

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from app_pages import board, board_view, data, document_view, review_panel, screen
+from app_pages import board, board_view, data, document_view, paging, review_panel, screen
 from graph.report import write_report
 from graph.status import STATUS_COLORS, STATUS_LABELS, STATUSES, newest_dates, summarize, task_statuses
 
@@ -16,12 +16,12 @@ st.caption(
 
 reviewer = review_panel.signin()
 
-units_known = [u["unit"] for u in data.rows_or_stop("units")]
-if not units_known:
+n_units = paging.unit_count()
+if not n_units:
     st.info("Chưa có nhiệm vụ nào trong kho dữ liệu.")
     st.stop()
 # a big store: one ward at a time (the official statuses are computed per scope, in Python)
-big = len(units_known) > board_view.BOARD_ALL_UNITS
+big = n_units > board_view.BOARD_ALL_UNITS
 
 
 def _rows(name: str, **params: object) -> list[dict]:
@@ -30,6 +30,9 @@ def _rows(name: str, **params: object) -> list[dict]:
 
 with st.container(border=True):
     f1, f2, f3 = st.columns(3)
+    with f1:  # a page of units, and a filter box on a store of more than PICK_LIMIT units
+        units_known = paging.unit_options("ft_scope", n_units)
+    scope: str | None
     if big:
         scope = f1.selectbox("Phường, xã", units_known, key="ft_scope")
     else:

@@ -4,8 +4,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, document_view, lineage_view, screen
+from app_pages import data, document_view, lineage_view, paging, screen
 from graph import lineage
+
+#: rows of the citing documents and of the units on one page
+DOCS_PAGE = 50
+UNITS_PAGE = 50
 
 st.title("Dòng chỉ đạo")
 st.caption(
@@ -14,31 +18,25 @@ st.caption(
     "để xem câu trích dẫn làm căn cứ."
 )
 
-directives = data.rows_or_stop("directives")
-if not directives:
-    st.info("Chưa có văn bản chỉ đạo nào trong kho dữ liệu.")
-    st.stop()
-by_key = {d["key"]: d for d in directives}
-
 wanted = st.query_params.get("key")  # a link from another page, or a bookmark
-if wanted in by_key and "lineage_key" not in st.session_state:
+if wanted and "lineage_key" not in st.session_state:
     st.session_state["lineage_key"] = wanted
-
-filt = st.text_input("Lọc danh sách theo số, ký hiệu hoặc tên (không dấu cũng được)", placeholder="vd. 57-NQ/TW, 154/2025, chuyển đổi số",
-                     key="lineage_filter")
-options = [d["key"] for d in directives
-           if screen.matches(filt, d.get("label"), d.get("key"), d.get("number"), d.get("symbol"), d.get("title"), d.get("issuer"))]
-current = st.session_state.get("lineage_key")
-if current and current not in options:
-    options.insert(0, current)
-if not options:
-    st.warning("Không có văn bản chỉ đạo nào khớp.")
+# the picker asks the store for a page of directives (most cited first, filtered by the words typed), never all of them
+by_key = paging.directive_options("lineage_key", wanted)
+if not by_key:
+    if st.session_state.get("lineage_key_filter"):
+        st.warning("Không có văn bản chỉ đạo nào khớp.")
+    else:
+        st.info("Chưa có văn bản chỉ đạo nào trong kho dữ liệu.")
     st.stop()
+options = list(by_key)
+if st.session_state.get("lineage_key") not in by_key:
+    st.session_state.pop("lineage_key", None)
 
 
 def _label(key: str) -> str:
     d = by_key[key]
-    extra = " · ".join(x for x in (d.get("issuer"), f"{d['documents']} văn bản trích dẫn") if x)
+    extra = " · ".join(x for x in (d.get("issuer"), f"{screen.number(d['documents'])} văn bản trích dẫn") if x)
     return f"{d.get('label') or key} ({extra})"
 
 
@@ -49,17 +47,26 @@ depth = c2.number_input("Số bậc mỗi chiều", 1, 6, 3, key="lineage_depth"
 max_nodes = c3.selectbox("Số nút tối đa", [50, 100, 200, 300, 500], index=2, key="lineage_max")
 
 root = by_key[key]
-lin = lineage.walk(
-    key,
-    root,
-    lambda keys: data.query(lineage.EDGES_QUERY, directives=list(keys)),
-    max_depth=depth,
-    max_nodes=max_nodes,
-)
+# one query a level, at most a few rows more than the graph can show: a directive cited by thousands
+# of documents costs a page of its citing set, not all of it
+level_rows = max_nodes + 1
+capped: list[bool] = []
+
+
+def _level(keys: list[str]) -> list[dict]:
+    rows = data.query("lineage_level", directives=list(keys), limit=level_rows)
+    capped.append(len(rows) >= level_rows)
+    return rows
+
+
+lin = lineage.walk(key, root, _level, max_depth=depth, max_nodes=max_nodes)
 nodes, edges = lineage_view.lineage_visual(lin)
 page = data.graph(nodes, edges, hierarchical=True, max_nodes=max_nodes, height=520)
-if lin.truncated or page.notice:
-    st.warning(page.notice or f"Chuỗi dài hơn giới hạn {max_nodes} nút: chỉ hiển thị một phần.")
+summary = data.rows_or_stop("directive_summary", key=key)[0]
+if lin.truncated or page.notice or any(capped):
+    st.warning(page.notice or f"Chuỗi dài hơn giới hạn {max_nodes} nút: chỉ hiển thị một phần "
+               f"({screen.number(summary['documents'])} văn bản trích dẫn trực tiếp; danh sách đầy đủ ở thẻ "
+               "“Văn bản trích dẫn”).")
 st.html(
     '<div style="font-size:13px">'
     + " ".join(
@@ -98,31 +105,48 @@ with tab_edges:
                          icon=":material/description:")
 
 with tab_time:
-    timeline = data.query("directive_timeline", key=key)
-    if not timeline:
+    if not summary["documents"]:
         st.info("Chưa có văn bản nào trích dẫn văn bản này.")
     else:
-        tl = pd.DataFrame(timeline)
-        tl["Tháng"] = tl["month"].map(screen.month_label)
+        # the chart: one point a month, every unit together (aggregated in Cypher); the units a page at a time
+        months = pd.DataFrame(data.rows_or_stop("directive_months", key=key))
+        months["Tháng"] = months["month"].map(screen.month_label)
         chart = (
-            alt.Chart(tl)
-            .mark_circle(color="#e65100")
+            alt.Chart(months)
+            .mark_bar(color="#e65100")
             .encode(
                 x=alt.X("month:O", title="Tháng", sort="ascending"),
-                y=alt.Y("unit:N", title="Đơn vị"),
-                size=alt.Size("citations:Q", title="Số lần trích dẫn"),
-                tooltip=[alt.Tooltip("unit:N", title="Đơn vị"), alt.Tooltip("Tháng:N"),
+                y=alt.Y("documents:Q", title="Số văn bản trích dẫn"),
+                tooltip=[alt.Tooltip("Tháng:N"), alt.Tooltip("units:Q", title="Số đơn vị"),
                          alt.Tooltip("documents:Q", title="Số văn bản"), alt.Tooltip("citations:Q", title="Số lần")],
             )
         )
         st.altair_chart(chart)
-        pivot = tl.pivot_table(index="unit", columns="month", values="citations", aggfunc="sum", fill_value=0)
-        pivot.columns = [screen.month_label(m) for m in pivot.columns]
-        st.dataframe(pivot.rename_axis("Đơn vị"))
+        st.caption(f"{screen.number(summary['documents'])} văn bản của {screen.number(summary['units'])} đơn vị trích dẫn "
+                   f"{screen.number(summary['citations'])} lần, từ tháng {screen.month_label(summary['first'])} "
+                   f"đến tháng {screen.month_label(summary['last'])}.")
+        skip = paging.pager("lineage_units_page", summary["units"], UNITS_PAGE)
+        per_unit = data.rows_or_stop("directive_units_page", key=key, skip=skip, limit=UNITS_PAGE)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Đơn vị": [r.get("unit") or "" for r in per_unit],
+                    "Số văn bản": [r["documents"] for r in per_unit],
+                    "Số lần trích dẫn": [r["citations"] for r in per_unit],
+                    "Từ tháng": [screen.month_label(r.get("first")) for r in per_unit],
+                    "Đến tháng": [screen.month_label(r.get("last")) for r in per_unit],
+                }
+            ),
+            hide_index=True,
+        )
+        paging.where("lineage_units_page", skip, len(per_unit), summary["units"], "Đơn vị")
 
 with tab_docs:
-    citing = data.query("citing_documents", key=key)
-    if citing:
+    if not summary["documents"]:
+        st.info("Chưa có văn bản nào trích dẫn văn bản này.")
+    else:
+        skip = paging.pager("lineage_docs_page", summary["documents"], DOCS_PAGE)
+        citing = data.rows_or_stop("citing_documents_page", key=key, skip=skip, limit=DOCS_PAGE)
         st.dataframe(
             pd.DataFrame(
                 {
@@ -134,5 +158,4 @@ with tab_docs:
             ),
             hide_index=True,
         )
-    else:
-        st.info("Chưa có văn bản nào trích dẫn văn bản này.")
+        paging.where("lineage_docs_page", skip, len(citing), summary["documents"], "Văn bản")

@@ -3,25 +3,27 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, screen
+from app_pages import data, paging, screen
+
+#: rows of the units table on one page
+UNITS_PAGE = 50
 
 st.title("Tổng quan")
 
-documents = data.rows_or_stop("documents")
-if not documents:
+# every figure counted in Cypher: no page reads every document or every unit
+totals = data.rows_or_stop("overview_counts")[0]
+if not totals["documents"]:
     st.info("Kho dữ liệu chưa có văn bản nào. Nạp văn bản bằng `vanban ingest THƯ_MỤC`, rồi bấm **Tải lại dữ liệu**.")
     st.stop()
-units = data.rows_or_stop("units")
 counts = data.counts()
-months = sorted({m for u in units for m in (u.get("first"), u.get("last")) if m})
 
 c = st.columns(6)
-c[0].metric("Văn bản", screen.number(len(documents)))
-c[1].metric("Phường, xã", screen.number(len(units)))
+c[0].metric("Văn bản", screen.number(totals["documents"]))
+c[1].metric("Phường, xã", screen.number(totals["units"]))
 c[2].metric("Văn bản chỉ đạo", screen.number(counts.get("Directive", 0)))
 c[3].metric("Mục trong văn bản", screen.number(counts.get("Item", 0)), help="Kết quả, hạn chế, nhiệm vụ, phân công")
-c[4].metric("Từ tháng", screen.month_label(months[0]) if months else "—")
-c[5].metric("Đến tháng", screen.month_label(months[-1]) if months else "—")
+c[4].metric("Từ tháng", screen.month_label(totals["first"]) if totals["first"] else "—")
+c[5].metric("Đến tháng", screen.month_label(totals["last"]) if totals["last"] else "—")
 
 # -- search ---------------------------------------------------------------------------
 st.subheader("Tìm kiếm")
@@ -76,7 +78,7 @@ with left:
         st.caption("Chưa có trích dẫn nào.")
 with right:
     st.subheader("Văn bản mới nhất")
-    latest = list(reversed(documents))[:10]
+    latest = data.rows_or_stop("documents_page", limit=10)
     st.dataframe(
         pd.DataFrame(
             {
@@ -93,6 +95,8 @@ with right:
                  icon=":material/description:")
 
 st.subheader("Đơn vị và các tháng có văn bản")
+skip = paging.pager("overview_units_page", totals["units"], UNITS_PAGE)
+units = data.rows_or_stop("units_page", skip=skip, limit=UNITS_PAGE)
 st.dataframe(
     pd.DataFrame(
         {
@@ -104,3 +108,4 @@ st.dataframe(
     ),
     hide_index=True,
 )
+paging.where("overview_units_page", skip, len(units), totals["units"], "Đơn vị")

@@ -1,11 +1,16 @@
 """Truy vấn: the named queries with widgets built from their headers, and a read-only Cypher box."""
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
-from app_pages import board_view, data, rows_graph, screen
+from app_pages import board_view, data, paging, rows_graph, screen
 from graph import queries as named
 from vanban.errors import QueryCrashed, QueryParameterError, QueryTimeout, VanbanError, WriteNotAllowed
+
+#: rows of a named query on one page of the console
+CONSOLE_PAGE = 100
 
 st.title("Truy vấn")
 
@@ -24,9 +29,11 @@ def page_url() -> str:
     return url.split("?")[0] if url.startswith("http") else "truy-van"
 
 
-def show_results(rows: list[dict], link: str, file_name: str, cap: int | None = None) -> None:
-    """The rows as a table and a graph; ``cap``: the console's row cap, when the query had more rows."""
-    st.caption(f"{len(rows)} dòng.")
+def show_results(rows: list[dict], link: str, file_name: str, cap: int | None = None, csv: Any = None,
+                 count: str | None = None) -> None:
+    """The rows as a table and a graph; ``cap``: the console's row cap, when the query had more rows;
+    ``csv``: what the download holds (default: these rows); ``count``: the line saying how many rows (default: their number)."""
+    st.caption(f"{len(rows)} dòng." if count is None else count)
     if cap is not None:
         st.warning(f"Kết quả bị cắt: chỉ lấy {cap} dòng đầu (giới hạn của ô Cypher); thêm LIMIT hoặc điều kiện để thu hẹp.")
     tab_table, tab_graph = st.tabs(["Bảng", "Đồ thị"])
@@ -39,8 +46,8 @@ def show_results(rows: list[dict], link: str, file_name: str, cap: int | None = 
         if page.notice:
             st.warning(page.notice)
         st.iframe(page.html, height=560)
-    st.download_button("Tải kết quả CSV", board_view.rows_csv(rows), file_name=file_name, mime="text/csv",
-                       icon=":material/download:")
+    st.download_button("Tải kết quả CSV", csv if csv is not None else board_view.rows_csv(rows), file_name=file_name,
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
     st.markdown("Liên kết mở lại đúng truy vấn này:")
     st.code(link, language=None)
 
@@ -57,13 +64,14 @@ if mode == NAMED:
     q = catalogue[name]
     st.caption(q.description)
     values: dict[str, str | None] = {}
-    units = [u["unit"] for u in data.query("units")] if any(p.name == "unit" for p in q.params) else []
-    directives = data.query("directives") if any(p.name == "key" for p in q.params) else []
     for p in q.params:
         wkey = f"q_{name}_{p.name}"
         if wkey not in st.session_state:
             st.session_state[wkey] = st.query_params.get(p.name, p.default or "")
         label = f"{p.name} ({p.type}{'' if not p.optional else ', không bắt buộc'})"
+        # the pickers ask the store for a page of units or directives (a filter box reaches the others), never all
+        units = paging.unit_options(wkey) if p.name == "unit" else []
+        directives = list(paging.directive_options(wkey).values()) if p.name == "key" else []
         if p.name == "unit" and units:
             opts = ([""] if p.optional else []) + units
             if st.session_state[wkey] not in opts:
@@ -91,17 +99,38 @@ if mode == NAMED:
     if missing:
         st.info(f"Điền tham số bắt buộc: {', '.join(missing)}.")
         st.stop()
+    # a page of rows at a time, read as a page (SKIP/LIMIT after the query's last clause): a query whose rows
+    # grow with the store is never read whole to draw the page; the CSV reads it whole when its button is clicked
+    page_key = "q_page:" + screen.query_link("", {"query": name, **params})
+    skip = int(st.session_state.get(page_key, 0)) * CONSOLE_PAGE
     try:
-        rows = data.query(name, **params)
+        rows = data.query_page(name, skip, CONSOLE_PAGE + 1, **params)
     except QueryParameterError as e:
         st.error(f"Tham số không hợp lệ: {e}")
         st.stop()
     except VanbanError as e:
         data.show_store_error(e)
         st.stop()
-    shown = data.limits().max_rows  # a named query is ours and bounded; the page still draws at most this many
-    show_results(rows[:shown], screen.query_link(page_url(), {"query": name, **params}), f"{name}.csv",
-                 cap=shown if len(rows) > shown else None)
+    more = len(rows) > CONSOLE_PAGE
+    rows = rows[:CONSOLE_PAGE]
+    if skip and not rows:  # the data changed under a later page: back to the first
+        st.session_state[page_key] = 0
+        st.rerun()
+    shown = data.limits().max_rows  # a named query is ours and bounded; the CSV still holds at most this many
+
+    def whole_csv() -> bytes:
+        return board_view.rows_csv(data.query(name, **params)[:shown])
+
+    if skip or more:
+        c1, c2, c3 = st.columns([1, 1, 5], vertical_alignment="center")
+        c1.button("‹ Trang trước", key=f"{page_key}_prev", disabled=not skip,
+                  on_click=lambda: st.session_state.update({page_key: max(0, skip // CONSOLE_PAGE - 1)}))
+        c2.button("Trang sau ›", key=f"{page_key}_next", disabled=not more,
+                  on_click=lambda: st.session_state.update({page_key: skip // CONSOLE_PAGE + 1}))
+        c3.caption(f"Dòng {screen.number(skip + 1)}–{screen.number(skip + len(rows))} / "
+                   + (f"hơn {screen.number(skip + len(rows))}" if more else screen.number(skip + len(rows))))
+    show_results(rows, screen.query_link(page_url(), {"query": name, **params}), f"{name}.csv", csv=whole_csv,
+                 count=None if not (skip or more) else "")
 else:
     try:
         lim = data.limits()

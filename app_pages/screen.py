@@ -77,6 +77,15 @@ QUERY_TITLES = {
     "document_items": "Một văn bản: các mục",
     "document_mentions": "Một văn bản: trích dẫn, cơ quan, người",
     "document_citations": "Một văn bản: các văn bản được trích dẫn",
+    "overview_counts": "Tổng quan: số văn bản, phường, xã, tháng đầu và cuối",
+    "documents_page": "Danh sách văn bản, mới nhất trước (một trang)",
+    "units_page": "Danh sách phường, xã (một trang, lọc theo tên)",
+    "directives_page": "Danh sách văn bản chỉ đạo (một trang, lọc theo tên)",
+    "directive_summary": "Một văn bản chỉ đạo: số văn bản, đơn vị, lần trích dẫn",
+    "directive_months": "Trích dẫn một văn bản chỉ đạo theo tháng, mọi đơn vị",
+    "directive_units_page": "Các đơn vị trích dẫn một văn bản chỉ đạo (một trang)",
+    "citing_documents_page": "Văn bản trích dẫn một văn bản chỉ đạo (một trang)",
+    "lineage_level": "Một bậc của dòng chỉ đạo (có giới hạn số dòng)",
 }
 
 
@@ -119,6 +128,26 @@ def number(n: int) -> str:
     ('12.345', '7')
     """
     return f"{n:,}".replace(",", ".")
+
+
+def page_label(skip: int, shown: int, total: int) -> str:
+    """Where a page of a list is: its first and last row and how many there are, as on every paged list.
+
+    >>> page_label(0, 50, 6214), page_label(6200, 14, 6214), page_label(0, 0, 0)
+    ('1–50 / 6.214', '6.201–6.214 / 6.214', '0 / 0')
+    """
+    if not shown:
+        return f"0 / {number(total)}"
+    return f"{number(skip + 1)}–{number(skip + shown)} / {number(total)}"
+
+
+def pages(total: int, size: int) -> int:
+    """How many pages ``total`` rows make, ``size`` a page (one when there is none).
+
+    >>> pages(0, 50), pages(50, 50), pages(51, 50)
+    (1, 1, 2)
+    """
+    return max(1, -(-total // max(1, size)))
 
 
 def shorten(text: str | None, limit: int = 120) -> str:

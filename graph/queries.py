@@ -79,7 +79,7 @@ class Query:
 def queries_dir() -> Path:
     """``$VANBAN_QUERIES``, else the installed package ``vanban.queries`` (the repository's ``queries/``).
 
-    >>> sorted(p.name for p in queries_dir().glob("documents*.cypher"))
+    >>> sorted(p.name for p in queries_dir().glob("documents.cypher"))
     ['documents.cypher']
     """
     env = os.environ.get("VANBAN_QUERIES")
@@ -278,6 +278,29 @@ def prepare(name: str, params: dict[str, Any], dialect: str) -> tuple[str, dict[
     """``(text, bound params)`` for running query ``name`` on ``dialect``."""
     q = get(name)
     return q.text(dialect), bind(q, params)
+
+
+_LIMIT_RE = re.compile(r"\b(LIMIT|SKIP|UNION)\b", re.I)
+_RETURN_RE = re.compile(r"\bRETURN\b", re.I)
+
+
+def paged_text(text: str, skip: int, limit: int) -> str | None:
+    """``text`` with ``SKIP skip LIMIT limit`` after its final clause, or ``None`` when it cannot take them
+    (a ``UNION``, or its own ``SKIP``/``LIMIT`` after the last ``RETURN``: such a query is bounded already).
+
+    The explorer's console shows a named query a page at a time this way, so a query whose rows grow with
+    the store is never read whole to draw its first page.
+
+    >>> paged_text("MATCH (d) RETURN d.id AS id ORDER BY id;", 100, 50).splitlines()
+    ['MATCH (d) RETURN d.id AS id ORDER BY id', 'SKIP 100 LIMIT 50']
+    >>> paged_text("MATCH (d) RETURN d LIMIT $limit", 0, 50) is None
+    True
+    """
+    body = _STRIP_RE.sub(lambda m: m.group(0) if m.group(0)[0] in "'\"" else " ", text).rstrip().rstrip(";").rstrip()
+    last = list(_RETURN_RE.finditer(body))
+    if not last or "UNION" in body.upper() or _LIMIT_RE.search(body[last[-1].end():]):
+        return None
+    return f"{body}\nSKIP {int(skip)} LIMIT {int(limit)}"
 
 
 def parse_cli_params(pairs: list[str]) -> dict[str, str]:

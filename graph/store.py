@@ -682,6 +682,16 @@ class CypherStore:
         text, bound = named_queries.prepare(name, params or {}, self.dialect)
         return self._read(self._bind_nulls(text, bound, named_queries.get(name).types), bound)
 
+    def query_page(self, name: str, params: dict[str, Any] | None, skip: int, limit: int) -> list[dict[str, Any]]:
+        """Rows ``skip`` to ``skip + limit`` of the named query, read as such (``SKIP``/``LIMIT`` after its last
+        clause, :func:`graph.queries.paged_text`); a query that cannot take them (a ``UNION``, its own ``LIMIT``)
+        is read whole and sliced."""
+        text, bound = named_queries.prepare(name, params or {}, self.dialect)
+        paged = named_queries.paged_text(text, skip, limit)
+        if paged is None:
+            return self.query(name, params)[skip: skip + limit]
+        return self._read(self._bind_nulls(paged, bound, named_queries.get(name).types), bound)
+
     def _bind_nulls(self, text: str, params: dict[str, Any], types: dict[str, str]) -> str:
         return text
 

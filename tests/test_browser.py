@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import html
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -172,6 +173,8 @@ def test_every_page_as_a_user_sees_it(server, browser, db, tmp_path):
     for heading in ("Văn bản chỉ đạo được trích dẫn nhiều nhất", "Văn bản mới nhất", "Tìm kiếm"):
         assert page.get_by_role("heading", name=heading).is_visible(), heading
     w.shot("overview")
+    # the units come a page at a time, counted in Cypher: the page says which rows of how many
+    assert re.fullmatch(r"Đơn vị 1–(\d+) / \1", page.get_by_text(re.compile(r"^Đơn vị 1–")).first.inner_text().strip())
     box = page.get_by_label("Tìm trong văn bản, văn bản chỉ đạo, cơ quan và các mục")
     box.fill("hoa phong")  # no accents: finds "Hòa Phong"
     box.press("Enter")

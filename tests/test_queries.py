@@ -354,3 +354,101 @@ def test_a_unit_query_reads_the_units_items_not_every_item(synthetic_store, name
     params = {**_all(name), "unit": unit, "items": None, "text": None, "verdicts": None}
     params = {k: v for k, v in params.items() if k in {p.name for p in queries.get(name).params}}
     assert max(_scans(synthetic_store, name, params), default=0) < total / 2, name
+
+
+# -- the explorer's pages and counts (issue "National scale") -------------------------
+# Each paged query gives a slice of the full query it pages, in the same order, and each count
+# the size of what it counts: the explorer reads a page and a total, never the whole list.
+
+
+def _slices(full: list, page) -> None:
+    for skip, limit in ((0, 1), (0, 2), (1, 2), (2, 50), (len(full), 5)):
+        assert page(skip, limit) == full[skip: skip + limit], (skip, limit)
+
+
+@pytest.mark.parametrize("key", [g.KEY_05, "no such key"])
+def test_citing_documents_page_is_a_page_of_citing_documents(loaded, key):
+    full = loaded.query("citing_documents", {"key": key})
+    _slices(full, lambda skip, limit: loaded.query("citing_documents_page", {"key": key, "skip": skip, "limit": limit}))
+    summary = loaded.query("directive_summary", {"key": key})
+    assert len(summary) == 1 and summary[0]["documents"] == len(full)
+    assert summary[0]["units"] == len({r["unit"] for r in full if r["unit"]})
+    if key == g.KEY_05:
+        assert len(full) >= 2  # the slices above are not all empty
+
+
+def test_directive_months_and_units_sum_the_timeline(loaded):
+    timeline = loaded.query("directive_timeline", {"key": g.KEY_05})
+    months = loaded.query("directive_months", {"key": g.KEY_05})
+    assert [r["month"] for r in months] == sorted({r["month"] for r in timeline})
+    for m in months:
+        rows = [r for r in timeline if r["month"] == m["month"]]
+        assert (m["units"], m["citations"]) == (len({r["unit"] for r in rows}), sum(r["citations"] for r in rows))
+    units = loaded.query("directive_units_page", {"key": g.KEY_05, "limit": 1000})
+    summary = loaded.query("directive_summary", {"key": g.KEY_05})[0]
+    assert len(units) == summary["units"] and sum(u["citations"] for u in units) == summary["citations"]
+    assert sum(u["documents"] for u in units) == summary["documents"]
+    assert loaded.query("directive_units_page", {"key": g.KEY_05, "limit": 1}) == units[:1]
+
+
+def test_overview_counts_count_what_documents_and_units_list(loaded):
+    docs, units = loaded.query("documents", {}), loaded.query("units", {})
+    c = loaded.query("overview_counts", {})
+    assert c == [{"documents": len(docs), "units": len(units), "first": min(u["first"] for u in units),
+                  "last": max(u["last"] for u in units)}]
+    one = loaded.query("overview_counts", {"unit": "phường Đông Hải"})[0]
+    assert one["documents"] == len(loaded.query("documents", {"unit": "phường Đông Hải"})) > 0 and one["units"] == 1
+    assert loaded.query("overview_counts", {"unit": "no such unit"})[0]["documents"] == 0
+
+
+def test_documents_page_is_documents_newest_first(loaded):
+    newest = list(reversed(loaded.query("documents", {})))
+    assert len(newest) >= 3
+    _slices(newest, lambda skip, limit: loaded.query("documents_page", {"skip": skip, "limit": limit}))
+    mine = list(reversed(loaded.query("documents", {"unit": "phường Đông Hải"})))
+    assert loaded.query("documents_page", {"unit": "phường Đông Hải", "limit": 100}) == mine
+
+
+def test_units_page_is_units_a_page_at_a_time_and_finds_a_name_without_accents(loaded):
+    units = loaded.query("units", {})
+    assert len(units) >= 2
+    _slices(units, lambda skip, limit: loaded.query("units_page", {"skip": skip, "limit": limit}))
+    assert [r["unit"] for r in loaded.query("units_page", {"q": "DONG hai"})] == ["phường Đông Hải"]
+    assert [r["unit"] for r in loaded.query("units_page", {"q": "Đông Hải"})] == ["phường Đông Hải"]
+
+
+def test_directives_page_is_directives_a_page_at_a_time(loaded):
+    full = loaded.query("directives", {})
+    assert len(full) >= 3
+    _slices(full, lambda skip, limit: loaded.query("directives_page", {"skip": skip, "limit": limit}))
+    assert loaded.query("directives_page", {"key": g.KEY_05}) == [r for r in full if r["key"] == g.KEY_05]
+    found = loaded.query("directives_page", {"q": "05-ct/tu"})
+    assert g.KEY_05 in {r["key"] for r in found} and len(found) < len(full)
+
+
+def test_lineage_level_is_lineage_edges_at_most_limit_rows_up_first(loaded):
+    keys = [g.KEY_05, own_key(_numbered("1", "KL/TW", cites="2"))]
+    for k in ([g.KEY_05], keys):
+        full = loaded.query("lineage_edges", {"directives": k})
+        every = loaded.query("lineage_level", {"directives": k, "limit": 10_000})
+        assert sorted(map(repr, every)) == sorted(map(repr, full)) and len(full) >= 1
+        for n in range(1, len(full) + 1):
+            assert loaded.query("lineage_level", {"directives": k, "limit": n}) == every[:n]
+    # the edges up from a directive (what its own text cites) come before the documents citing it
+    every = loaded.query("lineage_level", {"directives": keys, "limit": 10_000})
+    up = [r["document_key"] in keys for r in every]
+    assert up == sorted(up, reverse=True) and any(up)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_query_page_reads_a_slice_of_every_named_query(loaded, name):
+    """The console's pages: SKIP/LIMIT after a query's last clause give the rows the whole query gives there."""
+    text = queries.get(name).text(loaded.dialect)
+    for params in (_required(name), _all(name)):
+        full = loaded.query(name, params)
+        for skip, limit in ((0, 1), (1, 2), (0, len(full) + 1)):
+            page = loaded.query_page(name, params, skip, limit)
+            if "ORDER BY" in text.rsplit("RETURN", 1)[-1] and "UNION" not in text:
+                assert page == full[skip: skip + limit], (name, params, skip, limit)
+            else:  # no order: the same number of rows, each one of the query's
+                assert len(page) == len(full[skip: skip + limit]) and all(r in full for r in page), (name, skip, limit)
