@@ -322,7 +322,8 @@ def to_records(doc: ParsedDocument) -> Records:
             {
                 "key": key, "doc_type": h.doc_type, "number": h.number, "symbol": h.symbol, "year": year,
                 "date": h.date, "issuer": h.issuer, "label": label,
-                "folded": fold(" ".join(x for x in (label, h.issuer, h.title) if x)),
+                # its key too: "154/2025" finds Nghị định 154/2025/NĐ-CP, whose label leaves the year out
+                "folded": fold(" ".join(x for x in (label, h.issuer, h.title, key) if x)),
                 "ingested": True, "ingested_document": did,
             },
         )
@@ -385,7 +386,7 @@ def to_records(doc: ParsedDocument) -> Records:
             {
                 "key": c.key, "doc_type": c.doc_type, "number": c.number, "symbol": c.symbol, "year": c.year,
                 "date": c.date, "issuer": c.issuer, "label": label,
-                "folded": fold(" ".join(x for x in (label, c.issuer) if x)), "ingested": False,
+                "folded": fold(" ".join(x for x in (label, c.issuer, c.key) if x)), "ingested": False,
             },
         )
         add_rel(
