@@ -76,6 +76,8 @@ SPLIT_RATIO = 0.8
 OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much
 PART_MIN = 0.35
+#: a fact of a result between semicolons answers a second task when it scores this much
+FACT_MIN = 0.4
 #: Score a second result for a task (or a second task for a result) needs.
 FOLLOW_EXTRA = 0.50
 #: Score a clause of a task ("...; ...") needs with a result for a second link (:func:`_per_clause`).
@@ -733,16 +735,26 @@ def _shared_answer(
     for t, (sc, r) in sorted(best.items()):
         if t in shared or r not in taker:
             continue
-        parts = _result_parts(items[r].text)
+        parts, bar = _result_parts(items[r].text), PART_MIN
+        if len(parts) < 2:
+            # a result of several facts between semicolons ("Thu ngân sách ... đạt 67,9% dự toán; giải ngân vốn
+            # đầu tư công đạt 52,3%; tỷ lệ hồ sơ trực tuyến đạt 76,4%"): a fact answers a task at a higher bar
+            parts, bar = _facts(items[r].text), FACT_MIN
         if len(parts) < 2:
             continue
         mine = [scorer.text_score(p, items[t]) for p in parts]
         k = int(np.argmax(mine))
         takers = [t2 for _, t2, r2 in taken if r2 == r]
         theirs = {int(np.argmax([scorer.text_score(p, items[t2]) for p in parts])) for t2 in takers}
-        if k not in theirs and mine[k] >= PART_MIN:
+        if k not in theirs and mine[k] >= bar:
             out.append((sc, t, r))
     return out
+
+
+def _facts(text: str) -> list[str]:
+    """The facts of a result between semicolons, each at least six words."""
+    parts = [p.strip(" ,.") for p in text.split(";")]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 6 for p in parts) else []
 
 
 #: "..., đồng thời ...", "... kết hợp ...": where a result says it did a second thing (a ";" between two facts

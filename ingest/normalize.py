@@ -240,17 +240,16 @@ _NOT_BEFORE_BREAK = frozenset(_TERMINAL)
 
 # A line that stops on a function word cannot end a paragraph: the line was wrapped.
 #   "2. Doanh nghiệp thực hiện dự án casino quy định tại\nĐiều 3 Nghị quyết này ..."
-#   ("số" is not one in "chuyển đổi số", "kinh tế số", "dân số": "3. Cải cách hành chính, chuyển đổi số" is a heading)
+#   (not when the word ends a compound: "chuyển đổi số", "dân số", "tồn tại", "hiện tại", "đạt được", "trực thuộc":
+#   "3. Cải cách hành chính, chuyển đổi số", "2. Hạn chế, tồn tại", "1. Kết quả đạt được" are headings)
 _DIGITAL = "(?<!đổi số)(?<!tế số)(?<!quyền số)(?<!hội số)(?<!dân số)(?<!tầng số)(?<!tảng số)(?<!nghệ số)(?<!liệu số)"
-_WRAPPED_LINE = re.compile(
-    r"(?<=[ ])(?P<w>tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số" + _DIGITAL + r"|thuộc|hoặc)[ ]*\n(?=[^\n\-+•–(*\d])"
-)
+_TAI, _DUOC, _THUOC = "tại(?<!tồn tại)(?<!hiện tại)", "được(?<!đạt được)", "thuộc(?<!trực thuộc)"
+_WRAPPED_WORDS = f"{_TAI}|của|và|theo|với|các|cho|đến|trong|là|{_DUOC}|để|những|từ|số{_DIGITAL}|{_THUOC}|hoặc"
+_WRAPPED_LINE = re.compile(r"(?<=[ ])(?P<w>" + _WRAPPED_WORDS + r")[ ]*\n(?=[^\n\-+•–(*\d])")
 # The same on trimmed lines, found from its newline (a literal the engine skips to)
 # with the word in a look-behind (``regex`` allows one of variable width): the
 # newline becomes the space.
-_WRAPPED_LINE_TRIMMED = regex.compile(
-    r"(?<=[ ](?:tại|của|và|theo|với|các|cho|đến|trong|là|được|để|những|từ|số" + _DIGITAL + r"|thuộc|hoặc))\n(?=[^\n\-+•–(*\d])"
-)
+_WRAPPED_LINE_TRIMMED = regex.compile(r"(?<=[ ](?:" + _WRAPPED_WORDS + r"))\n(?=[^\n\-+•–(*\d])")
 
 
 def _join_broken(m: re.Match[str]) -> str:

@@ -268,6 +268,9 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     Periods(reported=('2026-11', '2026-12'), planned=('2027-01',))
     >>> document_periods("Báo cáo kết quả triển khai Đề án 06 tháng 8/2025", "III. NHIỆM VỤ\\nTrong tháng 9/2025, tập trung thực hiện tốt ...", "2025-08-28")
     Periods(reported=('2025-08',), planned=('2025-09',))
+    >>> document_periods("KẾT LUẬN ... tại hội nghị giao ban tháng 11 năm 2026", "1. Đánh giá kết quả tháng 10 và tháng 11 năm 2026\\n"
+    ...                  "3. Nhiệm vụ trọng tâm tháng 12 năm 2026", "2026-11-27")
+    Periods(reported=('2026-10', '2026-11'), planned=('2026-12',))
     """
     reported: tuple[tuple[int | None, int], ...] = ()
     planned: tuple[tuple[int | None, int], ...] = ()
@@ -288,18 +291,28 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         if not found:
             title_kind_free = months_in(title)
     lines = body.split("\n")
-    if not reported or not planned:
-        for line in lines:
-            s = line.strip()
-            if not s or len(s) > 180:
-                continue
-            numbered = _HEADING.match(s) is not None
-            if numbered and s.endswith((".", ";")) and len(s.split()) > 12:
-                continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
-            if numbered or (len(s) < 140 and _UPPER.match(s)):
-                take([("result" if k == "either" else k, sp) for k, sp in _classify(s)])
-            if reported and planned:
-                break
+    titled = reported
+    wider: tuple[tuple[int | None, int], ...] = ()
+    for line in lines:
+        s = line.strip()
+        if not s or len(s) > 180:
+            continue
+        numbered = _HEADING.match(s) is not None
+        if numbered and s.endswith((".", ";")) and len(s.split()) > 12:
+            continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
+        if numbered or (len(s) < 140 and _UPPER.match(s)):
+            found = [("result" if k == "either" else k, sp) for k, sp in _classify(s)]
+            take(found)
+            # the title names the meeting's month ("giao ban tháng 11"), the results' heading every month it
+            # reviews ("1. Đánh giá kết quả tháng 10 và tháng 11"): the heading's months, when they hold the title's
+            if titled and not wider:
+                for kind, sp in found:
+                    if kind == "result" and {m for _, m in titled} < {m for _, m in sp.months}:
+                        wider = sp.months
+        if reported and planned and (wider or not titled):
+            break
+    if wider:
+        reported = wider
     if not planned:
         # the plan's lead phrase: "Trong tháng 9/2025, tập trung thực hiện ..."
         for line in lines:

@@ -20,6 +20,8 @@ _PAGE_NUMBER = re.compile(r"^(?:-[ ]*)?(?:[Tt]rang[ ]+)?\d{1,3}(?:[ ]*/[ ]*\d{1,
 # a line that starts a new item or heading: "- ", "+ ", "a) ", "1. ", "1.2. ", "II. ", "A. ", "(1)"
 # ("2.401 hồ sơ" and "16.420 học sinh", a figure wrapped to the start of a line, do not)
 _STARTS_ITEM = re.compile(r"^(?:[-+•–—*]|[a-zđ][ ]*\)|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|[IVXL]{1,5}[.)\-]|[A-H][.)][ ])")
+# "ngày 14" / "- 15/8, sơ tán ...", "(27/7/1947" / "- 27/7/2026)": a range wrapped at its dash is not a bullet
+_RANGE_GOES_ON = re.compile(r"^[-–][ ]*\d")
 _TERMINAL = tuple(".:;!?…)\"”»")
 #: the longest line width at which a text still reads as hard-wrapped (a paragraph per line is longer)
 MAX_WIDTH = 110
@@ -85,14 +87,16 @@ def reflow(text: str) -> str:
     >>> reflow(wrapped).split("\\n")[:2]
     ['Đến ngày 25/9, đã hoàn thành di dời 16 hộ còn lại về khu dân cư vượt lũ Mương Khai, nâng tổng số hộ di dời lên 37/37 hộ.', '+ Đã gia cố 03 đoạn đê bao xung yếu với tổng chiều dài 640 m tại ấp Rạch Chanh; lực lượng ứng cứu được bố trí sẵn sàng.']
 
-    A figure wrapped to the start of a line is not a numbered point, and a clause ending on ";" goes on in lower case:
+    A figure wrapped to the start of a line is not a numbered point, a range wrapped at its dash ("ngày 14" /
+    "- 15/8") is not a bullet, and a clause ending on ";" goes on in lower case:
 
     >>> wrapped = ("Chi ngân sách địa phương 7 tháng ước đạt 9.560 tỷ đồng, bằng 51,9% dự toán; thu nội địa ước\\n"
     ...            "2.401 tỷ đồng, tăng 9,8% so với cùng kỳ; các khoản chi thường xuyên bảo đảm đúng dự toán và\\n"
-    ...            "kịp thời. Chỉ đạo các trường tổ chức Lễ khai giảng năm học 2026 - 2027 an toàn, tiết kiệm;\\n"
+    ...            "kịp thời. Chủ động ứng phó cơn bão số 3 và đợt mưa lớn ngày 14\\n- 15/8, sơ tán 46 hộ. Chỉ đạo các\\n"
+    ...            "trường học tổ chức Lễ khai giảng năm học 2026 - 2027 an toàn, tiết kiệm, đúng quy định;\\n"
     ...            "huy động 100% trẻ 6 tuổi vào lớp 1, bảo đảm đủ giáo viên, sách giáo khoa cho năm học mới.\\n") * 4
-    >>> len(reflow(wrapped).split("\\n")[0].split(". "))  # one paragraph of two sentences
-    2
+    >>> len(reflow(wrapped).split("\\n")[0].split(". "))  # one paragraph of three sentences
+    3
     """
     lines = text.split("\n")
     if not is_hard_wrapped(lines):
@@ -118,7 +122,7 @@ def reflow(text: str) -> str:
             and len(prev) >= 0.6 * width
             # a clause ends on ";" or "," and the sentence goes on in lower case: "... an toàn, tiết kiệm;" / "huy động ..."
             and (not prev.rstrip().endswith(_TERMINAL) or (prev.rstrip().endswith((";", ",")) and stripped[0].islower()))
-            and not _STARTS_ITEM.match(stripped)
+            and (not _STARTS_ITEM.match(stripped) or _RANGE_GOES_ON.match(stripped) and prev.rstrip()[-1:].isdigit())
             # an upper-case heading starts a paragraph; "2030 - 2035." (no letter) does not
             and not (stripped == stripped.upper() and any(c.isalpha() for c in stripped))
         )
