@@ -6,13 +6,10 @@ Pure functions of query rows, no Streamlit here: tested without a browser (``tes
 
 from __future__ import annotations
 
-import re
-
 from app_pages.screen import date_label, doc_code, doc_label, month_label, shorten
 from graph.lineage import Lineage
 from graph.visual import VEdge, VNode
-from ingest.normalize import fold
-from ingest.vocabulary import ISSUER_LEVELS, ISSUER_WORD_ORDER, short_type
+from ingest.vocabulary import ISSUER_LEVELS, issuer_tier, short_type
 from ingest.vocabulary import VERDICT_COLORS as VERDICT_COLORS
 from ingest.vocabulary import VERDICT_FILLS as VERDICT_FILLS
 from ingest.vocabulary import VERDICT_LABELS as VERDICT_LABELS
@@ -24,23 +21,15 @@ LINEAGE_LEVELS: dict[str, tuple[str, str]] = {lv.id: (lv.label, lv.color) for lv
 
 
 def issuer_level(symbol: str | None, issuer: str | None = None) -> tuple[str, str]:
-    """The level a document comes from, and its colour: by its symbol, else by its issuer.
+    """The level a document comes from, and its colour (:func:`ingest.vocabulary.issuer_tier`: by its symbol, else by
+    its issuer; the same tier `vanban ingest` names a directive from above the ward by).
 
     >>> issuer_level("NQ/TW")[0], issuer_level("2025/NĐ-CP")[0], issuer_level("KH/TU")[0], issuer_level("NQ/ĐU")[0]
     ('Trung ương', 'Chính phủ, bộ, ngành', 'Tỉnh, thành phố', 'Phường, xã')
     >>> issuer_level("QĐ-UBND", "Ủy ban nhân dân phường An Lạc")[0], issuer_level(None, None)[0]
     ('Phường, xã', 'Khác')
     """
-    code = fold(symbol or "").rsplit("/", 1)[-1]
-    codes = set(re.split(r"[^0-9a-z]+", code)) - {""}
-    for lv in ISSUER_LEVELS.values():
-        if codes & lv.symbol_codes:
-            return LINEAGE_LEVELS[lv.id]
-    words = " " + " ".join(re.split(r"[^0-9a-z]+", fold(issuer or ""))) + " "
-    for lv in ISSUER_WORD_ORDER:
-        if any(f" {h.strip()} " in words for h in lv.issuer_words):
-            return LINEAGE_LEVELS[lv.id]
-    return LINEAGE_LEVELS[""]
+    return LINEAGE_LEVELS[issuer_tier(symbol, issuer).id]
 
 
 def lineage_visual(lin: Lineage) -> tuple[list[VNode], list[VEdge]]:
