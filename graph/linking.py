@@ -378,10 +378,32 @@ def without_bodies(text: str) -> str:
     return "".join(out)
 
 
+#: a task written as fields: "Nội dung: X; đơn vị chủ trì: Y; thời gian hoàn thành: Z" (the body and the deadline
+#: are facts of their own; the field names and the tail would make every task of the list look alike)
+_FIELD_HEAD = re.compile(r"^(?:nội dung|nhiệm vụ|công việc)\s*:\s*", re.IGNORECASE)
+_FIELD_TAIL = re.compile(
+    r"[;,.]?\s*(?:(?:đơn vị|cơ quan|bộ phận)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu)|thời (?:gian|hạn)(?: hoàn thành)?)\s*:.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_fields(text: str) -> str:
+    """The content of a task written as fields.
+
+    >>> without_fields("Nội dung: Chăm sóc lúa mùa; đơn vị chủ trì: Đảng ủy UBND xã; thời gian hoàn thành: 20/7/2026.")
+    'Chăm sóc lúa mùa'
+    >>> without_fields("Chăm sóc lúa mùa, phòng trừ sâu bệnh.")
+    'Chăm sóc lúa mùa, phòng trừ sâu bệnh.'
+    """
+    if ":" not in text:
+        return text
+    return _FIELD_TAIL.sub("", _FIELD_HEAD.sub("", text)) or text
+
+
 @functools.lru_cache(maxsize=32768)
 def _features(text: str, bodies: bool = True) -> frozenset[str]:
     """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
-    text = without_addressee(text)
+    text = without_addressee(without_fields(text))
     if not bodies:
         stripped = without_bodies(text)
         if stripped == text:

@@ -300,6 +300,10 @@ def _split_columns(line: str) -> list[str]:
     return parts or [line]
 
 
+#: what the right column of a header says: the Party's or the State's name, the motto, the place and date
+_RIGHT_COLUMN = re.compile(r"(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|ĐỘC LẬP|[^,\n]{1,40}, ngày\b)")
+
+
 def unflatten_header(text: str) -> str:
     r"""Read a two-column header kept as single lines with wide gaps column by column.
 
@@ -310,6 +314,18 @@ def unflatten_header(text: str) -> str:
     rewritten as its left column top to bottom, then its right column; a line
     between them that is not split goes with the right column when indented
     as far as it. Nothing else changes.
+
+    The whole header on one line goes part by part to its column by what each part says:
+
+    >>> print(unflatten_header("ĐẢNG BỘ TỈNH X      ĐẢNG ỦY XÃ Y      *      ĐẢNG CỘNG SẢN VIỆT NAM      Số 17-NQ/ĐU      "
+    ...                        "Y, ngày 05 tháng 8 năm 2026\nNGHỊ QUYẾT"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG ỦY XÃ Y
+    *
+    Số 17-NQ/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Y, ngày 05 tháng 8 năm 2026
+    NGHỊ QUYẾT
 
     >>> print(unflatten_header("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ Y\nSố 07-TB/ĐU      Y, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO"))
     ĐẢNG BỘ TỈNH X
@@ -344,9 +360,17 @@ def unflatten_header(text: str) -> str:
     left: list[str] = []
     right: list[str] = []
     for line, parts in zip(head[:end], split[:end], strict=True):
-        if len(parts) >= 2:
+        if len(parts) >= 3:
+            # the whole header on one line ("ĐẢNG BỘ TỈNH X    ĐẢNG ỦY XÃ Y    *    ĐẢNG CỘNG SẢN VIỆT NAM    Số 17-NQ/ĐU
+            # Y, ngày 05 tháng 8 năm 2026"): each part to its column by what it says
+            for part in parts:
+                if _RIGHT_COLUMN.match(part):
+                    right.append(part)
+                else:  # "ĐẢNG ỦY XÃ Y      *": the star under the organ's name is a line of its own
+                    left.extend(x for x in re.split(r"[ ]{2,}(?=\*$)", part) if x)
+        elif len(parts) == 2:
             left.append(parts[0])
-            right.append(" ".join(parts[1:]))
+            right.append(parts[1])
         elif line.strip():
             (right if indent(line) >= 0.6 * column else left).append(line.strip())
     return "\n".join([*left, *right, *lines[end:]])

@@ -78,6 +78,17 @@ LAYOUTS = [
     # a department's internal cover note
     ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 105/PT-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHIẾU TRÌNH\nKính gửi:\n- Lãnh đạo UBND tỉnh;",
      {"doc_type": "Phiếu trình", "number": "105", "symbol": "PT-NC", "issuer": "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"}),
+    # the whole header on one padded line (hands O and P): each part to its column; the ward, not the province
+    ("ĐẢNG BỘ TỈNH LÀO CAI          ĐẢNG ỦY XÃ NÀ KHƯƠNG          *          ĐẢNG CỘNG SẢN VIỆT NAM          "
+     "Số 17-NQ/ĐU          Nà Khương, ngày 05 tháng 8 năm 2026\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\n"
+     "về lãnh đạo thực hiện nhiệm vụ tháng 8 năm 2026\n\nCăn cứ Quy chế làm việc;",
+     {"doc_type": "Nghị quyết", "number": "17", "symbol": "NQ/ĐU", "unit": "xã Nà Khương", "place": "Nà Khương",
+      "date": "2026-08-05"}),
+    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG          ĐẢNG ỦY PHƯỜNG VÂN GIANG          *          ĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Số 45-TB/ĐU                                                   Vân Giang, ngày 28 tháng 8 năm 2026\n"
+     "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG ỦY PHƯỜNG TẠI HỘI NGHỊ GIAO BAN THÁNG 8 NĂM 2026\n\n1. Kết quả tháng 8",
+     {"number": "45", "symbol": "TB/ĐU", "unit": "phường Vân Giang",
+      "date": "2026-08-28"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

@@ -246,6 +246,8 @@ SERIES_FLOORS = [
     ("dev-hand-l", "follow_through", 0.87), ("dev-hand-l", "carry_over", 0.76), ("dev-hand-l", "gaps", 0.58),
     ("dev-hand-m", "follow_through", 0.89), ("dev-hand-m", "carry_over", 0.83), ("dev-hand-m", "gaps", 0.86),
     ("dev-hand-n", "follow_through", 0.91), ("dev-hand-n", "carry_over", 0.88), ("dev-hand-n", "gaps", 0.75),
+    ("dev-hand-o", "follow_through", 0.86), ("dev-hand-o", "carry_over", 0.42), ("dev-hand-o", "gaps", 0.57),
+    ("dev-hand-p", "follow_through", 0.90), ("dev-hand-p", "carry_over", 0.72), ("dev-hand-p", "gaps", 0.62),
     ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.78), ("dev-hand-q", "gaps", 0.62),
     ("dev-hand-r", "follow_through", 0.60), ("dev-hand-r", "carry_over", 0.68), ("dev-hand-r", "gaps", 0.62),
 ]
