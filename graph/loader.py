@@ -54,6 +54,7 @@ from graph.linking import UnitLinks, compute_unit_links, read_unit, write_unit_l
 from graph.records import Records
 from graph.store import Recovery, Store, UpsertResult, failed_result
 from ingest.models import ParsedDocument
+from ingest.units import ward_in_header
 from ingest.vocabulary import ABOVE_WARD, issuer_tier
 from vanban.errors import VanbanError
 
@@ -114,6 +115,8 @@ class IngestSummary:
     #: files stored without a unit that come from above the ward (Trung ương, Chính phủ, a province): directives,
     #: with the tier they come from; named too, but they belong to no ward's series
     above_ward: list[tuple[str, str]] = field(default_factory=list)
+    #: files whose unit was read as a province or a city while their header names a ward's organ: (path, unit, organ)
+    unit_doubt: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -162,6 +165,9 @@ class IngestSummary:
         if self.no_unit:
             out.append(f"without a unit (not linked month to month; give it with --unit): {len(self.no_unit)}")
             out += [f"  {p}" for p in self.no_unit]
+        if self.unit_doubt:
+            out.append(f"unit read as a province or a city, but the header names a ward's organ (check; give it with --unit): {len(self.unit_doubt)}")
+            out += [f"  {p}: {unit}, header: {organ}" for p, unit, organ in self.unit_doubt]
         if self.above_ward:
             out.append(f"directives from above the ward (in no ward's monthly series): {len(self.above_ward)}")
             out += [f"  {p} ({tier})" for p, tier in self.above_ward]
@@ -466,6 +472,9 @@ def ingest_paths(
         summary.write_seconds += spent
         for doc, r in zip(docs, results, strict=True):
             summary.add(r)
+            organ = ward_in_header(doc.text, doc.header.body_start, doc.header.unit) if r.status != "failed" else None
+            if organ and doc.header.unit:
+                summary.unit_doubt.append((doc.source.path, doc.header.unit, organ))
             if r.status != "failed" and not doc.header.unit:
                 tier = issuer_tier(doc.header.symbol, doc.header.issuer)
                 if tier.id in ABOVE_WARD:

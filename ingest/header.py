@@ -251,10 +251,15 @@ _NAME_STOP = {"lan", "nhiem", "khoa", "nam", "va", "den", "tai", "theo", "ve", "
 
 
 def _clean_place_name(name: str) -> str | None:
-    """Keep the capitalised syllables of a place name: "Tân Hưng lần thứ I" -> "Tân Hưng"."""
-    kept = []
+    """Keep the capitalised syllables of a place name: "Tân Hưng lần thứ I" -> "Tân Hưng".
+
+    >>> _clean_place_name("Tân Hưng lần thứ I"), _clean_place_name("Cư Hriêng tỉnh Đắk Lắk"), _clean_place_name("Nam Đàn")
+    ('Tân Hưng', 'Cư Hriêng', 'Nam Đàn')
+    """
+    kept: list[str] = []
     for w in name.split():
-        if not w[:1].isupper() or fold(w) in _NAME_STOP:
+        # a stop word ends a name, never starts one: "Cư Hriêng", "Cư M'gar", "Nam Đàn" are names
+        if not w[:1].isupper() or (kept and fold(w) in _NAME_STOP):
             break
         kept.append(w)
     if not kept or fold(kept[0]) in {"hoi", "uy", "dang", "ubnd", "hdnd"}:

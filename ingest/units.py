@@ -146,3 +146,28 @@ def resolve_unit(unit: str | None, province: str | None = None) -> Resolution | 
     if len(candidates) == 1:
         return Resolution("registered", candidates[0])
     return Resolution("ambiguous", None, candidates)
+
+
+#: a ward's or commune's organ named in a header: "ĐẢNG ỦY XÃ NÀ KHƯƠNG", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG"
+_WARD_ORGAN = re.compile(
+    r"(?:ĐẢNG ỦY|ĐẢNG UỶ|Đảng ủy|Đảng uỷ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|Ủy ban nhân dân|UBND)\s+(?:XÃ|PHƯỜNG|ĐẶC KHU|xã|phường|đặc khu)"
+    r"\s+(?P<name>[A-ZĐÀ-Ỹ][^\s,*]*(?:\s+[A-ZĐÀ-Ỹ][^\s,*]*){0,3})"
+)
+
+
+def ward_in_header(text: str, body_start: int, unit: str | None) -> str | None:
+    """The ward a document's header names when the unit read is a province or a city above it.
+
+    A header the reader got wrong reads "tỉnh Lào Cai" for a commune's notice whose organ line says "ĐẢNG ỦY XÃ NÀ
+    KHƯƠNG": the notice would leave its commune's series without a word. ``None`` when the unit is a ward's already,
+    or no ward's organ is named before the body.
+
+    >>> ward_in_header("ĐẢNG BỘ TỈNH LÀO CAI   ĐẢNG ỦY XÃ NÀ KHƯƠNG   *   Số 17-NQ/ĐU\\nNGHỊ QUYẾT", 60, "tỉnh Lào Cai")
+    'ĐẢNG ỦY XÃ NÀ KHƯƠNG'
+    >>> ward_in_header("TỈNH ỦY LÀO CAI\\nSố 05-TB/TU\\nTHÔNG BÁO", 40, "tỉnh Lào Cai") is None
+    True
+    """
+    if not unit or not unit.lower().startswith(("tỉnh", "thành phố")):
+        return None
+    m = _WARD_ORGAN.search(text, 0, max(0, body_start) or 600)
+    return m.group(0) if m else None

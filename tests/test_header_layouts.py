@@ -89,6 +89,10 @@ LAYOUTS = [
      "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG ỦY PHƯỜNG TẠI HỘI NGHỊ GIAO BAN THÁNG 8 NĂM 2026\n\n1. Kết quả tháng 8",
      {"number": "45", "symbol": "TB/ĐU", "unit": "phường Vân Giang",
       "date": "2026-08-28"}),
+    # a commune named with a word that ends names elsewhere ("Cư" as in "bầu cử"; hand H read as tỉnh Đắk Lắk)
+    ("ĐẢNG BỘ TỈNH ĐẮK LẮK\nĐẢNG ỦY XÃ CƯ HRIÊNG\n*\nSố 52-BC/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+     "Cư Hriêng, ngày 29 tháng 7 năm 2026\n\nBÁO CÁO\nkết quả thực hiện nhiệm vụ tháng 7",
+     {"unit": "xã Cư Hriêng", "issuer": "Đảng ủy xã Cư Hriêng", "date": "2026-07-29"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

@@ -246,6 +246,8 @@ def ingest(
         typer.echo(line)
     for path in summary.no_unit:  # never dropped from its series in silence
         typer.echo(f"Warning: {path}: no administrative unit read from it; not linked month to month (give it with --unit)", err=True)
+    for path, unit_read, organ in summary.unit_doubt:  # a notice filed under its province would leave its series
+        typer.echo(f"Warning: {path}: unit read as {unit_read}, but its header names {organ!r}; check it (give it with --unit)", err=True)
     for path, tier in summary.above_ward:  # named too: a ward's notice whose header read as a province's would show here
         typer.echo(f"Note: {path}: a directive from above the ward ({tier}), in no ward's monthly series", err=True)
     typer.echo(
