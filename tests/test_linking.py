@@ -250,6 +250,8 @@ SERIES_FLOORS = [
     ("dev-hand-p", "follow_through", 0.90), ("dev-hand-p", "carry_over", 0.72), ("dev-hand-p", "gaps", 0.62),
     ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.78), ("dev-hand-q", "gaps", 0.62),
     ("dev-hand-r", "follow_through", 0.60), ("dev-hand-r", "carry_over", 0.68), ("dev-hand-r", "gaps", 0.62),
+    ("test-hand-s", "follow_through", 0.82), ("test-hand-s", "carry_over", 0.89), ("test-hand-s", "gaps", 0.78),
+    ("test-hand-t", "follow_through", 0.80), ("test-hand-t", "carry_over", 0.75), ("test-hand-t", "gaps", 0.52),
 ]
 
 
