@@ -85,7 +85,7 @@ def main(notices: Path) -> None:
         fail("unit_items", f"no item in {docs[-1]['unit']}")
     values = {"unit": docs[-1]["unit"], "document": docs[-1]["document"], "key": keys[0], "body": "ubnd", "q": "chuyen doi so",
               "item": items[0]["item"],
-              "period": docs[-1].get("planned_period") or "2026-03", "role": "task", "limit": "5"}
+              "period": docs[-1].get("planned_period") or "2026-03", "role": "task", "limit": "5", "directives": keys[0]}
     for name, q in sorted(queries.items()):
         unknown = [p.name for p in q.params if p.required and p.name not in values]
         if unknown:
