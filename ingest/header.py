@@ -467,6 +467,12 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
     """
     for s, _e, line in head:
         m = _PLACE_DATE.match(line)
+        if not m and re.match(r"^[ ]*S[ốố]", line):
+            # "Số: 71-TB/ĐU, Hòa Tân Hải, ngày 30/10/2026": number, place and date on one line
+            rest = re.search(r",[ ]*(?=[^\W\d_][^\n,]{0,40},[ ]*ngày)", line)
+            if rest:
+                m = _PLACE_DATE.match(line[rest.end() :])
+                s += rest.end()
         if not m:
             continue
         cand = m.group("place").strip().strip("*").strip()
@@ -626,6 +632,13 @@ def _continues_org(prev: str, line: str) -> bool:
     return not any(" ".join(first[: len(h.split())]) == h for h in (*_ORG_HEADS, *UNIT_LEVELS))
 
 
+#: an issuer block typed in running case: each part opens on a Party or State organ and names its level
+_MIXED_CASE_ORGS = re.compile(
+    r"^(?:(?:Đảng (?:bộ|ủy|uỷ)|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tỉnh ủy|Thành ủy)[ ]+"
+    r"(?:tỉnh|thành phố|xã|phường|thị trấn|đặc khu|TP\.?)[ ]+[A-ZĐÀ-Ỹ][^,.:;()]*?(?:[ ]+[-–][ ]+|$))+$"
+)
+
+
 def _issuer_lines(head: Sequence[Line]) -> list[str]:
     """The upper-case lines of the issuer block, above the motto and the "Số" line; a name over several lines is joined."""
     org_lines: list[str] = []
@@ -648,6 +661,10 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
             break
         if re.match(r"^S[ốố]", st) or _PLACE_DATE.match(st) or _doc_type_of(st):
             break
+        if not _UPPER_LINE.match(st) and len(st) < 90 and _MIXED_CASE_ORGS.match(st):
+            # "Đảng bộ tỉnh Khánh Hòa - Đảng ủy phường Hòa Tân Hải": the block typed in running case, on one line
+            org_lines.extend(p.strip() for p in re.split(r"[ ]+[-–][ ]+", st) if p.strip())
+            continue
         if _UPPER_LINE.match(st) and len(st) < 90:
             if org_lines and _continues_org(org_lines[-1], st):
                 org_lines[-1] = f"{org_lines[-1]} {st}"

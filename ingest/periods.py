@@ -271,6 +271,9 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     >>> document_periods("KẾT LUẬN ... tại hội nghị giao ban tháng 11 năm 2026", "1. Đánh giá kết quả tháng 10 và tháng 11 năm 2026\\n"
     ...                  "3. Nhiệm vụ trọng tâm tháng 12 năm 2026", "2026-11-27")
     Periods(reported=('2026-10', '2026-11'), planned=('2026-12',))
+    >>> document_periods("tại hội nghị giao ban tháng 10 năm 2026", "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)\\n"
+    ...                  "I. KẾT QUẢ ĐẠT ĐƯỢC", "2026-10-30")
+    Periods(reported=('2026-09', '2026-10'), planned=('2026-11',))
     """
     reported: tuple[tuple[int | None, int], ...] = ()
     planned: tuple[tuple[int | None, int], ...] = ()
@@ -300,7 +303,9 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         numbered = _HEADING.match(s) is not None
         if numbered and s.endswith((".", ";")) and len(s.split()) > 12:
             continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
-        if numbered or (len(s) < 140 and _UPPER.match(s)):
+        # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
+        glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
+        if numbered or glossed or (len(s) < 140 and _UPPER.match(s)):
             found = [("result" if k == "either" else k, sp) for k, sp in _classify(s)]
             take(found)
             # the title names the meeting's month ("giao ban tháng 11"), the results' heading every month it

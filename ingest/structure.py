@@ -118,6 +118,7 @@ _DECIDES = re.compile(r"\w (?:thong nhat|yeu cau)(?: (?:nhu sau|cac noi dung sau
 _CLOSING = re.compile(
     r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
         |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung)
+        |van[ ]phong[ ](?:dang[ ]uy|ubnd|uy[ ]ban[ ]nhan[ ]dan)[^,.:;]{0,20}[ ]theo[ ]doi,?[ ](?:tong[ ]hop|don[ ]doc|bao[ ]cao)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
         |(?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|quyet[ ]dinh|chi[ ]thi)[ ]nay[ ](?:co[ ]hieu[ ]luc|duoc[ ]pho[ ]bien|pho[ ]bien)
@@ -129,7 +130,9 @@ _LIMITATION_SENTENCE = re.compile(
     # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
     r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
 )
-_RESULT_OF_TASKS = re.compile(r"\b(?:ket qua|tinh hinh)(?: \w+){0,3} nhiem vu\b")
+#: "nhiệm vụ" as the complement of results: "kết quả thực hiện nhiệm vụ", "đã nỗ lực hoàn thành các nhiệm vụ
+#: tháng 10" (done: what follows is what was done; "phấn đấu hoàn thành các nhiệm vụ sau:" plans)
+_RESULT_OF_TASKS = re.compile(r"\b(?:(?:ket qua|tinh hinh)(?: \w+){0,3}|da(?: \w+){0,3} (?:hoan thanh|thuc hien)(?: \w+){0,2}) nhiem vu\b")
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 
@@ -168,6 +171,7 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
             k = next(k for k, r in _ROLE_KEYS if r == role and f.find(k) == pos)
             at = f.rfind(k)
             if k == "nhiem vu" and any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f)):
+                last.append((at, "result"))  # what was done with the tasks: results follow
                 continue
             last.append((at, role))
         return max(last)[1] if last else min(hits)[1]
@@ -238,6 +242,17 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
         return None
     role = _role_of_heading(s)
     return role if role in {"result", "task", "limitation"} else None
+
+
+def _field_title(line: str) -> bool:
+    """A short capitalised line without closing punctuation: a field's or a body's name over the points under it
+    ("Kinh tế - xã hội", "Xây dựng Đảng", "UBND xã", "Ủy ban MTTQ và các đoàn thể").
+
+    >>> _field_title("Kinh tế - xã hội"), _field_title("Thu ngân sách đạt 77% dự toán."), _field_title("Đối với các chi bộ:")
+    (True, False, False)
+    """
+    s = line.strip()
+    return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 8 and len(s) <= 60
 
 
 _BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
@@ -574,7 +589,8 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
     if not stripped:
         return True
     if kind in {"dash", "plus", "paren", "alpha"}:
-        return stripped.endswith(":") and len(stripped) < 200 and next_line is not None
+        # "a) Các chi bộ:" and "b) UBND xã" over "- ..." points name who the points are given to
+        return next_line is not None and ((stripped.endswith(":") and len(stripped) < 200) or (depth_next_deeper and _field_title(stripped)))
     if kind in {"part", "roman", "upper"} and len(stripped) < 220:
         return True
     upper = stripped == stripped.upper() and any(c.isalpha() for c in stripped)
@@ -778,10 +794,20 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip(), opens=True))
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
                 continue
+            if nk is not None and _field_title(line):
+                # "Kinh tế - xã hội" over "+ ..." points: the field they belong to, not an item of its own
+                close_to_leadin()
+                add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+                continue
             add(ps, pe, current_role(), path_of(), stack[-1].uid, False)
             continue
 
         kind, label, body_at = mk
+        if kind == "dash" and line[0] in "*•" and nk is not None and nk[0] in {"dash", "plus"} and nxt and nxt[0] not in "*•" \
+                and _field_title(line[body_at:]):
+            # "* UBND xã" over "- ..." points: the body the points are given to, not an item of its own
+            add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+            continue
         if closing and kind in {"dash", "plus"}:
             add(ps, pe, "assignment", "close", stack[-1].uid, False)
             continue

@@ -93,6 +93,11 @@ LAYOUTS = [
     ("ĐẢNG BỘ TỈNH ĐẮK LẮK\nĐẢNG ỦY XÃ CƯ HRIÊNG\n*\nSố 52-BC/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
      "Cư Hriêng, ngày 29 tháng 7 năm 2026\n\nBÁO CÁO\nkết quả thực hiện nhiệm vụ tháng 7",
      {"unit": "xã Cư Hriêng", "issuer": "Đảng ủy xã Cư Hriêng", "date": "2026-07-29"}),
+    # the issuer block in running case on one line, number, place and date on the next (hand S)
+    ("ĐẢNG CỘNG SẢN VIỆT NAM\nĐảng bộ tỉnh Khánh Hòa - Đảng ủy phường Hòa Tân Hải\nSố: 71-TB/ĐU, Hòa Tân Hải, ngày 30/10/2026\n\n"
+     "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường tại cuộc họp ngày 29/10/2026\n",
+     {"number": "71", "symbol": "TB/ĐU", "issuer": "Đảng ủy phường Hòa Tân Hải", "unit": "phường Hòa Tân Hải",
+      "place": "Hòa Tân Hải", "date": "2026-10-30"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

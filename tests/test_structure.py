@@ -242,11 +242,37 @@ LAYOUTS += [
     ),
 ]
 
+# A lead-in under the results heading that says the tasks were done announces results, not tasks (hand S)
+LAYOUTS += [
+    (
+        "A. KẾT QUẢ THÁNG 10 NĂM 2026\nBan Thường vụ ghi nhận các cơ quan, đơn vị đã nỗ lực hoàn thành các nhiệm vụ tháng 10 "
+        "trong điều kiện bão số 12, cụ thể:\n+ Sơ tán 318 hộ đến nơi an toàn.\nB. NHIỆM VỤ TRỌNG TÂM THÁNG 11\n"
+        "- Hỗ trợ lợp lại mái cho 27 hộ.\n",
+        [("result", "Sơ tán 318 hộ đến nơi an toàn."), ("task", "Hỗ trợ lợp lại mái cho 27 hộ.")],
+    ),
+]
+
+# A field's or a body's name over the points under it is not an item, whatever marks it (hand T): an unmarked
+# line, "* UBND xã" over "- ..." points, "b) UBND xã" over "- ..." points; "Văn phòng Đảng ủy theo dõi, tổng hợp
+# báo cáo ..." closes the document
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\nXây dựng Đảng\n+ Tháng 9: kết nạp 03 đảng viên mới.\n\nKinh tế - xã hội\n"
+        "+ Tháng 9: tiêm phòng đợt 2 đạt 92% diện tiêm.\nII. NHIỆM VỤ THÁNG 11\n* Khối Đảng\n- Kiểm tra đảng phí tại chi bộ thôn Gò Găng.\n"
+        "* UBND xã\n- Thu ngân sách 10 tháng đạt 82% dự toán.\nb) Ủy ban MTTQ và các đoàn thể\n- Phát động tháng cao điểm \"Vì người nghèo\".\n"
+        "Văn phòng Đảng ủy theo dõi, tổng hợp báo cáo Thường trực Đảng ủy.\n",
+        [("result", "Tháng 9: kết nạp 03 đảng viên mới."), ("result", "Tháng 9: tiêm phòng đợt 2 đạt 92% diện tiêm."),
+         ("task", "Kiểm tra đảng phí tại chi bộ thôn Gò Găng."), ("task", "Thu ngân sách 10 tháng đạt 82% dự toán."),
+         ("task", 'Phát động tháng cao điểm "Vì người nghèo".'),
+         ("assignment", "Văn phòng Đảng ủy theo dõi, tổng hợp báo cáo Thường trực Đảng ủy.")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
-                                                         "ordinal-points-under-a-number"])
+                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
