@@ -271,6 +271,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     >>> document_periods("KẾT LUẬN ... tại hội nghị giao ban tháng 11 năm 2026", "1. Đánh giá kết quả tháng 10 và tháng 11 năm 2026\\n"
     ...                  "3. Nhiệm vụ trọng tâm tháng 12 năm 2026", "2026-11-27")
     Periods(reported=('2026-10', '2026-11'), planned=('2026-12',))
+    >>> document_periods("kết quả quý III, phương hướng quý IV, trọng tâm tháng 10 năm 2026", "", "2026-09-28")
+    Periods(reported=('2026-07', '2026-08', '2026-09'), planned=('2026-10',))
     >>> document_periods("tại hội nghị giao ban tháng 10 năm 2026", "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)\\n"
     ...                  "I. KẾT QUẢ ĐẠT ĐƯỢC", "2026-10-30")
     Periods(reported=('2026-09', '2026-10'), planned=('2026-11',))
@@ -286,6 +288,10 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
                 reported = sp.months
             elif kind == "task" and not planned:
                 planned = sp.months
+            elif kind == "task" and len(sp.months) < len(planned) and all(
+                any(m == pm and (y is None or py is None or y == py) for py, pm in planned) for y, m in sp.months
+            ):
+                planned = sp.months  # "phương hướng quý IV, trọng tâm tháng 10": the month in focus is the one planned
 
     if title:
         classified = _classify(title)
