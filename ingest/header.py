@@ -167,7 +167,7 @@ _SO_LINE = re.compile(
         (?P<number>\d{1,6}[a-zA-Z]?)?[ ]*
         (?:(?P<sep>[-/])[ ]*)?
         (?:(?P<year>(?:19|20)\d{2})[ ]*/[ ]*)?
-        (?P<symbol>[A-ZĐa-zđ][A-Za-zĐđƠơƯư0-9.&]*(?:[ ]*[-/][ ]*[A-ZĐa-zđ0-9][A-Za-zĐđƠơƯư0-9.&]*)*)?
+        (?P<symbol>[A-ZĐa-zđ][A-Za-zĐđƠơƯư0-9.&]*(?:(?:[ ]*/[ ]*|-[ ]*|[ ]+-[ ]*(?!(?:BÁO|NGHỊ|THÔNG|KẾT|CHỈ|KẾ|QUYẾT|TỜ|CÔNG|HƯỚNG|ĐỀ)[ ]))[A-ZĐa-zđ0-9][A-Za-zĐđƠơƯư0-9.&]*)*)?
     """,
     re.M | re.X,
 )
@@ -267,7 +267,30 @@ def _clean_place_name(name: str) -> str | None:
     return " ".join(kept)
 
 
+_SHORT_LEVEL = re.compile(r"\b(ỦY|UỶ|ủy|uỷ|UBND|HĐND|BỘ|bộ)[ ]+(P|X|TT|p|x|tt)\.[ ]*(?=[^\W\d_])")
+_SHORT_LEVELS = {"P": "phường", "X": "xã", "TT": "thị trấn"}
+#: "TỈNH ỦY TÂY LĨNH", "Thành ủy Hải Phòng": a province's or a city's Party committee, named after its unit
+_COMMITTEE_OF = re.compile(r"^(?P<level>tỉnh|thành|huyện|quận|thị)[ ]+(?:ủy|uỷ)[ ]+(?P<name>[^\W\d_].*)$", re.I)
+#: the committee's first word -> the folded unit level: "Thành ủy" is a city's, "Thị ủy" a town's
+_COMMITTEE_LEVEL = {"thanh": "thanh pho", "thi": "thi xa"}
+
+
 def _unit_from_org(org: str) -> str | None:
+    """The administrative unit an organisation's name gives.
+
+    >>> _unit_from_org("ĐẢNG ỦY PHƯỜNG ĐỒ SƠN"), _unit_from_org("TỈNH ỦY TÂY LĨNH"), _unit_from_org("Thành ủy Hải Phòng")
+    ('phường Đồ Sơn', 'tỉnh Tây Lĩnh', 'thành phố Hải Phòng')
+    >>> _unit_from_org("ĐẢNG ỦY P. HÒA TÂN HẢI (KH)")
+    'phường Hòa Tân Hải'
+    """
+    # "ĐẢNG ỦY P. HÒA TÂN HẢI (KH)", "UBND X. NÀ KHƯƠNG": the level's short form after the organ
+    org = _SHORT_LEVEL.sub(lambda m: f"{m.group(1)} {_SHORT_LEVELS[m.group(2).upper()]} ", org)
+    c = _COMMITTEE_OF.match(org.strip())
+    if c:
+        name = c.group("name").strip()
+        cleaned = _title_words(name) if name.isupper() else _clean_place_name(name)
+        level = fold(c.group("level")).lower()
+        return f"{UNIT_LEVELS[_COMMITTEE_LEVEL.get(level, level)]} {cleaned}" if cleaned else None
     m = _unit_re().search(org)
     if not m:
         return None
@@ -493,7 +516,7 @@ def _type_line(head: Sequence[Line]) -> tuple[str | None, int | None, list[str]]
     "NGHỊ QUYẾT", "THÔNG BÁO", "NGHỊ QUYẾT về ..." (the title joined to the type).
     """
     for idx, (_s, _e, line) in enumerate(head):
-        if len(line) > 120 and not _UPPER_LINE.match(line):
+        if len(line) > 120 and not _UPPER_LINE.match(re.split(r" (?:về|VỀ) ", line)[0]):
             break  # prose: the header (if any) is above; a crawl that lost it starts here
         if re.match(r"^\s*Kính gửi", line):
             break
@@ -515,6 +538,11 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
     ("CHÍNH PHỦ" under the title of a Nghị định).
     """
     of_line = None
+    if title_lines:
+        # "NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG về lãnh đạo ...": type, issuer and title on one line
+        m = re.match(r"^(?:CỦA|của)[ ]+(?P<of>[^\n]+?)[ ]+(?P<title>(?:về|VỀ)[ ].+)$", title_lines[0])
+        if m and _UPPER_LINE.match(m.group("of")) and len(m.group("of")) < 60:
+            of_line, title_lines = m.group("of"), [m.group("title")]
     j = type_idx + 1
     while j < len(head):
         s, e, line = head[j]
@@ -666,6 +694,9 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
             org_lines.extend(p.strip() for p in re.split(r"[ ]+[-–][ ]+", st) if p.strip())
             continue
         if _UPPER_LINE.match(st) and len(st) < 90:
+            if _SHORT_LEVEL.search(st):
+                # "ĐẢNG ỦY P. HÒA TÂN HẢI (KH)": the level written out, the province's code dropped
+                st = re.sub(r"[ ]*\([A-ZĐ]{1,4}\)$", "", _SHORT_LEVEL.sub(lambda m: f"{m.group(1)} {_SHORT_LEVELS[m.group(2).upper()].upper()} ", st))
             if org_lines and _continues_org(org_lines[-1], st):
                 org_lines[-1] = f"{org_lines[-1]} {st}"
             else:
@@ -770,6 +801,9 @@ def _issuer_and_unit(
                 unit = _unit_from_body(text, place)
             if "dang uy" not in fc and org_full and fold(org_full).startswith(("dang uy", "dang doan", "ban can su")):
                 issuer = f"{c} {org_full}"
+            elif unit and re.search(r"\b(?:tinh|thanh|huyen|quan|thi) uy$", fc):
+                # "Ban Thường vụ Tỉnh ủy" of tỉnh Tây Lĩnh: "Ban Thường vụ Tỉnh ủy Tây Lĩnh"
+                issuer = f"{c} {unit.split(' ', 2)[-1] if unit.startswith('thành phố') else unit.split(' ', 1)[-1]}"
             elif unit:
                 base = c if "dang uy" in fc or "dang bo" in fc else f"{c} Đảng ủy"
                 issuer = f"{base} {unit}"
@@ -781,7 +815,8 @@ def _issuer_and_unit(
             break
     if issuer is None:
         issuer = org_full or appendix_issuer
-    if unit is None and issuer is None and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
+    party_organ = issuer is not None and fold(issuer).lower().startswith(("dang uy", "ban thuong vu", "thuong truc", "ban chap hanh", "chi bo"))
+    if unit is None and (issuer is None or party_organ) and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
     return issuer, unit
 

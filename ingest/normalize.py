@@ -376,6 +376,59 @@ def unflatten_header(text: str) -> str:
     return "\n".join([*left, *right, *lines[end:]])
 
 
+#: a part of a header joined to the next by " - " or " * " on one line: an organ, the Party's or the State's name
+_HEADER_JOIN = re.compile(r"[ ]+[-–*][ ]+(?=ĐẢNG |ĐẢNG$|CỘNG HÒA|CỘNG HOÀ|\*|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN|UỶ BAN|UBND|HĐND|BAN |CHI BỘ)")
+#: "Số 21-NQ/ĐU - Tân Mỹ Thạnh, ngày 03 tháng 6 năm 2026": the number and the place-and-date joined by a dash
+_NUMBER_JOIN = re.compile(r"^(Số[ ]*:?[ ]*\S+)[ ]+(?:[-–][ ]+)?(?=[^\W\d_][^,\n]{0,40},[ ]*ngày\b)")
+#: the Party's or the State's name inside a line that holds more than it
+_INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)(?=[ ]+\S)")
+#: "… * Số 149-TB/TU …": the number line's start inside a header line
+_INNER_NUMBER = re.compile(r"(?<=\S)[ ]+(?:[-–*|][ ]+)?(?=Số[ ]*:?[ ]*\d)")
+
+
+def split_joined_header(text: str) -> str:
+    r"""Put on lines of their own the parts of a header typed on one line with dashes or stars between them.
+
+    >>> print(split_joined_header("ĐẢNG BỘ TỈNH X - ĐẢNG ỦY PHƯỜNG Y * ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-NQ/ĐU - Y, ngày 03 tháng 6 năm 2026\nNGHỊ QUYẾT"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG ỦY PHƯỜNG Y
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Số 21-NQ/ĐU
+    Y, ngày 03 tháng 6 năm 2026
+    NGHỊ QUYẾT
+
+    >>> print(split_joined_header("TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM Tây Lĩnh, ngày 28 tháng 8 năm 2026\nTHÔNG BÁO"))
+    TỈNH ỦY X
+    Số 149-TB/TU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Tây Lĩnh, ngày 28 tháng 8 năm 2026
+    THÔNG BÁO
+
+    An upper-case title with a dash ("QUY CHẾ - TỔ CHỨC ...") is not a header's parts: only the first lines are
+    read, and only where a part names an organ or the Party's or State's name.
+    """
+    lines = text.split("\n", 6)
+    for i, line in enumerate(lines[:6]):
+        st = line.strip()
+        if not st or re.search(r"[ ]{3,}|\t", st):
+            continue  # columns set apart by wide gaps: unflatten_header reads them
+        if _INNER_MOTTO.search(st) or _INNER_NUMBER.search(st):
+            # "TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM X, ngày 28 tháng 8 năm 2026": every part on its line
+            st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip() + "\n", st))
+            pieces = [p.strip() for p in st.split("\n") if p.strip() and p.strip() != "*"]
+            pieces = [_NUMBER_JOIN.sub(r"\1\n", p) if _NUMBER_JOIN.match(p) else p for p in pieces]
+            lines[i] = "\n".join(split_joined_header(p) for p in pieces)
+            continue
+        if _NUMBER_JOIN.match(st):
+            lines[i] = _NUMBER_JOIN.sub(r"\1\n", st)
+            continue
+        letters = [c for c in st if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and _HEADER_JOIN.search(st) and re.match(r"(?:ĐẢNG|ỦY|UỶ|UBND|HĐND|BAN|TỈNH|THÀNH)", st):
+            parts = [p.strip() for p in _HEADER_JOIN.split(st)]
+            lines[i] = "\n".join(p for p in parts if p and p != "*")
+    return "\n".join(lines)
+
+
 # a table row pasted from Word: "1<TAB>Nội dung<TAB>Đơn vị<TAB>Thời gian", its header row, or a cell's second line
 _TAB_ROW = re.compile(r"^(?:\d{1,3}\.?|STT|TT)?[ ]*\t[^\n]*$", re.M)
 
@@ -406,7 +459,7 @@ def normalize(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
-    text = unflatten_header(text)
+    text = unflatten_header(split_joined_header(text))
     if "\t" in text:
         text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs
     text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)

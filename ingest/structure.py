@@ -252,7 +252,7 @@ def _field_title(line: str) -> bool:
     (True, False, False)
     """
     s = line.strip()
-    return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 8 and len(s) <= 60
+    return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 12 and len(s) <= 80
 
 
 _BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
@@ -474,13 +474,32 @@ def _nested_restarts(
     ['decimal', 'subdecimal', 'subdecimal', 'decimal']
     """
     out = list(marks)
+
+    def first_point(i: int) -> int:
+        """The paragraph after ``i`` that opens the points: past a lead-in ("... các nhiệm vụ sau:") and a field
+        title ("- Về công tác xây dựng Đảng:") between the heading and its "1." (at most three of them)."""
+        k = i + 1
+        while k < len(out) and k - i <= 3:
+            mk = out[k]
+            line = text[paragraphs[k][0] : paragraphs[k][1]].rstrip()
+            if mk is None and line.endswith(":"):
+                k += 1
+            elif mk is not None and mk[0] in {"dash", "alpha", "paren"} and (
+                    (line.endswith(":") and len(line) < 120) or _field_title(line[mk[2] :])):
+                k += 1  # "- Về công tác xây dựng Đảng:", "a) Công tác xây dựng Đảng, hệ thống chính trị"
+            else:
+                break
+        return k
+
     i = 0
     while i < len(out) - 1:
-        head, nxt = out[i], out[i + 1]
+        head = out[i]
+        k = first_point(i) if head and head[0] == "decimal" else i + 1
+        nxt = out[k] if k < len(out) else None
         if (head and nxt and head[0] == "decimal" and nxt[0] == "decimal" and nxt[1] == "1" and head[1] not in {"0", "1"}
                 and not text[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith((".", ";"))):
             last = 0
-            j = i + 1
+            j = k
             while j < len(out):
                 mk = out[j]
                 if mk is not None and mk[0] == "decimal":
@@ -590,7 +609,9 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
         return True
     if kind in {"dash", "plus", "paren", "alpha"}:
         # "a) Các chi bộ:" and "b) UBND xã" over "- ..." points name who the points are given to
-        return next_line is not None and ((stripped.endswith(":") and len(stripped) < 200) or (depth_next_deeper and _field_title(stripped)))
+        # "b) Kinh tế - xã hội" between "4." and "5." of points numbered on through the fields is the field's title
+        return next_line is not None and ((stripped.endswith(":") and len(stripped) < 200) or (_field_title(stripped) and (
+            depth_next_deeper or (next_kind is not None and next_kind != kind and next_kind in {"decimal", "subdecimal", "compound"}))))
     if kind in {"part", "roman", "upper"} and len(stripped) < 220:
         return True
     upper = stripped == stripped.upper() and any(c.isalpha() for c in stripped)

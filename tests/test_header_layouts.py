@@ -98,6 +98,24 @@ LAYOUTS = [
      "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường tại cuộc họp ngày 29/10/2026\n",
      {"number": "71", "symbol": "TB/ĐU", "issuer": "Đảng ủy phường Hòa Tân Hải", "unit": "phường Hòa Tân Hải",
       "place": "Hòa Tân Hải", "date": "2026-10-30"}),
+    # the whole header typed on two lines with dashes and a star between its parts; type, issuer and title on one line (hand U)
+    ("ĐẢNG BỘ TỈNH VĨNH LONG - ĐẢNG ỦY PHƯỜNG TÂN MỸ THẠNH * ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-NQ/ĐU - Tân Mỹ Thạnh, ngày 03 tháng 6 năm 2026\n"
+     "NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG về lãnh đạo thực hiện nhiệm vụ tháng 5 và phương hướng, nhiệm vụ tháng 6 năm 2026\n\n"
+     "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+     {"doc_type": "Nghị quyết", "number": "21", "symbol": "NQ/ĐU", "issuer": "Ban Thường vụ Đảng ủy phường Tân Mỹ Thạnh",
+      "unit": "phường Tân Mỹ Thạnh", "place": "Tân Mỹ Thạnh", "date": "2026-06-03",
+      "title": "về lãnh đạo thực hiện nhiệm vụ tháng 5 và phương hướng, nhiệm vụ tháng 6 năm 2026"}),
+    # a province's Party committee, its header on one line with single spaces (hand W)
+    ("TỈNH ỦY TÂY LĨNH * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM Tây Lĩnh, ngày 28 tháng 8 năm 2026\n"
+     "THÔNG BÁO KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về tình hình thực hiện nhiệm vụ tháng 7, tháng 8\n",
+     {"number": "149", "symbol": "TB/TU", "issuer": "Ban Thường vụ Tỉnh ủy Tây Lĩnh", "unit": "tỉnh Tây Lĩnh", "date": "2026-08-28"}),
+    ("TỈNH ỦY TÂY LĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\t\nSố 118-TB/TU\t\tTây Lĩnh, ngày 04 tháng 6 năm 2026\n\nTHÔNG BÁO\n"
+     "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình thực hiện nhiệm vụ tháng 5, nhiệm vụ trọng tâm tháng 6 năm 2026\n",
+     {"doc_type": "Thông báo kết luận", "issuer": "Ban Thường vụ Tỉnh ủy Tây Lĩnh", "unit": "tỉnh Tây Lĩnh", "date": "2026-06-04"}),
+    # the ward's level abbreviated, the province's code in brackets; the doc type after the number (hand S)
+    ("ĐẢNG ỦY P. HÒA TÂN HẢI (KH) - Số 112-BC/ĐU - BÁO CÁO tháng 8/2026\n\nBÁO CÁO\n"
+     "kết quả thực hiện nhiệm vụ tháng 8, phương hướng nhiệm vụ tháng 9 năm 2026\n",
+     {"number": "112", "symbol": "BC/ĐU", "issuer": "Đảng ủy phường Hòa Tân Hải", "unit": "phường Hòa Tân Hải"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

@@ -268,11 +268,32 @@ LAYOUTS += [
     ),
 ]
 
+# Points numbered again from 1 under "3. Nhiệm vụ ..." past a lead-in and a field's title, or through the fields'
+# lettered titles, are the heading's children (hand W, a province's notices)
+LAYOUTS += [
+    (
+        "1. Kết quả đạt được\nThu ngân sách tháng 6 đạt 712 tỷ đồng.\n2. Hạn chế\nGiải ngân còn chậm.\n3. Nhiệm vụ trọng tâm tháng 7/2026\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu tập trung thực hiện tốt các nhiệm vụ sau:\n- Về công tác xây dựng Đảng, hệ thống chính trị:\n"
+        "1. Ban Tổ chức Tỉnh ủy hoàn thiện Báo cáo đánh giá 01 năm vận hành mô hình chính quyền địa phương 2 cấp.\n"
+        "- Về kinh tế - xã hội:\n2. Phấn đấu thu ngân sách tháng 7 đạt trên 700 tỷ đồng.\n",
+        [("result", "Thu ngân sách tháng 6 đạt 712 tỷ đồng."), ("limitation", "Giải ngân còn chậm."),
+         ("task", "Ban Tổ chức Tỉnh ủy hoàn thiện Báo cáo đánh giá 01 năm vận hành mô hình chính quyền địa phương 2 cấp."),
+         ("task", "Phấn đấu thu ngân sách tháng 7 đạt trên 700 tỷ đồng.")],
+    ),
+    (
+        "1. Kết quả đạt được\nThu ngân sách tháng 10 đạt 690 tỷ đồng.\n3. Nhiệm vụ trọng tâm tháng 11/2026\n"
+        "a) Công tác xây dựng Đảng, hệ thống chính trị\n1. Ủy ban Kiểm tra Tỉnh ủy giải quyết dứt điểm 02 đơn tố cáo.\n"
+        "b) Kinh tế - xã hội\n2. Hoàn thành gieo trồng 1.580 ha cây vụ Đông còn lại.\n",
+        [("result", "Thu ngân sách tháng 10 đạt 690 tỷ đồng."), ("task", "Ủy ban Kiểm tra Tỉnh ủy giải quyết dứt điểm 02 đơn tố cáo."),
+         ("task", "Hoàn thành gieo trồng 1.580 ha cây vụ Đông còn lại.")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
-                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles"])
+                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
