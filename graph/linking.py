@@ -101,6 +101,8 @@ RECUR_THRESHOLD = 0.20
 
 #: Up to this much is added when a result stands where its task stood in the plan (results often follow the plan's order).
 ORDER_WEIGHT = 0.03
+#: a result's percentage near a task's target ("phấn đấu tỷ lệ bao phủ 95%" -> "BHYT đạt 91,2%") when they share a word
+TARGET_BONUS = 0.06
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
 STAGE_SAME = 0.06
 #: Added when a later task is the next step (one or two stages on) of the same procedure.
@@ -484,6 +486,7 @@ class _Scorer:
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
         self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
+        self._percents = {it.id: _percents(it.text) for it in items}
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -546,6 +549,8 @@ class _Scorer:
             bonus += 0.05 * common / len(a.themes | b.themes)
             if not common:
                 bonus -= 0.05
+        if _near_target(self._percents[a.id], self._percents[b.id]):
+            bonus += TARGET_BONUS
         return max(0.0, min(1.0, s + bonus + stage))
 
     def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -588,8 +593,20 @@ class _Scorer:
         na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
         union = np.maximum(1.0, na + nb - common)
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
+        s += TARGET_BONUS * self.target_matrix(left, right)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
+
+    def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
+        out = np.zeros((len(left), len(right)))
+        lp = [(x, self._percents[i]) for x, i in enumerate(left) if self._percents[i]]
+        rp = [(y, self._percents[i]) for y, i in enumerate(right) if self._percents[i]]
+        for x, pa in lp:
+            for y, pb in rp:
+                if _near_target(pa, pb):
+                    out[x, y] = 1.0
+        return out
 
     def stage_matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool) -> np.ndarray:
         """:meth:`stage_bonus` of every (left, right) pair of item ids (only items at a stage of a procedure are tried)."""
@@ -613,6 +630,21 @@ _NOT_YET = re.compile(
 _COMPLETE = re.compile(r"hoan thanh|thanh cong|\bvuot\b|100\s*%|dung (?:tien do|ke hoach)")
 _RATIO = re.compile(r"(?<![/\d])(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)(?![/\d])")
 _PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
+
+
+def _percents(text: str) -> tuple[float, ...]:
+    """The percentages an item writes ("95%", "91,2 %"); 100% left out (every kind of work can be "100%")."""
+    out = []
+    for m in _PERCENT.finditer(text):
+        v = _num(m.group(1))
+        if 0 < v < 100:
+            out.append(v)
+    return tuple(out)
+
+
+def _near_target(task: Sequence[float], result: Sequence[float]) -> bool:
+    """A result's figure reached toward a task's target: within 15 points below it to 5 above ("95%" -> "91,2%")."""
+    return any(t - 15 <= r <= t + 5 for t in task for r in result)
 
 
 def _num(s: str) -> float:

@@ -185,6 +185,31 @@ def test_a_task_citing_a_directive_is_answered_in_the_words_of_its_subject() -> 
 
 
 @pytest.mark.parametrize(
+    "task, result, near",
+    [
+        ("Vận động Nhân dân tham gia BHYT hộ gia đình, phấn đấu tỷ lệ bao phủ 95%.", "BHYT đạt 91,2%, tăng 1,5% so tháng trước.", True),
+        ("Phấn đấu giải ngân vốn đầu tư công đạt trên 60% kế hoạch.", "Tỷ lệ giải ngân đến 30/9 đạt 57,8%.", True),
+        ("Vận động Nhân dân tham gia BHYT hộ gia đình, phấn đấu tỷ lệ bao phủ 95%.", "BHYT đạt 41,2%.", False),
+        ("Hoàn thành 100% hồ sơ trực tuyến.", "Tỷ lệ hồ sơ trực tuyến đạt 100%.", False),  # "100%" is said of everything
+    ],
+)
+def test_a_figure_near_its_target_counts_for_the_pair(task: str, result: str, near: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"BHYT đạt 91,2%" answers "phấn đấu tỷ lệ bao phủ 95%" with one word in common (hand V): a result's figure
+    short of (or just past) the task's target adds to the pair's score; a figure far from it does not."""
+    import graph.linking as linking
+
+    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=task)
+    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=result)
+    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
+    scorer = linking._Scorer([t, r, other])
+    with_bonus = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    monkeypatch.setattr(linking, "TARGET_BONUS", 0.0)
+    without = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    for w, wo in zip(with_bonus, without, strict=True):
+        assert (abs(w - wo - 0.06) < 1e-9) == near, (w, wo)
+
+
+@pytest.mark.parametrize(
     "text, verdict",
     [
         ("Tỷ lệ đảng viên cài đặt Sổ tay đảng viên điện tử đạt 69,2%.", "partial"),  # share below the goal
