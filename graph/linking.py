@@ -61,6 +61,7 @@ from ingest.models import ParsedDocument
 from ingest.normalize import fold
 from ingest.structure import addressee
 from ingest.vocabulary import VERDICTS as VERDICTS
+from ingest.vocabulary import WORK_ABBREVIATIONS
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
 FOLLOW_MIN = 0.18
@@ -199,6 +200,12 @@ class LinkResult:
 
 
 @functools.cache
+def _abbreviation_re() -> re.Pattern[str]:
+    forms = sorted(WORK_ABBREVIATIONS, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+@functools.cache
 def _stop_re() -> re.Pattern[str]:
     phrases = sorted(_STOP_PHRASES, key=lambda p: -len(p))
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
@@ -209,8 +216,13 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
 
     >>> content_tokens("Tiếp tục triển khai thực hiện tốt công tác bầu cử đại biểu Quốc hội")[1]
     ['bau cu', 'cu dai', 'dai bieu', 'bieu quoc', 'quoc hoi']
+    >>> content_tokens("Sơ tuyển NVQS")[1] == content_tokens("Sơ tuyển nghĩa vụ quân sự")[1]
+    True
     """
-    f = _stop_re().sub(" | ", _NUMBER.sub(" ", fold(text)))
+    f = fold(text)
+    # "BHYT", "NVQS": a short form is read as its words ("bảo hiểm y tế"), as a fuller hand writes them
+    f = _abbreviation_re().sub(lambda m: WORK_ABBREVIATIONS[m.group()], f)
+    f = _stop_re().sub(" | ", _NUMBER.sub(" ", f))
     syll: list[str] = []
     pairs: list[str] = []
     prev = ""

@@ -168,6 +168,8 @@ PROVINCE_LEVELS: dict[str, str] = {
 }
 #: short forms of a unit level, folded -> the folded level: "tp." -> "thanh pho"
 UNIT_LEVEL_ABBREVIATIONS: dict[str, str] = {a: fold(u["name"]) for u in _LEVELS["units"] for a in u["abbreviations"]}
+#: short forms of kinds of work and programmes, folded -> their folded words: "bhyt" -> "bao hiem y te" (abbreviations.json)
+WORK_ABBREVIATIONS: dict[str, str] = dict(data("abbreviations")["forms"])
 #: the tier of a body in bodies.json ("level"): tw, tinh, xa, co-so
 BODY_LEVELS: tuple[str, ...] = tuple(b["id"] for b in _LEVELS["body_levels"])
 
