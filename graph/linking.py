@@ -118,7 +118,7 @@ _STOP_PHRASES = (
     "lanh dao", "chi dao", "dong bo", "hieu qua", "kip thoi", "nghiem tuc", "day manh", "tang cuong", "dam bao", "bao dam",
     "tren dia ban", "dia ban", "theo quy dinh", "quy dinh", "cong tac", "nhiem vu", "ket qua", "tot", "cac", "cua", "va",
     "voi", "cho", "trong", "tai", "theo", "de", "da", "duoc", "nhung", "mot so", "mot", "so", "nam", "thang", "phuong", "xa",
-    "nhan dan", "can bo", "dang vien", "ve", "viec", "tu", "den", "co", "la", "nay", "do", "khi", "nham", "tiep", "hoan thanh",
+    "nhan dan", "can bo", "dang vien", "ve", "viec", "tu", "den", "co", "la", "nay", "do", "khi", "nham", "hoan thanh",
     "thanh cong", "dat", "huong", "ra", "len", "vao", "tren", "duoi", "cung", "nhu", "sau", "truoc", "dang", "chua", "con",
     "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
