@@ -38,7 +38,7 @@ from ingest.vocabulary import split_sentences
 # --- markers ---------------------------------------------------------------------
 
 # "II. NHIỆM VỤ ...", "I- QUAN ĐIỂM", "IV) ..."
-_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)][ ]*(?=\S)")
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")
 # "A. BÁO CÁO KẾT QUẢ", "B- ..."
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])[ ]*[.\-)][ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"
@@ -47,12 +47,12 @@ _PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|T
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
 _COMPOUND = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})\.?[ ]+(?=\S)")
-# "1. Công tác Đảng", "2) ..."
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*[.)][ ]*(?=[^\d\s])")
+# "1. Công tác Đảng", "2) ...", "1/ Về kinh tế" (not "1/2 số hộ", not "15/8")
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*(?:[.)]|/(?=[ ]))[ ]*(?=[^\d\s])")
 # "(1) Thường trực Đảng ủy ..."
 _PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)[ ]*")
 # "a) Đẩy mạnh ...", "- a) Tại Trung ương:"
-_ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*\)[ ]*")
+_ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*(?:\)[ ]*|-[ ]+)")
 # "Một là, về kết quả ...", "Hai là, ...", "Thứ nhất, ..." (lower case: "Thứ Hai" is a weekday)
 _ORDINAL = re.compile(
     r"^(?:(?P<label>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)[ ]+là|Thứ[ ]+(?P<nth>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"

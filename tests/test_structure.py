@@ -289,11 +289,24 @@ LAYOUTS += [
     ),
 ]
 
+# Markers of a document typed in Word by an older hand: "I- ...", "II/ ...", "1/ ...", "a- ..." (hand Z); "1/2 số hộ" and
+# "15/8" opening a line are figures, not points
+LAYOUTS += [
+    (
+        "I- KẾT QUẢ ĐẠT ĐƯỢC\n1/ Về kinh tế, đô thị\n* Thu ngân sách 6 tháng ước đạt 53,8% dự toán.\n2/ Về xây dựng Đảng\n"
+        "* 26 quần chúng ưu tú hoàn thành lớp học.\nII/ HẠN CHẾ\n* Thu ngân sách chưa đạt chỉ tiêu.\n"
+        "III- PHƯƠNG HƯỚNG NHIỆM VỤ THÁNG 7\na- Thẩm tra lý lịch của 26 quần chúng.\nb- Hoàn thành kiểm tra PCCC 14 nhà trọ.\n",
+        [("result", "Thu ngân sách 6 tháng ước đạt 53,8% dự toán."), ("result", "26 quần chúng ưu tú hoàn thành lớp học."),
+         ("limitation", "Thu ngân sách chưa đạt chỉ tiêu."), ("task", "Thẩm tra lý lịch của 26 quần chúng."),
+         ("task", "Hoàn thành kiểm tra PCCC 14 nhà trọ.")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
-                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields"])
+                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
