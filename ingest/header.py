@@ -177,6 +177,7 @@ _PLACE_DATE = re.compile(
     r"""^[ ]*(?P<place>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*ngày[ ]*
         (?:(?P<d>\d{1,2})?[ ]*tháng[ ]*(?P<m>\d{1,2})?[ ]*năm[ ]*(?P<y>\d{4})
           |(?P<d2>\d{1,2})[ ]*[/.-][ ]*(?P<m2>\d{1,2})[ ]*[/.-][ ]*(?P<y2>\d{4}))
+        |^[ ]*(?P<place3>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})[ ]*$
     """,
     re.M | re.X,
 )
@@ -498,14 +499,16 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
                 s += rest.end()
         if not m:
             continue
-        cand = m.group("place").strip().strip("*").strip()
+        cand = (m.group("place") or m.group("place3")).strip().strip("*").strip()
         words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
         if ":" in cand or not words or not all(w[:1].isupper() for w in words):
             continue
         if m.group("y"):
             date = _iso(m.group("y"), m.group("m"), m.group("d"))
-        else:
+        elif m.group("y2"):
             date = _iso(m.group("y2"), m.group("m2"), m.group("d2"))
+        else:  # "Cát Lâm Hải, 03/9/2026" (no "ngày")
+            date = _iso(m.group("y3"), m.group("m3"), m.group("d3"))
         return cand, date, s + m.end()
     return None, None, None
 
@@ -540,9 +543,11 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
     of_line = None
     if title_lines:
         # "NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG về lãnh đạo ...": type, issuer and title on one line
-        m = re.match(r"^(?:CỦA|của)[ ]+(?P<of>[^\n]+?)[ ]+(?P<title>(?:về|VỀ)[ ].+)$", title_lines[0])
+        m = re.match(r"^(?:KẾT LUẬN[ ]+)?(?:CỦA|của)[ ]+(?P<of>[^\n]+?)(?:[ ]+(?P<title>(?:về|VỀ)[ ].+))?$", title_lines[0])
         if m and _UPPER_LINE.match(m.group("of")) and len(m.group("of")) < 60:
-            of_line, title_lines = m.group("of"), [m.group("title")]
+            of_line, title_lines = re.split(r"[ ]+TẠI[ ]+", m.group("of"))[0], [m.group("title")] if m.group("title") else []
+            if doc_type == "Thông báo" and "ket luan" in fold(head[type_idx][2]).lower():
+                doc_type = "Thông báo kết luận"  # "THÔNG BÁO KẾT LUẬN CỦA ..." on one line
     j = type_idx + 1
     while j < len(head):
         s, e, line = head[j]
@@ -570,7 +575,8 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
                 j += 1
                 continue
         if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
-            of_line = st[4:].strip()
+            # "CỦA THƯỜNG TRỰC ĐẢNG ỦY TẠI HỘI NGHỊ GIAO BAN THÁNG 10/2026": the collective, not where it met
+            of_line = re.split(r"[ ]+(?:TẠI|tại)[ ]+", st[4:].strip())[0]
             # "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ... TẠI CUỘC HỌP ..." is a title, not an issuer
             if not any(fold(of_line).lower().startswith(t) for t in _PERSON_TITLES) and len(of_line) < 60:
                 j += 1

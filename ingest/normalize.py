@@ -380,6 +380,14 @@ def unflatten_header(text: str) -> str:
 _HEADER_JOIN = re.compile(r"[ ]+[-–*][ ]+(?=ĐẢNG |ĐẢNG$|CỘNG HÒA|CỘNG HOÀ|\*|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN|UỶ BAN|UBND|HĐND|BAN |CHI BỘ)")
 #: "Số 21-NQ/ĐU - Tân Mỹ Thạnh, ngày 03 tháng 6 năm 2026": the number and the place-and-date joined by a dash
 _NUMBER_JOIN = re.compile(r"^(Số[ ]*:?[ ]*\S+)[ ]+(?:[-–][ ]+)?(?=[^\W\d_][^,\n]{0,40},[ ]*ngày\b)")
+#: a separator a hand types between a header's parts: a dash, a star or two, a slash or two, a bar or three, spaced
+_ANY_SEPARATOR = re.compile(r"[ ]+(?:[-–—]|\*{1,3}|/{1,2}|\|{1,3})[ ]+")
+#: what marks a line as the header's: an organ's name at its start, the Party's or the State's name, the number
+_HEADER_PART = re.compile(
+    r"^(?:ĐẢNG (?:BỘ|ỦY|UỶ)|ỦY BAN|UỶ BAN|UBND|HĐND|TỈNH (?:ỦY|UỶ)|THÀNH (?:ỦY|UỶ))\b|ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI|(?:^|[ ])Số[ ]*:?[ ]*\d"
+)
+#: the State's motto keeps its dashes
+_STATE_MOTTO = re.compile(r"Độc lập|ĐỘC LẬP")
 #: the Party's or the State's name inside a line that holds more than it
 _INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)(?=[ ]+\S)")
 #: "… * Số 149-TB/TU …": the number line's start inside a header line
@@ -397,6 +405,13 @@ def split_joined_header(text: str) -> str:
     Y, ngày 03 tháng 6 năm 2026
     NGHỊ QUYẾT
 
+    >>> print(split_joined_header("ĐẢNG BỘ TỈNH X / ĐẢNG ỦY PHƯỜNG Y / * / Số 53-TB/ĐU ||| ĐẢNG CỘNG SẢN VIỆT NAM / Y, ngày 30 tháng 10 năm 2026"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG ỦY PHƯỜNG Y
+    Số 53-TB/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Y, ngày 30 tháng 10 năm 2026
+
     >>> print(split_joined_header("TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM Tây Lĩnh, ngày 28 tháng 8 năm 2026\nTHÔNG BÁO"))
     TỈNH ỦY X
     Số 149-TB/TU
@@ -412,6 +427,12 @@ def split_joined_header(text: str) -> str:
         st = line.strip()
         if not st or re.search(r"[ ]{3,}|\t", st):
             continue  # columns set apart by wide gaps: unflatten_header reads them
+        if _ANY_SEPARATOR.search(st) and _HEADER_PART.search(st) and not _STATE_MOTTO.search(st):
+            # "ĐẢNG BỘ TỈNH X – ĐẢNG ỦY PHƯỜNG Y  **  ĐẢNG CỘNG SẢN VIỆT NAM", "Số 74-BC/ĐU  //  Y, 03/9/2026",
+            # "… / Số 53-TB/ĐU ||| ĐẢNG CỘNG SẢN VIỆT NAM / Y, ngày …": whatever the separator, each part on its line
+            pieces = [p.strip() for p in _ANY_SEPARATOR.split(st)]
+            lines[i] = "\n".join(split_joined_header(p) for p in pieces if p.strip("* "))
+            continue
         if _INNER_MOTTO.search(st) or _INNER_NUMBER.search(st):
             # "TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM X, ngày 28 tháng 8 năm 2026": every part on its line
             st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip() + "\n", st))

@@ -271,6 +271,9 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     >>> document_periods("KẾT LUẬN ... tại hội nghị giao ban tháng 11 năm 2026", "1. Đánh giá kết quả tháng 10 và tháng 11 năm 2026\\n"
     ...                  "3. Nhiệm vụ trọng tâm tháng 12 năm 2026", "2026-11-27")
     Periods(reported=('2026-10', '2026-11'), planned=('2026-12',))
+    >>> document_periods("tại hội nghị giao ban tháng 7 năm 2026", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2026\\n"
+    ...                  "II. NHIỆM VỤ TRỌNG TÂM THÁNG 7", "2026-07-06")
+    Periods(reported=('2026-06',), planned=('2026-07',))
     >>> document_periods("kết quả quý III, phương hướng quý IV, trọng tâm tháng 10 năm 2026", "", "2026-09-28")
     Periods(reported=('2026-07', '2026-08', '2026-09'), planned=('2026-10',))
     >>> document_periods("tại hội nghị giao ban tháng 10 năm 2026", "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)\\n"
@@ -293,12 +296,16 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             ):
                 planned = sp.months  # "phương hướng quý IV, trọng tâm tháng 10": the month in focus is the one planned
 
+    meeting = False
     if title:
         classified = _classify(title)
         found = [(_either(sp, classified, date) if kind == "either" else kind, sp) for kind, sp in classified]
         take(found)
         if not found:
             title_kind_free = months_in(title)
+        # "tại hội nghị giao ban tháng 7": the month the meeting was held, not necessarily the month it reviewed
+        f = fold(title)
+        meeting = bool(reported) and not any(k in f for k in ("ket qua", "danh gia", "tinh hinh", "so ket", "tong ket", "kiem diem"))
     lines = body.split("\n")
     titled = reported
     wider: tuple[tuple[int | None, int], ...] = ()
@@ -318,8 +325,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             # reviews ("1. Đánh giá kết quả tháng 10 và tháng 11"): the heading's months, when they hold the title's
             if titled and not wider:
                 for kind, sp in found:
-                    if kind == "result" and {m for _, m in titled} < {m for _, m in sp.months}:
-                        wider = sp.months
+                    if kind == "result" and ({m for _, m in titled} < {m for _, m in sp.months} or meeting):
+                        wider = sp.months  # a meeting's month in the title gives way to the months its results name
         if reported and planned and (wider or not titled):
             break
     if wider:

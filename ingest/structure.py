@@ -133,6 +133,8 @@ _LIMITATION_SENTENCE = re.compile(
 #: "nhiệm vụ" as the complement of results: "kết quả thực hiện nhiệm vụ", "đã nỗ lực hoàn thành các nhiệm vụ
 #: tháng 10" (done: what follows is what was done; "phấn đấu hoàn thành các nhiệm vụ sau:" plans)
 _RESULT_OF_TASKS = re.compile(r"\b(?:(?:ket qua|tinh hinh)(?: \w+){0,3}|da(?: \w+){0,3} (?:hoan thanh|thuc hien)(?: \w+){0,2}) nhiem vu\b")
+#: "… triển khai cơ bản đầy đủ các nhiệm vụ đề ra; nổi bật là:": the tasks set before, what was done with them follows
+_TASKS_SET = re.compile(r"[ ]+(?:da[ ]+)?(?:de ra|duoc giao)\b")
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 
@@ -170,7 +172,8 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
         for pos, role in hits:
             k = next(k for k, r in _ROLE_KEYS if r == role and f.find(k) == pos)
             at = f.rfind(k)
-            if k == "nhiem vu" and any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f)):
+            if k == "nhiem vu" and (any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f))
+                                    or _TASKS_SET.match(f, at + len(k))):
                 last.append((at, "result"))  # what was done with the tasks: results follow
                 continue
             last.append((at, role))

@@ -116,6 +116,12 @@ LAYOUTS = [
     ("ĐẢNG ỦY P. HÒA TÂN HẢI (KH) - Số 112-BC/ĐU - BÁO CÁO tháng 8/2026\n\nBÁO CÁO\n"
      "kết quả thực hiện nhiệm vụ tháng 8, phương hướng nhiệm vụ tháng 9 năm 2026\n",
      {"number": "112", "symbol": "BC/ĐU", "issuer": "Đảng ủy phường Hòa Tân Hải", "unit": "phường Hòa Tân Hải"}),
+    # the header's parts typed on two lines with whatever separators the hand chose (hands X and Y); a date without "ngày"
+    ("ĐẢNG BỘ TỈNH GIA LAI – ĐẢNG ỦY PHƯỜNG CÁT LÂM HẢI  **  ĐẢNG CỘNG SẢN VIỆT NAM\nSố 74-BC/ĐU  //  Cát Lâm Hải, 03/9/2026\n\nBÁO CÁO\n",
+     {"number": "74", "symbol": "BC/ĐU", "unit": "phường Cát Lâm Hải", "place": "Cát Lâm Hải", "date": "2026-09-03"}),
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG / ĐẢNG ỦY PHƯỜNG TÂN LẠCH / * / Số 53-TB/ĐU ||| ĐẢNG CỘNG SẢN VIỆT NAM / Tân Lạch, ngày 30 tháng 10 năm 2026\n\n"
+     "THÔNG BÁO KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả thực hiện nhiệm vụ tháng 9, tháng 10 và nhiệm vụ trọng tâm tháng 11 năm 2026\n",
+     {"number": "53", "symbol": "TB/ĐU", "unit": "phường Tân Lạch", "issuer": "Ban Thường vụ Đảng ủy phường Tân Lạch", "date": "2026-10-30"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

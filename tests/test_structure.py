@@ -302,11 +302,21 @@ LAYOUTS += [
     ),
 ]
 
+# "… triển khai cơ bản đầy đủ các nhiệm vụ đề ra; nổi bật là:" under the results heading announces results (hand X)
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2026\nTrong tháng, các chi bộ, cơ quan, đơn vị đã bám sát sự lãnh đạo của Đảng ủy, "
+        "triển khai cơ bản đầy đủ các nhiệm vụ đề ra; nổi bật là:\n- Kết nạp 06 đảng viên mới.\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 7\n"
+        "1. Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sĩ.\n",
+        [("result", "Kết nạp 06 đảng viên mới."), ("task", "Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sĩ.")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
-                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers"])
+                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
