@@ -232,12 +232,12 @@ def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
     sources = {"demo": lambda: demo}
     for folder in folders:
         held_out = folder.name.startswith("test-hand-")
-        label = f"hand {folder.name[-1].upper()}" if held_out else folder.name
+        label = f"hand {folder.name.rsplit('-', 1)[-1].upper()}" if held_out else folder.name
         sources[label] = lambda folder=folder, held_out=held_out: series.score(folder, store=store and held_out)
     seen = set()
     for row in (dev, held):
         for segment in row["result"].split("; "):
-            m = re.match(r"(demo|dev-hand-[a-z]|hand [A-Z]): ", segment)
+            m = re.match(r"(demo|dev-hand-[a-z]+|hand [A-Z]+): ", segment)
             if m:
                 assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, segment
                 seen.add(m.group(1))
