@@ -355,13 +355,13 @@ về kết quả thực hiện nhiệm vụ tháng 5, nhiệm vụ trọng tâm 
 
 
 def test_a_ward_notice_filed_under_its_province_is_named(tmp_path):
-    """A header the reader gets wrong ("TỈNH LÀO CAI - ĐẢNG ỦY XÃ NÀ KHƯƠNG" on one line reads as tỉnh Lào Cai) would take
-    a commune's notice out of its series without a word: the summary and the CLI name it, with the organ the header
-    names; a province's own notice is not named."""
+    """A header the reader gets wrong ("TỈNH LÀO CAI > ĐẢNG ỦY XÃ NÀ KHƯƠNG": a separator it does not know, read as tỉnh
+    Lào Cai) would take a commune's notice out of its series without a word: the summary and the CLI name it, with the
+    organ the header names; a province's own notice is not named. (" - " between the parts is read since session 6.)"""
     body = ("\nSố 17-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nNà Khương, ngày 05 tháng 8 năm 2026\n\nNGHỊ QUYẾT\n"
             "về lãnh đạo thực hiện nhiệm vụ tháng 8 năm 2026\n\n1. Kết quả tháng 7\n- Thu ngân sách đạt 61% dự toán.\n")
     ward = tmp_path / "na-khuong.txt"
-    ward.write_text("TỈNH LÀO CAI - ĐẢNG ỦY XÃ NÀ KHƯƠNG\n*" + body, encoding="utf-8")
+    ward.write_text("TỈNH LÀO CAI > ĐẢNG ỦY XÃ NÀ KHƯƠNG\n*" + body, encoding="utf-8")
     province = tmp_path / "tinh-uy.txt"
     province.write_text("TỈNH ỦY LÀO CAI\n*" + body.replace("17-NQ/ĐU", "05-NQ/TU").replace("Nà Khương,", "Lào Cai,"), encoding="utf-8")
     store = EmbeddedStore(str(tmp_path / "u.db"))
