@@ -270,6 +270,14 @@ def _clean_place_name(name: str) -> str | None:
 
 _SHORT_LEVEL = re.compile(r"\b(ỦY|UỶ|ủy|uỷ|UBND|HĐND|BỘ|bộ)[ ]+(P|X|TT|p|x|tt)\.[ ]*(?=[^\W\d_])")
 _SHORT_LEVELS = {"P": "phường", "X": "xã", "TT": "thị trấn"}
+
+
+def _expand_short_level(text: str, upper: bool = False) -> str:
+    """ "ĐẢNG ỦY P. HÒA TÂN HẢI" -> "ĐẢNG ỦY phường HÒA TÂN HẢI" (``upper``: "ĐẢNG ỦY PHƯỜNG HÒA TÂN HẢI")."""
+    def level(m: re.Match[str]) -> str:
+        word = _SHORT_LEVELS[m.group(2).upper()]
+        return f"{m.group(1)} {word.upper() if upper else word} "
+    return _SHORT_LEVEL.sub(level, text)
 #: "TỈNH ỦY TÂY LĨNH", "Thành ủy Hải Phòng": a province's or a city's Party committee, named after its unit
 _COMMITTEE_OF = re.compile(r"^(?P<level>tỉnh|thành|huyện|quận|thị)[ ]+(?:ủy|uỷ)[ ]+(?P<name>[^\W\d_].*)$", re.I)
 #: the committee's first word -> the folded unit level: "Thành ủy" is a city's, "Thị ủy" a town's
@@ -285,7 +293,7 @@ def _unit_from_org(org: str) -> str | None:
     'phường Hòa Tân Hải'
     """
     # "ĐẢNG ỦY P. HÒA TÂN HẢI (KH)", "UBND X. NÀ KHƯƠNG": the level's short form after the organ
-    org = _SHORT_LEVEL.sub(lambda m: f"{m.group(1)} {_SHORT_LEVELS[m.group(2).upper()]} ", org)
+    org = _expand_short_level(org)
     c = _COMMITTEE_OF.match(org.strip())
     if c:
         name = c.group("name").strip()
@@ -491,12 +499,6 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
     """
     for s, _e, line in head:
         m = _PLACE_DATE.match(line)
-        if not m and re.match(r"^[ ]*S[ốố]", line):
-            # "Số: 71-TB/ĐU, Hòa Tân Hải, ngày 30/10/2026": number, place and date on one line
-            rest = re.search(r",[ ]*(?=[^\W\d_][^\n,]{0,40},[ ]*ngày)", line)
-            if rest:
-                m = _PLACE_DATE.match(line[rest.end() :])
-                s += rest.end()
         if not m:
             continue
         cand = (m.group("place") or m.group("place3")).strip().strip("*").strip()
@@ -702,7 +704,7 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
         if _UPPER_LINE.match(st) and len(st) < 90:
             if _SHORT_LEVEL.search(st):
                 # "ĐẢNG ỦY P. HÒA TÂN HẢI (KH)": the level written out, the province's code dropped
-                st = re.sub(r"[ ]*\([A-ZĐ]{1,4}\)$", "", _SHORT_LEVEL.sub(lambda m: f"{m.group(1)} {_SHORT_LEVELS[m.group(2).upper()].upper()} ", st))
+                st = re.sub(r"[ ]*\([A-ZĐ]{1,4}\)$", "", _expand_short_level(st, upper=True))
             if org_lines and _continues_org(org_lines[-1], st):
                 org_lines[-1] = f"{org_lines[-1]} {st}"
             else:
