@@ -104,6 +104,8 @@ RECUR_THRESHOLD = 0.20
 ORDER_WEIGHT = 0.03
 #: a result's percentage near a task's target ("phấn đấu tỷ lệ bao phủ 95%" -> "BHYT đạt 91,2%") when they share a word
 TARGET_BONUS = 0.06
+#: two items each naming something in quotes, and not the same thing ("Tổ dân phố số" against "Chi bộ bốn tốt")
+OTHER_QUOTED = 0.15
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
 STAGE_SAME = 0.06
 #: Added when a later task is the next step (one or two stages on) of the same procedure.
@@ -130,7 +132,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 #: how much each kind of feature weighs beside its rarity: a shared syllable pair, figure or
 #: name says more than a shared syllable
-WEIGHTS = {"1": 1.0, "2": 2.0, "#": 1.6, "N": 1.0}
+WEIGHTS = {"1": 1.0, "2": 2.0, "#": 1.6, "N": 1.0, "B": 0.5}
 
 
 @dataclass(frozen=True)
@@ -418,14 +420,25 @@ def without_fields(text: str) -> str:
 def _features(text: str, bodies: bool = True) -> frozenset[str]:
     """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
     text = without_addressee(without_fields(text))
-    if not bodies:
-        stripped = without_bodies(text)
-        if stripped == text:
-            return _features(text)  # no body named: the same features, computed once
+    stripped = without_bodies(text)
+    extra: list[str] = []
+    if stripped != text:
+        if bodies:
+            # the words of a body's name count, but less than the work: "chi bộ tổ dân phố" in two
+            # items does not make a model's pilot the answer to a supervision
+            bsyll, bpairs = content_tokens(_body_text(text))
+            extra = ["B:" + x for x in bsyll] + ["B:" + x for x in bpairs]
         text = stripped
     syll, pairs = content_tokens(text)
     nums, names = anchors(text)
-    return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names])
+    return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names] + extra)
+
+
+def _body_text(text: str) -> str:
+    """The names of the bodies ``text`` names, one after the other."""
+    from ingest.body_registry import find_mentions
+
+    return " | ".join(text[m.start : m.end] for m in find_mentions(text, fold(text)))
 
 
 @functools.cache
@@ -499,6 +512,7 @@ class _Scorer:
         self._items = {it.id: it for it in items}
         self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
         self._percents = {it.id: _percents(it.text) for it in items}
+        self._quoted = {it.id: _quoted(it.text) for it in items}
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -563,6 +577,8 @@ class _Scorer:
                 bonus -= 0.05
         if _near_target(self._percents[a.id], self._percents[b.id]):
             bonus += TARGET_BONUS
+        if _other_quoted(self._quoted[a.id], self._quoted[b.id]):
+            bonus -= OTHER_QUOTED
         return max(0.0, min(1.0, s + bonus + stage))
 
     def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -606,6 +622,7 @@ class _Scorer:
         union = np.maximum(1.0, na + nb - common)
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
         s += TARGET_BONUS * self.target_matrix(left, right)
+        s -= OTHER_QUOTED * self.quoted_matrix(left, right)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
@@ -617,6 +634,17 @@ class _Scorer:
         for x, pa in lp:
             for y, pb in rp:
                 if _near_target(pa, pb):
+                    out[x, y] = 1.0
+        return out
+
+    def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """1 where both items quote a name and no name of one is a name of the other (:func:`_other_quoted`)."""
+        out = np.zeros((len(left), len(right)))
+        lq = [(x, self._quoted[i]) for x, i in enumerate(left) if self._quoted[i]]
+        rq = [(y, self._quoted[i]) for y, i in enumerate(right) if self._quoted[i]]
+        for x, qa in lq:
+            for y, qb in rq:
+                if _other_quoted(qa, qb):
                     out[x, y] = 1.0
         return out
 
@@ -652,6 +680,31 @@ def _percents(text: str) -> tuple[float, ...]:
         if 0 < v < 100:
             out.append(v)
     return tuple(out)
+
+
+_QUOTE = re.compile(r'["“”„«»]([^"“”„«»\n]{3,80})["“”„«»]')
+
+
+#: a task that says its work goes on: "Duy trì …", "Tiếp tục …", "Thường xuyên …" (after its body, if named first)
+_GOES_ON = re.compile(r"^(?:[^:]{0,60}:\s*)?(?:duy tri|tiep tuc|thuong xuyen|dinh ky)\b")
+
+
+def _quoted(text: str) -> tuple[frozenset[str], ...]:
+    """The words of each name ``text`` puts in quotes: a model, a campaign, a contest, a slogan."""
+    return tuple(frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text))
+
+
+def _other_quoted(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Both items quote a name, and none of one's names shares half its words with one of the other's.
+
+    >>> _other_quoted(_quoted('mô hình "Tổ dân phố số"'), _quoted('mô hình "Chi bộ bốn tốt"'))
+    True
+    >>> _other_quoted(_quoted('Ngày hội "Đại đoàn kết toàn dân tộc"'), _quoted('Ngày hội “Đại đoàn kết” ở 12 khu'))
+    False
+    """
+    if not a or not b:
+        return False
+    return not any(len(x & y) * 2 >= min(len(x), len(y)) for x in a for y in b if x and y)
 
 
 def _near_target(task: Sequence[float], result: Sequence[float]) -> bool:
@@ -996,6 +1049,9 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             # the next step of a procedure follows a step done: it needs no more than a task planned again
             if step == 0 and left and later:
                 need = np.where(scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT, CARRY_MIN, need)
+                # nor does work said to go on ("Duy trì tiếp công dân định kỳ"): done this month, planned again
+                goes_on = np.array([bool(_GOES_ON.match(fold(items[i].text))) for i in later])[None, :]
+                need = np.where(goes_on, np.minimum(need, CARRY_MIN), need)
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
             t_first = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]

@@ -588,6 +588,8 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
                 st = "KẾT LUẬN " + st
         if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
             break
+        if title_lines and (len(st) > 300 or len(st) > 160 and re.search(r"[.!?][ ]+[^\W\d_]", st)):
+            break  # a paragraph of sentences right under the title: the body, not a title's line
         if title_lines and (st.startswith("(") or re.match(r"chuong\s+[ivx\d]+\b", f.lower())):
             break  # "(Kèm theo Quyết định số ...)" under an appendix's title, "Chương I" of a charter
         if not title_lines and _BODY_START.match(st) and not f.startswith("ve "):

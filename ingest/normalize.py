@@ -304,6 +304,12 @@ def _split_columns(line: str) -> list[str]:
 _RIGHT_COLUMN = re.compile(r"(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|ĐỘC LẬP|[^,\n]{1,40}, ngày\b)")
 
 
+#: a line of a header's left column: the organ (upper case), its star or rule, the number
+_LEFT_PART = re.compile(
+    r"(?:\*|-{3,}|Số[ ]*:?[ ]*\d\S*|(?:ĐẢNG (?:ỦY|UỶ|BỘ)|BAN |ỦY BAN|UỶ BAN|UBND|HĐND|CHI BỘ|VĂN PHÒNG|SỞ |PHÒNG |TỈNH (?:ỦY|UỶ)|THÀNH (?:ỦY|UỶ))[^a-zđ]*)$"
+)
+
+
 def unflatten_header(text: str) -> str:
     r"""Read a two-column header kept as single lines with wide gaps column by column.
 
@@ -327,6 +333,27 @@ def unflatten_header(text: str) -> str:
     Y, ngày 05 tháng 8 năm 2026
     NGHỊ QUYẾT
 
+    A line set in the right column by tabs, and the number beside the Party's name under the organ and its star:
+
+    >>> print(unflatten_header("ĐẢNG BỘ TP X\t\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG Y\n\t\tY, ngày 27 tháng 8 năm 2026\n*\nSố 29-NQ/ĐU\n\nNGHỊ QUYẾT"))
+    ĐẢNG BỘ TP X
+    ĐẢNG ỦY PHƯỜNG Y
+    *
+    Số 29-NQ/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Y, ngày 27 tháng 8 năm 2026
+    <BLANKLINE>
+    NGHỊ QUYẾT
+    >>> print(unflatten_header("ĐẢNG BỘ TP X\nBAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG Y\n*\nSố 33-NQ/ĐU\tĐẢNG CỘNG SẢN VIỆT NAM\n\tY, ngày 30 tháng 9 năm 2026\n\nNGHỊ QUYẾT"))
+    ĐẢNG BỘ TP X
+    BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG Y
+    *
+    Số 33-NQ/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Y, ngày 30 tháng 9 năm 2026
+    <BLANKLINE>
+    NGHỊ QUYẾT
+
     >>> print(unflatten_header("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ Y\nSố 07-TB/ĐU      Y, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO"))
     ĐẢNG BỘ TỈNH X
     ĐẢNG ỦY XÃ Y
@@ -340,7 +367,10 @@ def unflatten_header(text: str) -> str:
     split = [_split_columns(line) for line in head]
     two = [i for i, parts in enumerate(split) if len(parts) >= 2]
     filled = [i for i, line in enumerate(head) if line.strip()]
-    if not two or two[0] not in filled[:3]:
+    # the block starts within the first three lines, or (a header's organ, its star, then "Số 33-NQ/ĐU<TAB>ĐẢNG
+    # CỘNG SẢN VIỆT NAM") within five when that line holds a header's part on each side
+    if not two or (two[0] not in filled[:3] and not (
+            two[0] in filled[:5] and _RIGHT_COLUMN.match(split[two[0]][-1]) and _HEADER_PART.search(split[two[0]][0]))):
         return text
     end = two[0]
     for i in two[1:]:
@@ -352,10 +382,13 @@ def unflatten_header(text: str) -> str:
     column = starts[len(starts) // 2]
 
     def indent(line: str) -> int:
+        if line.startswith("\t") and line.strip():
+            return column  # "<TAB><TAB>Rạch Sen, ngày …": set in the right column by tab stops
         return len(line) - len(line.lstrip())
 
     # lines of the right column below the last split line ("Độc lập - Tự do - Hạnh phúc" set alone)
-    while end < len(head) and head[end].strip() and indent(head[end]) >= 0.6 * column:
+    # and the left column's own lines among them (the organ's second line, its star, the number), up to a blank line
+    while end < len(head) and head[end].strip() and (indent(head[end]) >= 0.6 * column or _LEFT_PART.match(head[end].strip())):
         end += 1
     left: list[str] = []
     right: list[str] = []
@@ -380,6 +413,13 @@ def unflatten_header(text: str) -> str:
 _HEADER_JOIN = re.compile(r"[ ]+[-–*][ ]+(?=ĐẢNG |ĐẢNG$|CỘNG HÒA|CỘNG HOÀ|\*|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN|UỶ BAN|UBND|HĐND|BAN |CHI BỘ)")
 #: "Số 21-NQ/ĐU - Tân Mỹ Thạnh, ngày 03 tháng 6 năm 2026": the number and the place-and-date joined by a dash
 _NUMBER_JOIN = re.compile(r"^(Số[ ]*:?[ ]*\S+)[ ]+(?:[-–][ ]+)?(?=[^\W\d_][^,\n]{0,40},[ ]*ngày\b)")
+#: a rule drawn under a header's part with dashes, underscores or equals signs, typed on the same line
+_RULE = re.compile(r"[ ]*(?:-{3,}|_{3,}|={3,})[ ]*")
+#: "UBND TỈNH X VĂN PHÒNG", "ỦY BAN NHÂN DÂN TỈNH X SỞ NỘI VỤ": an office or a department after its People's Committee
+_OFFICE_AFTER_UNIT = re.compile(
+    r"^((?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)[ ]+(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)[ ]+[^\W\d_a-zđ][^a-zđ\n]*?)[ ]+"
+    r"((?:VĂN PHÒNG|SỞ)(?:[ ]+[^\W\d_a-zđ][^a-zđ\n]*)?)$"
+)
 #: a separator a hand types between a header's parts: a dash, a star or two, a slash or two, a bar or three, spaced
 _ANY_SEPARATOR = re.compile(r"[ ]+(?:[-–—]|\*{1,3}|/{1,2}|\|{1,3})[ ]+")
 #: what marks a line as the header's: an organ's name at its start, the Party's or the State's name, the number
@@ -419,23 +459,44 @@ def split_joined_header(text: str) -> str:
     Tây Lĩnh, ngày 28 tháng 8 năm 2026
     THÔNG BÁO
 
+    >>> print(split_joined_header("UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -----\nSố: 86/TB-VPUBND    X, ngày 04 tháng 3 năm 2026"))
+    UBND TỈNH X
+    VĂN PHÒNG
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
+    Số: 86/TB-VPUBND
+    X, ngày 04 tháng 3 năm 2026
+
     An upper-case title with a dash ("QUY CHẾ - TỔ CHỨC ...") is not a header's parts: only the first lines are
     read, and only where a part names an organ or the Party's or State's name.
     """
     lines = text.split("\n", 6)
+    joined = False  # a line of the header was typed with its parts run together
     for i, line in enumerate(lines[:6]):
         st = line.strip()
+        if _RULE.search(st) and (_HEADER_PART.search(st) or _STATE_MOTTO.search(st)):
+            # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
+            st = _RULE.sub(lambda m: "" if m.end() == len(st) else " - ", st).strip()
+            lines[i] = st
         if not st or re.search(r"[ ]{3,}|\t", st):
+            if joined and _NUMBER_JOIN.match(st):
+                lines[i] = _NUMBER_JOIN.sub(r"\1\n", st)  # "Số: 86/TB-VP    X, ngày …" below a header run together
             continue  # columns set apart by wide gaps: unflatten_header reads them
+        office = _OFFICE_AFTER_UNIT.match(st)
+        if office:
+            # "UBND TỈNH X VĂN PHÒNG": the office under its People's Committee, on its own line
+            st = office.group(1) + " - " + office.group(2)
         if _ANY_SEPARATOR.search(st) and _HEADER_PART.search(st) and not _STATE_MOTTO.search(st):
             # "ĐẢNG BỘ TỈNH X – ĐẢNG ỦY PHƯỜNG Y  **  ĐẢNG CỘNG SẢN VIỆT NAM", "Số 74-BC/ĐU  //  Y, 03/9/2026",
             # "… / Số 53-TB/ĐU ||| ĐẢNG CỘNG SẢN VIỆT NAM / Y, ngày …": whatever the separator, each part on its line
             pieces = [p.strip() for p in _ANY_SEPARATOR.split(st)]
             lines[i] = "\n".join(split_joined_header(p) for p in pieces if p.strip("* "))
+            joined = True
             continue
         if _INNER_MOTTO.search(st) or _INNER_NUMBER.search(st):
+            joined = True
             # "TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM X, ngày 28 tháng 8 năm 2026": every part on its line
-            st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip() + "\n", st))
+            st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip().lstrip("-–* ") + "\n", st))
             pieces = [p.strip() for p in st.split("\n") if p.strip() and p.strip() != "*"]
             pieces = [_NUMBER_JOIN.sub(r"\1\n", p) if _NUMBER_JOIN.match(p) else p for p in pieces]
             lines[i] = "\n".join(split_joined_header(p) for p in pieces)

@@ -458,6 +458,8 @@ _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 #: the depth of ordinal points in a document that numbers "1." first: below "1.2.3.4." (13), above "(1)"
 _ORDINAL_UNDER_NUMBERS = 19.0
 
+#: letters under a number: between its points and "(1)"
+_UPPER_UNDER_NUMBERS = 15.0
 _RANKS: dict[str, float] = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
 
 
@@ -555,20 +557,31 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     >>> r = _ranks_of([("ordinal", "1", 8), ("decimal", "1", 3)])
     >>> r["ordinal"] < r["decimal"]
     True
+
+    Letters met first under a number ("1. Kết quả tháng 3/2026" then "A. LĨNH VỰC KINH TẾ") are below the numbers:
+
+    >>> r = _ranks_of([("part", "I", 6), ("decimal", "1", 3), ("upper", "A", 3), ("plus", "", 2)])
+    >>> r["decimal"] < r["upper"] < r["plus"]
+    True
     """
     ranks = _RANKS
     first_outline: str | None = None
     first_number: str | None = None
+    upper_under_number = False
     for mk in marks:
         if not mk:
             continue
         if first_outline is None and mk[0] in {"roman", "upper"}:
             first_outline = mk[0]
+            # "PHẦN I / 1. Kết quả tháng 3/2026 / A. LĨNH VỰC KINH TẾ / + ...": letters under a number are its fields
+            upper_under_number = mk[0] == "upper" and first_number in {"decimal", "compound"}
         if first_number is None and mk[0] in {"decimal", "compound", "ordinal"}:
             first_number = mk[0]
         if first_outline is not None and first_number is not None:
             break
-    if first_outline == "upper":
+    if upper_under_number:
+        ranks = {**ranks, "upper": _UPPER_UNDER_NUMBERS}
+    elif first_outline == "upper":
         ranks = {**ranks, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
     if first_number in {"decimal", "compound"}:
         ranks = {**ranks, "ordinal": _ORDINAL_UNDER_NUMBERS}

@@ -150,9 +150,9 @@ def test_real_office_header(name: str) -> None:
         # left column top to bottom, then the right one; the star under the left column stays there
         ("ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ Y\n   *\nSố 07-TB/ĐU      Y, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO",
          "ĐẢNG BỘ TỈNH X\nĐẢNG ỦY XÃ Y\n*\nSố 07-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nY, ngày 30 tháng 6 năm 2026\nTHÔNG BÁO"),
-        # a line indented as far as the right column belongs to it
+        # a line indented as far as the right column belongs to it; the number under the organ, to the left one
         ("UBND XÃ Y          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n                   Độc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND",
-         "UBND XÃ Y\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND"),
+         "UBND XÃ Y\nSố: 12/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
         # blanks of a draft are not column gaps
         ("Số:        /TB-UBND\nngày       tháng 9 năm 2025", "Số:        /TB-UBND\nngày       tháng 9 năm 2025"),
         # a table row in the body (not at the top) is left alone
