@@ -441,32 +441,6 @@ def _body_text(text: str) -> str:
     return " | ".join(text[m.start : m.end] for m in find_mentions(text, fold(text)))
 
 
-@functools.cache
-def _subjects() -> dict[str, str]:
-    """Each directive of the catalog by its key, with its subject ("về đột phá phát triển khoa học, ...")."""
-    from ingest.citation_resolver import catalog
-
-    out = {}
-    for key, e in catalog().items():
-        title = e.get("title") or ""
-        m = re.search(r"\bvề\s", title)
-        out[key] = title[m.end():] if m else title
-    return out
-
-
-@functools.lru_cache(maxsize=4096)
-def _subject_features(citations: frozenset[str]) -> frozenset[str]:
-    """The syllables and pairs of the subjects of the directives an item cites: "sơ kết 2 năm Nghị quyết
-    số 57-NQ/TW" and "đánh giá 2 năm ... đột phá về khoa học, công nghệ và chuyển đổi số" then share words."""
-    subjects = _subjects()
-    out: set[str] = set()
-    for key in citations:
-        if subjects.get(key):
-            syll, pairs = content_tokens(subjects[key])
-            out.update(["1:" + x for x in syll] + ["2:" + x for x in pairs])
-    return frozenset(out)
-
-
 class _Scorer:
     """Similarity of two items, weighted by how rare their words, figures and names are in the unit.
 
@@ -476,12 +450,14 @@ class _Scorer:
     """
 
     def __init__(
-        self, items: Iterable[LinkItem], *, subjects: bool = False, bodies: bool = True, stages: dict[str, dict[str, tuple[int, int]]] | None = None,
+        self, items: Iterable[LinkItem], *, bodies: bool = True, stages: dict[str, dict[str, tuple[int, int]]] | None = None,
     ) -> None:
-        """``subjects``: an item's words include the subjects of the directives it cites (:func:`_subject_features`):
-        what a result says of a task that cites by number; two tasks citing the same directive do not
-        become the same task by it. ``bodies=False``: the words of the bodies an item names do not count
-        (:func:`without_bodies`). ``stages``: another scorer's, for the same items."""
+        """``bodies=False``: the words of the bodies an item names do not count (:func:`without_bodies`).
+        ``stages``: another scorer's, for the same items.
+
+        The words of the subjects of the directives an item cites were once added to its words (a result
+        names "chuyển đổi số", not "57-NQ/TW"); measured in session 7 on 32 development series and on the
+        demo corpus, they cost more than they gave (they swell a short task's weight) and were removed."""
         self.bodies = bodies
         self.features: dict[str, frozenset[str]] = {}
         self.stages: dict[str, dict[str, tuple[int, int]]] = {}
@@ -489,8 +465,6 @@ class _Scorer:
         items = list(items)
         for it in items:
             feats = _features(it.text, bodies)
-            if subjects and it.citations:
-                feats = feats | _subject_features(it.citations)
             self.features[it.id] = feats
             self.stages[it.id] = stages[it.id] if stages is not None else procedure_spans(it.text)
             df.update(feats)
@@ -936,9 +910,9 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     """
     docs = sorted(docs, key=_doc_order)
     result = LinkResult()
-    # two scorers of the same items: a task and its result share the body and the directive's subject
-    # (a result names "chuyển đổi số", not "57-NQ/TW"); a task planned again is more than the same body
-    ft_scorer = _Scorer((it for d in docs for it in d.items), subjects=True)
+    # two scorers of the same items: a task and its result share the body (its words count half);
+    # a task planned again is more than the same body (its words do not count)
+    ft_scorer = _Scorer(it for d in docs for it in d.items)
     scorer = _Scorer((it for d in docs for it in d.items), bodies=False, stages=ft_scorer.stages)
     doc_index = {d.id: k for k, d in enumerate(docs)}
     items = {it.id: it for d in docs for it in d.items}

@@ -476,7 +476,7 @@ def split_joined_header(text: str) -> str:
         st = line.strip()
         if _RULE.search(st) and (_HEADER_PART.search(st) or _STATE_MOTTO.search(st)):
             # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
-            st = _RULE.sub(lambda m: "" if m.end() == len(st) else " - ", st).strip()
+            st = _RULE.sub(" - ", st.rstrip(" -_=")).strip()
             lines[i] = st
         if not st or re.search(r"[ ]{3,}|\t", st):
             if joined and _NUMBER_JOIN.match(st):
