@@ -102,6 +102,10 @@ RECUR_THRESHOLD = 0.20
 
 #: Up to this much is added when a result stands where its task stood in the plan (results often follow the plan's order).
 ORDER_WEIGHT = 0.03
+#: a task and a result alone between two links of a report that keeps the plan's order (:func:`_between_anchors`):
+#: the least they must share, and the share of its links that must keep the plan's order
+ORDER_FILL_MIN = 0.08
+ORDER_KEPT = 0.8
 #: a result's percentage near a task's target ("phấn đấu tỷ lệ bao phủ 95%" -> "BHYT đạt 91,2%") when they share a word
 TARGET_BONUS = 0.06
 #: two items each naming something in quotes, and not the same thing ("Tổ dân phố số" against "Chi bộ bốn tốt")
@@ -799,6 +803,46 @@ def _pairs(scores: np.ndarray, left: Sequence[str], right: Sequence[str], minimu
     return [(round(float(scores[x, y]), 9), left[x], right[y]) for x, y in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
+def _between_anchors(
+    scores: np.ndarray, planned: Sequence[str], results: Sequence[str], taken: Sequence[tuple[float, str, str]],
+) -> list[tuple[float, str, str]]:
+    """A task and a result left alone between the same two links, in a report that follows the plan's order.
+
+    When task x-1 is answered by result y-1 and task x+1 by result y+1, and task x and result y are the
+    only ones left between them, result y is where the report tells of task x: it is taken when the
+    two share anything at all (``ORDER_FILL_MIN``), however reworded ("tặng quà Tết" -> "trao 58.420
+    suất quà"). Only for a report whose links mostly keep the plan's order.
+
+    >>> sc = np.array([[0.5, 0, 0, 0], [0, 0.12, 0, 0], [0, 0, 0.6, 0], [0, 0, 0, 0.4]])
+    >>> ts, rs = ["t1", "t2", "t3", "t4"], ["r1", "r2", "r3", "r4"]
+    >>> _between_anchors(sc, ts, rs, [(0.5, "t1", "r1"), (0.6, "t3", "r3"), (0.4, "t4", "r4")])
+    [(0.12, 't2', 'r2')]
+    """
+    t_pos = {t: x for x, t in enumerate(planned)}
+    r_pos = {r: y for y, r in enumerate(results)}
+    first: dict[int, int] = {}
+    for _, t, r in sorted(taken, key=lambda p: -p[0]):
+        if t in t_pos and r in r_pos and t_pos[t] not in first and r_pos[r] not in first.values():
+            first[t_pos[t]] = r_pos[r]
+    anchors = sorted(first.items())
+    if len(anchors) < 3:
+        return []
+    in_order = sum(1 for (_, y1), (_, y2) in zip(anchors, anchors[1:], strict=False) if y2 > y1)
+    if in_order < ORDER_KEPT * (len(anchors) - 1):
+        return []
+    used_t, used_r = {t for _, t, _ in taken}, {r for _, _, r in taken}
+    out = []
+    bounds = [(-1, -1), *anchors, (len(planned), len(results))]
+    for (x1, y1), (x2, y2) in zip(bounds, bounds[1:], strict=False):
+        if y2 <= y1:
+            continue
+        ts = [x for x in range(x1 + 1, x2) if planned[x] not in used_t]
+        rs = [y for y in range(y1 + 1, y2) if results[y] not in used_r]
+        if len(ts) == 1 and len(rs) == 1 and scores[ts[0], rs[0]] >= ORDER_FILL_MIN:
+            out.append((round(float(scores[ts[0], rs[0]]), 9), planned[ts[0]], results[rs[0]]))
+    return out
+
+
 def _shared_answer(
     pairs: Sequence[tuple[float, str, str]], taken: Sequence[tuple[float, str, str]],
     scorer: _Scorer | None = None, items: dict[str, LinkItem] | None = None, ratio: float | None = None,
@@ -988,6 +1032,8 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
         taken = align(pairs, FOLLOW_MIN, FOLLOW_EXTRA)
         taken += _per_clause(ft_scorer, items, pairs, taken)
         taken += _shared_answer(pairs, taken, ft_scorer, items)
+        if planned and results:
+            taken += _between_anchors(scores, planned, result_ids, taken)
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}
