@@ -534,6 +534,13 @@ def _type_line(head: Sequence[Line]) -> tuple[str | None, int | None, list[str]]
     return None, None, []
 
 
+#: "của Ban Thường vụ Tỉnh ủy về …", "của Thường trực Đảng ủy tại hội nghị … về …": a collective in running-text case
+_OF_COLLECTIVE_LC = re.compile(
+    r"^của[ ]+(?P<of>(?:Ban|Thường trực|Đảng ủy|Đảng uỷ|Ủy ban|Uỷ ban|Chủ tịch|Tập thể|tập thể|Hội nghị)[^\n]{0,60}?)"
+    r"(?:[ ]+tại[ ]+[^\n]*?)?[ ]+(?P<title>về[ ][^\n]+)$"
+)
+
+
 def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines: list[str]) -> tuple[str, list[str], str | None, int]:
     """The lines under the type line: ``(doc_type, title lines, "CỦA ..." issuer line, body start)``.
 
@@ -576,6 +583,12 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
             if not st:
                 j += 1
                 continue
+        m_of = _OF_COLLECTIVE_LC.match(st) if not title_lines and f.startswith("cua ") and not _UPPER_LINE.match(st) else None
+        if m_of:
+            # "của Ban Thường vụ Tỉnh ủy về kết quả …" under "THÔNG BÁO KẾT LUẬN": the collective, then the title
+            of_line = m_of.group("of")
+            st = st[m_of.start("title"):]
+            f = fold(st)
         if not title_lines and f.startswith("cua ") and _UPPER_LINE.match(st):
             # "CỦA THƯỜNG TRỰC ĐẢNG ỦY TẠI HỘI NGHỊ GIAO BAN THÁNG 10/2026": the collective, not where it met
             of_line = re.split(r"[ ]+(?:TẠI|tại)[ ]+", st[4:].strip())[0]
@@ -752,7 +765,11 @@ def _full_org(org: Sequence[str]) -> str | None:
     parts = list(org)
     child = fold(parts[-1]).lower()
     parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
-    if parent and child.startswith(tuple(UNIT_LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
+    if parent and child in {"tinh uy", "thanh uy"} and _unit_from_org(parts[-2]):
+        # "ĐẢNG BỘ TỈNH BẢO GIANG / TỈNH ỦY": the Tỉnh ủy Bảo Giang
+        unit = _unit_from_org(parts[-2]) or ""
+        org_full = f"{org_case(parts[-1])} {unit.split(' ', 2)[-1] if unit.startswith('thành phố') else unit.split(' ', 1)[-1]}"
+    elif parent and child.startswith(tuple(UNIT_LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
         org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
     elif parent == "ban chap hanh trung uong" and child.startswith("ban "):
         org_full = parts[-1] + " Trung ương"
@@ -809,6 +826,10 @@ def _issuer_and_unit(
         elif fc.startswith(_SCOPED_COLLECTIVES):
             if unit is None and fc.startswith(("ban thuong vu", "ban chap hanh", "thuong truc", "dang uy", "uy ban kiem tra")):
                 unit = _unit_from_body(text, place)
+            if unit is None and place and re.search(r"\b(?:tinh|thanh) uy$", fc):
+                # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under a header that names no province: a province's Party
+                # committee dates its documents at the province's name (Hướng dẫn 36-HD/VPTW)
+                unit = _place_unit("tinh" if fc.endswith("tinh uy") else "thanh pho", place)
             if "dang uy" not in fc and org_full and fold(org_full).startswith(("dang uy", "dang doan", "ban can su")):
                 issuer = f"{c} {org_full}"
             elif unit and re.search(r"\b(?:tinh|thanh|huyen|quan|thi) uy$", fc):

@@ -429,7 +429,11 @@ _HEADER_PART = re.compile(
 #: the State's motto keeps its dashes
 _STATE_MOTTO = re.compile(r"Độc lập|ĐỘC LẬP")
 #: the Party's or the State's name inside a line that holds more than it
-_INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)(?=[ ]+\S)")
+_INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)(?=[ ]+\S|[ ]*$)")
+#: a header's star with a part typed after it on the same line
+_STAR_THEN = re.compile(r"^\*[ ]+(?=(?:Số\b|[^\W\d_][^,\n]{0,40},[ ]*ngày\b|[^\W\d_][^,\n]{0,40},[ ]*\d{1,2}/\d{1,2}/\d{4}))")
+#: the Party's or the State's name on a line of its own
+_MOTTO_ALONE = re.compile(r"^[-–* ]*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)[ ]*$")
 #: "… * Số 149-TB/TU …": the number line's start inside a header line
 _INNER_NUMBER = re.compile(r"(?<=\S)[ ]+(?:[-–*|][ ]+)?(?=Số[ ]*:?[ ]*\d)")
 
@@ -459,6 +463,13 @@ def split_joined_header(text: str) -> str:
     Tây Lĩnh, ngày 28 tháng 8 năm 2026
     THÔNG BÁO
 
+    >>> print(split_joined_header("TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 402-TB/TU X, ngày 02 tháng 4 năm 2026"))
+    TỈNH ỦY X
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    *
+    Số 402-TB/TU
+    X, ngày 02 tháng 4 năm 2026
+
     >>> print(split_joined_header("UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -----\nSố: 86/TB-VPUBND    X, ngày 04 tháng 3 năm 2026"))
     UBND TỈNH X
     VĂN PHÒNG
@@ -478,6 +489,11 @@ def split_joined_header(text: str) -> str:
             # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
             st = _RULE.sub(" - ", st.rstrip(" -_=")).strip()
             lines[i] = st
+        if _STAR_THEN.match(st):
+            # "* Đông Lâm Hải, ngày 28 tháng 4 năm 2026": the star under the organ, then the next part on its line
+            st = _STAR_THEN.sub("", st)
+            lines[i] = "*\n" + split_joined_header(st)
+            continue
         if not st or re.search(r"[ ]{3,}|\t", st):
             if joined and _NUMBER_JOIN.match(st):
                 lines[i] = _NUMBER_JOIN.sub(r"\1\n", st)  # "Số: 86/TB-VP    X, ngày …" below a header run together
@@ -493,7 +509,7 @@ def split_joined_header(text: str) -> str:
             lines[i] = "\n".join(split_joined_header(p) for p in pieces if p.strip("* "))
             joined = True
             continue
-        if _INNER_MOTTO.search(st) or _INNER_NUMBER.search(st):
+        if (_INNER_MOTTO.search(st) and not _MOTTO_ALONE.match(st)) or _INNER_NUMBER.search(st):
             joined = True
             # "TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM X, ngày 28 tháng 8 năm 2026": every part on its line
             st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip().lstrip("-–* ") + "\n", st))

@@ -274,6 +274,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     >>> document_periods("tại hội nghị giao ban tháng 7 năm 2026", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2026\\n"
     ...                  "II. NHIỆM VỤ TRỌNG TÂM THÁNG 7", "2026-07-06")
     Periods(reported=('2026-06',), planned=('2026-07',))
+    >>> document_periods("về kết quả thực hiện nhiệm vụ tháng 6, phương hướng nhiệm vụ trọng tâm tháng 7 năm 2025", "", "2026-06-30")
+    Periods(reported=('2026-06',), planned=('2026-07',))
     >>> document_periods("kết quả quý III, phương hướng quý IV, trọng tâm tháng 10 năm 2026", "", "2026-09-28")
     Periods(reported=('2026-07', '2026-08', '2026-09'), planned=('2026-10',))
     >>> document_periods("tại hội nghị giao ban tháng 10 năm 2026", "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)\\n"
@@ -362,7 +364,24 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     if rep and pla and not any(y for y, _ in planned) and pla[0] <= rep[-1]:
         # "tháng 01" planned after "tháng 12" reported: next year
         pla = fill_years(planned, (int(rep[-1][:4]), int(rep[-1][5:7])), after=True)
+    if doc and (rep or pla) and len(rep) <= 3 and len(pla) <= 3:
+        # a year copied from last year's template ("… tháng 7 năm 2025" in a notice dated 30/6/2026): the
+        # months a monthly notice names lie within half a year of its date, so the years move with the date
+        anchor = _month_index(pla[0] if pla else rep[-1])
+        dated = doc[0] * 12 + doc[1] - 1
+        shift = round((dated - anchor) / 12)
+        if abs(shift) == 1 and abs(dated - anchor) > 6 and abs(dated - anchor - 12 * shift) <= 6:
+            rep = [_shift_year(m, shift) for m in rep]
+            pla = [_shift_year(m, shift) for m in pla]
     return Periods(tuple(rep), tuple(pla))
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _shift_year(month: str, years: int) -> str:
+    return f"{int(month[:4]) + years:04d}{month[4:]}"
 
 
 def item_months(text: str, periods: Periods, role: str, folded: str | None = None) -> tuple[str, ...]:

@@ -122,6 +122,36 @@ LAYOUTS = [
     ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG / ĐẢNG ỦY PHƯỜNG TÂN LẠCH / * / Số 53-TB/ĐU ||| ĐẢNG CỘNG SẢN VIỆT NAM / Tân Lạch, ngày 30 tháng 10 năm 2026\n\n"
      "THÔNG BÁO KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả thực hiện nhiệm vụ tháng 9, tháng 10 và nhiệm vụ trọng tâm tháng 11 năm 2026\n",
      {"number": "53", "symbol": "TB/ĐU", "unit": "phường Tân Lạch", "issuer": "Ban Thường vụ Đảng ủy phường Tân Lạch", "date": "2026-10-30"}),
+    # session 7's blind hands: the office of a People's Committee with dash rules typed on one line, the number
+    # set apart by a wide gap below it; the title in running text with the body straight under it
+    ("UBND TỈNH TRƯỜNG SƠN VĂN PHÒNG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+     "Số: 86/TB-VPUBND    Trường Sơn, ngày 04 tháng 3 năm 2026\nTHÔNG BÁO\n"
+     "Kết luận của tập thể Ủy ban nhân dân tỉnh tại phiên họp thường kỳ tháng 01 và tháng 02 năm 2026\n"
+     "Do trùng với thời gian nghỉ Tết Nguyên đán, UBND tỉnh tổ chức phiên họp chung cho hai tháng vào ngày 02/3/2026. Sau khi nghe báo cáo, "
+     "tập thể UBND tỉnh kết luận như sau:\nI. KẾT QUẢ",
+     {"number": "86", "symbol": "TB-VPUBND", "issuer": "Văn phòng Ủy ban nhân dân tỉnh Trường Sơn", "unit": "tỉnh Trường Sơn",
+      "date": "2026-03-04", "title": "của tập thể Ủy ban nhân dân tỉnh tại phiên họp thường kỳ tháng 01 và tháng 02 năm 2026"}),
+    # the place and date set in the right column by tabs, above the organ's star and the number
+    ("ĐẢNG BỘ THÀNH PHỐ CẦN THƠ\t\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG RẠCH LÁ\n\t\tRạch Lá, ngày 27 tháng 8 năm 2026\n*\nSố 29-NQ/ĐU\n\n"
+     "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả thực hiện nhiệm vụ tháng 7, tháng 8 và nhiệm vụ trọng tâm tháng 9 năm 2026\n",
+     {"number": "29", "symbol": "NQ/ĐU", "unit": "phường Rạch Lá", "issuer": "Ban Thường vụ Đảng ủy phường Rạch Lá", "date": "2026-08-27"}),
+    # the number beside the Party's name by a tab, under the organ and its star
+    ("ĐẢNG BỘ THÀNH PHỐ CẦN THƠ\nBAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG RẠCH LÁ\n*\nSố 33-NQ/ĐU\tĐẢNG CỘNG SẢN VIỆT NAM\n\tRạch Lá, ngày 30 tháng 9 năm 2026\n\n"
+     "NGHỊ QUYẾT\nHỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG LẦN THỨ MƯỜI BỐN\nvề kết quả quý III và nhiệm vụ trọng tâm tháng 10 năm 2026\n",
+     {"number": "33", "symbol": "NQ/ĐU", "unit": "phường Rạch Lá", "date": "2026-09-30"}),
+    # a province's Party committee with the Party's name on its line; no province named in the collective
+    ("TỈNH ỦY BẢO SƠN ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 402-TB/TU Bảo Sơn, ngày 02 tháng 4 năm 2026\n\nTHÔNG BÁO\n"
+     "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình thực hiện nhiệm vụ tháng 02, tháng 3 và nhiệm vụ trọng tâm tháng 4 năm 2026\n",
+     {"number": "402", "symbol": "TB/TU", "unit": "tỉnh Bảo Sơn", "issuer": "Ban Thường vụ Tỉnh ủy Bảo Sơn", "date": "2026-04-02"}),
+    # the province's Party organisation, then "TỈNH ỦY" alone; the collective in running text before "về …"
+    ("ĐẢNG BỘ TỈNH BẢO SƠN\nTỈNH ỦY\nSố 431-TB/TU\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\nBảo Sơn, ngày 06 tháng 5 năm 2026\n\n"
+     "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về kết quả thực hiện nhiệm vụ tháng 4,\nnhiệm vụ trọng tâm tháng 5 năm 2026\n",
+     {"number": "431", "unit": "tỉnh Bảo Sơn", "issuer": "Ban Thường vụ Tỉnh ủy Bảo Sơn", "date": "2026-05-06",
+      "title": "về kết quả thực hiện nhiệm vụ tháng 4, nhiệm vụ trọng tâm tháng 5 năm 2026"}),
+    # the place and date typed after the star
+    ("ĐẢNG BỘ TỈNH NAM SƠN ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ ĐÔNG LÂM\n* Đông Lâm, ngày 28 tháng 4 năm 2026\nSố 77-TB/ĐU\n\n"
+     "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\nvề kết quả thực hiện nhiệm vụ tháng 4 và nhiệm vụ trọng tâm tháng 5 năm 2026\n",
+     {"number": "77", "unit": "xã Đông Lâm", "issuer": "Ban Thường vụ Đảng ủy xã Đông Lâm", "date": "2026-04-28"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",
