@@ -64,7 +64,7 @@ from ingest.vocabulary import VERDICTS as VERDICTS
 from ingest.vocabulary import WORK_ABBREVIATIONS
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
-FOLLOW_MIN = 0.18
+FOLLOW_MIN = 0.165
 #: An unanswered task may share its best result with the task that took it (:func:`_shared_answer`) ...
 SHARE_MIN = 0.25
 #: ... when it scores this share of the taker's score
@@ -88,7 +88,7 @@ LATE_FACTOR = 0.7
 #: the least score for a task of several months in a report that is not on its last month
 EARLY_MIN = 0.25
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
-CARRY_MIN = 0.28
+CARRY_MIN = 0.26
 #: ... for a task its report called done (a routine task planned again).
 CARRY_DONE_MIN = 0.35
 #: ... for the plan after next (the task skipped a month).

@@ -869,6 +869,10 @@ def parse_header(text: str) -> Header:
     doc_type, title, of_line, body_start = _type_and_title(text, head, symbol, so_span, date_end)
     recipients, rec_span = _recipients(text, lines)
     signer, collective, body_end = _signature_and_body_end(text, lines, rec_span, body_start)
+    if date is None and len(lines) > len(head):
+        # a date written only above the signature ("Hòn Mây, ngày 05 tháng 5 năm 2026 / T/M BAN THƯỜNG VỤ")
+        tail_place, date, _ = _place_date(text, lines[-30:])
+        place = place or tail_place
     attached_to, appendix, appendix_spans = _appendix_or_parent(text, head, doc_type, number, symbol)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]

@@ -123,6 +123,8 @@ def reflow(text: str) -> str:
             # a clause ends on ";" or "," and the sentence goes on in lower case: "... an toàn, tiết kiệm;" / "huy động ..."
             and (not prev.rstrip().endswith(_TERMINAL) or (prev.rstrip().endswith((";", ",")) and stripped[0].islower()))
             and (not _STARTS_ITEM.match(stripped) or _RANGE_GOES_ON.match(stripped) and prev.rstrip()[-1:].isdigit())
+            # a table's rows ("1 | Nội dung | Chủ trì", "| 2 | … |") are lines of their own
+            and " | " not in prev and " | " not in stripped and not stripped.startswith("|")
             # an upper-case heading starts a paragraph; "2030 - 2035." (no letter) does not
             and not (stripped == stripped.upper() and any(c.isalpha() for c in stripped))
         )

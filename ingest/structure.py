@@ -337,7 +337,8 @@ _TASK_VERBS = (
     "thanh lap", "thu", "thuc day", "ung dung", "ho tro", "lam tot", "chon", "cung", "gop phan", "on dinh",
 )
 # a row of a plain-text table (a Word table pasted as text): "1 | cell | cell", "STT | ...", "| cell | |"
-_TABLE_ROW = re.compile(r"^(?:(?P<n>\d{1,3})\.?|STT|TT|)[ ]*\|[ ]*(?P<cell>[^|]*[^|\s])?[ ]*\|")
+#: or a Markdown table's: "| 1 | cell | cell |", "| TT | Nội dung |", "|---|---|"
+_TABLE_ROW = re.compile(r"^(?:\|[ ]*(?=\d{1,3}\.?[ ]*\||STT|TT))?(?:(?P<n>\d{1,3})\.?|STT|TT|)[ ]*\|[ ]*(?P<cell>[^|]*[^|\s])?[ ]*\|")
 # "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
 _ADDRESSED = re.compile(r"^(?P<to>[A-ZĐÀ-Ỹ][^:;.,]{2,80}):[ ]+\S")
 # matched with accents: folded, "phòng" (a department) would be "phóng" too
@@ -780,7 +781,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
         nk = marks[i + 1] if i + 1 < len(paragraphs) else None
         row = _TABLE_ROW.match(line)
-        header_row = row is not None and line.lstrip().startswith(("STT", "TT"))
+        header_row = row is not None and line.lstrip(" |").startswith(("STT", "TT"))
         if row and not closing and (row.group("n") or header_row or (in_table and line.startswith("|"))):
             # a row of a plain-text table: "1 | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian"; the item is
             # the content cell; the header row and a cell's second line ("| tiếp theo | |") are not items

@@ -152,6 +152,12 @@ LAYOUTS = [
     ("ĐẢNG BỘ TỈNH NAM SƠN ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ ĐÔNG LÂM\n* Đông Lâm, ngày 28 tháng 4 năm 2026\nSố 77-TB/ĐU\n\n"
      "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\nvề kết quả thực hiện nhiệm vụ tháng 4 và nhiệm vụ trọng tâm tháng 5 năm 2026\n",
      {"number": "77", "unit": "xã Đông Lâm", "issuer": "Ban Thường vụ Đảng ủy xã Đông Lâm", "date": "2026-04-28"}),
+    # the date written only above the signature
+    ("ĐẢNG BỘ TỈNH NAM SƠN - ĐẢNG ỦY ĐẶC KHU HÒN GÀ\n*\nSố 163-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n\nTHÔNG BÁO\n"
+     "KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY ĐẶC KHU\nvề kết quả công tác tháng 4, nhiệm vụ trọng tâm tháng 5 năm 2026\n\n"
+     "1. Kết quả\n- Hoàn thành sửa chữa cầu cảng.\n\nNơi nhận:\n- Lưu Văn phòng.\n\nHòn Gà, ngày 05 tháng 5 năm 2026\n"
+     "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nNguyễn Thị Lụa",
+     {"number": "163", "unit": "đặc khu Hòn Gà", "place": "Hòn Gà", "date": "2026-05-05"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

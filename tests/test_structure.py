@@ -312,11 +312,33 @@ LAYOUTS += [
     ),
 ]
 
+# hand AO (session 7): results as tab-separated rows with an empty last cell, tasks as a Markdown table; rows of
+# about the same length must not be reflowed into one paragraph
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THÁNG 6/2026\nTT\tKết quả\tGhi chú\n"
+        "1\t9/12 hạng mục sửa chữa trường lớp đã khởi công; 03 hạng mục chưa chọn được nhà thầu\t\n"
+        "2\tTờ trình xin bổ sung vốn 07 hạng mục đã gửi UBND tỉnh (qua Sở Tài chính) ngày 18/6\t\n"
+        "3\tHộ bà Phạm Thị Lụa tự nguyện bàn giao mặt bằng ngày 12/6, không phải cưỡng chế\tđoạn 2 Trần Khắc Chung\n"
+        "4\tKhơi thông toàn tuyến mương Bãi Sậy - Xóm Chài, tổng chiều dài 2.600 m và nạo vét cống\t\n\n"
+        "II. NHIỆM VỤ THÁNG 7/2026\n\n| TT | Nội dung | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Lựa chọn nhà thầu, khởi công 03 hạng mục còn lại; nghiệm thu toàn bộ trước năm học mới | Phòng VH-XH | 31/7 |\n"
+        "| 2 | Theo dõi, đôn đốc việc thẩm định vốn bổ sung cho 07 hạng mục | UBND | 31/7 |\n",
+        [("result", "9/12 hạng mục sửa chữa trường lớp đã khởi công; 03 hạng mục chưa chọn được nhà thầu"),
+         ("result", "Tờ trình xin bổ sung vốn 07 hạng mục đã gửi UBND tỉnh (qua Sở Tài chính) ngày 18/6"),
+         ("result", "Hộ bà Phạm Thị Lụa tự nguyện bàn giao mặt bằng ngày 12/6, không phải cưỡng chế"),
+         ("result", "Khơi thông toàn tuyến mương Bãi Sậy - Xóm Chài, tổng chiều dài 2.600 m và nạo vét cống"),
+         ("task", "Lựa chọn nhà thầu, khởi công 03 hạng mục còn lại; nghiệm thu toàn bộ trước năm học mới"),
+         ("task", "Theo dõi, đôn đốc việc thẩm định vốn bổ sung cho 07 hạng mục")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
-                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in"])
+                                                         "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
+                                                         "tab-and-markdown-tables"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
