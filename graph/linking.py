@@ -667,9 +667,25 @@ _QUOTE = re.compile(r'["“”„«»]([^"“”„«»\n]{3,80})["“”„«»
 _GOES_ON = re.compile(r"^(?:[^:]{0,60}:\s*)?(?:duy tri|tiep tuc|thuong xuyen|dinh ky)\b")
 
 
+_ANNIVERSARY = re.compile(r"\bky niem\b")
+_DAY_MONTH = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:/(?:19|20)\d\d)?(?![\d/])")
+
+
 def _quoted(text: str) -> tuple[frozenset[str], ...]:
-    """The words of each name ``text`` puts in quotes: a model, a campaign, a contest, a slogan."""
-    return tuple(frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text))
+    """The words of each name ``text`` puts in quotes (a model, a campaign, a contest, a slogan), and the days
+    of the anniversaries it marks ("kỷ niệm … Ngày Nhà giáo Việt Nam 20/11" is "@20/11").
+
+    >>> _quoted('Kỷ niệm 96 năm Ngày thành lập Hội LHPN (20/10/1930 - 20/10/2026), phát động "Phụ nữ tự tin"') == (
+    ...     frozenset({"phu", "nu", "tu", "tin"}), frozenset({"@20/10"}))
+    True
+    """
+    names = [frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text)]
+    f = fold(text)
+    if _ANNIVERSARY.search(f):
+        days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(f) if 1 <= int(m) <= 12}
+        if days:
+            names.append(frozenset(days))
+    return tuple(names)
 
 
 def _other_quoted(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
