@@ -709,6 +709,8 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
                 org_lines.append(st[:k].strip())
             if f.startswith("dang cong san viet nam"):
                 continue
+            if k <= 0 and org_lines and fold(org_lines[-1]).lower() in {"uy ban nhan dan", "hoi dong nhan dan"}:
+                continue  # "ỦY BAN NHÂN DÂN / CỘNG HÒA … / TỈNH X / Độc lập …": the columns interleaved, the unit below
             break
         if re.match(r"^S[ốố]", st) or _PLACE_DATE.match(st) or _doc_type_of(st):
             break

@@ -430,6 +430,28 @@ _HEADER_PART = re.compile(
 _STATE_MOTTO = re.compile(r"Độc lập|ĐỘC LẬP")
 #: the Party's or the State's name inside a line that holds more than it
 _INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)(?=[ ]+\S|[ ]*$)")
+#: rules only: "-------- ---------------"
+_RULES_ONLY = re.compile(r"^(?:-{3,}|_{3,}|={3,})(?:[ ]+(?:-{3,}|_{3,}|={3,}))+$")
+#: a left column's line in capitals, then the State's motto: "TỈNH LAM GIANG Độc lập - Tự do - Hạnh phúc"
+_MOTTO_AFTER = re.compile(r"^([^a-zđ\n]*[A-ZĐ][^a-zđ\n]*?)[ ]+(?:Độc lập|ĐỘC LẬP)[ ]*-")
+#: the place and the date after an organ's name: "Tân Khê Bình, ngày 30 …"
+_PLACE_THEN_DATE = re.compile(r"[^\W\d_][^,\n]{0,40},[ ]*ngày\b")
+
+
+def _org_then_place(line: str) -> int:
+    """Where the place starts in "ĐẢNG ỦY XÃ TÂN KHÊ Tân Khê, ngày …" (an organ in capitals, then the place and
+    date in running case on the same line); 0 when the line is not one."""
+    if ", ngày" not in line or not _HEADER_PART.search(line):
+        return 0
+    pos = 0
+    for word in line.split(" "):
+        if any(c.islower() for c in word):
+            head = line[:pos].strip()
+            if head and _HEADER_PART.search(head) and word[:1].isupper() and _PLACE_THEN_DATE.match(line, pos):
+                return pos
+            return 0
+        pos += len(word) + 1
+    return 0
 #: a header's star with a part typed after it on the same line
 _STAR_THEN = re.compile(r"^\*[ ]+(?=(?:Số\b|[^\W\d_][^,\n]{0,40},[ ]*ngày\b|[^\W\d_][^,\n]{0,40},[ ]*\d{1,2}/\d{1,2}/\d{4}))")
 #: the Party's or the State's name on a line of its own
@@ -470,6 +492,13 @@ def split_joined_header(text: str) -> str:
     Số 402-TB/TU
     X, ngày 02 tháng 4 năm 2026
 
+    >>> print(split_joined_header("ĐẢNG BỘ TỈNH X ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TÂN KHÊ Tân Khê, ngày 30 tháng 12 năm 2025\n*"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    ĐẢNG ỦY XÃ TÂN KHÊ
+    Tân Khê, ngày 30 tháng 12 năm 2025
+    *
+
     >>> print(split_joined_header("UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -----\nSố: 86/TB-VPUBND    X, ngày 04 tháng 3 năm 2026"))
     UBND TỈNH X
     VĂN PHÒNG
@@ -489,6 +518,21 @@ def split_joined_header(text: str) -> str:
             # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
             st = _RULE.sub(" - ", st.rstrip(" -_=")).strip()
             lines[i] = st
+        if _RULES_ONLY.match(st):
+            lines[i] = ""  # "-------- ---------------": the rules under both columns, typed on one line
+            continue
+        m_motto = _MOTTO_AFTER.match(st)
+        if m_motto:
+            # "TỈNH LAM GIANG Độc lập - Tự do - Hạnh phúc": the unit's line of the left column, then the motto
+            lines[i] = split_joined_header(m_motto.group(1)) + "\n" + st[m_motto.end(1):].strip()
+            joined = True
+            continue
+        org_end = _org_then_place(st)
+        if org_end:
+            # "ĐẢNG ỦY XÃ TÂN KHÊ BÌNH Tân Khê Bình, ngày 30 tháng 12 năm 2025": the organ, then the place and date
+            lines[i] = st[:org_end].rstrip() + "\n" + st[org_end:].strip()
+            joined = True
+            continue
         if _STAR_THEN.match(st):
             # "* Đông Lâm Hải, ngày 28 tháng 4 năm 2026": the star under the organ, then the next part on its line
             st = _STAR_THEN.sub("", st)

@@ -63,7 +63,8 @@ def _period_re() -> re.Pattern[str]:
         # "quý IV năm 2026", "quý 4/2026", "quý I và quý II"
         | (?P<quarter>quy[ ]+(?P<q>iv|iii|ii|i|[1-4])\b(?:""" + year.format(name="qy") + r""")?)
         # "tháng 11 và tháng 12/2026", "tháng 10, 11 và 12 năm 2026", "tháng 11-12/2026", "tháng 9/2025"
-        | (?P<month>thang[ ]*(?P<ms>\d{1,2}(?:[ ]*(?:,|va|-|–)[ ]*(?:thang[ ]*)?\d{1,2}(?!\d))*)(?:""" + year.format(name="my")
+        # ("tháng 7 và 6 tháng cuối năm": "6 tháng" is a count of months, not June)
+        | (?P<month>thang[ ]*(?P<ms>\d{1,2}(?:[ ]*(?:,|va|-|–)[ ]*(?:thang[ ]*)?\d{1,2}(?!\d)(?![ ]+thang\b))*)(?:""" + year.format(name="my")
         + r""")?)
         # "tháng Mười Một", "tháng Giêng năm 2027"
         | (?P<mword>thang[ ]+(?P<mw>""" + month_word + r""")\b(?:[ ]+nam[ ]+(?P<mwy>(?:19|20)\d\d))?)
@@ -86,6 +87,8 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
     [((2026, 10), (2026, 11), (2026, 12))]
     >>> [s.months for s in months_in("6 tháng đầu năm")][0][-1]
     (None, 6)
+    >>> [s.months for s in months_in("nhiệm vụ tháng 7 và 6 tháng cuối năm 2026")][0]
+    ((None, 7),)
     >>> months_in("ngày 22 tháng 12 năm 2024")
     []
     """
@@ -202,7 +205,14 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
         elif out and _JOINED.fullmatch(segment):
             # "quý III và tháng 10": one period of two parts
             k, last = out[-1]
-            out[-1] = (k, Span(last.start, sp.end, tuple(dict.fromkeys(last.months + sp.months))))
+            months = tuple(dict.fromkeys(last.months + sp.months))
+            if k == "task":
+                # "nhiệm vụ trọng tâm tháng 7 và 6 tháng cuối năm", "tháng 4 và quý II": the month in focus is planned
+                single = [p.months for p in (last, sp) if len(p.months) == 1]
+                wide = [p.months for p in (last, sp) if len(p.months) > 1]
+                if len(single) == 1 and len(wide) == 1 and single[0][0][1] in {m for _, m in wide[0]}:
+                    months = single[0]
+            out[-1] = (k, Span(last.start, sp.end, months))
             continue
         if kind:
             out.append((kind, sp))
@@ -276,6 +286,8 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     Periods(reported=('2026-06',), planned=('2026-07',))
     >>> document_periods("về kết quả thực hiện nhiệm vụ tháng 6, phương hướng nhiệm vụ trọng tâm tháng 7 năm 2025", "", "2026-06-30")
     Periods(reported=('2026-06',), planned=('2026-07',))
+    >>> document_periods("Tình hình tháng 5, tháng 6 và 6 tháng đầu năm; nhiệm vụ trọng tâm tháng 7 và 6 tháng cuối năm 2026", "", "2026-06-26")
+    Periods(reported=('2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'), planned=('2026-07',))
     >>> document_periods("kết quả quý III, phương hướng quý IV, trọng tâm tháng 10 năm 2026", "", "2026-09-28")
     Periods(reported=('2026-07', '2026-08', '2026-09'), planned=('2026-10',))
     >>> document_periods("tại hội nghị giao ban tháng 10 năm 2026", "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)\\n"

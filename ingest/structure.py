@@ -135,6 +135,8 @@ _LIMITATION_SENTENCE = re.compile(
 _RESULT_OF_TASKS = re.compile(r"\b(?:(?:ket qua|tinh hinh)(?: \w+){0,3}|da(?: \w+){0,3} (?:hoan thanh|thuc hien)(?: \w+){0,2}) nhiem vu\b")
 #: "… triển khai cơ bản đầy đủ các nhiệm vụ đề ra; nổi bật là:": the tasks set before, what was done with them follows
 _TASKS_SET = re.compile(r"[ ]+(?:da[ ]+)?(?:de ra|duoc giao)\b")
+#: "… các nhiệm vụ trọng tâm của tháng cuối năm được triển khai đồng bộ, cụ thể:": the tasks said done, results follow
+_TASKS_DONE = re.compile(r"\b(?:duoc trien khai|duoc thuc hien|da duoc|da trien khai|da thuc hien|da hoan thanh|dat (?:duoc|ket qua))\b")
 _MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 
@@ -156,6 +158,8 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     'result'
     >>> _role_of_heading("Trên cơ sở mục tiêu cả năm, yêu cầu thực hiện tốt các nhiệm vụ trọng tâm sau:", lead_in=True)
     'task'
+    >>> _role_of_heading("Nhìn chung, các nhiệm vụ trọng tâm của tháng cuối năm được triển khai đồng bộ, cụ thể:", lead_in=True)
+    'result'
     """
     f = fold(text)
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f]
@@ -172,8 +176,9 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
         for pos, role in hits:
             k = next(k for k, r in _ROLE_KEYS if r == role and f.find(k) == pos)
             at = f.rfind(k)
-            if k == "nhiem vu" and (any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f))
-                                    or _TASKS_SET.match(f, at + len(k))):
+            if (k == "nhiem vu" and (any(m.end() == at + len(k) for m in _RESULT_OF_TASKS.finditer(f))
+                                     or _TASKS_SET.match(f, at + len(k)))) or (
+                    k in {"nhiem vu", "trong tam"} and _TASKS_DONE.search(f, at + len(k))):
                 last.append((at, "result"))  # what was done with the tasks: results follow
                 continue
             last.append((at, role))

@@ -158,6 +158,15 @@ LAYOUTS = [
      "1. Kết quả\n- Hoàn thành sửa chữa cầu cảng.\n\nNơi nhận:\n- Lưu Văn phòng.\n\nHòn Gà, ngày 05 tháng 5 năm 2026\n"
      "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nNguyễn Thị Lụa",
      {"number": "163", "unit": "đặc khu Hòn Gà", "place": "Hòn Gà", "date": "2026-05-05"}),
+    # the organ in capitals and the place and date in running case on one line
+    ("ĐẢNG BỘ TỈNH ĐÔNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TÂN KHÊ Tân Khê, ngày 30 tháng 12 năm 2025\n*\nSố 55-TB/ĐU\n\n"
+     "THÔNG BÁO KẾT LUẬN\ncủa Thường trực Đảng ủy về kết quả công tác tháng 12 năm 2025\n",
+     {"number": "55", "unit": "xã Tân Khê", "issuer": "Thường trực Đảng ủy xã Tân Khê", "place": "Tân Khê", "date": "2025-12-30"}),
+    # a two-column State header flattened with single spaces, the rules of both columns on one line
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LAM SƠN Độc lập - Tự do - Hạnh phúc\n-------- ---------------\n"
+     "Số: 83/BC-UBND Lam Sơn, ngày 27 tháng 3 năm 2026\n\nBÁO CÁO\nTình hình kinh tế - xã hội quý I, nhiệm vụ trọng tâm tháng 4 và quý II năm 2026\n",
+     {"doc_type": "Báo cáo", "number": "83", "symbol": "BC-UBND", "issuer": "Ủy ban nhân dân tỉnh Lam Sơn", "unit": "tỉnh Lam Sơn",
+      "place": "Lam Sơn", "date": "2026-03-27"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

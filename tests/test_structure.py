@@ -312,6 +312,16 @@ LAYOUTS += [
     ),
 ]
 
+# hand AR (session 7): a lead-in that says the month's tasks were carried out announces results
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 12/2025\n\nNhìn chung, các nhiệm vụ trọng tâm của tháng cuối năm được triển khai "
+        "đồng bộ, cụ thể:\n\n+ Tổng thu ngân sách năm 2025 đạt 13,35 tỷ đồng.\n\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 01/2026\n"
+        "1. Tổ chức Hội nghị Ban Chấp hành Đảng bộ xã.\n",
+        [("result", "Tổng thu ngân sách năm 2025 đạt 13,35 tỷ đồng."), ("task", "Tổ chức Hội nghị Ban Chấp hành Đảng bộ xã.")],
+    ),
+]
+
 # hand AO (session 7): results as tab-separated rows with an empty last cell, tasks as a Markdown table; rows of
 # about the same length must not be reflowed into one paragraph
 LAYOUTS += [
@@ -338,7 +348,7 @@ LAYOUTS += [
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
                                                          "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
-                                                         "tab-and-markdown-tables"])
+                                                         "tasks-carried-out-lead-in", "tab-and-markdown-tables"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
