@@ -110,6 +110,8 @@ ORDER_KEPT = 0.8
 TARGET_BONUS = 0.06
 #: two items each naming something in quotes, and not the same thing ("Tổ dân phố số" against "Chi bộ bốn tốt")
 OTHER_QUOTED = 0.15
+#: two items marking the same day's event ("kỷ niệm … Ngày giải phóng miền Nam" and "chào mừng ngày 30/4")
+SAME_EVENT = 0.15
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
 STAGE_SAME = 0.06
 #: Added when a later task is the next step (one or two stages on) of the same procedure.
@@ -491,6 +493,7 @@ class _Scorer:
         self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
         self._percents = {it.id: _percents(it.text) for it in items}
         self._quoted = {it.id: _quoted(it.text) for it in items}
+        self._events = {it.id: _event_days(it.text) for it in items}
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -557,6 +560,8 @@ class _Scorer:
             bonus += TARGET_BONUS
         if _other_quoted(self._quoted[a.id], self._quoted[b.id]):
             bonus -= OTHER_QUOTED
+        if self._events[a.id] & self._events[b.id]:
+            bonus += SAME_EVENT
         return max(0.0, min(1.0, s + bonus + stage))
 
     def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -601,6 +606,7 @@ class _Scorer:
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
         s += TARGET_BONUS * self.target_matrix(left, right)
         s -= OTHER_QUOTED * self.quoted_matrix(left, right)
+        s += SAME_EVENT * self.event_matrix(left, right)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
@@ -613,6 +619,17 @@ class _Scorer:
             for y, pb in rp:
                 if _near_target(pa, pb):
                     out[x, y] = 1.0
+        return out
+
+    def event_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """1 where both items mark the same day's event (:func:`_event_days`)."""
+        out = np.zeros((len(left), len(right)))
+        rq = [(y, self._events[i]) for y, i in enumerate(right) if self._events[i]]
+        for x, i in enumerate(left):
+            if self._events[i]:
+                for y, days in rq:
+                    if self._events[i] & days:
+                        out[x, y] = 1.0
         return out
 
     def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
@@ -683,9 +700,36 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
     f = fold(text)
     if _ANNIVERSARY.search(f):
         days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(f) if 1 <= int(m) <= 12}
+        days |= {day for phrase, day in _NATIONAL_DAYS if phrase in f}
         if days:
             names.append(frozenset(days))
     return tuple(names)
+
+
+_EVENT = re.compile(r"\b(?:ky niem|chao mung|nhan dip|nhan ngay|huong ung|dip le|le ky niem)\b")
+
+
+def _event_days(text: str) -> frozenset[str]:
+    """The days of the events an item marks ("kỷ niệm … (30/4/1975 - 30/4/2026)", "chào mừng ngày 30/4 và 01/5",
+    "kỷ niệm Ngày Quốc tế Lao động"); none when it marks no event.
+
+    >>> sorted(_event_days("Treo cờ tại 12/12 thôn; giải bóng chuyền chào mừng ngày 30/4 và 01/5"))
+    ['@1/5', '@12/12', '@30/4']
+    """
+    f = fold(text)
+    if not _EVENT.search(f):
+        return frozenset()
+    days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(f) if 1 <= int(m) <= 12 and 1 <= int(d) <= 31}
+    return frozenset(days | {day for phrase, day in _NATIONAL_DAYS if phrase in f})
+
+
+#: the national days a notice marks, by the words it names them with (folded), and their day
+_NATIONAL_DAYS = (
+    ("thanh lap dang", "@3/2"), ("quoc te phu nu", "@8/3"), ("thanh lap doan", "@26/3"), ("giai phong mien nam", "@30/4"),
+    ("quoc te lao dong", "@1/5"), ("ngay sinh chu tich ho chi minh", "@19/5"), ("gia dinh viet nam", "@28/6"),
+    ("thuong binh", "@27/7"), ("cach mang thang tam", "@19/8"), ("quoc khanh", "@2/9"), ("phu nu viet nam", "@20/10"),
+    ("mat tran to quoc", "@18/11"), ("nha giao viet nam", "@20/11"), ("quan doi nhan dan", "@22/12"),
+)
 
 
 def _other_quoted(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
