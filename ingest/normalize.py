@@ -454,10 +454,46 @@ def _org_then_place(line: str) -> int:
     return 0
 #: a header's star with a part typed after it on the same line
 _STAR_THEN = re.compile(r"^\*[ ]+(?=(?:Số\b|[^\W\d_][^,\n]{0,40},[ ]*ngày\b|[^\W\d_][^,\n]{0,40},[ ]*\d{1,2}/\d{1,2}/\d{4}))")
+#: a committee's name after its Party organisation's on one line ("ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y")
+_INNER_ORGAN = re.compile(r"^(ĐẢNG BỘ [^\n]{3,60}?[^\s\-–*/|])[ ]+(?=(?:ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ) )", re.M)
 #: the Party's or the State's name on a line of its own
 _MOTTO_ALONE = re.compile(r"^[-–* ]*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)[ ]*$")
 #: "… * Số 149-TB/TU …": the number line's start inside a header line
 _INNER_NUMBER = re.compile(r"(?<=\S)[ ]+(?:[-–*|][ ]+)?(?=Số[ ]*:?[ ]*\d)")
+
+
+_MD_ROW = re.compile(r"^[ ]*\|(.*)\|[ ]*$")
+_MD_RULE = re.compile(r"^[ ]*\|(?:[ ]*:?-{3,}:?[ ]*\|)+[ ]*$")
+
+
+def markdown_header(text: str) -> str:
+    r"""A header typed as a Markdown table, read as the two columns it stands for.
+
+    >>> print(markdown_header("| ĐẢNG BỘ TỈNH X | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY XÃ Y | |\n"
+    ...                       "| * | Y, ngày 29 tháng 5 năm 2026 |\n| Số 19-NQ/ĐU | |\n\nNGHỊ QUYẾT"))
+    ĐẢNG BỘ TỈNH X      ĐẢNG CỘNG SẢN VIỆT NAM
+    ĐẢNG ỦY XÃ Y
+    *      Y, ngày 29 tháng 5 năm 2026
+    Số 19-NQ/ĐU
+    <BLANKLINE>
+    NGHỊ QUYẾT
+    """
+    if not text.lstrip().startswith("|"):
+        return text
+    lines = text.split("\n", 12)
+    out = []
+    for k, line in enumerate(lines[:12]):
+        if _MD_RULE.match(line):
+            continue
+        m = _MD_ROW.match(line)
+        if not m:
+            out.extend(lines[k:])
+            break
+        cells = [c.strip() for c in m.group(1).split("|")]
+        out.append("      ".join(c for c in cells if c))
+    else:
+        out.extend(lines[12:])
+    return "\n".join(out)
 
 
 def split_joined_header(text: str) -> str:
@@ -499,6 +535,13 @@ def split_joined_header(text: str) -> str:
     Tân Khê, ngày 30 tháng 12 năm 2025
     *
 
+    >>> print(split_joined_header("ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ ĐÔNG KHÊ * Số 97-TB/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Đông Khê, ngày 30 tháng 6 năm 2026"))
+    ĐẢNG BỘ TỈNH X
+    ĐẢNG ỦY XÃ ĐÔNG KHÊ
+    Số 97-TB/ĐU
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Đông Khê, ngày 30 tháng 6 năm 2026
+
     >>> print(split_joined_header("UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -----\nSố: 86/TB-VPUBND    X, ngày 04 tháng 3 năm 2026"))
     UBND TỈNH X
     VĂN PHÒNG
@@ -518,6 +561,12 @@ def split_joined_header(text: str) -> str:
             # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
             st = _RULE.sub(" - ", st.rstrip(" -_=")).strip()
             lines[i] = st
+        if _INNER_ORGAN.match(st):
+            # "ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y …": the Party organisation, then its committee, each on its line
+            head, rest = _INNER_ORGAN.sub(r"\1\n", st, count=1).split("\n", 1)
+            lines[i] = head + "\n" + split_joined_header(rest.strip())
+            joined = True
+            continue
         if _RULES_ONLY.match(st):
             lines[i] = ""  # "-------- ---------------": the rules under both columns, typed on one line
             continue
@@ -530,7 +579,7 @@ def split_joined_header(text: str) -> str:
         org_end = _org_then_place(st)
         if org_end:
             # "ĐẢNG ỦY XÃ TÂN KHÊ BÌNH Tân Khê Bình, ngày 30 tháng 12 năm 2025": the organ, then the place and date
-            lines[i] = st[:org_end].rstrip() + "\n" + st[org_end:].strip()
+            lines[i] = split_joined_header(st[:org_end].rstrip()) + "\n" + st[org_end:].strip()
             joined = True
             continue
         if _STAR_THEN.match(st):
@@ -557,7 +606,7 @@ def split_joined_header(text: str) -> str:
             joined = True
             # "TỈNH ỦY X * Số 149-TB/TU ĐẢNG CỘNG SẢN VIỆT NAM X, ngày 28 tháng 8 năm 2026": every part on its line
             st = _INNER_NUMBER.sub("\n", _INNER_MOTTO.sub(lambda m: "\n" + m.group(0).strip().lstrip("-–* ") + "\n", st))
-            pieces = [p.strip() for p in st.split("\n") if p.strip() and p.strip() != "*"]
+            pieces = [p.strip().rstrip(" *") for p in st.split("\n") if p.strip() and p.strip() != "*"]
             pieces = [_NUMBER_JOIN.sub(r"\1\n", p) if _NUMBER_JOIN.match(p) else p for p in pieces]
             lines[i] = "\n".join(split_joined_header(p) for p in pieces)
             continue
@@ -601,7 +650,7 @@ def normalize(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
-    text = unflatten_header(split_joined_header(text))
+    text = unflatten_header(split_joined_header(markdown_header(text)))
     if "\t" in text:
         text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs
     text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)

@@ -158,6 +158,8 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     'result'
     >>> _role_of_heading("Trên cơ sở mục tiêu cả năm, yêu cầu thực hiện tốt các nhiệm vụ trọng tâm sau:", lead_in=True)
     'task'
+    >>> _role_of_heading("MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG 6 NĂM 2026")
+    'task'
     >>> _role_of_heading("Nhìn chung, các nhiệm vụ trọng tâm của tháng cuối năm được triển khai đồng bộ, cụ thể:", lead_in=True)
     'result'
     """
@@ -165,6 +167,9 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f]
     if lead_in and any(role != "other" for _, role in hits):
         hits = [h for h in hits if h[1] != "other"]
+    elif any(role == "task" for _, role in hits):
+        # "MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG 6": aims named with the tasks are the plan's, not a part of their own
+        hits = [h for h in hits if h[1] != "other" or not f.startswith(("muc tieu", "muc dich", "quan diem"), h[0])]
     if not hits:
         # "2. Thường trực Đảng ủy thống nhất:", "Ban Thường vụ yêu cầu:" open the decisions: tasks
         return "task" if _DECIDES.search(f) else None

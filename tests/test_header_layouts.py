@@ -167,6 +167,16 @@ LAYOUTS = [
      "Số: 83/BC-UBND Lam Sơn, ngày 27 tháng 3 năm 2026\n\nBÁO CÁO\nTình hình kinh tế - xã hội quý I, nhiệm vụ trọng tâm tháng 4 và quý II năm 2026\n",
      {"doc_type": "Báo cáo", "number": "83", "symbol": "BC-UBND", "issuer": "Ủy ban nhân dân tỉnh Lam Sơn", "unit": "tỉnh Lam Sơn",
       "place": "Lam Sơn", "date": "2026-03-27"}),
+    # the whole header on one line with single spaces: the Party organisation, its committee, the star, the number
+    ("ĐẢNG BỘ TỈNH NGHỆ SƠN ĐẢNG ỦY XÃ ĐỒNG KHÊ * Số 97-TB/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Đồng Khê, ngày 30 tháng 6 năm 2026\n"
+     "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy tại phiên họp thường kỳ tháng 6 năm 2026\n",
+     {"number": "97", "symbol": "TB/ĐU", "unit": "xã Đồng Khê", "place": "Đồng Khê", "date": "2026-06-30"}),
+    # a header typed as a Markdown table
+    ("| ĐẢNG BỘ TỈNH NGHỆ SƠN | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY XÃ ĐỒNG KHÊ | |\n"
+     "| * | Đồng Khê, ngày 29 tháng 5 năm 2026 |\n| Số 19-NQ/ĐU | |\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY\n"
+     "về kết quả lãnh đạo thực hiện nhiệm vụ tháng 5 và mục tiêu, nhiệm vụ, giải pháp trọng tâm tháng 6 năm 2026\n",
+     {"doc_type": "Nghị quyết", "number": "19", "symbol": "NQ/ĐU", "unit": "xã Đồng Khê", "issuer": "Ban Thường vụ Đảng ủy xã Đồng Khê",
+      "place": "Đồng Khê", "date": "2026-05-29"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

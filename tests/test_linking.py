@@ -264,6 +264,7 @@ SERIES_FLOORS = [
     ("dev-hand-ar", "follow_through", 0.91), ("dev-hand-ar", "carry_over", 0.62), ("dev-hand-ar", "gaps", 0.85),
     ("dev-hand-as", "follow_through", 0.90), ("dev-hand-as", "carry_over", 0.71), ("dev-hand-as", "gaps", 0.66),
     ("dev-hand-at", "follow_through", 0.90), ("dev-hand-at", "carry_over", 0.73), ("dev-hand-at", "gaps", 0.82),
+    ("dev-hand-au", "follow_through", 0.90), ("dev-hand-au", "carry_over", 0.69), ("dev-hand-au", "gaps", 0.77),
     ("dev-hand-b", "follow_through", 0.94), ("dev-hand-b", "carry_over", 0.81), ("dev-hand-b", "gaps", 0.95),
     ("dev-hand-c", "follow_through", 0.92), ("dev-hand-c", "carry_over", 0.83), ("dev-hand-c", "gaps", 0.74),
     ("dev-hand-d", "follow_through", 0.88), ("dev-hand-d", "carry_over", 0.69), ("dev-hand-d", "gaps", 0.77),
