@@ -769,8 +769,8 @@ def _full_org(org: Sequence[str]) -> str | None:
     parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
     if parent and child in {"tinh uy", "thanh uy"} and _unit_from_org(parts[-2]):
         # "ĐẢNG BỘ TỈNH BẢO GIANG / TỈNH ỦY": the Tỉnh ủy Bảo Giang
-        unit = _unit_from_org(parts[-2]) or ""
-        org_full = f"{org_case(parts[-1])} {unit.split(' ', 2)[-1] if unit.startswith('thành phố') else unit.split(' ', 1)[-1]}"
+        above = _unit_from_org(parts[-2]) or ""
+        org_full = f"{org_case(parts[-1])} {above.split(' ', 2)[-1] if above.startswith('thành phố') else above.split(' ', 1)[-1]}"
     elif parent and child.startswith(tuple(UNIT_LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
         org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
     elif parent == "ban chap hanh trung uong" and child.startswith("ban "):

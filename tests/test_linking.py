@@ -290,6 +290,7 @@ SERIES_FLOORS = [
     ("dev-hand-x", "follow_through", 0.91), ("dev-hand-x", "carry_over", 0.88), ("dev-hand-x", "gaps", 0.86),
     ("dev-hand-y", "follow_through", 0.87), ("dev-hand-y", "carry_over", 0.70), ("dev-hand-y", "gaps", 0.70),
     ("dev-hand-z", "follow_through", 0.91), ("dev-hand-z", "carry_over", 0.79), ("dev-hand-z", "gaps", 0.68),
+    ("test-hand-av", "follow_through", 0.87), ("test-hand-av", "carry_over", 0.71), ("test-hand-av", "gaps", 0.71),
 ]
 
 
