@@ -90,7 +90,7 @@ EARLY_MIN = 0.25
 #: Lowest score at which an aligned (task, later task) pair is a carry-over.
 CARRY_MIN = 0.26
 #: ... for a task its report called done (a routine task planned again).
-CARRY_DONE_MIN = 0.35
+CARRY_DONE_MIN = 0.28
 #: ... for the plan after next (the task skipped a month).
 CARRY_SKIP_MIN = 0.45
 #: How many later plans a carried-over task is looked for in.
