@@ -291,6 +291,9 @@ SERIES_FLOORS = [
     ("dev-hand-y", "follow_through", 0.87), ("dev-hand-y", "carry_over", 0.71), ("dev-hand-y", "gaps", 0.70),
     ("dev-hand-z", "follow_through", 0.91), ("dev-hand-z", "carry_over", 0.80), ("dev-hand-z", "gaps", 0.68),
     ("test-hand-av", "follow_through", 0.87), ("test-hand-av", "carry_over", 0.75), ("test-hand-av", "gaps", 0.71),
+    ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.78), ("test-hand-aw", "gaps", 0.79),
+    ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.75), ("test-hand-ax", "gaps", 0.73),
+    ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.75), ("test-hand-ay", "gaps", 0.88),
 ]
 
 
