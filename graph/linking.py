@@ -386,18 +386,28 @@ def without_bodies(text: str) -> str:
     >>> without_bodies("Ban Chỉ huy Quân sự xã phối hợp Công an xã rà soát nguồn nhập ngũ.")
     ' ,  phối hợp  ,  rà soát nguồn nhập ngũ.'
     """
+    return _split_bodies(text)[0]
+
+
+@functools.lru_cache(maxsize=32768)
+def _split_bodies(text: str) -> tuple[str, str]:
+    """``(text without the bodies it names, the bodies' names one after the other)``, from one scan of ``text``.
+
+    >>> _split_bodies("Công an xã phối hợp Đoàn Thanh niên tuần tra.")
+    (' ,  phối hợp  ,  tuần tra.', 'Công an xã | Đoàn Thanh niên')
+    """
     from ingest.body_registry import find_mentions
 
     mentions = find_mentions(text, fold(text))
     if not mentions:
-        return text
+        return text, ""
     out, pos = [], 0
     for m in mentions:
         out.append(text[pos : m.start])
         out.append(" , ")
         pos = m.end
     out.append(text[pos:])
-    return "".join(out)
+    return "".join(out), " | ".join(text[m.start : m.end] for m in mentions)
 
 
 #: a task written as fields: "Nội dung: X; đơn vị chủ trì: Y; thời gian hoàn thành: Z" (the body and the deadline
@@ -426,25 +436,18 @@ def without_fields(text: str) -> str:
 def _features(text: str, bodies: bool = True) -> frozenset[str]:
     """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
     text = without_addressee(without_fields(text))
-    stripped = without_bodies(text)
+    stripped, named = _split_bodies(text)
     extra: list[str] = []
-    if stripped != text:
+    if named:
         if bodies:
             # the words of a body's name count, but less than the work: "chi bộ tổ dân phố" in two
             # items does not make a model's pilot the answer to a supervision
-            bsyll, bpairs = content_tokens(_body_text(text))
+            bsyll, bpairs = content_tokens(named)
             extra = ["B:" + x for x in bsyll] + ["B:" + x for x in bpairs]
         text = stripped
     syll, pairs = content_tokens(text)
     nums, names = anchors(text)
     return frozenset(["1:" + x for x in syll] + ["2:" + x for x in pairs] + ["#:" + x for x in nums] + ["N:" + x for x in names] + extra)
-
-
-def _body_text(text: str) -> str:
-    """The names of the bodies ``text`` names, one after the other."""
-    from ingest.body_registry import find_mentions
-
-    return " | ".join(text[m.start : m.end] for m in find_mentions(text, fold(text)))
 
 
 class _Scorer:
@@ -612,36 +615,15 @@ class _Scorer:
 
     def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
-        out = np.zeros((len(left), len(right)))
-        lp = [(x, self._percents[i]) for x, i in enumerate(left) if self._percents[i]]
-        rp = [(y, self._percents[i]) for y, i in enumerate(right) if self._percents[i]]
-        for x, pa in lp:
-            for y, pb in rp:
-                if _near_target(pa, pb):
-                    out[x, y] = 1.0
-        return out
+        return _flag_matrix(left, right, self._percents, _near_target)
 
     def event_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items mark the same day's event (:func:`_event_days`)."""
-        out = np.zeros((len(left), len(right)))
-        rq = [(y, self._events[i]) for y, i in enumerate(right) if self._events[i]]
-        for x, i in enumerate(left):
-            if self._events[i]:
-                for y, days in rq:
-                    if self._events[i] & days:
-                        out[x, y] = 1.0
-        return out
+        return _flag_matrix(left, right, self._events, lambda a, b: bool(a & b))
 
     def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items quote a name and no name of one is a name of the other (:func:`_other_quoted`)."""
-        out = np.zeros((len(left), len(right)))
-        lq = [(x, self._quoted[i]) for x, i in enumerate(left) if self._quoted[i]]
-        rq = [(y, self._quoted[i]) for y, i in enumerate(right) if self._quoted[i]]
-        for x, qa in lq:
-            for y, qb in rq:
-                if _other_quoted(qa, qb):
-                    out[x, y] = 1.0
-        return out
+        return _flag_matrix(left, right, self._quoted, _other_quoted)
 
     def stage_matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool) -> np.ndarray:
         """:meth:`stage_bonus` of every (left, right) pair of item ids (only items at a stage of a procedure are tried)."""
@@ -653,6 +635,18 @@ class _Scorer:
                 for y, b in staged_r:
                     stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
         return stage
+
+
+def _flag_matrix(left: Sequence[str], right: Sequence[str], of: dict[str, Any], hit: Any) -> np.ndarray:
+    """1 where ``hit(of[left item], of[right item])``, tried only for the items whose ``of`` is not empty."""
+    out = np.zeros((len(left), len(right)))
+    lv = [(x, of[i]) for x, i in enumerate(left) if of[i]]
+    rv = [(y, of[i]) for y, i in enumerate(right) if of[i]]
+    for x, a in lv:
+        for y, b in rv:
+            if hit(a, b):
+                out[x, y] = 1.0
+    return out
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
@@ -699,11 +693,16 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
     names = [frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text)]
     f = fold(text)
     if _ANNIVERSARY.search(f):
-        days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(f) if 1 <= int(m) <= 12}
-        days |= {day for phrase, day in _NATIONAL_DAYS if phrase in f}
+        days = _marked_days(f)
         if days:
-            names.append(frozenset(days))
+            names.append(days)
     return tuple(names)
+
+
+def _marked_days(folded: str) -> frozenset[str]:
+    """The days a folded text names as "@d/m": written ("20/11", "30/4/1975") or a national day named ("quốc khánh")."""
+    days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(folded) if 1 <= int(m) <= 12 and 1 <= int(d) <= 31}
+    return frozenset(days | {day for phrase, day in _NATIONAL_DAYS if phrase in folded})
 
 
 _EVENT = re.compile(r"\b(?:ky niem|chao mung|nhan dip|nhan ngay|huong ung|dip le|le ky niem)\b")
@@ -717,10 +716,7 @@ def _event_days(text: str) -> frozenset[str]:
     ['@1/5', '@12/12', '@30/4']
     """
     f = fold(text)
-    if not _EVENT.search(f):
-        return frozenset()
-    days = {f"@{int(d)}/{int(m)}" for d, m in _DAY_MONTH.findall(f) if 1 <= int(m) <= 12 and 1 <= int(d) <= 31}
-    return frozenset(days | {day for phrase, day in _NATIONAL_DAYS if phrase in f})
+    return _marked_days(f) if _EVENT.search(f) else frozenset()
 
 
 #: the national days a notice marks, by the words it names them with (folded), and their day
@@ -1102,6 +1098,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
 
     # -- carry-over: each plan aligned with the next plans
     verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
+    going_on = {i for i, it in items.items() if it.role == "task" and _GOES_ON.match(fold(it.text))}
     plans = [k for k, d in enumerate(docs) if any(it.role == "task" for it in d.items)]
     carried: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for pos, k in enumerate(plans):
@@ -1130,7 +1127,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
             if step == 0 and left and later:
                 need = np.where(scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT, CARRY_MIN, need)
                 # nor does work said to go on ("Duy trì tiếp công dân định kỳ"): done this month, planned again
-                goes_on = np.array([bool(_GOES_ON.match(fold(items[i].text))) for i in later])[None, :]
+                goes_on = np.array([i in going_on for i in later])[None, :]
                 need = np.where(goes_on, np.minimum(need, CARRY_MIN), need)
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
