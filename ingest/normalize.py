@@ -434,8 +434,25 @@ _INNER_MOTTO = re.compile(r"(?:(?<=\S)[ ]+(?:[-–*][ ]+)?|^)(?:ĐẢNG CỘNG S
 _RULES_ONLY = re.compile(r"^(?:-{3,}|_{3,}|={3,})(?:[ ]+(?:-{3,}|_{3,}|={3,}))+$")
 #: a left column's line in capitals, then the State's motto: "TỈNH LAM GIANG Độc lập - Tự do - Hạnh phúc"
 _MOTTO_AFTER = re.compile(r"^([^a-zđ\n]*[A-ZĐ][^a-zđ\n]*?)[ ]+(?:Độc lập|ĐỘC LẬP)[ ]*-")
+#: a header's star with a part typed after it on the same line
+_STAR_THEN = re.compile(r"^\*[ ]+(?=(?:Số\b|[^\W\d_][^,\n]{0,40},[ ]*ngày\b|[^\W\d_][^,\n]{0,40},[ ]*\d{1,2}/\d{1,2}/\d{4}))")
+#: a committee's name after its Party organisation's on one line ("ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y")
+_INNER_ORGAN = re.compile(r"^(ĐẢNG BỘ [^\n]{3,60}?[^\s\-–*/|])[ ]+(?=(?:ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ) )", re.M)
 #: the place and the date after an organ's name: "Tân Khê Bình, ngày 30 …"
 _PLACE_THEN_DATE = re.compile(r"[^\W\d_][^,\n]{0,40},[ ]*ngày\b")
+
+
+def _seam(line: str) -> int:
+    """Where a header line typed as two parts with a single space between them splits; 0 when it is not one.
+
+    "ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y …" (the Party organisation, then its committee), "TỈNH X Độc lập - Tự do -
+    Hạnh phúc" (the left column's line, then the motto), "ĐẢNG ỦY XÃ Y Y, ngày …" (the organ, then the place and
+    date), "* Y, ngày …" (the star under the organ, then the next part).
+    """
+    for m in (_INNER_ORGAN.match(line), _MOTTO_AFTER.match(line)):
+        if m:
+            return m.end(1)
+    return 1 if _STAR_THEN.match(line) else _org_then_place(line)
 
 
 def _org_then_place(line: str) -> int:
@@ -452,10 +469,8 @@ def _org_then_place(line: str) -> int:
             return 0
         pos += len(word) + 1
     return 0
-#: a header's star with a part typed after it on the same line
-_STAR_THEN = re.compile(r"^\*[ ]+(?=(?:Số\b|[^\W\d_][^,\n]{0,40},[ ]*ngày\b|[^\W\d_][^,\n]{0,40},[ ]*\d{1,2}/\d{1,2}/\d{4}))")
-#: a committee's name after its Party organisation's on one line ("ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y")
-_INNER_ORGAN = re.compile(r"^(ĐẢNG BỘ [^\n]{3,60}?[^\s\-–*/|])[ ]+(?=(?:ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ) )", re.M)
+
+
 #: the Party's or the State's name on a line of its own
 _MOTTO_ALONE = re.compile(r"^[-–* ]*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM)[ ]*$")
 #: "… * Số 149-TB/TU …": the number line's start inside a header line
@@ -561,31 +576,14 @@ def split_joined_header(text: str) -> str:
             # "UBND TỈNH X VĂN PHÒNG ------- CỘNG HÒA …": the rule drawn under an organ's name or the motto ends a part
             st = _RULE.sub(" - ", st.rstrip(" -_=")).strip()
             lines[i] = st
-        if _INNER_ORGAN.match(st):
-            # "ĐẢNG BỘ TỈNH X ĐẢNG ỦY XÃ Y …": the Party organisation, then its committee, each on its line
-            head, rest = _INNER_ORGAN.sub(r"\1\n", st, count=1).split("\n", 1)
-            lines[i] = head + "\n" + split_joined_header(rest.strip())
-            joined = True
-            continue
         if _RULES_ONLY.match(st):
             lines[i] = ""  # "-------- ---------------": the rules under both columns, typed on one line
             continue
-        m_motto = _MOTTO_AFTER.match(st)
-        if m_motto:
-            # "TỈNH LAM GIANG Độc lập - Tự do - Hạnh phúc": the unit's line of the left column, then the motto
-            lines[i] = split_joined_header(m_motto.group(1)) + "\n" + st[m_motto.end(1):].strip()
+        seam = _seam(st)
+        if seam:
+            # two of a header's parts run together with a single space: each on its line, each read again
+            lines[i] = split_joined_header(st[:seam].strip()) + "\n" + split_joined_header(st[seam:].strip())
             joined = True
-            continue
-        org_end = _org_then_place(st)
-        if org_end:
-            # "ĐẢNG ỦY XÃ TÂN KHÊ BÌNH Tân Khê Bình, ngày 30 tháng 12 năm 2025": the organ, then the place and date
-            lines[i] = split_joined_header(st[:org_end].rstrip()) + "\n" + st[org_end:].strip()
-            joined = True
-            continue
-        if _STAR_THEN.match(st):
-            # "* Đông Lâm Hải, ngày 28 tháng 4 năm 2026": the star under the organ, then the next part on its line
-            st = _STAR_THEN.sub("", st)
-            lines[i] = "*\n" + split_joined_header(st)
             continue
         if not st or re.search(r"[ ]{3,}|\t", st):
             if joined and _NUMBER_JOIN.match(st):
