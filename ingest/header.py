@@ -756,6 +756,11 @@ def _appendix_identity(text: str, number: str | None, symbol: str | None) -> tup
     return found, spans
 
 
+def _unit_name(unit: str) -> str:
+    """A unit's name without its level: "tỉnh Tây Lĩnh" -> "Tây Lĩnh", "thành phố Cần Thơ" -> "Cần Thơ"."""
+    return unit.split(" ", 2)[-1] if unit.startswith("thành phố") else unit.split(" ", 1)[-1]
+
+
 def _full_org(org: Sequence[str]) -> str | None:
     """The issuing organisation from the issuer block's lines, in running-text case.
 
@@ -769,8 +774,7 @@ def _full_org(org: Sequence[str]) -> str | None:
     parent = fold(parts[-2]).lower() if len(parts) >= 2 else ""
     if parent and child in {"tinh uy", "thanh uy"} and _unit_from_org(parts[-2]):
         # "ĐẢNG BỘ TỈNH BẢO GIANG / TỈNH ỦY": the Tỉnh ủy Bảo Giang
-        above = _unit_from_org(parts[-2]) or ""
-        org_full = f"{org_case(parts[-1])} {above.split(' ', 2)[-1] if above.startswith('thành phố') else above.split(' ', 1)[-1]}"
+        org_full = f"{org_case(parts[-1])} {_unit_name(_unit_from_org(parts[-2]) or '')}"
     elif parent and child.startswith(tuple(UNIT_LEVELS)) and parent.startswith(("uy ban nhan dan", "hoi dong nhan dan", "dang uy", "dang bo")):
         org_full = parts[-2] + " " + parts[-1][0].lower() + parts[-1][1:]
     elif parent == "ban chap hanh trung uong" and child.startswith("ban "):
@@ -836,7 +840,7 @@ def _issuer_and_unit(
                 issuer = f"{c} {org_full}"
             elif unit and re.search(r"\b(?:tinh|thanh|huyen|quan|thi) uy$", fc):
                 # "Ban Thường vụ Tỉnh ủy" of tỉnh Tây Lĩnh: "Ban Thường vụ Tỉnh ủy Tây Lĩnh"
-                issuer = f"{c} {unit.split(' ', 2)[-1] if unit.startswith('thành phố') else unit.split(' ', 1)[-1]}"
+                issuer = f"{c} {_unit_name(unit)}"
             elif unit:
                 base = c if "dang uy" in fc or "dang bo" in fc else f"{c} Đảng ủy"
                 issuer = f"{base} {unit}"
