@@ -117,6 +117,8 @@ class IngestSummary:
     above_ward: list[tuple[str, str]] = field(default_factory=list)
     #: files whose unit was read as a province or a city while their header names a ward's organ: (path, unit, organ)
     unit_doubt: list[tuple[str, str, str]] = field(default_factory=list)
+    #: files whose header named no unit, filed under the unit of the earlier notice they cite: (path, unit, cited key)
+    unit_from_cited: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -162,6 +164,9 @@ class IngestSummary:
         ]
         out += recovery_lines(self.recovery)
         out += replacement_lines(self.results)
+        if self.unit_from_cited:
+            out.append(f"unit taken from the earlier notice each cites (its header names none): {len(self.unit_from_cited)}")
+            out += [f"  {p}: {unit} (cites {key})" for p, unit, key in self.unit_from_cited]
         if self.no_unit:
             out.append(f"without a unit (not linked month to month; give it with --unit): {len(self.no_unit)}")
             out += [f"  {p}" for p in self.no_unit]
@@ -449,6 +454,8 @@ def ingest_paths(
     rows = bulk and bool(getattr(store, "supports_copy", False))
     pending: list[ParsedDocument] = []
     pending_rows: list[Records | None] = []
+    # documents stored without a unit that cite a ward's own earlier notice: path -> (stored id, cited notices)
+    cite_local: dict[str, tuple[str, list[tuple[str, str | None]]]] = {}
     handled = 0
     # one writer thread: batch k is written (the engine releases the GIL) while batch k+1 is parsed
     writer = ThreadPoolExecutor(1, thread_name_prefix="vanban-writer")
@@ -481,6 +488,9 @@ def ingest_paths(
                     summary.above_ward.append((doc.source.path, tier.label))
                 else:
                     summary.no_unit.append(doc.source.path)
+                    cited = local_notices_cited(doc)
+                    if cited:
+                        cite_local[doc.source.path] = (r.document, cited)
             progress(doc.source.path, r.status != "failed")
         handled += len(docs)
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
@@ -514,10 +524,97 @@ def ingest_paths(
             settle()  # the batch in flight is written whole (or fails whole) before anything else happens
         finally:
             writer.shutdown(wait=True)
+    if cite_local:
+        units_from_cited(store, cite_local, summary)
     if link:
         summary.linked_units = relink(store, store.stale_units(), summary, workers)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+#: a ward's document with its own key: "TB:7-TB/ĐU:2026@phuong-tan-hung"
+_STORED_KEYS = (
+    "MATCH (d:Document) WHERE d.key STARTS WITH $prefix AND d.unit IS NOT NULL "
+    "RETURN d.key AS key, d.unit AS unit, d.date AS date"
+)
+#: a chain of notices without a unit, each citing the one before, is filed a notice a round
+CITED_ROUNDS = 6
+
+
+def local_notices_cited(doc: ParsedDocument) -> list[tuple[str, str | None]]:
+    """The ward-numbered notices a document cites, as ``(key, date)``: where a notice whose header names
+    no unit can take it from (its previous notice, "Thông báo số 07-TB/ĐU ngày 30/5/2026").
+    """
+    from ingest.citation_resolver import ward_numbering
+
+    out = []
+    for c in doc.citations:
+        if c.kind == "numbered" and c.symbol and "@" not in c.key and ward_numbering(c.symbol) and (c.key, c.date) not in out:
+            out.append((c.key, c.date))
+    return out
+
+
+def cited_unit(store: Store, cited: Sequence[tuple[str, str | None]]) -> tuple[str, str] | None:
+    """``(unit, key)`` of the one stored ward notice among ``cited`` that a single unit issued; None when
+    none is stored or several units have one of that number (and date, where the citation gives it).
+
+    A key without a year ("TB:7-TB/ĐU") matches the same number of any year.
+    """
+    units: dict[str, str] = {}
+    for key, date in cited:
+        for row in store.cypher(_STORED_KEYS, {"prefix": key}):
+            base = str(row["key"]).split("@", 1)[0]
+            if base != key and not base.startswith(key + ":"):
+                continue  # "TB:7-TB/ĐU" is not "TB:70-TB/ĐU"
+            if date and row.get("date") and str(row["date"])[: len(date)] != date[: len(str(row["date"]))]:
+                continue  # the same number, another day
+            units.setdefault(str(row["unit"]), key)
+    if len(units) != 1:
+        return None
+    ((unit, key),) = units.items()
+    return unit, key
+
+
+def units_from_cited(store: Store, cite_local: dict[str, tuple[str, list[tuple[str, str | None]]]], summary: IngestSummary) -> None:
+    """File each document stored without a unit under the unit of the earlier notice it cites (the issue's
+    third fallback, after the header, the issuer line and the lead-in): parsed again with that unit, stored
+    under its new id, then the unitless version deleted. A crash between the two leaves both; the next run
+    stores the unitless one again (unchanged) and repeats this. A document whose cited notices are not
+    stored, or were issued by several units, stays in ``summary.no_unit``.
+    """
+    from dataclasses import replace
+
+    for _ in range(CITED_ROUNDS):
+        found = False
+        for path, (old_id, cited) in list(cite_local.items()):
+            hit = cited_unit(store, cited)
+            if hit is None:
+                continue
+            unit, key = hit
+            del cite_local[path]
+            status, doc = _parse(path, unit)
+            if status != "ok" or not isinstance(doc, ParsedDocument):
+                summary.failures.append(Failure(path, f"filed under {unit} (the notice it cites) but not parsed again: {doc}"))
+                continue
+            doc = replace(doc, header=replace(doc.header, unit_source="cited"))
+            (result,) = _write(store, [doc], False)
+            if result.status == "failed":
+                summary.failures.append(Failure(path, f"not filed under {unit} (the notice it cites): {result.reason}"))
+                continue
+            if result.document != old_id:
+                store.delete_document(old_id)
+            found = True
+            summary.no_unit.remove(path)
+            summary.unit_from_cited.append((path, unit, key))
+            for i, r in enumerate(summary.results):
+                if r.document == old_id:
+                    if r.status == "created" and result.status == "unchanged":  # a re-run: it was filed before
+                        summary.created -= 1
+                        summary.unchanged += 1
+                        r = replace(r, status="unchanged")
+                    summary.results[i] = replace(r, document=result.document, unit=unit)
+        if not found or not cite_local:
+            return
 
 
 def _write(store: Store, docs: list[ParsedDocument], bulk: bool, records: Sequence[Records | None] = ()) -> list[UpsertResult]:

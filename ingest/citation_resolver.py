@@ -466,6 +466,18 @@ _WARD_STATE_CODES = frozenset({"ubnd", "hdnd", "ubmttq", "mttq", "uban"})
 _OTHER_LEVEL = re.compile(r"\b(?:thanh pho|tinh|trung uong|quan|huyen|thi xa|thanh uy|tinh uy|chinh phu|bo)\b")
 
 
+def ward_numbering(symbol: str) -> bool:
+    """Whether a symbol is one a ward or commune numbers its own documents in (every ward has a "07-TB/ĐU").
+
+    >>> [ward_numbering(s) for s in ("TB/ĐU", "NQ-HĐND", "NQ/TW", "KH-UBND", "CT/TU")]
+    [True, True, False, True, False]
+    """
+    f = fold(symbol)
+    party = f.split("/", 1)[1] if "/" in f else None
+    state = f.rsplit("-", 1)[1] if "-" in f and "/" not in f.split("-", 1)[1] else None
+    return (party in _WARD_PARTY_CODES) or (state in _WARD_STATE_CODES)
+
+
 def scope_key(key: str, symbol: str | None, issuer: str | None, unit: str | None) -> str:
     """Qualify a ward-level key by the citing notice's unit.
 
@@ -478,11 +490,7 @@ def scope_key(key: str, symbol: str | None, issuer: str | None, unit: str | None
     """
     if not unit or not symbol or "@" in key or not re.match(r"(?:phuong|xa|thi tran|dac khu)\b", fold(unit)):
         return key  # only a ward's or commune's own numbering is scoped
-    f = fold(symbol)
-    party = f.split("/", 1)[1] if "/" in f else None
-    state = f.rsplit("-", 1)[1] if "-" in f and "/" not in f.split("-", 1)[1] else None
-    local = (party in _WARD_PARTY_CODES) or (state in _WARD_STATE_CODES)
-    if not local:
+    if not ward_numbering(symbol):
         return key
     if issuer:
         fi = fold(issuer)

@@ -445,3 +445,72 @@ def test_relink_writes_units_a_batch_at_a_time_and_each_alone_when_a_batch_fails
         summary = IngestSummary()
         assert relink(s, units, summary) == units[1:]
         assert [f.path for f in summary.failures] == [f"links of {units[0]}"]
+
+
+def _notice(number: str, header: str, month: int, cites: str, results: str, tasks: str) -> str:
+    """A ward's monthly conclusion notice; ``header`` is what stands above its number (empty: no unit in it)."""
+    return (f"{header}Số {number}-TB/ĐU\n\nTHÔNG BÁO KẾT LUẬN\nvề kết quả tháng {month}, nhiệm vụ trọng tâm tháng {month + 1} năm 2026\n\n"
+            f"Ban Thường vụ Đảng ủy họp đánh giá việc thực hiện {cites}, kết luận như sau:\n\n"
+            f"I. KẾT QUẢ THÁNG {month}\n1. {results}\n\nII. NHIỆM VỤ THÁNG {month + 1}\n1. {tasks}\n\n"
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Văn Bình\n")
+
+
+def _ward_header(ward: str) -> str:
+    return f"ĐẢNG BỘ TỈNH THỬ NGHIỆM\nĐẢNG ỦY PHƯỜNG {ward.upper()}\n*\n"
+
+
+_MAY = ("Thông báo kết luận số 06-TB/ĐU ngày 29/4/2026", "Hoàn thành tổng vệ sinh môi trường tại 12 khu dân cư.",
+        "Tổ chức ra quân lập lại trật tự vỉa hè tuyến phố Lê Lợi.")
+_JUNE = ("Thông báo kết luận số 07-TB/ĐU ngày 30/5/2026", "Đã ra quân lập lại trật tự vỉa hè tuyến phố Lê Lợi, xử lý 14 trường hợp.",
+         "Hoàn thành thu thập dữ liệu dân cư tại 2 tổ dân phố còn lại.")
+_JULY = ("Thông báo kết luận số 08-TB/ĐU", "Đã thu thập xong dữ liệu dân cư tại 2 tổ dân phố còn lại.",
+         "Tổ chức tổng kết 6 tháng đầu năm.")
+
+
+def _dated(text: str, place: str, day: int, month: int) -> str:
+    """The notice with its place and date line under the number."""
+    return text.replace("\n\nTHÔNG BÁO", f"\n{place}, ngày {day} tháng {month} năm 2026\n\nTHÔNG BÁO", 1)
+
+
+@pytest.mark.parametrize("order", ["earlier first", "later first"])
+def test_a_notice_without_a_unit_takes_the_unit_of_the_notice_it_cites(tmp_path, order):
+    """Issue 14's third fallback: June's notice names no unit anywhere (no header, "Đảng ủy" alone), but cites May's
+    "07-TB/ĐU ngày 30/5/2026", which phường Hòa An issued: it is filed there and linked into its series, whichever
+    file comes first; July's, citing June's "08-TB/ĐU" (no date), follows in the next round. Said in the summary."""
+    may = tmp_path / "a.txt"
+    may.write_text(_dated(_notice("07", _ward_header("Hòa An"), 5, *_MAY), "Hòa An", 30, 5), encoding="utf-8")
+    june = tmp_path / "b.txt"
+    june.write_text(_notice("08", "", 6, *_JUNE), encoding="utf-8")
+    july = tmp_path / "c.txt"
+    july.write_text(_notice("09", "", 7, *_JULY), encoding="utf-8")
+    files = [may, june, july] if order == "earlier first" else [july, june, may]
+    with EmbeddedStore(str(tmp_path / "u.db")) as store:
+        summary = ingest_paths(store, files, link=True, workers=1)
+        docs = store.query("documents", {"unit": None})
+        done = store.query("follow_through", {"unit": "phường Hòa An"})
+    assert summary.no_unit == []
+    assert sorted((Path(p).name, u, k) for p, u, k in summary.unit_from_cited) == [
+        ("b.txt", "phường Hòa An", "TB:7-TB/ĐU:2026"), ("c.txt", "phường Hòa An", "TB:8-TB/ĐU")]
+    assert sorted(d["unit"] for d in docs) == ["phường Hòa An"] * 3  # the unitless versions are gone
+    assert summary.documents == 3 and any("b.txt: phường Hòa An" in line for line in summary.lines())
+    verdicts = {(r["period"], r["verdict"]) for r in done if r["result"]}
+    assert verdicts == {("2026-06", "done"), ("2026-07", "done")}
+
+
+@pytest.mark.parametrize("case", ["two wards issued that number that day", "the number of another day"])
+def test_a_notice_whose_cited_notice_is_not_one_units_stays_without_a_unit(tmp_path, case):
+    """Every ward numbers its own "07-TB/ĐU": when two wards stored one of that day, or the stored one is of another
+    day, the notice is not guessed into either series; it stays named in the summary."""
+    may = tmp_path / "a.txt"
+    may.write_text(_dated(_notice("07", _ward_header("Hòa An"), 5, *_MAY), "Hòa An", 30, 5), encoding="utf-8")
+    other = tmp_path / "a2.txt"
+    day = 30 if case.startswith("two wards") else 29
+    other.write_text(_dated(_notice("07", _ward_header("Bình Minh"), 5, *_MAY), "Bình Minh", day, 5), encoding="utf-8")
+    june = tmp_path / "b.txt"
+    june.write_text(_notice("08", "", 6, *_JUNE), encoding="utf-8")
+    files = [may, other, june] if day == 30 else [other, june]
+    with EmbeddedStore(str(tmp_path / "u.db")) as store:
+        summary = ingest_paths(store, files, workers=1)
+        units = sorted(str(d["unit"]) for d in store.query("documents", {"unit": None}))
+    assert summary.no_unit == [str(june)] and summary.unit_from_cited == []
+    assert "None" in units
