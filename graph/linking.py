@@ -458,11 +458,10 @@ class _Scorer:
     same formula.
     """
 
-    def __init__(
-        self, items: Iterable[LinkItem], *, bodies: bool = True, stages: dict[str, dict[str, tuple[int, int]]] | None = None,
-    ) -> None:
+    def __init__(self, items: Iterable[LinkItem], *, bodies: bool = True, like: _Scorer | None = None) -> None:
         """``bodies=False``: the words of the bodies an item names do not count (:func:`without_bodies`).
-        ``stages``: another scorer's, for the same items.
+        ``like``: a scorer of the same items whose per-item readings (features, stages, figures, names,
+        tags) this one takes instead of reading every item again; without the bodies' words when ``bodies=False``.
 
         The words of the subjects of the directives an item cites were once added to its words (a result
         names "chuyển đổi số", not "57-NQ/TW"); measured in session 7 on 32 development series and on the
@@ -473,9 +472,15 @@ class _Scorer:
         df: Counter[str] = Counter()
         items = list(items)
         for it in items:
-            feats = _features(it.text, bodies)
+            if like is None:
+                feats = _features(it.text, bodies)
+                self.stages[it.id] = procedure_spans(it.text)
+            else:
+                # _features(text, False) is _features(text, True) without the "B:" words of the bodies it names
+                feats = like.features[it.id]
+                feats = feats if bodies or not like.bodies else frozenset(t for t in feats if t[0] != "B")
+                self.stages[it.id] = like.stages[it.id]
             self.features[it.id] = feats
-            self.stages[it.id] = stages[it.id] if stages is not None else procedure_spans(it.text)
             df.update(feats)
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
@@ -493,10 +498,13 @@ class _Scorer:
                                     count=int(self._indptr[-1]))
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
-        self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
-        self._percents = {it.id: _percents(it.text) for it in items}
-        self._quoted = {it.id: _quoted(it.text) for it in items}
-        self._events = {it.id: _event_days(it.text) for it in items}
+        if like is None:
+            self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
+            self._percents = {it.id: _percents(it.text) for it in items}
+            self._quoted = {it.id: _quoted(it.text) for it in items}
+            self._events = {it.id: _event_days(it.text) for it in items}
+        else:
+            self._tags, self._percents, self._quoted, self._events = like._tags, like._percents, like._quoted, like._events
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -1013,7 +1021,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
     # two scorers of the same items: a task and its result share the body (its words count half);
     # a task planned again is more than the same body (its words do not count)
     ft_scorer = _Scorer(it for d in docs for it in d.items)
-    scorer = _Scorer((it for d in docs for it in d.items), bodies=False, stages=ft_scorer.stages)
+    scorer = _Scorer((it for d in docs for it in d.items), bodies=False, like=ft_scorer)
     doc_index = {d.id: k for k, d in enumerate(docs)}
     items = {it.id: it for d in docs for it in d.items}
 

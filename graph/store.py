@@ -582,32 +582,41 @@ class CypherStore:
                     raise ValueError(f"FOLLOWED_BY verdict {link.get('verdict')!r} is not one of done, partial")
             prepared.append((unit, by_type, verdict_rows, verdict_sources or {}))
         written = {unit: 0 for unit, *_ in prepared}
+        # every statement reads the whole batch at once: a statement per unit cost more than its rows
+        units = sorted(written)
+        claimed = sorted(
+            {(link[e], unit) for unit, by_type, _, _ in prepared for rows in by_type.values() for link in rows for e in ("from", "to")}
+            | {(iid, unit) for unit, _, verdict_rows, _ in prepared for iid in verdict_rows}
+        )
         with self._transaction() as tx:
-            for unit, by_type, verdict_rows, _sources in prepared:
-                for t in schema.LINK_TYPES:
-                    if t == "FOLLOWS_UP":
-                        tx.run(f"MATCH (d:Document)-[r:{t}]->(:Document) WHERE d.unit = $unit DELETE r", {"unit": unit})
-                    else:
-                        tx.run(
-                            f"MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[r:{t}]->(:Item) WHERE d.unit = $unit DELETE r",
-                            {"unit": unit},
-                        )
-                tx.run(
-                    "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit AND i.verdict IS NOT NULL "
-                    f"SET i.verdict = {self._typed('NULL', 'STRING')}",
-                    {"unit": unit},
-                )
-                ids = {link[e] for rows in by_type.values() for link in rows for e in ("from", "to")} | set(verdict_rows)
-                if ids:
-                    own = tx.run(
-                        "UNWIND $ids AS x MATCH (d:Document) WHERE d.unit = $unit AND d.id = x RETURN d.id AS id "
-                        "UNION ALL UNWIND $ids AS x MATCH (d:Document)-[:HAS_ITEM]->(i:Item) "
-                        "WHERE d.unit = $unit AND i.id = x RETURN i.id AS id",
-                        {"ids": sorted(ids), "unit": unit},
+            for t in schema.LINK_TYPES:
+                if t == "FOLLOWS_UP":
+                    tx.run(f"MATCH (d:Document)-[r:{t}]->(:Document) WHERE d.unit IN $units DELETE r", {"units": units})
+                else:
+                    tx.run(
+                        f"MATCH (d:Document)-[:HAS_ITEM]->(i:Item)-[r:{t}]->(:Item) WHERE d.unit IN $units DELETE r",
+                        {"units": units},
                     )
-                    stray = sorted(ids - {r["id"] for r in own})
-                    if stray:
-                        raise StoreError(f"links of {unit}: {len(stray)} endpoints are not nodes of that unit, e.g. {stray[:3]}")
+            tx.run(
+                "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit IN $units AND i.verdict IS NOT NULL "
+                f"SET i.verdict = {self._typed('NULL', 'STRING')}",
+                {"units": units},
+            )
+            if claimed:
+                # each endpoint a node (a Document or an Item) of the unit whose link it is: the batch's nodes read
+                # at once and compared here (a lookup per endpoint in the engine cost more than reading them all)
+                own = tx.run(
+                    "MATCH (d:Document) WHERE d.unit IN $units RETURN d.id AS id, d.unit AS unit "
+                    "UNION ALL MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit IN $units RETURN i.id AS id, d.unit AS unit",
+                    {"units": units},
+                )
+                found = {(r["id"], r["unit"]) for r in own}
+                stray = [(i, u) for i, u in claimed if (i, u) not in found]
+                if stray:
+                    unit = stray[0][1]
+                    ids = [i for i, u in stray if u == unit]
+                    raise StoreError(f"links of {unit}: {len(ids)} endpoints are not nodes of that unit, e.g. {ids[:3]}")
+            for unit, by_type, _, _ in prepared:
                 written[unit] = sum(len(rows) for rows in by_type.values())
             for t in schema.LINK_TYPES:  # every unit's edges of a type at once (one COPY on LadybugDB)
                 ends = ("Document", "Document") if t == "FOLLOWS_UP" else ("Item", "Item")
