@@ -308,12 +308,14 @@ def _link(store: Any, budget_s: float, workers: int = 1, months: int = 12) -> di
     for all units is extrapolated from the units done (``link_extrapolated``).
     ``link_ms_per_unit_year``: the wall time per unit, scaled to twelve months of notices.
     """
-    from graph.loader import relink
+    from graph.loader import LINK_BATCH, relink
 
     units = [r["unit"] for r in store.cypher("MATCH (d:Document) WHERE d.unit IS NOT NULL RETURN DISTINCT d.unit AS unit")]
     t0 = time.perf_counter()
     done = 0
-    step = max(1, 2 * workers)
+    # chunks as large as ingest's own transactions (two of them): a call of a few units forked a pool and
+    # committed for each few, which `vanban ingest` (one call for every stale unit) never does
+    step = 2 * LINK_BATCH
     while done < len(units):
         relink(store, units[done : done + step], workers=workers)
         done = min(len(units), done + step)
