@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -514,3 +515,24 @@ def test_a_notice_whose_cited_notice_is_not_one_units_stays_without_a_unit(tmp_p
         units = sorted(str(d["unit"]) for d in store.query("documents", {"unit": None}))
     assert summary.no_unit == [str(june)] and summary.unit_from_cited == []
     assert "None" in units
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_a_pool_worker_runs_one_blas_thread():
+    """The parse and link pools' workers cap OpenBLAS at one thread (a process per core already): with OpenBLAS's
+    own threads on top, linking on two workers was no faster than on one process (README, Benchmark)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    import numpy  # noqa: F401 - OpenBLAS loaded in the parent, before the fork, as in vanban ingest
+
+    from graph.loader import _watch_parent
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+        threads = pool.submit(_blas_threads).result()
+    assert threads and set(threads) == {1}
