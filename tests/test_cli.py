@@ -132,3 +132,15 @@ def test_app_refuses_a_public_address_without_a_password(tmp_path: Path, monkeyp
     result = runner.invoke(app, ["app", "--address", "0.0.0.0", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "Error: refusing to serve on 0.0.0.0 without a password" in result.output
+
+
+def test_ingest_notes_a_notice_filed_under_the_unit_of_the_notice_it_cites(tmp_path):
+    """`vanban ingest` says which file took its unit from the notice it cites, and which notice."""
+    from tests.test_loader import _JUNE, _MAY, _dated, _notice, _ward_header
+
+    (tmp_path / "a.txt").write_text(_dated(_notice("07", _ward_header("Hòa An"), 5, *_MAY), "Hòa An", 30, 5), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_notice("08", "", 6, *_JUNE), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'b.txt'}: no unit in its header; filed under phường Hòa An" in result.output
+    assert "TB:7-TB/ĐU:2026" in result.output and "no administrative unit read" not in result.output
