@@ -294,14 +294,21 @@ SERIES_FLOORS = [
     ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.78), ("test-hand-aw", "gaps", 0.79),
     ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.75), ("test-hand-ax", "gaps", 0.73),
     ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.75), ("test-hand-ay", "gaps", 0.88),
+    ("test-hand-az", "follow_through", 0.86), ("test-hand-az", "carry_over", 0.83), ("test-hand-az", "gaps", 0.70),
+    ("test-hand-ba", "follow_through", 0.88), ("test-hand-ba", "carry_over", 0.66), ("test-hand-ba", "gaps", 0.66),
 ]
+
+
+#: scored through `vanban ingest`'s path: hand AZ's July notice names no unit anywhere, only the earlier notice it
+#: cites (filed under that notice's unit by the store's ingest, not by the in-memory linker: 0.72 / 0.59 / 0.48 there)
+THROUGH_STORE = {"test-hand-az"}
 
 
 @pytest.fixture(scope="module")
 def series_scores() -> dict:
     from tools.eval_series import score
 
-    return {name: score(SERIES / name) for name in sorted({s for s, _, _ in SERIES_FLOORS})}
+    return {name: score(SERIES / name, store=name in THROUGH_STORE) for name in sorted({s for s, _, _ in SERIES_FLOORS})}
 
 
 @pytest.mark.parametrize("series, measure, floor", SERIES_FLOORS)
