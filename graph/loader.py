@@ -592,39 +592,47 @@ def units_from_cited(store: Store, cite_local: dict[str, tuple[str, list[tuple[s
     stores the unitless one again (unchanged) and repeats this. A document whose cited notices are not
     stored, or were issued by several units, stays in ``summary.no_unit``.
     """
-    from dataclasses import replace
-
     for _ in range(CITED_ROUNDS):
         found = False
         for path, (old_id, cited) in list(cite_local.items()):
-            hit = cited_unit(store, cited)
-            if hit is None:
-                continue
-            unit, key = hit
-            del cite_local[path]
-            status, doc = _parse(path, unit)
-            if status != "ok" or not isinstance(doc, ParsedDocument):
-                summary.failures.append(Failure(path, f"filed under {unit} (the notice it cites) but not parsed again: {doc}"))
-                continue
-            doc = replace(doc, header=replace(doc.header, unit_source="cited"))
-            (result,) = _write(store, [doc], False)
-            if result.status == "failed":
-                summary.failures.append(Failure(path, f"not filed under {unit} (the notice it cites): {result.reason}"))
-                continue
-            if result.document != old_id:
-                store.delete_document(old_id)
-            found = True
-            summary.no_unit.remove(path)
-            summary.unit_from_cited.append((path, unit, key))
-            for i, r in enumerate(summary.results):
-                if r.document == old_id:
-                    if r.status == "created" and result.status == "unchanged":  # a re-run: it was filed before
-                        summary.created -= 1
-                        summary.unchanged += 1
-                        r = replace(r, status="unchanged")
-                    summary.results[i] = replace(r, document=result.document, unit=unit)
+            try:
+                hit = cited_unit(store, cited)
+                if hit is None:
+                    continue
+                del cite_local[path]
+                found |= _file_under(store, path, old_id, *hit, summary)
+            except Exception as e:  # noqa: BLE001 - the store failed for this one: named, never out of the batch
+                cite_local.pop(path, None)
+                summary.failures.append(Failure(path, f"not filed under the unit of the notice it cites: {type(e).__name__}: {e}"))
         if not found or not cite_local:
             return
+
+
+def _file_under(store: Store, path: str, old_id: str, unit: str, key: str, summary: IngestSummary) -> bool:
+    """Parse ``path`` again with ``unit``, store it, then delete its unitless version; whether it was filed."""
+    from dataclasses import replace
+
+    status, doc = _parse(path, unit)
+    if status != "ok" or not isinstance(doc, ParsedDocument):
+        summary.failures.append(Failure(path, f"filed under {unit} (the notice it cites) but not parsed again: {doc}"))
+        return False
+    doc = replace(doc, header=replace(doc.header, unit_source="cited"))
+    (result,) = _write(store, [doc], False)
+    if result.status == "failed":
+        summary.failures.append(Failure(path, f"not filed under {unit} (the notice it cites): {result.reason}"))
+        return False
+    if result.document != old_id:
+        store.delete_document(old_id)
+    summary.no_unit.remove(path)
+    summary.unit_from_cited.append((path, unit, key))
+    for i, r in enumerate(summary.results):
+        if r.document == old_id:
+            if r.status == "created" and result.status == "unchanged":  # a re-run: it was filed before
+                summary.created -= 1
+                summary.unchanged += 1
+                r = replace(r, status="unchanged")
+            summary.results[i] = replace(r, document=result.document, unit=unit)
+    return True
 
 
 def _write(store: Store, docs: list[ParsedDocument], bulk: bool, records: Sequence[Records | None] = ()) -> list[UpsertResult]:

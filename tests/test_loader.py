@@ -536,3 +536,24 @@ def test_a_pool_worker_runs_one_blas_thread():
     with ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         threads = pool.submit(_blas_threads).result()
     assert threads and set(threads) == {1}
+
+
+def test_a_store_failure_while_filing_under_the_cited_unit_is_named_and_the_next_run_repairs_it(tmp_path, monkeypatch):
+    """The unitless version is deleted only after the filed one is stored: when the delete fails (or the run is killed
+    there), both stay, the file is a failure line, the batch goes on; the next run leaves only the filed one."""
+    may = tmp_path / "a.txt"
+    may.write_text(_dated(_notice("07", _ward_header("Hòa An"), 5, *_MAY), "Hòa An", 30, 5), encoding="utf-8")
+    june = tmp_path / "b.txt"
+    june.write_text(_notice("08", "", 6, *_JUNE), encoding="utf-8")
+    with EmbeddedStore(str(tmp_path / "u.db")) as store:
+        def broken(document_id: str) -> bool:
+            raise OSError("disk full")
+
+        monkeypatch.setattr(store, "delete_document", broken)
+        first = ingest_paths(store, [may, june], workers=1)
+        monkeypatch.undo()
+        assert [(f.path, "disk full" in f.reason) for f in first.failures] == [(str(june), True)]
+        assert sorted(str(d["unit"]) for d in store.query("documents", {"unit": None})) == ["None", "phường Hòa An", "phường Hòa An"]
+        second = ingest_paths(store, [may, june], workers=1)
+        assert second.failures == [] and second.no_unit == [] and second.unchanged == 2
+        assert sorted(str(d["unit"]) for d in store.query("documents", {"unit": None})) == ["phường Hòa An"] * 2
