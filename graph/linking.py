@@ -63,6 +63,9 @@ from ingest.structure import addressee
 from ingest.vocabulary import VERDICTS as VERDICTS
 from ingest.vocabulary import WORK_ABBREVIATIONS
 
+#: an item's text is folded by several readings of it (words, names, stages, quotes, events, verdict): once
+_fold = functools.lru_cache(maxsize=8192)(fold)
+
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
 FOLLOW_MIN = 0.165
 #: An unanswered task may share its best result with the task that took it (:func:`_shared_answer`) ...
@@ -227,7 +230,7 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
     >>> content_tokens("Sơ tuyển NVQS")[1] == content_tokens("Sơ tuyển nghĩa vụ quân sự")[1]
     True
     """
-    f = fold(text)
+    f = _fold(text)
     # "BHYT", "NVQS": a short form is read as its words ("bảo hiểm y tế"), as a fuller hand writes them
     f = _abbreviation_re().sub(lambda m: WORK_ABBREVIATIONS[m.group()], f)
     f = _stop_re().sub(" | ", _NUMBER.sub(" ", f))
@@ -264,7 +267,7 @@ def anchors(text: str) -> tuple[set[str], set[str]]:
             continue
         nums.add(n.lstrip("0") or "0")
     names = set()
-    folded = fold(text)  # as long as ``text``: a word's folded form is at the same place
+    folded = _fold(text)  # as long as ``text``: a word's folded form is at the same place
     run: list[str] = []
     first = True  # the first word of a sentence is capitalised anyway
     for m in _NAME_TOKEN.finditer(text):
@@ -340,7 +343,7 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
     >>> procedure_spans("Phát lệnh gọi nhập ngũ cho 52 công dân; động viên công dân chuẩn bị lên đường nhập ngũ.")
     {'military-recruitment': (4, 5)}
     """
-    f = fold(text).lower()
+    f = _fold(text).lower()
     found: dict[str, set[int]] = defaultdict(set)
     keys = _stage_keys()
     words = _WORDS.findall(f)
@@ -398,7 +401,7 @@ def _split_bodies(text: str) -> tuple[str, str]:
     """
     from ingest.body_registry import find_mentions
 
-    mentions = find_mentions(text, fold(text))
+    mentions = find_mentions(text, _fold(text))
     if not mentions:
         return text, ""
     out, pos = [], 0
@@ -485,11 +488,15 @@ class _Scorer:
         n = max(1, len(items))
         self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
         # each item's total weight, once (the score is asked thousands of times per unit)
-        self.total = {i: sum(self.idf[t] for t in f) for i, f in self.features.items()}
+        # sums over a set in exact arithmetic (math.fsum) and columns in sorted order: a set's order changes with the
+        # process's string hashing, and float sums in another order differ in the last bit, which broke ties between
+        # items worded alike differently from one run to the next
+        self.total = {i: math.fsum(self.idf[t] for t in f) for i, f in self.features.items()}
         # the same as arrays, built once for the unit: each item's features as a row of column
         # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
-        column: dict[str, int] = {t: k for k, t in enumerate(df)}
-        self._weights = np.fromiter((self.idf[t] for t in df), dtype=np.float64, count=len(df))
+        order = sorted(df)
+        column: dict[str, int] = {t: k for k, t in enumerate(order)}
+        self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
         self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
@@ -526,8 +533,8 @@ class _Scorer:
         shared = fa & fb
         if not shared:
             return 0.0
-        wa, wb = sum(self.idf[t] for t in fa), self.total[b.id]
-        ws = sum(self.idf[t] for t in shared)
+        wa, wb = math.fsum(self.idf[t] for t in fa), self.total[b.id]
+        ws = math.fsum(self.idf[t] for t in shared)
         return 0.45 * ws / max(1e-9, min(wa, wb)) + 0.55 * ws / max(1e-9, math.sqrt(wa * wb))
 
     def stage_bonus(self, a: LinkItem, b: LinkItem, *, next_step: bool) -> float:
@@ -551,7 +558,7 @@ class _Scorer:
         if not shared:
             return stage
         idf = self.idf
-        wa, wb, ws = self.total[a.id], self.total[b.id], sum(idf[t] for t in shared)
+        wa, wb, ws = self.total[a.id], self.total[b.id], math.fsum(idf[t] for t in shared)
         overlap = ws / max(1e-9, min(wa, wb))
         cosine = ws / max(1e-9, math.sqrt(wa * wb))
         s = 0.45 * overlap + 0.55 * cosine
@@ -699,7 +706,7 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
     True
     """
     names = [frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text)]
-    f = fold(text)
+    f = _fold(text)
     if _ANNIVERSARY.search(f):
         days = _marked_days(f)
         if days:
@@ -723,7 +730,7 @@ def _event_days(text: str) -> frozenset[str]:
     >>> sorted(_event_days("Treo cờ tại 12/12 thôn; giải bóng chuyền chào mừng ngày 30/4 và 01/5"))
     ['@1/5', '@12/12', '@30/4']
     """
-    f = fold(text)
+    f = _fold(text)
     return _marked_days(f) if _EVENT.search(f) else frozenset()
 
 
@@ -774,7 +781,7 @@ def verdict_of_result(text: str) -> str:
     >>> verdict_of_result("Tổ chức thành công Đại hội Hội Liên hiệp thanh niên phường.")
     'done'
     """
-    f = fold(text)
+    f = _fold(text)
     if _NOT_YET.search(text.lower()):
         return "partial"
     for m in _RATIO.finditer(f):
