@@ -1113,7 +1113,7 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
 
     # -- carry-over: each plan aligned with the next plans
     verdict_of = {rid: verdict_of_result(items[rid].text) for links in answers.values() for _, rid in links}
-    going_on = {i for i, it in items.items() if it.role == "task" and _GOES_ON.match(fold(it.text))}
+    going_on = {i for i, it in items.items() if it.role == "task" and _GOES_ON.match(_fold(it.text))}
     plans = [k for k, d in enumerate(docs) if any(it.role == "task" for it in d.items)]
     carried: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for pos, k in enumerate(plans):

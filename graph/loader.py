@@ -464,8 +464,8 @@ def ingest_paths(
     rows = bulk and bool(getattr(store, "supports_copy", False))
     pending: list[ParsedDocument] = []
     pending_rows: list[Records | None] = []
-    # documents stored without a unit that cite a ward's own earlier notice: path -> (stored id, cited notices)
-    cite_local: dict[str, tuple[str, list[tuple[str, str | None]]]] = {}
+    # documents stored without a unit that cite a ward's own earlier notice, with their stored ids
+    cite_local: list[tuple[str, ParsedDocument]] = []
     handled = 0
     # one writer thread: batch k is written (the engine releases the GIL) while batch k+1 is parsed
     writer = ThreadPoolExecutor(1, thread_name_prefix="vanban-writer")
@@ -498,9 +498,8 @@ def ingest_paths(
                     summary.above_ward.append((doc.source.path, tier.label))
                 else:
                     summary.no_unit.append(doc.source.path)
-                    cited = local_notices_cited(doc)
-                    if cited:
-                        cite_local[doc.source.path] = (r.document, cited)
+                    if local_notices_cited(doc):
+                        cite_local.append((r.document, doc))
             progress(doc.source.path, r.status != "failed")
         handled += len(docs)
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
@@ -585,42 +584,41 @@ def cited_unit(store: Store, cited: Sequence[tuple[str, str | None]]) -> tuple[s
     return unit, key
 
 
-def units_from_cited(store: Store, cite_local: dict[str, tuple[str, list[tuple[str, str | None]]]], summary: IngestSummary) -> None:
-    """File each document stored without a unit under the unit of the earlier notice it cites (the issue's
-    third fallback, after the header, the issuer line and the lead-in): parsed again with that unit, stored
-    under its new id, then the unitless version deleted. A crash between the two leaves both; the next run
-    stores the unitless one again (unchanged) and repeats this. A document whose cited notices are not
-    stored, or were issued by several units, stays in ``summary.no_unit``.
+def units_from_cited(store: Store, cite_local: list[tuple[str, ParsedDocument]], summary: IngestSummary) -> None:
+    """File each document stored without a unit (``(stored id, document)``) under the unit of the earlier notice
+    it cites (the issue's third fallback, after the header, the issuer line and the lead-in): parsed again under
+    that unit from its text (:func:`ingest.pipeline.with_unit`, the file is not read again), stored under its new
+    id, then the unitless version deleted. A crash between the two leaves both; the next run stores the unitless
+    one again (unchanged) and repeats this. A document whose cited notices are not stored, or were issued by
+    several units, stays in ``summary.no_unit``.
     """
     for _ in range(CITED_ROUNDS):
-        found = False
-        for path, (old_id, cited) in list(cite_local.items()):
+        waiting, found = [], False
+        for old_id, doc in cite_local:
             try:
-                hit = cited_unit(store, cited)
+                hit = cited_unit(store, local_notices_cited(doc))
                 if hit is None:
+                    waiting.append((old_id, doc))
                     continue
-                del cite_local[path]
-                found |= _file_under(store, path, old_id, *hit, summary)
+                _file_under(store, doc, old_id, *hit, summary)
+                found = True
             except Exception as e:  # noqa: BLE001 - the store failed for this one: named, never out of the batch
-                cite_local.pop(path, None)
-                summary.failures.append(Failure(path, f"not filed under the unit of the notice it cites: {type(e).__name__}: {e}"))
+                summary.failures.append(Failure(doc.source.path, f"not filed under the unit of the notice it cites: {type(e).__name__}: {e}"))
+        cite_local = waiting
         if not found or not cite_local:
             return
 
 
-def _file_under(store: Store, path: str, old_id: str, unit: str, key: str, summary: IngestSummary) -> bool:
-    """Parse ``path`` again with ``unit``, store it, then delete its unitless version; whether it was filed."""
+def _file_under(store: Store, doc: ParsedDocument, old_id: str, unit: str, key: str, summary: IngestSummary) -> None:
+    """Store ``doc`` again under ``unit``, then delete its unitless version ``old_id``."""
     from dataclasses import replace
 
-    status, doc = _parse(path, unit)
-    if status != "ok" or not isinstance(doc, ParsedDocument):
-        summary.failures.append(Failure(path, f"filed under {unit} (the notice it cites) but not parsed again: {doc}"))
-        return False
-    doc = replace(doc, header=replace(doc.header, unit_source="cited"))
-    (result,) = _write(store, [doc], False)
+    from ingest.pipeline import with_unit
+
+    path = doc.source.path
+    (result,) = _write(store, [with_unit(doc, unit, "cited")], False)
     if result.status == "failed":
-        summary.failures.append(Failure(path, f"not filed under {unit} (the notice it cites): {result.reason}"))
-        return False
+        raise VanbanError(result.reason or "not stored")
     if result.document != old_id:
         store.delete_document(old_id)
     summary.no_unit.remove(path)
@@ -632,7 +630,6 @@ def _file_under(store: Store, path: str, old_id: str, unit: str, key: str, summa
                 summary.unchanged += 1
                 r = replace(r, status="unchanged")
             summary.results[i] = replace(r, document=result.document, unit=unit)
-    return True
 
 
 def _write(store: Store, docs: list[ParsedDocument], bulk: bool, records: Sequence[Records | None] = ()) -> list[UpsertResult]:

@@ -107,9 +107,23 @@ def parse_text(
     text = normalize(raw.text)
     if sha256 is None:
         sha256 = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+    return _parse_normalised(text, Source(path=path, sha256=sha256, format=raw.format, encoding=raw.encoding), unit, province)
+
+
+def with_unit(doc: ParsedDocument, unit: str, unit_source: str = "option") -> ParsedDocument:
+    """``doc`` parsed again under ``unit`` from its normalised text: what ``parse_text(..., unit=unit)`` of its
+    file gives, without reading (or recognising) the file again; ``unit_source`` says where the unit came from.
+    """
+    return _parse_normalised(doc.text, doc.source, unit, None, unit_source)
+
+
+def _parse_normalised(
+    text: str, source: Source, unit: str | None, province: str | None, unit_source: str = "option",
+) -> ParsedDocument:
+    """Every stage after normalisation, on normalised ``text``."""
     header = parse_header(text)
     if unit:
-        header = replace(header, unit=normalize(unit).strip(), unit_source="option")
+        header = replace(header, unit=normalize(unit).strip(), unit_source=unit_source)
     elif header.unit:
         header = replace(header, unit_source=header.unit_source or "document")
     header = resolve_header_unit(header, province)
@@ -126,7 +140,7 @@ def parse_text(
     people = extract_people(text, header, items)
     metrics = extract_metrics(text, items)
     return ParsedDocument(
-        source=Source(path=path, sha256=sha256, format=raw.format, encoding=raw.encoding),
+        source=source,
         text=text,
         header=header,
         items=tuple(items),

@@ -557,3 +557,19 @@ def test_a_store_failure_while_filing_under_the_cited_unit_is_named_and_the_next
         second = ingest_paths(store, [may, june], workers=1)
         assert second.failures == [] and second.no_unit == [] and second.unchanged == 2
         assert sorted(str(d["unit"]) for d in store.query("documents", {"unit": None})) == ["phường Hòa An"] * 2
+
+
+@pytest.mark.parametrize("path", [
+    "tests/data/series/test-hand-az/dong-vinh-phat_2026-07.txt",  # the notice that names no unit
+    "tests/data/corpus/real/nq-21-2025-hdnd-vinhlong.txt",  # a province council's resolution
+])
+def test_a_document_parsed_again_under_a_unit_is_what_parsing_its_file_with_that_unit_gives(path):
+    """Filing under the cited notice's unit parses the document again from its normalised text, not from its file
+    (a scan is not recognised twice): the same document, item for item, as `--unit` on the file."""
+    from ingest.pipeline import parse_file, to_json, with_unit
+
+    root = Path(__file__).resolve().parent.parent
+    again = to_json(with_unit(parse_file(root / path), "phường Thử Nghiệm", "cited"))
+    direct = to_json(parse_file(root / path, unit="phường Thử Nghiệm"))
+    assert again["header"].pop("unit_source") == "cited" and direct["header"].pop("unit_source") == "option"
+    assert again == direct and again["header"]["unit"] == "phường Thử Nghiệm"
