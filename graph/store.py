@@ -581,7 +581,7 @@ class CypherStore:
                 if link.get("verdict") not in (None, "done", "partial"):
                     raise ValueError(f"FOLLOWED_BY verdict {link.get('verdict')!r} is not one of done, partial")
             prepared.append((unit, by_type, verdict_rows, verdict_sources or {}))
-        written = {unit: 0 for unit, *_ in prepared}
+        written = {unit: sum(len(rows) for rows in by_type.values()) for unit, by_type, _, _ in prepared}
         # every statement reads the whole batch at once: a statement per unit cost more than its rows
         units = sorted(written)
         claimed = sorted(
@@ -616,8 +616,6 @@ class CypherStore:
                     unit = stray[0][1]
                     ids = [i for i, u in stray if u == unit]
                     raise StoreError(f"links of {unit}: {len(ids)} endpoints are not nodes of that unit, e.g. {ids[:3]}")
-            for unit, by_type, _, _ in prepared:
-                written[unit] = sum(len(rows) for rows in by_type.values())
             for t in schema.LINK_TYPES:  # every unit's edges of a type at once (one COPY on LadybugDB)
                 ends = ("Document", "Document") if t == "FOLLOWS_UP" else ("Item", "Item")
                 rows = [link for _, by_type, _, _ in prepared for link in by_type[t]]
