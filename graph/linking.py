@@ -26,7 +26,10 @@ or a second task for a result, is kept only when it scores as high as a first
 link would need on its own. Tasks left unanswered by their report may be
 answered one report later (results often come late), at a higher bar.
 Carry-over is the same alignment between one plan's tasks and the next
-plan's.
+plan's; which pairs may be aligned is decided by a logistic regression over
+each pair's scores and its place among the others (:func:`carry_features`,
+``ingest/data/carry_model.json``, fitted by ``tools/train_carry.py`` on the
+development series).
 
 The score is a weighted overlap of what survives a paraphrase: syllables and
 syllable pairs folded (no accents), the genre's stop phrases removed ("tiếp
@@ -90,14 +93,10 @@ CLAUSE_MIN = 0.35
 LATE_FACTOR = 0.7
 #: the least score for a task of several months in a report that is not on its last month
 EARLY_MIN = 0.25
-#: Lowest score at which an aligned (task, later task) pair is a carry-over.
-CARRY_MIN = 0.26
-#: ... for a task its report called done (a routine task planned again).
-CARRY_DONE_MIN = 0.28
-#: ... for the plan after next (the task skipped a month).
-CARRY_SKIP_MIN = 0.45
 #: How many later plans a carried-over task is looked for in.
 CARRY_HORIZON = 2
+#: the carry-over model (:func:`carry_features`, trained by ``tools/train_carry.py`` on the development series)
+CARRY_MODEL = Path(ingest.__file__).resolve().parent / "data" / "carry_model.json"
 # a second later task for another clause of a task carried over ("tiêm phòng ...; chuẩn bị giống ...")
 CARRY_CLAUSE_MIN = 0.35
 #: Score at or above which a later limitation is the same limitation returning.
@@ -836,6 +835,77 @@ def align(pairs: Iterable[tuple[float, str, str]], minimum: float, extra: float)
     return sorted(out, key=lambda p: (-p[0], p[1], p[2]))
 
 
+#: the features of a (task, later task) pair the carry-over model weighs, in its order
+CARRY_FEATURES = (
+    "score", "score_with_bodies", "best_in_row", "best_in_column", "mutual_best", "row_margin", "column_margin",
+    "done", "partial", "answered", "plan_after_next", "next_stage", "goes_on", "length_ratio", "same_body",
+    "score^2", "score*mutual_best", "score*done", "score*plan_after_next", "score*score_with_bodies", "score*goes_on",
+)
+#: a pair scoring this little is never a carry-over (nor does the model see it)
+CARRY_FLOOR = 0.05
+
+
+def carry_features(
+    scores: np.ndarray, with_bodies: np.ndarray, stage_next: np.ndarray, done: Sequence[bool], partial: Sequence[bool],
+    answered: Sequence[bool], step: int, goes_on: Sequence[bool], lengths: tuple[Sequence[int], Sequence[int]],
+    same_body: np.ndarray,
+) -> np.ndarray:
+    """The ``len(left) × len(later) × len(CARRY_FEATURES)`` features of one plan's tasks against a later plan's.
+
+    ``scores``: the carry-over score (:meth:`_Scorer.matrix` without the bodies' words, a next step counted);
+    ``with_bodies``: the same with them; where each pair stands in its row and its column (the best, and by how
+    much); what the task's report said of it; whether the later plan is the one after next; whether the later task
+    is the next stage of a procedure or work said to go on; the two texts' length ratio; a body both name.
+
+    >>> f = carry_features(np.array([[0.6, 0.2]]), np.array([[0.5, 0.1]]), np.zeros((1, 2), bool), [True], [False],
+    ...                    [True], 0, [False, True], ([100], [80, 40]), np.array([[True, False]]))
+    >>> dict(zip(CARRY_FEATURES[:7], f[0, 0, :7].round(2).tolist()))
+    {'score': 0.6, 'score_with_bodies': 0.5, 'best_in_row': 1.0, 'best_in_column': 1.0, 'mutual_best': 1.0, 'row_margin': 0.4, 'column_margin': 0.6}
+    >>> float(f[0, 1, 12]), float(f[0, 1, 2]), round(float(f[0, 1, 5]), 2)
+    (1.0, 0.0, -0.4)
+    """
+    nl, nr = scores.shape
+    row_max = scores.max(axis=1, keepdims=True)
+    col_max = scores.max(axis=0, keepdims=True)
+    row_sorted = np.sort(scores, axis=1)
+    col_sorted = np.sort(scores, axis=0)
+    row_second = row_sorted[:, -2:-1] if nr > 1 else np.zeros((nl, 1))
+    col_second = col_sorted[-2:-1, :] if nl > 1 else np.zeros((1, nr))
+    best_row = scores >= row_max - 1e-12
+    best_col = scores >= col_max - 1e-12
+    row_margin = np.where(best_row, scores - row_second, scores - row_max)
+    col_margin = np.where(best_col, scores - col_second, scores - col_max)
+    mutual = (best_row & best_col).astype(float)
+    per_left = np.array([done, partial, answered], dtype=float).reshape(3, nl)
+    ratio = np.log(np.maximum(1, np.array(lengths[0], dtype=float))[:, None] / np.maximum(1, np.array(lengths[1], dtype=float))[None, :])
+    go = np.broadcast_to(np.array(goes_on, dtype=float)[None, :], (nl, nr))
+    dn = np.broadcast_to(per_left[0][:, None], (nl, nr))
+    later = np.full((nl, nr), float(step > 0))
+    columns = [
+        scores, with_bodies, best_row.astype(float), best_col.astype(float), mutual, row_margin, col_margin,
+        dn, np.broadcast_to(per_left[1][:, None], (nl, nr)), np.broadcast_to(per_left[2][:, None], (nl, nr)),
+        later, stage_next.astype(float), go, ratio, same_body.astype(float),
+        scores * scores, scores * mutual, scores * dn, scores * later, scores * with_bodies, scores * go,
+    ]
+    return np.stack(columns, axis=-1)
+
+
+@functools.cache
+def carry_model() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """(mean, scale, weights, bias, threshold) of ``ingest/data/carry_model.json`` (a logistic regression)."""
+    m = json.loads(CARRY_MODEL.read_text(encoding="utf-8"))
+    if tuple(m["features"]) != CARRY_FEATURES:
+        raise ValueError(f"{CARRY_MODEL}: its features are not this linker's; run tools/train_carry.py")
+    return (np.array(m["mean"]), np.array(m["scale"]), np.array(m["weights"]), float(m["bias"]), float(m["threshold"]))
+
+
+def carry_probability(features: np.ndarray) -> np.ndarray:
+    """The model's probability that each pair is the same task planned again."""
+    mean, scale, weights, bias, _ = carry_model()
+    z = ((features - mean) / scale) @ weights + bias
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | None:
     """The first document after ``docs[k]`` whose reported months include one of ``months`` and that reports results."""
     for j in range(k + 1, len(docs)):
@@ -1016,8 +1086,11 @@ def _per_clause(
     return out
 
 
-def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
+def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = None) -> LinkResult:
     """Links between the documents of ONE unit (the caller groups by unit).
+
+    ``record``: a list the carry-over blocks are appended to (the task ids, the later task ids, the
+    features of every pair and which pairs the model may see), for ``tools/train_carry.py``.
 
     Every score is computed block by block (one plan against the report that answers it, one
     plan against the next plans) with :meth:`_Scorer.matrix`: the cost grows with the unit's
@@ -1133,23 +1206,33 @@ def link_unit(docs: Sequence[LinkDoc]) -> LinkResult:
                 for x, tid in enumerate(left):
                     for rid in partial[tid]:
                         scores[x] = np.maximum(scores[x], via[row[rid]])
-            need = np.array([
-                CARRY_DONE_MIN if any(verdict_of[rid] == "done" for _, rid in answers.get(tid, []))
-                else (CARRY_MIN if step == 0 else CARRY_SKIP_MIN)
-                for tid in left
-            ])[:, None] if left else np.zeros((0, 1))
-            # the next step of a procedure follows a step done: it needs no more than a task planned again
-            if step == 0 and left and later:
-                need = np.where(scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT, CARRY_MIN, need)
-                # nor does work said to go on ("Duy trì tiếp công dân định kỳ"): done this month, planned again
-                goes_on = np.array([i in going_on for i in later])[None, :]
-                need = np.where(goes_on, np.minimum(need, CARRY_MIN), need)
             # a later task for the same month or earlier is not this task planned again (a task for a
             # quarter planned again for one of its later months is)
             t_first = np.array([_month_number(min(task_months[tid])) if task_months.get(tid) else -1 for tid in left])[:, None]
             l_last = np.array([_month_number(max(items[i].all_months)) if items[i].all_months else -1 for i in later])[None, :]
             earlier = (t_first >= 0) & (l_last >= 0) & (l_last <= t_first)
-            scores = np.where(earlier | (scores < need), -1.0, scores)
+            if left and later:
+                # the model weighs the pair's score with where it stands among the others and what became of
+                # the task ("Duy trì tiếp công dân định kỳ": work said to go on is planned again though done)
+                lp = np.array([scorer._pos[i] for i in left])
+                rp = np.array([scorer._pos[i] for i in later])
+                bodies_tags = scorer._tags[0]
+                features = carry_features(
+                    scores, ft_scorer.matrix(left, later, next_step=True),
+                    scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT,
+                    [any(verdict_of[rid] == "done" for _, rid in answers.get(tid, [])) for tid in left],
+                    [any(verdict_of[rid] == "partial" for _, rid in answers.get(tid, [])) for tid in left],
+                    [bool(answers.get(tid)) for tid in left], step, [i in going_on for i in later],
+                    ([len(items[i].text) for i in left], [len(items[i].text) for i in later]),
+                    (bodies_tags[lp] @ bodies_tags[rp].T) > 0,
+                )
+                seen = ~earlier & (scores > CARRY_FLOOR)
+                if record is not None:
+                    record.append({"left": list(left), "later": list(later), "features": features, "seen": seen})
+                probability = carry_probability(features)
+                scores = np.where(seen & (probability >= carry_model()[4]), probability, -1.0)
+            else:
+                scores = np.full((len(left), len(later)), -1.0)
             carry_pairs = _pairs(scores, left, later, 0.0)
             taken = align(carry_pairs, 0.0, 1.01)
             taken += _per_clause(scorer, items, carry_pairs, taken, CARRY_CLAUSE_MIN)

@@ -1,0 +1,157 @@
+"""Train the linker's carry-over model on the labelled development series.
+
+    python tools/train_carry.py [--series 'tests/data/series/dev-hand-*'] [--write] [--loso]
+
+For every development series the documents are parsed and linked as ``vanban ingest`` links them
+(:func:`graph.linking.link_unit`); each block of (task, later task) pairs the linker weighs for
+carry-over is recorded with its features (:func:`graph.linking.carry_features`) and labelled from the
+series' ``gold.json`` (a pair is positive when the gold lists the two tasks as a carry-over). A
+logistic regression (L2, Newton's method, numpy only; features standardised) is fitted on every pair.
+
+``--loso`` first scores the model the honest way: for each series, a model fitted on all the *other*
+series links it and the project's scorer (``tools/eval_series.py``) scores it; the mean of those
+figures is what the model is worth on a series it has not seen. ``--write`` writes
+``ingest/data/carry_model.json`` (the threshold is ``--threshold``, chosen on the same
+leave-one-series-out figures, never on a held-out series).
+
+The blocks are recorded with the model in place (which tasks are still waiting for a later plan
+depends on what it carried): after a change of features, train and write twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from eval_series import _match_items, score  # noqa: E402
+
+from graph import linking  # noqa: E402
+from graph.linking import CARRY_FEATURES, link_unit, linkdoc_from_parsed  # noqa: E402
+from ingest.pipeline import parse_file  # noqa: E402
+
+L2 = 1.0
+
+
+def pairs_of(folder: Path) -> tuple[np.ndarray, np.ndarray]:
+    """The features and the gold label of every (task, later task) pair the linker weighs in one series."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    files = sorted(folder / d["file"] for d in gold["documents"])
+    docs = [linkdoc_from_parsed(parse_file(f), str(f)) for f in files]
+    by_unit: dict[str | None, list[Any]] = defaultdict(list)
+    for d in docs:
+        by_unit[d.unit].append(d)
+    record: list[dict[str, Any]] = []
+    for unit, group in by_unit.items():
+        if unit is not None:
+            link_unit(group, record=record)
+    texts = {it.id: it.text for d in docs for it in d.items if it.role == "task"}
+    tmap = _match_items(list(texts.values()), gold["tasks"])
+    gid = {i: tmap.get(t) for i, t in texts.items()}
+    positive = {(x["from"], x["to"]) for x in gold["carry_over"]}
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
+    for block in record:
+        seen = block["seen"]
+        for x, a in enumerate(block["left"]):
+            for y, b in enumerate(block["later"]):
+                if seen[x, y]:
+                    xs.append(block["features"][x, y])
+                    ys.append(int((gid.get(a), gid.get(b)) in positive))
+    if not xs:
+        return np.zeros((0, len(CARRY_FEATURES))), np.zeros(0)
+    return np.array(xs), np.array(ys, dtype=float)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict[str, Any]:
+    """A logistic regression on standardised features (Newton's method, L2 on the weights, not the bias)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.r_[np.full(len(w) - 1, l2), 0.0]
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": w[:-1].tolist(), "bias": float(w[-1])}
+
+
+def model_json(params: dict[str, Any], threshold: float, trained_on: list[str], loso: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "about": "vanban's carry-over model: a logistic regression over graph.linking.CARRY_FEATURES, "
+                 "written by tools/train_carry.py; a pair is a carry-over when its probability is at least the threshold",
+        "features": list(CARRY_FEATURES),
+        **{k: [round(v, 12) for v in params[k]] for k in ("mean", "scale", "weights")},
+        "bias": round(params["bias"], 12),
+        "threshold": threshold,
+        "l2": L2,
+        "trained_on": trained_on,
+        "leave_one_series_out": loso,
+    }
+
+
+def use_model(model: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(model), encoding="utf-8")
+    linking.CARRY_MODEL = path
+    linking.carry_model.cache_clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--series", default=str(ROOT / "tests/data/series/dev-hand-*"))
+    ap.add_argument("--threshold", type=float, default=None, help="default: the model's current threshold")
+    ap.add_argument("--loso", action="store_true", help="score each series with a model fitted on the others")
+    ap.add_argument("--write", action="store_true", help="write ingest/data/carry_model.json")
+    args = ap.parse_args(argv)
+    folders = sorted(Path(p) for p in glob.glob(args.series) if (Path(p) / "gold.json").exists())
+    threshold = args.threshold if args.threshold is not None else linking.carry_model()[4]
+    original = linking.CARRY_MODEL
+    data = {f.name: pairs_of(f) for f in folders}
+    names = [f.name for f in folders]
+    print(f"{len(names)} series, {sum(len(y) for _, y in data.values())} pairs, "
+          f"{int(sum(y.sum() for _, y in data.values()))} carry-overs among them", file=sys.stderr)
+    loso = None
+    if args.loso:
+        rows = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for f in folders:
+                others = [n for n in names if n != f.name and len(data[n][1])]
+                params = fit(np.vstack([data[n][0] for n in others]), np.concatenate([data[n][1] for n in others]))
+                use_model(model_json(params, threshold, others, None), Path(tmp) / "m.json")
+                s = score(f)
+                rows.append([s[k][2] for k in ("follow_through", "carry_over", "gaps")])
+                print(f"{f.name}: " + " / ".join(f"{v:.2f}" for v in rows[-1]), file=sys.stderr)
+        linking.CARRY_MODEL = original
+        linking.carry_model.cache_clear()
+        mean = np.array(rows).mean(axis=0)
+        loso = {"series": len(rows), "threshold": threshold, "follow_through_f1": round(float(mean[0]), 3),
+                "carry_over_f1": round(float(mean[1]), 3), "gaps_f1": round(float(mean[2]), 3)}
+        print(json.dumps(loso))
+    if args.write:
+        used = [n for n in names if len(data[n][1])]
+        params = fit(np.vstack([data[n][0] for n in used]), np.concatenate([data[n][1] for n in used]))
+        model = model_json(params, threshold, used, loso)
+        original.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {original}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
