@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -248,7 +249,9 @@ def _unit_re() -> re.Pattern[str]:
     return re.compile(r"\b(?P<level>thị trấn|thị xã|đặc khu|thành phố|phường|xã|quận|huyện|tỉnh)[ ]+(?P<name>[^\W\d_][^\s,;.:()]*(?:[ ]+[^\W\d_][^\s,;.:()]*){0,3})", re.I)
 
 
-_NAME_STOP = {"lan", "nhiem", "khoa", "nam", "va", "den", "tai", "theo", "ve", "trong", "tren", "hien", "cu"}
+#: words that end a place name when capitalised after it ("Tân Hưng Khóa I", "Bình An Năm 2025"), compared with
+#: their accents: "Nam" of "Quảng Nam", "Hà Nam", "Hòa Nam" is a name's syllable, "Năm" is a year's word
+_NAME_STOP = {"lần", "nhiệm", "khóa", "khoá", "năm", "và", "đến", "tại", "theo", "về", "trong", "trên", "hiện", "cũ"}
 
 
 def _clean_place_name(name: str) -> str | None:
@@ -256,11 +259,13 @@ def _clean_place_name(name: str) -> str | None:
 
     >>> _clean_place_name("Tân Hưng lần thứ I"), _clean_place_name("Cư Hriêng tỉnh Đắk Lắk"), _clean_place_name("Nam Đàn")
     ('Tân Hưng', 'Cư Hriêng', 'Nam Đàn')
+    >>> _clean_place_name("Quảng Nam"), _clean_place_name("Hà Nam Năm 2025"), _clean_place_name("Tân Hưng Khóa I")
+    ('Quảng Nam', 'Hà Nam', 'Tân Hưng')
     """
     kept: list[str] = []
     for w in name.split():
         # a stop word ends a name, never starts one: "Cư Hriêng", "Cư M'gar", "Nam Đàn" are names
-        if not w[:1].isupper() or (kept and fold(w) in _NAME_STOP):
+        if not w[:1].isupper() or (kept and unicodedata.normalize("NFC", w).lower() in _NAME_STOP):
             break
         kept.append(w)
     if not kept or fold(kept[0]) in {"hoi", "uy", "dang", "ubnd", "hdnd"}:

@@ -622,6 +622,23 @@ def split_joined_header(text: str) -> str:
 _TAB_ROW = re.compile(r"^(?:\d{1,3}\.?|STT|TT)?[ ]*\t[^\n]*$", re.M)
 
 
+#: a header line set in the right column by tabs alone: "<TAB>Y, ngày 03 tháng 6 năm 2026"
+_INDENTED = re.compile(r"^[ \t]*\t(?=[^\t\n]*$)")
+
+
+def _indented_header(text: str) -> str:
+    r"""The header's right-column lines indented with tabs, unindented (in its first 12 lines): they are not a table's rows.
+
+    >>> _indented_header("ĐẢNG ỦY PHƯỜNG Y\nSố 55-NQ/ĐU\n\tĐẢNG CỘNG SẢN VIỆT NAM\n\t\tY, ngày 03 tháng 6 năm 2026\nNGHỊ QUYẾT")
+    'ĐẢNG ỦY PHƯỜNG Y\nSố 55-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nY, ngày 03 tháng 6 năm 2026\nNGHỊ QUYẾT'
+    """
+    lines = text.split("\n", 12)
+    for k, line in enumerate(lines[:12]):
+        if line[:1] in " \t" and "\t" in line:
+            lines[k] = _INDENTED.sub("", line)
+    return "\n".join(lines)
+
+
 def _tab_cells(m: re.Match[str]) -> str:
     r"""The cells of a pasted table row separated by " | ", as a plain-text table writes them.
 
@@ -650,6 +667,7 @@ def normalize(raw: str) -> str:
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
     text = unflatten_header(split_joined_header(markdown_header(text)))
     if "\t" in text:
+        text = _indented_header(text)
         text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs
     text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)
     if "\f" in text:

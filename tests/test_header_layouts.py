@@ -177,6 +177,16 @@ LAYOUTS = [
      "về kết quả lãnh đạo thực hiện nhiệm vụ tháng 5 và mục tiêu, nhiệm vụ, giải pháp trọng tâm tháng 6 năm 2026\n",
      {"doc_type": "Nghị quyết", "number": "19", "symbol": "NQ/ĐU", "unit": "xã Đồng Khê", "issuer": "Ban Thường vụ Đảng ủy xã Đồng Khê",
       "place": "Đồng Khê", "date": "2026-05-29"}),
+    # session 9's blind hand BC: the right column set by tabs alone, under the number (not a pasted table's row);
+    # a province whose name ends in "Nam" (not the "năm" of a year)
+    ("ĐẢNG BỘ TỈNH HÒA NAM\nĐẢNG ỦY PHƯỜNG VĨNH TÂN HÒA\n*\nSố 55-NQ/ĐU\n\tĐẢNG CỘNG SẢN VIỆT NAM\n\tVĩnh Tân Hòa, ngày 03 tháng 6 năm 2026\n\n"
+     "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả thực hiện nhiệm vụ tháng 5 và nhiệm vụ trọng tâm tháng 6 năm 2026\n",
+     {"number": "55", "unit": "phường Vĩnh Tân Hòa", "place": "Vĩnh Tân Hòa", "date": "2026-06-03", "province": "tỉnh Hòa Nam",
+      "planned_period": "2026-06"}),
+    ("TỈNH ỦY QUẢNG NAM\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-TB/TU\t\tTam Kỳ, ngày 04 tháng 6 năm 2025\n\nTHÔNG BÁO\n",
+     {"unit": "tỉnh Quảng Nam", "issuer": "Tỉnh ủy Quảng Nam"}),
+    ("Đảng bộ tỉnh Hà Nam - Đảng ủy phường Lam Hạ\nSố 07-TB/ĐU\nLam Hạ, ngày 02 tháng 3 năm 2025\nTHÔNG BÁO KẾT LUẬN\n",
+     {"unit": "phường Lam Hạ", "province": "tỉnh Hà Nam"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",

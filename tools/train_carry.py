@@ -8,6 +8,8 @@ carry-over is recorded with its features (:func:`graph.linking.carry_features`) 
 series' ``gold.json`` (a pair is positive when the gold lists the two tasks as a carry-over). A
 logistic regression (L2, Newton's method, numpy only; features standardised) is fitted on every pair.
 
+A series whose labels cut items finer than the parse (``COVERAGE_MIN``) is left out.
+
 ``--loso`` first scores the model the honest way: for each series, a model fitted on all the *other*
 series links it and the project's scorer (``tools/eval_series.py``) scores it; the mean of those
 figures is what the model is worth on a series it has not seen. ``--write`` writes
@@ -42,6 +44,18 @@ from graph.linking import CARRY_FEATURES, link_unit, linkdoc_from_parsed  # noqa
 from ingest.pipeline import parse_file  # noqa: E402
 
 L2 = 1.0
+
+
+#: a series whose labels cut items finer than the parse (fewer of its gold tasks found among the parsed tasks) is left out
+COVERAGE_MIN = 0.8
+
+
+def coverage(folder: Path) -> float:
+    """The share of a series' gold tasks that some parsed task maps to (the scorer's mapping)."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    texts = [it.text for d in gold["documents"] for it in parse_file(folder / d["file"]).items if it.role == "task"]
+    mapped = {g for g in _match_items(texts, gold["tasks"]).values() if g}
+    return len(mapped) / max(1, len(gold["tasks"]))
 
 
 def pairs_of(folder: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -121,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write ingest/data/carry_model.json")
     args = ap.parse_args(argv)
     folders = sorted(Path(p) for p in glob.glob(args.series) if (Path(p) / "gold.json").exists())
+    for f in [f for f in folders if coverage(f) < COVERAGE_MIN]:
+        # its labels would call "no carry-over" every pair of items it does not cut as the parse does
+        print(f"{f.name}: left out, fewer than {COVERAGE_MIN:.0%} of its gold tasks are tasks of the parse", file=sys.stderr)
+        folders.remove(f)
     threshold = args.threshold if args.threshold is not None else linking.carry_model()[4]
     original = linking.CARRY_MODEL
     data = {f.name: pairs_of(f) for f in folders}
