@@ -48,6 +48,7 @@ were never used to choose them: ``python tools/eval_series.py`` prints both.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -485,12 +486,15 @@ class _Scorer:
             self.features[it.id] = feats
             df.update(feats)
         n = max(1, len(items))
-        self.idf = {t: math.log((n + 1) / (d + 0.5)) * WEIGHTS[t[0]] for t, d in df.items()}
+        # one logarithm per document frequency, not per feature (the same value either way)
+        rarity = {d: math.log((n + 1) / (d + 0.5)) for d in set(df.values())}
+        self.idf = {t: rarity[d] * WEIGHTS[t[0]] for t, d in df.items()}
         # each item's total weight, once (the score is asked thousands of times per unit)
         # sums over a set in exact arithmetic (math.fsum) and columns in sorted order: a set's order changes with the
         # process's string hashing, and float sums in another order differ in the last bit, which broke ties between
         # items worded alike differently from one run to the next
-        self.total = {i: math.fsum(self.idf[t] for t in f) for i, f in self.features.items()}
+        idf_of = self.idf.__getitem__
+        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
         # the same as arrays, built once for the unit: each item's features as a row of column
         # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
         order = sorted(df)
@@ -500,8 +504,9 @@ class _Scorer:
         lengths = [len(self.features[it.id]) for it in items]
         self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
         self._indptr[1:] = np.cumsum(lengths)
-        self._indices = np.fromiter((column[t] for it in items for t in self.features[it.id]), dtype=np.int64,
-                                    count=int(self._indptr[-1]))
+        column_of = column.__getitem__
+        self._indices = np.fromiter(itertools.chain.from_iterable(map(column_of, self.features[it.id]) for it in items),
+                                    dtype=np.int64, count=int(self._indptr[-1]))
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
         if like is None:
@@ -598,13 +603,21 @@ class _Scorer:
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
         # only the features both sides hold: a feature of one side alone adds nothing to what they share
-        columns = np.intersect1d(lcols, rcols)
-        lkeep, rkeep = np.isin(lcols, columns), np.isin(rcols, columns)
+        # (marked in arrays as long as the unit's features: no sort, no search)
+        both = np.zeros(len(self._weights), dtype=bool)
+        both[lcols] = True
+        on_right = np.zeros(len(self._weights), dtype=bool)
+        on_right[rcols] = True
+        both &= on_right
+        columns = np.flatnonzero(both)
+        place = np.zeros(len(self._weights), dtype=np.int64)
+        place[columns] = np.arange(len(columns))
+        lkeep, rkeep = both[lcols], both[rcols]
         lrows, lcols, rrows, rcols = lrows[lkeep], lcols[lkeep], rrows[rkeep], rcols[rkeep]
         a = np.zeros((len(left), len(columns)))
-        a[lrows, np.searchsorted(columns, lcols)] = self._weights[lcols]
+        a[lrows, place[lcols]] = self._weights[lcols]
         b = np.zeros((len(right), len(columns)))
-        b[rrows, np.searchsorted(columns, rcols)] = 1.0
+        b[rrows, place[rcols]] = 1.0
         shared = a @ b.T
         wa = self._totals[lp][:, None]
         wb = self._totals[rp][None, :]
