@@ -53,7 +53,7 @@ COVERAGE_MIN = 0.8
 def coverage(folder: Path) -> float:
     """The share of a series' gold tasks that some parsed task maps to (the scorer's mapping)."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    texts = [it.text for d in gold["documents"] for it in parse_file(folder / d["file"]).items if it.role == "task"]
+    texts: list[str | None] = [it.text for d in gold["documents"] for it in parse_file(folder / d["file"]).items if it.role == "task"]
     mapped = {g for g in _match_items(texts, gold["tasks"]).values() if g}
     return len(mapped) / max(1, len(gold["tasks"]))
 
