@@ -116,7 +116,11 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 
 _DECIDES = re.compile(r"\w (?:thong nhat|yeu cau)(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?[ ]*$")
 _CLOSING = re.compile(
-    r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho|van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
+    r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho)
+        # "Giao Văn phòng Đảng ủy theo dõi, đôn đốc ...": the office, the inspection committee or the standing
+        # committee given the follow-up; "Giao Văn phòng Đảng ủy chuẩn bị nội dung sơ kết quý I" is a task
+        |(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
+            .*\b(?:theo[ ]doi|don[ ]doc|tong[ ]hop|(?:to[ ]chuc|chi[ ]dao|trien[ ]khai)[ ]thuc[ ]hien|thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan))
         |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung)
         |van[ ]phong[ ](?:dang[ ]uy|ubnd|uy[ ]ban[ ]nhan[ ]dan)[^,.:;]{0,20}[ ]theo[ ]doi,?[ ](?:tong[ ]hop|don[ ]doc|bao[ ]cao)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)

@@ -343,12 +343,35 @@ LAYOUTS += [
     ),
 ]
 
+# hand BH (session 9): unnumbered tasks opening with the body they are given to; "Giao Văn phòng Đảng ủy ..." is a task
+# of the office, not the closing that gives it the follow-up ("Giao Văn phòng Đảng ủy theo dõi, đôn đốc")
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 NĂM 2026\n\nĐã bàn giao 02 nhà Đại đoàn kết cho hộ ông Nguyễn Văn Bảy.\n\n"
+        "Kiểm tra 14 nhà hàng, cơ sở chế biến hải sản; xử phạt 03 cơ sở.\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 5 NĂM 2026\n\nGiao Công an xã tiếp tục triển khai Đề án 06.\n\n"
+        "Giao Văn phòng Đảng ủy phối hợp các đoàn thể tổ chức các hoạt động kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh.\n\n"
+        "Giao Ủy ban Kiểm tra Đảng ủy giám sát việc quản lý, sử dụng đảng phí tại 03 chi bộ thôn.\n\n"
+        "Giao Thường trực HĐND xã chuẩn bị chu đáo kỳ họp thứ nhất HĐND xã khóa II.\n\n"
+        "Đề nghị Ủy ban MTTQ xã giám sát việc thu, chi các khoản đóng góp tự nguyện tại các trường học.\n\n"
+        "Giao Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện Thông báo này.\n",
+        [("result", "Đã bàn giao 02 nhà Đại đoàn kết cho hộ ông Nguyễn Văn Bảy."),
+         ("result", "Kiểm tra 14 nhà hàng, cơ sở chế biến hải sản; xử phạt 03 cơ sở."),
+         ("task", "Giao Công an xã tiếp tục triển khai Đề án 06."),
+         ("task", "Giao Văn phòng Đảng ủy phối hợp các đoàn thể tổ chức các hoạt động kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh."),
+         ("task", "Giao Ủy ban Kiểm tra Đảng ủy giám sát việc quản lý, sử dụng đảng phí tại 03 chi bộ thôn."),
+         ("task", "Giao Thường trực HĐND xã chuẩn bị chu đáo kỳ họp thứ nhất HĐND xã khóa II."),
+         ("task", "Đề nghị Ủy ban MTTQ xã giám sát việc thu, chi các khoản đóng góp tự nguyện tại các trường học."),
+         ("assignment", "Giao Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện Thông báo này.")],
+    ),
+]
+
 
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
                                                          "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
-                                                         "tasks-carried-out-lead-in", "tab-and-markdown-tables"])
+                                                         "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
