@@ -294,11 +294,14 @@ SERIES_FLOORS = [
     ("dev-hand-y", "follow_through", 0.87), ("dev-hand-y", "carry_over", 0.75), ("dev-hand-y", "gaps", 0.70),
     ("dev-hand-z", "follow_through", 0.91), ("dev-hand-z", "carry_over", 0.81), ("dev-hand-z", "gaps", 0.66),
     ("test-hand-av", "follow_through", 0.87), ("test-hand-av", "carry_over", 0.75), ("test-hand-av", "gaps", 0.71),
-    ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.78), ("test-hand-aw", "gaps", 0.79),
-    ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.75), ("test-hand-ax", "gaps", 0.73),
-    ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.75), ("test-hand-ay", "gaps", 0.88),
-    ("test-hand-az", "follow_through", 0.86), ("test-hand-az", "carry_over", 0.83), ("test-hand-az", "gaps", 0.70),
-    ("test-hand-ba", "follow_through", 0.88), ("test-hand-ba", "carry_over", 0.66), ("test-hand-ba", "gaps", 0.66),
+    ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.83), ("test-hand-aw", "gaps", 0.85),
+    ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.76), ("test-hand-ax", "gaps", 0.73),
+    ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.86), ("test-hand-ay", "gaps", 0.88),
+    ("test-hand-az", "follow_through", 0.86), ("test-hand-az", "carry_over", 0.82), ("test-hand-az", "gaps", 0.70),
+    ("test-hand-ba", "follow_through", 0.88), ("test-hand-ba", "carry_over", 0.67), ("test-hand-ba", "gaps", 0.66),
+    ("test-hand-bd", "follow_through", 0.82), ("test-hand-bd", "carry_over", 0.82), ("test-hand-bd", "gaps", 0.68),
+    ("test-hand-be", "follow_through", 0.89), ("test-hand-be", "carry_over", 0.84), ("test-hand-be", "gaps", 0.76),
+    ("test-hand-bf", "follow_through", 0.86), ("test-hand-bf", "carry_over", 0.81), ("test-hand-bf", "gaps", 0.62),
 ]
 
 
