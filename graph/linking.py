@@ -56,7 +56,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -624,8 +624,8 @@ class _Scorer:
         overlap = shared / np.maximum(1e-9, np.minimum(wa, wb))
         cosine = shared / np.maximum(1e-9, np.sqrt(wa * wb))
         s = 0.45 * overlap + 0.55 * cosine
-        bodies, citations, themes = self._tags
-        s += 0.03 * ((bodies[lp] @ bodies[rp].T) > 0)
+        _, citations, themes = self._tags
+        s += 0.03 * self.body_matrix(left, right)
         cited = citations[lp] @ citations[rp].T
         s += np.where(cited > 0, 0.08, np.where(citations[lp].sum(axis=1)[:, None] * citations[rp].sum(axis=1)[None, :] > 0,
                                                 -OTHER_DIRECTIVE, 0.0))
@@ -639,6 +639,13 @@ class _Scorer:
         s += SAME_EVENT * self.event_matrix(left, right)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
+
+    def body_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """True where both items name a body in common."""
+        bodies = self._tags[0]
+        lp = np.array([self._pos[i] for i in left], dtype=np.int64)
+        rp = np.array([self._pos[i] for i in right], dtype=np.int64)
+        return (bodies[lp] @ bodies[rp].T) > 0
 
     def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
@@ -903,19 +910,29 @@ def carry_features(
     return np.stack(columns, axis=-1)
 
 
+class CarryModel(NamedTuple):
+    """A logistic regression over standardised :data:`CARRY_FEATURES`; a pair at ``threshold`` or above is a carry-over."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+
 @functools.cache
-def carry_model() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
-    """(mean, scale, weights, bias, threshold) of ``ingest/data/carry_model.json`` (a logistic regression)."""
+def carry_model() -> CarryModel:
+    """The model of ``ingest/data/carry_model.json``."""
     m = json.loads(CARRY_MODEL.read_text(encoding="utf-8"))
     if tuple(m["features"]) != CARRY_FEATURES:
         raise ValueError(f"{CARRY_MODEL}: its features are not this linker's; run tools/train_carry.py")
-    return (np.array(m["mean"]), np.array(m["scale"]), np.array(m["weights"]), float(m["bias"]), float(m["threshold"]))
+    return CarryModel(np.array(m["mean"]), np.array(m["scale"]), np.array(m["weights"]), float(m["bias"]), float(m["threshold"]))
 
 
 def carry_probability(features: np.ndarray) -> np.ndarray:
     """The model's probability that each pair is the same task planned again."""
-    mean, scale, weights, bias, _ = carry_model()
-    z = ((features - mean) / scale) @ weights + bias
+    m = carry_model()
+    z = ((features - m.mean) / m.scale) @ m.weights + m.bias
     return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -1227,9 +1244,6 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
             if left and later:
                 # the model weighs the pair's score with where it stands among the others and what became of
                 # the task ("Duy trì tiếp công dân định kỳ": work said to go on is planned again though done)
-                lp = np.array([scorer._pos[i] for i in left])
-                rp = np.array([scorer._pos[i] for i in later])
-                bodies_tags = scorer._tags[0]
                 features = carry_features(
                     scores, ft_scorer.matrix(left, later, next_step=True),
                     scorer.stage_matrix(left, later, next_step=True) == STAGE_NEXT,
@@ -1237,13 +1251,13 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
                     [any(verdict_of[rid] == "partial" for _, rid in answers.get(tid, [])) for tid in left],
                     [bool(answers.get(tid)) for tid in left], step, [i in going_on for i in later],
                     ([len(items[i].text) for i in left], [len(items[i].text) for i in later]),
-                    (bodies_tags[lp] @ bodies_tags[rp].T) > 0,
+                    scorer.body_matrix(left, later),
                 )
                 seen = ~earlier & (scores > CARRY_FLOOR)
                 if record is not None:
                     record.append({"left": list(left), "later": list(later), "features": features, "seen": seen})
                 probability = carry_probability(features)
-                scores = np.where(seen & (probability >= carry_model()[4]), probability, -1.0)
+                scores = np.where(seen & (probability >= carry_model().threshold), probability, -1.0)
             else:
                 scores = np.full((len(left), len(later)), -1.0)
             carry_pairs = _pairs(scores, left, later, 0.0)
@@ -1312,8 +1326,8 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
     return result
 
 
-def link_documents(docs: Sequence[LinkDoc]) -> LinkResult:
-    """Links for documents of any number of units; never across units."""
+def link_documents(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = None) -> LinkResult:
+    """Links for documents of any number of units; never across units (``record``: see :func:`link_unit`)."""
     by_unit: dict[str | None, list[LinkDoc]] = defaultdict(list)
     for d in docs:
         by_unit[d.unit].append(d)
@@ -1321,7 +1335,7 @@ def link_documents(docs: Sequence[LinkDoc]) -> LinkResult:
     for unit, group in by_unit.items():
         if unit is None:
             continue  # a document whose unit is unknown cannot be placed in a series
-        r = link_unit(group)
+        r = link_unit(group, record=record)
         out.links.extend(r.links)
         out.verdicts.update(r.verdicts)
     return out

@@ -476,7 +476,7 @@ def test_the_carry_over_model_is_the_one_the_development_series_train() -> None:
     folders = sorted(p for p in SERIES.glob("dev-hand-*") if (p / "gold.json").exists())
     assert {p.name for p in folders} >= set(shipped["trained_on"])
     data = [pairs_of(SERIES / name) for name in shipped["trained_on"]]
-    refit = fit(np.vstack([x for x, _ in data]), np.concatenate([y for _, y in data]))
+    refit = fit(np.vstack([s.x for s in data]), np.concatenate([s.y for s in data]))
     assert np.allclose(refit["weights"], shipped["weights"], atol=1e-6)
     assert abs(refit["bias"] - shipped["bias"]) < 1e-6
 

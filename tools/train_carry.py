@@ -27,9 +27,8 @@ import glob
 import json
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -40,7 +39,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from eval_series import _match_items, score  # noqa: E402
 
 from graph import linking  # noqa: E402
-from graph.linking import CARRY_FEATURES, link_unit, linkdoc_from_parsed  # noqa: E402
+from graph.linking import CARRY_FEATURES, link_documents, linkdoc_from_parsed  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 
 L2 = 1.0
@@ -50,29 +49,26 @@ L2 = 1.0
 COVERAGE_MIN = 0.8
 
 
-def coverage(folder: Path) -> float:
-    """The share of a series' gold tasks that some parsed task maps to (the scorer's mapping)."""
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    texts: list[str | None] = [it.text for d in gold["documents"] for it in parse_file(folder / d["file"]).items if it.role == "task"]
-    mapped = {g for g in _match_items(texts, gold["tasks"]).values() if g}
-    return len(mapped) / max(1, len(gold["tasks"]))
+class Series(NamedTuple):
+    """One labelled series as the linker sees it: every weighed pair's features and gold label, and its coverage."""
+
+    x: np.ndarray
+    y: np.ndarray
+    #: the share of its gold tasks that some parsed task maps to (the scorer's mapping)
+    coverage: float
 
 
-def pairs_of(folder: Path) -> tuple[np.ndarray, np.ndarray]:
+def pairs_of(folder: Path) -> Series:
     """The features and the gold label of every (task, later task) pair the linker weighs in one series."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     files = sorted(folder / d["file"] for d in gold["documents"])
     docs = [linkdoc_from_parsed(parse_file(f), str(f)) for f in files]
-    by_unit: dict[str | None, list[Any]] = defaultdict(list)
-    for d in docs:
-        by_unit[d.unit].append(d)
     record: list[dict[str, Any]] = []
-    for unit, group in by_unit.items():
-        if unit is not None:
-            link_unit(group, record=record)
+    link_documents(docs, record=record)
     texts = {it.id: it.text for d in docs for it in d.items if it.role == "task"}
     tmap = _match_items(list(texts.values()), gold["tasks"])
     gid = {i: tmap.get(t) for i, t in texts.items()}
+    coverage = len({g for g in gid.values() if g}) / max(1, len(gold["tasks"]))
     positive = {(x["from"], x["to"]) for x in gold["carry_over"]}
     xs: list[np.ndarray] = []
     ys: list[int] = []
@@ -84,8 +80,8 @@ def pairs_of(folder: Path) -> tuple[np.ndarray, np.ndarray]:
                     xs.append(block["features"][x, y])
                     ys.append(int((gid.get(a), gid.get(b)) in positive))
     if not xs:
-        return np.zeros((0, len(CARRY_FEATURES))), np.zeros(0)
-    return np.array(xs), np.array(ys, dtype=float)
+        return Series(np.zeros((0, len(CARRY_FEATURES))), np.zeros(0), coverage)
+    return Series(np.array(xs), np.array(ys, dtype=float), coverage)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict[str, Any]:
@@ -135,23 +131,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write ingest/data/carry_model.json")
     args = ap.parse_args(argv)
     folders = sorted(Path(p) for p in glob.glob(args.series) if (Path(p) / "gold.json").exists())
-    for f in [f for f in folders if coverage(f) < COVERAGE_MIN]:
+    threshold = args.threshold if args.threshold is not None else linking.carry_model().threshold
+    original = linking.CARRY_MODEL
+    data = {f.name: pairs_of(f) for f in folders}
+    for f in [f for f in folders if data[f.name].coverage < COVERAGE_MIN]:
         # its labels would call "no carry-over" every pair of items it does not cut as the parse does
         print(f"{f.name}: left out, fewer than {COVERAGE_MIN:.0%} of its gold tasks are tasks of the parse", file=sys.stderr)
         folders.remove(f)
-    threshold = args.threshold if args.threshold is not None else linking.carry_model()[4]
-    original = linking.CARRY_MODEL
-    data = {f.name: pairs_of(f) for f in folders}
+        del data[f.name]
     names = [f.name for f in folders]
-    print(f"{len(names)} series, {sum(len(y) for _, y in data.values())} pairs, "
-          f"{int(sum(y.sum() for _, y in data.values()))} carry-overs among them", file=sys.stderr)
+    print(f"{len(names)} series, {sum(len(s.y) for s in data.values())} pairs, "
+          f"{int(sum(s.y.sum() for s in data.values()))} carry-overs among them", file=sys.stderr)
     loso = None
     if args.loso:
         rows = []
         with tempfile.TemporaryDirectory() as tmp:
             for f in folders:
-                others = [n for n in names if n != f.name and len(data[n][1])]
-                params = fit(np.vstack([data[n][0] for n in others]), np.concatenate([data[n][1] for n in others]))
+                others = [n for n in names if n != f.name and len(data[n].y)]
+                params = fit(np.vstack([data[n].x for n in others]), np.concatenate([data[n].y for n in others]))
                 use_model(model_json(params, threshold, others, None), Path(tmp) / "m.json")
                 s = score(f)
                 rows.append([s[k][2] for k in ("follow_through", "carry_over", "gaps")])
@@ -163,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                 "carry_over_f1": round(float(mean[1]), 3), "gaps_f1": round(float(mean[2]), 3)}
         print(json.dumps(loso))
     if args.write:
-        used = [n for n in names if len(data[n][1])]
-        params = fit(np.vstack([data[n][0] for n in used]), np.concatenate([data[n][1] for n in used]))
+        used = [n for n in names if len(data[n].y)]
+        params = fit(np.vstack([data[n].x for n in used]), np.concatenate([data[n].y for n in used]))
         model = model_json(params, threshold, used, loso)
         original.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {original}", file=sys.stderr)
