@@ -264,6 +264,33 @@ def _either(sp: Span, found: list[tuple[str, Span]], date: str | None) -> str:
     return "result"
 
 
+_NO_MEETING = re.compile(r"\bkhong (?:to chuc|hop)\b")
+
+
+def _opening_periods(lines: list[str]) -> tuple[tuple[tuple[int | None, int], ...], tuple[tuple[int | None, int], ...]]:
+    """The months reviewed and planned that one sentence of a body's opening names together ("... họp đánh giá
+    kết quả tháng 9 và triển khai nhiệm vụ tháng 10"; "Nay Ban Chấp hành đánh giá kết quả tháng 10 và tháng 11, đề ra
+    nhiệm vụ tháng 12 như sau:"): the first sentence of the first two prose lines that names both.
+
+    >>> _opening_periods(["Ngày 01/10/2026, Thường trực Đảng ủy họp giao ban đánh giá kết quả tháng 9 và triển khai nhiệm vụ tháng 10."])
+    (((None, 9),), ((None, 10),))
+    >>> _opening_periods(["Do mưa bão, Ban Chấp hành không tổ chức hội nghị tháng 10; nhiệm vụ tháng 11 tiếp tục thực hiện. Nay "
+    ...                   "đánh giá kết quả tháng 10 và tháng 11, đề ra nhiệm vụ tháng 12 năm 2026 như sau:"])
+    (((None, 10), (None, 11)), ((2026, 12),))
+    """
+    prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
+    for line in prose[:2]:
+        for sentence in re.split(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])", line):
+            if _NO_MEETING.search(fold(sentence)):
+                continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
+            found = _classify(sentence)
+            rep = next((sp.months for kind, sp in found if kind == "result"), ())
+            pla = next((sp.months for kind, sp in found if kind == "task"), ())
+            if rep and pla and 1 <= (pla[0][1] - rep[-1][1]) % 12 <= 3:
+                return rep, pla  # what was reviewed comes before what is planned ("kết quả ... trong tháng và ... tháng 6": not read)
+    return (), ()
+
+
 def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     """The months a document reports on and the months it plans.
 
@@ -345,6 +372,14 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             break
     if wider:
         reported = wider
+    if (meeting and not wider) or not (reported and planned):
+        # the opening sentence of a notice in prose: "Ngày 01/10, Thường trực Đảng ủy họp đánh giá kết quả
+        # tháng 9 và triển khai nhiệm vụ tháng 10": what the meeting reviewed and planned, where the title
+        # names only the meeting's month or nothing
+        o_rep, o_pla = _opening_periods(lines)
+        if o_rep and ((meeting and not wider) or not reported):
+            reported = o_rep
+            planned = planned or o_pla
     if not planned:
         # the plan's lead phrase: "Trong tháng 9/2025, tập trung thực hiện ..."
         for line in lines:

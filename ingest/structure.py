@@ -275,6 +275,30 @@ def _field_title(line: str) -> bool:
 _BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
 
 
+def _inline_leadin(line: str) -> tuple[int, str] | None:
+    """Where a paragraph's content starts after its own lead-in, and the role the lead-in announces; or None.
+
+    >>> _inline_leadin("Trong tháng 9, phường đạt được một số kết quả: (1) thu ngân sách đạt 1,2 tỷ đồng; (2) ...")
+    (47, 'result')
+    >>> _inline_leadin("Tuy nhiên, còn một số hạn chế: tiến độ giải phóng mặt bằng còn chậm.")
+    (31, 'limitation')
+    >>> _inline_leadin("Công an phường: duy trì làm sạch dữ liệu dân cư theo Đề án 06.") is None
+    True
+    """
+    colon = line.find(": ", 0, 300)
+    if colon < 0 or len(line) - colon < 24:
+        return None
+    spans = split_sentences(line[: colon + 1], 0)
+    lead = line[spans[-1][0] : colon + 1] if spans else line[: colon + 1]
+    if len(lead.split()) < 4:
+        return None
+    f = fold(lead)
+    role = "limitation" if any(k in f for k, r in _ROLE_KEYS if r == "limitation") else _role_of_heading(lead, lead_in=True)
+    if role not in {"result", "task", "limitation", "other"}:
+        return None
+    return colon + 2, role
+
+
 _OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(\d{1,2})\b")
 
 
@@ -388,6 +412,52 @@ def _ordinal_cuts(folded: str) -> list[int]:
     return [m.start() for m in _ORDINAL_POINT.finditer(folded, first)]
 
 
+#: an inline point: "(1) ", "1) ", "a) " at the start of a sentence or after ":", ";", "," or "."
+_INLINE_POINT = re.compile(r"(?:(?<=^)|(?<=[:;,.] ))(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2})\)|(?P<a>[a-zđ])\))[ ]")
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def inline_points(sentence: str) -> list[int]:
+    """Where the inline points of a sentence begin, after its first: "... kết quả: (1) X; (2) Y; (3) Z".
+
+    A notice typed from the minutes numbers its points inside one paragraph, "(1) ...; (2) ...",
+    "1) ...; 2) ..." or "a) ..., b) ..."; each point is an item of its own, as a bullet is. A marker
+    counts only in a run of one style numbered one after another (a run may go on from the sentence
+    before, when it starts the sentence): "tổ dân phố số 1; số 2" and a lone "(2)" are not points.
+    What stands before the first point (the lead-in) stays with it.
+
+    >>> t = "Phường đạt một số kết quả: (1) thu ngân sách đạt 86% dự toán; (2) khám tuyển 64/70 công dân; (3) số hóa 92% hồ sơ."
+    >>> [t[a:b] for a, b in zip([0, *inline_points(t)], [*inline_points(t), len(t)])]
+    ['Phường đạt một số kết quả: (1) thu ngân sách đạt 86% dự toán; ', '(2) khám tuyển 64/70 công dân; ', '(3) số hóa 92% hồ sơ.']
+    >>> inline_points("Hoàn thành tuyến số 2) và số 3) trước ngày 20/4.")
+    []
+    >>> inline_points("Các giấy tờ tích hợp trên VNeID: (1) Giấy khai sinh; (2) Giấy phép lái xe; (3) Căn cước công dân.")
+    []
+    >>> inline_points("Giao UBND phường: a) rà soát hộ nghèo; b) cấp thẻ bảo hiểm y tế; đ) kiểm tra.")
+    [39]
+    """
+    if ")" not in sentence:
+        return []
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for m in _INLINE_POINT.finditer(sentence):
+        style = next(k for k in ("pn", "n", "a") if m.group(k) is not None)
+        value = int(m.group(style)) if style != "a" else _LETTERS.find(m.group(style)) + 1
+        run = runs.setdefault(style, [])
+        if run and value == run[-1][1] + 1:
+            run.append((m.start(), value))
+        elif not run and (value == 1 or m.start() == 0):
+            run.append((m.start(), value))
+    cuts = []
+    for run in runs.values():
+        if len(run) < 2:
+            continue
+        ends = [a for a, _ in run[1:]] + [len(sentence)]
+        words = [len(sentence[a:b].split()) - 1 for (a, _), b in zip(run, ends, strict=True)]
+        if min(words) >= 3 and sum(words) >= 4.5 * len(words):
+            cuts += [a for a, _ in run[1:]]  # points are clauses: "(1) Giấy khai sinh; (2) Giấy phép lái xe" lists things
+    return sorted(cuts)
+
+
 def task_clauses(text: str, start: int, end: int, folded: str | None = None) -> list[tuple[int, int]]:
     """A task addressed to a body, cut at the semicolons that start another task.
 
@@ -463,6 +533,8 @@ class _Node:
     #: a lead-in or an unnumbered heading that opens a part of the document (outside any part with a role):
     #: every point after it is its child, whatever its marker
     opens: bool = False
+    #: a lead-in that starts its own paragraph's content ("... đạt một số kết quả: (1) ...; (2) ...")
+    inline: bool = False
 
 
 _RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
@@ -770,7 +842,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 limits = True
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            clauses = task_clauses(text, ss, se, folded[ss:se]) if r == "task" else [(ss, se)]
+            cuts = inline_points(sentence)
+            points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+            clauses = [c for ps_, pe_ in points
+                       for c in (task_clauses(text, ps_, pe_, folded[ps_:pe_]) if r == "task" else [(ps_, pe_)])]
             for c, (cs, ce) in enumerate(clauses, 1):
                 items.append(new_item(f"i{len(items) + 1}", p if len(clauses) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 
@@ -850,6 +925,18 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # "Kinh tế - xã hội" over "+ ..." points: the field they belong to, not an item of its own
                 close_to_leadin()
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+                continue
+            lead = _inline_leadin(line) if current_role() == "other" or stack[-1].inline else None
+            if lead is not None and lead[1] == current_role():
+                lead = None  # "Các Chương trình mục tiêu quốc gia: ..." outside any part: a sentence, not a lead-in
+            if lead is not None:
+                # a notice in prose, no headings: "Trong tháng 9, ... đạt được một số kết quả: (1) ...; (2) ...",
+                # "Tuy nhiên, còn một số hạn chế: ...", "Đồng chí Bí thư yêu cầu ... các nhiệm vụ sau: (1) ..."
+                at, role = lead
+                close_to_leadin()
+                stack.append(_Node("leadin", "", role=role, opens=current_role() == "other", inline=True))
+                add(ps, ps + at, "other", path_of(), stack[-1].uid, False)
+                add(ps + at, pe, role, path_of(), stack[-1].uid, False)
                 continue
             add(ps, pe, current_role(), path_of(), stack[-1].uid, False)
             continue

@@ -71,6 +71,18 @@ def test_period_expressions(phrase: str, months: list) -> None:
         # a quarter and a month reviewed together
         ("về lãnh đạo thực hiện nhiệm vụ quý III, tháng 10 và nhiệm vụ trọng tâm tháng 11 năm 2026", "", "2026-10-29",
          ("2026-07", "2026-08", "2026-09", "2026-10"), ("2026-11",)),
+        # a meeting's month in the title; its opening sentence says what it reviewed and planned (a notice in prose)
+        ("tại cuộc họp giao ban tháng 10 năm 2026",
+         "Ngày 01/10/2026, Thường trực Đảng ủy phường họp giao ban đánh giá kết quả thực hiện nhiệm vụ tháng 9 và triển khai "
+         "nhiệm vụ tháng 10 năm 2026. Sau khi nghe báo cáo, đồng chí Bí thư kết luận như sau:\n", "2026-10-02", ("2026-09",), ("2026-10",)),
+        # no period in the title at all: the opening sentence gives both
+        ("THÔNG BÁO KẾT LUẬN của Ban Thường vụ Đảng ủy xã",
+         "Chiều ngày 03/11, Ban Thường vụ Đảng ủy xã họp nghe báo cáo kết quả tháng 10 và bàn nhiệm vụ trọng tâm tháng 11.\n",
+         "2026-11-04", ("2026-10",), ("2026-11",)),
+        # an opening that tells of no meeting is not read for months
+        ("về phương hướng, nhiệm vụ trọng tâm tháng 6 năm 2026",
+         "Thực hiện Kế hoạch số 12-KH/ĐU về kết quả tháng 3 năm 2026 của cấp ủy các chi bộ trực thuộc và các đoàn thể.\n", "2026-06-02",
+         (), ("2026-06",)),
         # a half-year review
         ("Báo cáo sơ kết 6 tháng đầu năm 2026, phương hướng nhiệm vụ 6 tháng cuối năm", "", "2026-06-25",
          tuple(f"2026-{m:02d}" for m in range(1, 7)), tuple(f"2026-{m:02d}" for m in range(7, 13))),

@@ -367,11 +367,44 @@ LAYOUTS += [
 ]
 
 
+# session 10: a notice typed from the minutes, in prose without headings, its points numbered inside the paragraph
+# ("... kết quả: (1) ...; (2) ..."); each point is an item, as a bullet is (ANNOTATION: "every sentence or bullet")
+LAYOUTS += [
+    (
+        "Trong tháng 9/2026, dưới sự lãnh đạo của Đảng ủy, phường đạt được một số kết quả: (1) thu ngân sách đạt 1,2 tỷ đồng, "
+        "lũy kế đạt 86% dự toán; (2) hoàn thành khám sức khỏe nghĩa vụ quân sự cho 64/70 công dân; (3) tỷ lệ hồ sơ giải quyết "
+        "trực tuyến đạt 92%.\n\nTuy nhiên, còn một số hạn chế: tiến độ giải phóng mặt bằng dự án đường Nguyễn Văn Cừ còn chậm.\n\n"
+        "Đồng chí Bí thư Đảng ủy yêu cầu trong tháng 10 tập trung thực hiện tốt các nhiệm vụ sau: 1) phấn đấu thu ngân sách đạt 95% "
+        "dự toán năm; 2) hoàn thành bàn giao mặt bằng 0,8 ha còn lại; 3) tổ chức sơ kết 9 tháng thực hiện Nghị quyết 57-NQ/TW.\n\n"
+        "Giao Văn phòng Đảng ủy theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Thường trực Đảng ủy.\n",
+        [("result", "(1) thu ngân sách đạt 1,2 tỷ đồng, lũy kế đạt 86% dự toán;"),
+         ("result", "(2) hoàn thành khám sức khỏe nghĩa vụ quân sự cho 64/70 công dân;"),
+         ("result", "(3) tỷ lệ hồ sơ giải quyết trực tuyến đạt 92%."),
+         ("limitation", "tiến độ giải phóng mặt bằng dự án đường Nguyễn Văn Cừ còn chậm."),
+         ("task", "1) phấn đấu thu ngân sách đạt 95% dự toán năm;"),
+         ("task", "2) hoàn thành bàn giao mặt bằng 0,8 ha còn lại;"),
+         ("task", "3) tổ chức sơ kết 9 tháng thực hiện Nghị quyết 57-NQ/TW."),
+         ("assignment", "Giao Văn phòng Đảng ủy theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Thường trực Đảng ủy.")],
+    ),
+    (
+        "1. Kết quả tháng 9\n- Công tác xây dựng Đảng: a) kết nạp 03 đảng viên mới; b) chuyển sinh hoạt đảng cho 12 đảng viên.\n"
+        "2. Nhiệm vụ tháng 10\n- Đối với Ủy ban nhân dân phường: (1) hoàn thành thu thuế sử dụng đất phi nông nghiệp; "
+        "(2) ra quân lập lại trật tự vỉa hè tuyến phố Ngọc Lâm.\n- Tổ chức Hội nghị cán bộ chủ chốt, số 2) và số 3) của kế hoạch.\n",
+        [("result", "Công tác xây dựng Đảng: a) kết nạp 03 đảng viên mới;"),
+         ("result", "b) chuyển sinh hoạt đảng cho 12 đảng viên."),
+         ("task", "Đối với Ủy ban nhân dân phường: (1) hoàn thành thu thuế sử dụng đất phi nông nghiệp;"),
+         ("task", "(2) ra quân lập lại trật tự vỉa hè tuyến phố Ngọc Lâm."),
+         ("task", "Tổ chức Hội nghị cán bộ chủ chốt, số 2) và số 3) của kế hoạch.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
                                                          "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
-                                                         "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office"])
+                                                         "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office",
+                                                         "prose-with-inline-points", "inline-points-under-headings"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)

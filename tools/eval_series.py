@@ -157,10 +157,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", action="store_true", help="ingest into a temporary store and read the named queries")
     ap.add_argument("--misses", action="store_true", help="print every missed and spurious link")
     args = ap.parse_args(argv)
+    f1s: dict[str, list[float]] = {}
     for folder in args.series:
         s = score(folder, store=args.store, misses=args.misses)
         line = "; ".join(f"{k} P={p:.2f} R={r:.2f} F1={f:.2f}" for k, (p, r, f) in s.items())
         print(f"{folder.name}: {line}")
+        for k, (_, _, f) in s.items():
+            f1s.setdefault(k, []).append(f)
+    if len(args.series) > 1:  # the unweighted mean over the series, as the README reports it
+        print(f"mean of {len(args.series)}: " + "; ".join(f"{k} F1={sum(v) / len(v):.3f}" for k, v in f1s.items()))
     return 0
 
 
