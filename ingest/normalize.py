@@ -262,11 +262,11 @@ def _join_broken(m: re.Match[str]) -> str:
     if before == before.upper():
         return m.group(0)
     if _LETTER_POINT.match(text, m.end()):
-        return m.group(0)  # "3. Quốc phòng - an ninh\n\na) Ngày 21-10 ...": a lettered point, not a continuation
+        return m.group(0)  # "3. Quốc phòng - an ninh\n\na) Ngày 21-10 ...", "a. Về kinh tế": a lettered point, not a continuation
     return " "
 
 
-_LETTER_POINT = re.compile(r"[a-zđ]\)[ ]")
+_LETTER_POINT = re.compile(r"[a-zđ][).][ ]")
 
 
 #: a gap between the two columns of a flattened header: a tab, 3+ spaces or a table's "|"

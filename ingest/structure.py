@@ -51,8 +51,8 @@ _COMPOUND = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})\.?[ ]+(?=\S)")
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*(?:[.)]|/(?=[ ]))[ ]*(?=[^\d\s])")
 # "(1) Thường trực Đảng ủy ..."
 _PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)[ ]*")
-# "a) Đẩy mạnh ...", "- a) Tại Trung ương:"
-_ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*(?:\)[ ]*|-[ ]+)")
+# "a) Đẩy mạnh ...", "- a) Tại Trung ương:", "a. Về kinh tế" (a capital after the full stop: no sentence starts "a. ")
+_ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*(?:\)[ ]*|-[ ]+|\.[ ]+(?=[A-ZĐÀ-Ỹ]))")
 # "Một là, về kết quả ...", "Hai là, ...", "Thứ nhất, ..." (lower case: "Thứ Hai" is a weekday)
 _ORDINAL = re.compile(
     r"^(?:(?P<label>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)[ ]+là|Thứ[ ]+(?P<nth>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
@@ -401,30 +401,36 @@ def addressee(sentence: str) -> int:
     return m.end() - 1
 
 
-_ORDINAL_POINT = re.compile(r"(?<=[;:.,] )(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi) la,")
-
-
-def _ordinal_cuts(folded: str) -> list[int]:
-    """Where "Hai là, ...", "Ba là, ..." start in a sentence that has a "Một là," before them."""
-    first = folded.find("mot la,")
-    if first < 0:
-        return []
-    return [m.start() for m in _ORDINAL_POINT.finditer(folded, first)]
-
-
 #: an inline point: "(1) ", "1) ", "a) " at the start of a sentence or after ":", ";", "," or "."
 _INLINE_POINT = re.compile(r"(?:(?<=^)|(?<=[:;,.] ))(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2})\)|(?P<a>[a-zđ])\))[ ]")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
+_UNITS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin")
+#: "thứ nhất, ...; thứ hai, ..." and "Một là, ...; Hai là, ..." (folded), up to the fifteenth
+_ORDINAL = re.compile(r"(?:(?<=^)|(?<=[:;,.] ))(?:thu (?P<thu>muoi (?:mot|hai|ba|bon|tu|lam|nam)|muoi|nhat|hai|ba|tu|nam|sau|bay|tam|chin)"
+                      r"|(?P<la>muoi (?:mot|hai|ba|bon|lam)|muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin) la),")
 
 
-def inline_points(sentence: str) -> list[int]:
+def _ordinal_value(word: str) -> int:
+    """1 for "nhat"/"mot", 4 for "tu"/"bon", 15 for "muoi lam"."""
+    word = {"nhat": "mot", "tu": "bon", "lam": "nam"}.get(word, word)
+    if word.startswith("muoi"):
+        rest = word[5:]
+        return 10 + (_ordinal_value(rest) if rest else 0)
+    return _UNITS.index(word) + 1
+
+
+def inline_points(sentence: str, folded: str | None = None) -> list[int]:
     """Where the inline points of a sentence begin, after its first: "... kết quả: (1) X; (2) Y; (3) Z".
 
     A notice typed from the minutes numbers its points inside one paragraph, "(1) ...; (2) ...",
-    "1) ...; 2) ..." or "a) ..., b) ..."; each point is an item of its own, as a bullet is. A marker
-    counts only in a run of one style numbered one after another (a run may go on from the sentence
-    before, when it starts the sentence): "tổ dân phố số 1; số 2" and a lone "(2)" are not points.
-    What stands before the first point (the lead-in) stays with it.
+    "1) ...; 2) ...", "a) ..., b) ...", "thứ nhất, ...; thứ hai, ..." or "Một là, ...; Hai là, ...";
+    each point is an item of its own, as a bullet is. A marker counts only in a run of one style
+    numbered one after another, at the start or after a punctuation mark (a run may go on from the
+    paragraph before: "Về an ninh: (9) ...; (10) ..."): "tổ dân phố số 1; số 2" and a lone "(2)" are
+    not points, nor points that list things rather than say what was done. What stands before the
+    first point (the lead-in) stays with it.
+
+    ``folded``: ``fold(sentence)`` when the caller has it.
 
     >>> t = "Phường đạt một số kết quả: (1) thu ngân sách đạt 86% dự toán; (2) khám tuyển 64/70 công dân; (3) số hóa 92% hồ sơ."
     >>> [t[a:b] for a, b in zip([0, *inline_points(t)], [*inline_points(t), len(t)])]
@@ -435,26 +441,43 @@ def inline_points(sentence: str) -> list[int]:
     []
     >>> inline_points("Giao UBND phường: a) rà soát hộ nghèo; b) cấp thẻ bảo hiểm y tế; đ) kiểm tra.")
     [39]
+    >>> t = "Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng ưu tú; Hai là, kiểm tra Chi bộ khu phố 3; Ba là, số hóa hồ sơ đảng viên."
+    >>> [t[a:b] for a, b in zip([0, *inline_points(t)], [*inline_points(t), len(t)])]
+    ['Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng ưu tú; ', 'Hai là, kiểm tra Chi bộ khu phố 3; ', 'Ba là, số hóa hồ sơ đảng viên.']
+    >>> t = "Tập trung: thứ nhất, thu ngân sách đạt 75% dự toán; thứ hai, lắp đặt 86 cột đèn chiếu sáng trên đường Trần Phú."
+    >>> inline_points(t)
+    [52]
+    >>> inline_points("gieo cấy 580 ha lúa vụ Mùa bảo đảm khung thời vụ; thứ bảy, hoàn thành đăng ký nghĩa vụ quân sự lần đầu; "
+    ...               "thứ tám, xây dựng kế hoạch hoàn thiện 04 tiêu chí nông thôn mới.")
+    [50, 104]
     """
-    if ")" not in sentence:
-        return []
+    markers: list[tuple[str, int, int]] = []  # (style, start, value)
+    if ")" in sentence:
+        for m in _INLINE_POINT.finditer(sentence):
+            style = next(k for k in ("pn", "n", "a") if m.group(k) is not None)
+            markers.append((style, m.start(), int(m.group(style)) if style != "a" else _LETTERS.find(m.group(style)) + 1))
+    if "là," in sentence or "thứ " in sentence or "Thứ " in sentence:
+        for m in _ORDINAL.finditer(folded if folded is not None else fold(sentence)):
+            style = "thu" if m.group("thu") else "la"
+            markers.append((style, m.start(), _ordinal_value(m.group(style))))
+        markers.sort(key=lambda x: x[1])
     runs: dict[str, list[tuple[int, int]]] = {}
-    for m in _INLINE_POINT.finditer(sentence):
-        style = next(k for k in ("pn", "n", "a") if m.group(k) is not None)
-        value = int(m.group(style)) if style != "a" else _LETTERS.find(m.group(style)) + 1
+    for style, start, value in markers:
         run = runs.setdefault(style, [])
-        if run and value == run[-1][1] + 1:
-            run.append((m.start(), value))
-        elif not run and (value == 1 or m.start() == 0):
-            run.append((m.start(), value))
+        if run and value == run[-1][1] + 1 or not run:
+            run.append((start, value))
     cuts = []
-    for run in runs.values():
-        if len(run) < 2:
-            continue
+    for style, run in runs.items():
+        if len(run) < 2 and not (style in {"thu", "la"} and run[0][1] > 1):
+            continue  # one "(2)" is no run; one "thứ tư, ..." goes on from the "Thứ ba, ..." that opens its paragraph
         ends = [a for a, _ in run[1:]] + [len(sentence)]
         words = [len(sentence[a:b].split()) - 1 for (a, _), b in zip(run, ends, strict=True)]
         if min(words) >= 3 and sum(words) >= 4.5 * len(words):
             cuts += [a for a, _ in run[1:]]  # points are clauses: "(1) Giấy khai sinh; (2) Giấy phép lái xe" lists things
+            if run[0][1] > 1 and run[0][0] > 0 and not sentence[: run[0][0]].rstrip().endswith(":"):
+                # a run that goes on from the point before ("Thứ sáu, X; thứ bảy, Y", the paragraph's own marker
+                # read apart): what stands before it is that point, not a lead-in
+                cuts.append(run[0][0])
     return sorted(cuts)
 
 
@@ -476,22 +499,13 @@ def task_clauses(text: str, start: int, end: int, folded: str | None = None) -> 
     >>> t = "Thực hiện tốt công tác đăng ký và quản lý hộ tịch; duy trì lịch tiếp công dân hằng tuần."
     >>> len(task_clauses(t, 0, len(t)))
     1
-    >>> t = "Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng; Hai là, kiểm tra Chi bộ khu phố 3; Ba là, số hóa hồ sơ."
-    >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
-    ['Đảng ủy yêu cầu: Một là, kết nạp 05 quần chúng;', 'Hai là, kiểm tra Chi bộ khu phố 3;', 'Ba là, số hóa hồ sơ.']
 
     ``folded``: ``fold(text[start:end])`` when the caller has it (a slice of its document's fold).
     """
     sentence = text[start:end]
     folded = fold(sentence) if folded is None else folded
-    if ":" not in sentence and "mot la," not in folded:
-        return [(start, end)]  # neither addressed to a body (:func:`addressee`) nor cut into ordinal points
-    enumerated = _ordinal_cuts(folded)
-    if enumerated:
-        # "Một là, X; Hai là, Y; Ba là, Z": each ordinal point is a task of its own
-        bounds = [0, *enumerated, len(sentence)]
-        return [(start + a + len(sentence[a:b]) - len(sentence[a:b].lstrip()), start + b - (len(sentence[a:b]) - len(sentence[a:b].rstrip())))
-                for a, b in zip(bounds, bounds[1:], strict=False) if sentence[a:b].strip()]
+    if ":" not in sentence:
+        return [(start, end)]  # not addressed to a body (:func:`addressee`); ordinal points are :func:`inline_points`
     if not addressee(sentence):
         return [(start, end)]
     cuts = [0]
@@ -842,7 +856,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 limits = True
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
-            cuts = inline_points(sentence)
+            cuts = inline_points(sentence, folded[ss:se])
             points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
             clauses = [c for ps_, pe_ in points
                        for c in (task_clauses(text, ps_, pe_, folded[ps_:pe_]) if r == "task" else [(ps_, pe_)])]
@@ -942,11 +956,21 @@ def parse_items(text: str, header: Header) -> list[Item]:
             continue
 
         kind, label, body_at = mk
-        if kind == "dash" and line[0] in "*•" and nk is not None and nk[0] in {"dash", "plus"} and nxt and nxt[0] not in "*•" \
-                and _field_title(line[body_at:]):
-            # "* UBND xã" over "- ..." points: the body the points are given to, not an item of its own
-            add(ps, pe, "heading", path_of(), stack[-1].uid, True)
-            continue
+        if kind == "dash" and line[0] in "*•" and nk is not None and nk[0] in {"dash", "plus"} and nxt and nxt[0] not in "*•":
+            head = line[body_at:].strip()
+            role = _role_of_heading(head) if head.endswith(":") and len(head.split()) <= 12 else None
+            if role in {"result", "task", "limitation"}:
+                # "* Kết quả:" / "* Nhiệm vụ tháng tới:" over "- ..." points inside a field ("1. Công tác chính trị
+                # tư tưởng"): a report written field by field, each with its results and its tasks; the points
+                # under it are its children, as under a lead-in
+                close_to_leadin()
+                stack.append(_Node("leadin", "", heading=head.rstrip(":").strip(), role=role, month_text=head))
+                add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+                continue
+            if _field_title(head):
+                # "* UBND xã" over "- ..." points: the body the points are given to, not an item of its own
+                add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+                continue
         if closing and kind in {"dash", "plus"}:
             add(ps, pe, "assignment", "close", stack[-1].uid, False)
             continue

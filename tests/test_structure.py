@@ -396,6 +396,19 @@ LAYOUTS += [
          ("task", "(2) ra quân lập lại trật tự vỉa hè tuyến phố Ngọc Lâm."),
          ("task", "Tổ chức Hội nghị cán bộ chủ chốt, số 2) và số 3) của kế hoạch.")],
     ),
+    (
+        # a lettered field after a blank line is no continuation of the heading above it; ordinal points go on
+        # across paragraphs ("Thứ sáu, X; thứ bảy, Y": the paragraph's own marker read apart, then the run goes on)
+        "1. Kết quả thực hiện nhiệm vụ tháng 6/2026\n\na. Về kinh tế, đô thị\n- Thu ngân sách 6 tháng đạt 14,2 tỷ đồng, bằng 50,9% dự toán.\n"
+        "2. Nhiệm vụ tháng 7/2026\nĐảng ủy yêu cầu tập trung: thứ nhất, phấn đấu thu ngân sách 7 tháng đạt 58% dự toán; thứ hai, "
+        "hoàn thành bàn giao mặt bằng đường ĐT.615 đoạn qua thôn Tân An.\nThứ ba, gieo cấy 580 ha lúa vụ Mùa bảo đảm khung thời vụ; "
+        "thứ tư, hoàn thành đăng ký nghĩa vụ quân sự lần đầu cho công dân nam đủ 17 tuổi.\n",
+        [("result", "Thu ngân sách 6 tháng đạt 14,2 tỷ đồng, bằng 50,9% dự toán."),
+         ("task", "Đảng ủy yêu cầu tập trung: thứ nhất, phấn đấu thu ngân sách 7 tháng đạt 58% dự toán;"),
+         ("task", "thứ hai, hoàn thành bàn giao mặt bằng đường ĐT.615 đoạn qua thôn Tân An."),
+         ("task", "gieo cấy 580 ha lúa vụ Mùa bảo đảm khung thời vụ;"),
+         ("task", "thứ tư, hoàn thành đăng ký nghĩa vụ quân sự lần đầu cho công dân nam đủ 17 tuổi.")],
+    ),
 ]
 
 
@@ -404,7 +417,8 @@ LAYOUTS += [
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
                                                          "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
                                                          "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office",
-                                                         "prose-with-inline-points", "inline-points-under-headings"])
+                                                         "prose-with-inline-points", "inline-points-under-headings",
+                                                         "ordinal-points-across-paragraphs"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
