@@ -79,7 +79,7 @@ SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
 #: a later task is the second half of a task split in two when it scores this share of the first half's score
-SPLIT_RATIO = 0.8
+SPLIT_RATIO = 0.75
 #: two items that each cite a directive, and not the same one, are less alike by this much
 OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much
@@ -784,6 +784,25 @@ def _num(s: str) -> float:
     return float(s.replace(".", "").replace(",", "."))
 
 
+#: a result that says the task was not carried out at all: no follow-through (ANNOTATION: done or partial only)
+_NOT_DONE = re.compile(r"(?:chưa|không)\s+(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công)\b(?!\s+(?:xong|được\s+\d))")
+
+
+def not_done(text: str) -> bool:
+    """Whether a result says its task was not carried out: "Chưa thực hiện", "Chưa tổ chức, lùi sang tháng 7"; in a
+    follow-up table's row ("Nhiệm vụ ... | Chưa thực hiện"), what its last cell says.
+
+    >>> not_done("Giám sát chuyên đề việc thu, nộp đảng phí tại 04 chi bộ | Chưa thực hiện")
+    True
+    >>> not_done("Chưa tổ chức, lùi sang tháng 7 theo hướng dẫn của Bộ Chỉ huy Quân sự tỉnh")
+    True
+    >>> not_done("Đã kiểm tra 14 cơ sở; 02 cơ sở chưa thực hiện đúng quy định về phòng cháy")
+    False
+    """
+    own = text.rsplit(" | ", 1)[-1].lstrip(" -–+•")
+    return _NOT_DONE.match(own.lower()) is not None
+
+
 def verdict_of_result(text: str) -> str:
     """``partial`` when a result reports progress short of completion, else ``done``.
 
@@ -1172,7 +1191,8 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
     leftover: list[str] = []
     for j in range(len(docs)):
         report = docs[j]
-        results = [r for r in report.items if r.role == "result"]
+        # a result that says its task was not carried out answers nothing ("Chưa thực hiện")
+        results = [r for r in report.items if r.role == "result" and not not_done(r.text)]
         result_ids = [r.id for r in results]
         planned = by_report.get(j, []) + [
             tid for tid in again.get(j, []) if not any(verdict_of_result(items[rid].text) == "done" for _, rid in answers[tid])

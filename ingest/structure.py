@@ -104,6 +104,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("phuong huong", "task"),
     ("giai phap", "task"),
     ("ke hoach cong tac", "task"),
+    ("chuong trinh cong tac", "task"),  # "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026": the month's programme
+    ("lich cong tac", "task"),
     ("trong tam", "task"),
     ("to chuc thuc hien", "assignment"),
     ("thi hanh", "assignment"),
@@ -250,7 +252,10 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
     True
     """
     s = line.strip()
-    if nxt is None or not s or not s[0].isupper() or s[-1] in ".;:,!?" or len(s) > 80 or len(s.split()) > 10:
+    # an upper-case heading may be longer: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 VÀ THÁNG 5"
+    upper = s == s.upper()
+    if nxt is None or not s or not s[0].isupper() or s[-1] in ".;:,!?" or len(s) > (120 if upper else 80) \
+            or len(s.split()) > (16 if upper else 10):
         return None
     low = s.lower()
     low = low[3:] if low.startswith("về ") else low  # "Về kết quả tháng 9"
@@ -363,17 +368,6 @@ def _item_period(
     return default, tuple(doc_months)
 
 
-# "…; phát động đợt ra quân …": a clause after a semicolon that starts a new task with a verb of the genre
-_TASK_VERBS = (
-    "bao dam", "ban hanh", "ban giao", "bo tri", "chi dao", "chuan bi", "chu tri", "chu dong", "cung co", "cap nhat",
-    "day manh", "day nhanh", "don doc", "dong thoi", "giam sat", "hoan thanh", "hoan thien", "hoan tat", "huong dan",
-    "kiem tra", "kien toan", "kip thoi", "lap", "lua chon", "nang cao", "nam chac", "phat dong", "phoi hop", "phan dau",
-    "quan ly", "quan tam", "ra soat", "rut kinh nghiem", "so ket", "tang cuong", "tap trung", "tham muu", "theo doi",
-    "thuc hien", "tiep tuc", "tiep nhan", "tien hanh", "to chuc", "tong ket", "tong hop", "trien khai", "tuyen truyen",
-    "van dong", "xay dung", "xu ly", "xac minh", "duy tri", "dang ky", "danh gia", "dau tu", "dieu chinh", "giai quyet",
-    "khan truong", "khao sat", "khac phuc", "kiem diem", "phat trien", "phong chong", "sap xep", "tham gia",
-    "thanh lap", "thu", "thuc day", "ung dung", "ho tro", "lam tot", "chon", "cung", "gop phan", "on dinh",
-)
 # a row of a plain-text table (a Word table pasted as text): "1 | cell | cell", "STT | ...", "| cell | |"
 #: or a Markdown table's: "| 1 | cell | cell |", "| TT | Nội dung |", "|---|---|"
 _TABLE_ROW = re.compile(r"^(?:\|[ ]*(?=\d{1,3}\.?[ ]*\||STT|TT))?(?:(?P<n>\d{1,3})\.?|STT|TT|)[ ]*\|[ ]*(?P<cell>[^|]*[^|\s])?[ ]*\|")
@@ -384,7 +378,6 @@ _BODY_WORDS = re.compile(
     r"\b(?:ủy ban|ubnd|hđnd|hội đồng|công an|ban|hội|đoàn|mặt trận|mttq|chi bộ|đảng ủy|cấp ủy|văn phòng|thường trực|"
     r"trạm|trường|phòng|trung tâm|quân sự|cơ quan|tổ dân phố|thôn|ấp|khu phố|bí thư|chủ tịch|lãnh đạo)\b"
 )
-_CLAUSE_START = re.compile(r"(?:" + "|".join(re.escape(v) for v in _TASK_VERBS) + r")\b")
 
 
 def addressee(sentence: str) -> int:
@@ -479,55 +472,6 @@ def inline_points(sentence: str, folded: str | None = None) -> list[int]:
                 # read apart): what stands before it is that point, not a lead-in
                 cuts.append(run[0][0])
     return sorted(cuts)
-
-
-def task_clauses(text: str, start: int, end: int, folded: str | None = None) -> list[tuple[int, int]]:
-    """A task addressed to a body, cut at the semicolons that start another task.
-
-    Conclusions written body by body put two or three tasks on one line ("Ủy ban nhân dân
-    phường: X; Y"); each is followed up on its own, so each is an item. Only such addressed lines
-    are cut (a plain task sentence with semicolons stays one item, as the annotation rules count
-    items), and a semicolon cuts only when the clause after it begins with a verb of the genre and
-    both sides are at least four words long: lists of places and "(đợt 1; đợt 2)" are not cut.
-
-    >>> t = "Ủy ban nhân dân phường: hoàn thành bàn giao 0,9 ha còn lại trước ngày 25/4; phát động đợt ra quân lập lại trật tự đô thị."
-    >>> [t[s:e] for s, e in task_clauses(t, 0, len(t))]
-    ['Ủy ban nhân dân phường: hoàn thành bàn giao 0,9 ha còn lại trước ngày 25/4;', 'phát động đợt ra quân lập lại trật tự đô thị.']
-    >>> t = "Công an phường: rà soát danh sách cử tri tại các tổ dân phố số 1; số 2 và số 5 trước ngày 20/4."
-    >>> len(task_clauses(t, 0, len(t)))
-    1
-    >>> t = "Thực hiện tốt công tác đăng ký và quản lý hộ tịch; duy trì lịch tiếp công dân hằng tuần."
-    >>> len(task_clauses(t, 0, len(t)))
-    1
-
-    ``folded``: ``fold(text[start:end])`` when the caller has it (a slice of its document's fold).
-    """
-    sentence = text[start:end]
-    folded = fold(sentence) if folded is None else folded
-    if ":" not in sentence:
-        return [(start, end)]  # not addressed to a body (:func:`addressee`); ordinal points are :func:`inline_points`
-    if not addressee(sentence):
-        return [(start, end)]
-    cuts = [0]
-    depth = 0
-    for k, ch in enumerate(sentence):
-        if ch in "(“\"":
-            depth += 1 if ch != '"' or depth == 0 else -1
-        elif ch in ")”":
-            depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            rest = folded[k + 1 :].lstrip()
-            before = sentence[cuts[-1] : k]
-            if _CLAUSE_START.match(rest) and len(before.split()) >= 4 and len(rest.split()) >= 4:
-                cuts.append(k + 1)
-    if len(cuts) == 1:
-        return [(start, end)]
-    spans = []
-    for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True):
-        piece = sentence[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + a + lead, start + a + len(piece.rstrip())))
-    return spans
 
 
 _UIDS = itertools.count()
@@ -824,9 +768,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
             return (node_depth(k - 1) if k > 1 else 0) + 0.5
         return depth(node.kind, node.label)
 
-    def close_to_leadin() -> None:
-        """Close the points a lead-in or an unnumbered heading ends: "(4) ..." then "Tuy nhiên ... hạn chế:"."""
+    def close_to_leadin(keep_part: bool = False) -> None:
+        """Close the points a lead-in or an unnumbered heading ends: "(4) ..." then "Tuy nhiên ... hạn chế:".
+        ``keep_part``: not the unnumbered heading of a part ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5") itself."""
         while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
+            if keep_part and stack[-1].kind == "leadin" and stack[-1].heading and stack[-1].role in {"result", "task", "limitation"}:
+                break
             stack.pop()
 
     def current_month_source() -> str | None:
@@ -858,8 +805,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
             cuts = inline_points(sentence, folded[ss:se])
             points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
-            clauses = [c for ps_, pe_ in points
-                       for c in (task_clauses(text, ps_, pe_, folded[ps_:pe_]) if r == "task" else [(ps_, pe_)])]
+            # a task addressed to a body with two clauses ("Công an phường: X; Y") is one bullet, one item, as the
+            # annotation rules count items (it was cut at its semicolons until session 10: one hand labelled so, five not)
+            clauses = points
             for c, (cs, ce) in enumerate(clauses, 1):
                 items.append(new_item(f"i{len(items) + 1}", p if len(clauses) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 
@@ -876,6 +824,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
     in_table = False
+    result_cell: int | None = None  # the "Kết quả" column of the table being read
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
         if i in titled:
@@ -889,13 +838,24 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # a row of a plain-text table: "1 | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian"; the item is
             # the content cell; the header row and a cell's second line ("| tiếp theo | |") are not items
             in_table = True
+            if header_row:
+                # a follow-up table: "TT | Nhiệm vụ theo Thông báo số 34-TB/ĐU | Kết quả thực hiện | Ghi chú"; a row's
+                # item runs from its content cell through its result cell (what became of the task, in its words)
+                heads = line.split("|")
+                result_cell = next((k for k, c in enumerate(heads) if k > 1 and "ket qua" in fold(c)), None)
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))
-                add(ps + row.start("cell"), ps + row.end("cell"), current_role(), f"{path_of()}.r{row.group('n')}".lstrip("."), cell.uid)
+                end = ps + row.end("cell")
+                if result_cell is not None:
+                    cells = line.split("|")
+                    if len(cells) > result_cell and cells[result_cell].strip():
+                        end = ps + sum(len(c) + 1 for c in cells[:result_cell]) + len(cells[result_cell].rstrip())
+                add(ps + row.start("cell"), end, current_role(), f"{path_of()}.r{row.group('n')}".lstrip("."), cell.uid)
             else:
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
         in_table = False
+        result_cell = None
         mk = marks[i]
         f = folded[ps:pe]
 
@@ -922,8 +882,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 role = _role_of_heading(line, lead_in=True)
                 if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
                     role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
-                # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."
-                close_to_leadin()
+                # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."; a field's
+                # name under an unnumbered heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" / "Kinh tế, đô thị:", a Word list
+                # whose numbers were lost in the copy) is a part of that heading's part, not the end of it
+                close_to_leadin(keep_part=role is None and len(line.split()) <= 12)
                 if role:
                     stack.append(_Node("leadin", "", role=role, opens=current_role() == "other"))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
@@ -939,6 +901,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # "Kinh tế - xã hội" over "+ ..." points: the field they belong to, not an item of its own
                 close_to_leadin()
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+                continue
+            if (line.count(" | ") >= 2 or line.count("\t") >= 2) and not any(c.isdigit() for c in line):
+                # the header row of a table pasted from Word ("Chỉ tiêu | Kế hoạch năm | Thực hiện tháng | Tỷ lệ")
+                add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
             lead = _inline_leadin(line) if current_role() == "other" or stack[-1].inline else None
             if lead is not None and lead[1] == current_role():

@@ -167,8 +167,8 @@ LAYOUTS = [
         [("result", "Thu ngân sách 5 tháng đạt 41,2% dự toán."),
          ("limitation", "Hạn chế: quản lý đất đai ở một số khu còn sơ hở."),
          ("limitation", "Tình trạng đổ trộm phế thải chưa được xử lý triệt để."),
-         ("task", "Ủy ban nhân dân phường: kiên trì vận động 04 hộ còn lại bàn giao mặt bằng;"),
-         ("task", "phối hợp bảo đảm an toàn kỳ thi tốt nghiệp THPT.")],
+         # one bullet, one item (ANNOTATION: "every sentence or bullet"), although it gives the body two tasks
+         ("task", "Ủy ban nhân dân phường: kiên trì vận động 04 hộ còn lại bàn giao mặt bằng; phối hợp bảo đảm an toàn kỳ thi tốt nghiệp THPT.")],
     ),
 ]
 
