@@ -144,6 +144,19 @@ def test_a_task_split_in_two_is_carried_over_to_both() -> None:
     assert sorted(lk.target for lk in out.links if lk.kind == "CARRIED_OVER") == ["d2#0", "d2#1"]
 
 
+@pytest.mark.parametrize("said, linked", [
+    ("Chưa thực hiện", False),
+    ("Chưa tổ chức, lùi sang tháng 7 theo hướng dẫn của Bộ Chỉ huy Quân sự tỉnh", False),
+    ("Đã giám sát tại 04/04 chi bộ, 01 chi bộ nộp chậm", True),
+])
+def test_a_result_that_says_its_task_was_not_carried_out_answers_nothing(said: str, linked: bool) -> None:
+    """Hand BU's follow-up table: "Nhiệm vụ | Chưa thực hiện" is no follow-through (ANNOTATION: done or partial)."""
+    d1 = _doc("d1", "xã A", "2026-04", "2026-05", [("task", "2026-05", "Giám sát việc thu, nộp đảng phí tại 04 chi bộ trực thuộc.")])
+    d2 = _doc("d2", "xã A", "2026-05", "2026-06", [("result", "2026-05", f"Giám sát việc thu, nộp đảng phí tại 04 chi bộ | {said}")])
+    out = link_documents([d1, d2])
+    assert any(lk.kind == "FOLLOWED_BY" for lk in out.links) is linked
+
+
 def test_the_next_step_of_a_step_done_is_carried_over() -> None:
     """A call-up done ("đã giao lệnh gọi nhập ngũ cho 38/38 công dân") is followed by the send-off: a next step of
     the procedure is carried over at the bar of a task planned again, not at the higher bar of a routine task done."""

@@ -412,13 +412,60 @@ LAYOUTS += [
 ]
 
 
+# session 10, hands BM, BP, BT and BU: a report written field by field ("* Kết quả:" / "* Nhiệm vụ tháng tới:" inside
+# each field); a Word document whose numbering was lost in the copy (an upper-case heading, fields ending in ":",
+# a table's header row); a work programme; a follow-up table ("Nhiệm vụ | Kết quả thực hiện")
+LAYOUTS += [
+    (
+        "1. Công tác chính trị tư tưởng\n* Kết quả:\n- Tổ chức hội nghị học tập Nghị quyết Đại hội XIV cho 86 cán bộ chủ chốt.\n"
+        "* Nhiệm vụ tháng tới:\n- Tổ chức học tập Nghị quyết Đại hội XIV cho toàn thể đảng viên tại 19 chi bộ.\n"
+        "2. Công tác kiểm tra, giám sát\n* Kết quả:\n- Kiểm tra đảng phí tại 7 chi bộ còn lại.\n"
+        "* Nhiệm vụ tháng tới:\n- Giám sát công tác chuẩn bị bầu cử tại 7 khu vực bỏ phiếu.\n",
+        [("result", "Tổ chức hội nghị học tập Nghị quyết Đại hội XIV cho 86 cán bộ chủ chốt."),
+         ("task", "Tổ chức học tập Nghị quyết Đại hội XIV cho toàn thể đảng viên tại 19 chi bộ."),
+         ("result", "Kiểm tra đảng phí tại 7 chi bộ còn lại."),
+         ("task", "Giám sát công tác chuẩn bị bầu cử tại 7 khu vực bỏ phiếu.")],
+    ),
+    (
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 VÀ THÁNG 5 NĂM 2026\n\nLĩnh vực kinh tế:\n\n"
+        "Thu hoạch xong 430 ha lúa Đông Xuân, năng suất bình quân 63,4 tạ/ha.\n\n"
+        "Chỉ tiêu | Kế hoạch năm | Thực hiện tháng | Lũy kế | Tỷ lệ\n"
+        "Thu ngân sách nhà nước (triệu đồng) | 9.800 | 806 | 3.839 | 39,2%\n\n"
+        "Văn hóa - xã hội:\n\nBàn giao 03 căn nhà cuối cùng, hoàn thành xóa 14/14 nhà tạm.\n\n"
+        "NHIỆM VỤ TRỌNG TÂM THÁNG 6\n\nHoàn thành sửa chữa cầu tràn Suối Đá trước ngày 15/6.\n",
+        [("result", "Thu hoạch xong 430 ha lúa Đông Xuân, năng suất bình quân 63,4 tạ/ha."),
+         ("result", "Thu ngân sách nhà nước (triệu đồng) | 9.800 | 806 | 3.839 | 39,2%"),
+         ("result", "Bàn giao 03 căn nhà cuối cùng, hoàn thành xóa 14/14 nhà tạm."),
+         ("task", "Hoàn thành sửa chữa cầu tràn Suối Đá trước ngày 15/6.")],
+    ),
+    (
+        "III. KẾT QUẢ THÁNG 5\n- Tổ chức mít tinh hưởng ứng Tháng hành động phòng, chống ma túy.\n"
+        "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026\n1. Lịch công tác\n- Ngày 05/6: Hội nghị sơ kết 6 tháng thực hiện Đề án 06.\n"
+        "2. Nhiệm vụ của các bộ phận\n- Công an phường: Kiểm tra phòng cháy, chữa cháy đối với 07 cơ sở còn lại; đôn đốc 11 cơ sở khắc phục.\n",
+        [("result", "Tổ chức mít tinh hưởng ứng Tháng hành động phòng, chống ma túy."),
+         ("task", "Ngày 05/6: Hội nghị sơ kết 6 tháng thực hiện Đề án 06."),
+         ("task", "Công an phường: Kiểm tra phòng cháy, chữa cháy đối với 07 cơ sở còn lại; đôn đốc 11 cơ sở khắc phục.")],
+    ),
+    (
+        "I. KẾT QUẢ THÁNG 5\nTT | Nhiệm vụ theo Thông báo số 47-TB/ĐU | Kết quả thực hiện | Ghi chú\n"
+        "1 | Khởi công căn nhà của hộ ông Lê Văn Tám | Đã khởi công ngày 12/5/2026 | Thôn Cầu Sắt\n"
+        "2 | Giám sát việc thu, nộp đảng phí tại 04 chi bộ | Chưa thực hiện | \n"
+        "II. NHIỆM VỤ THÁNG 6\n1. Hoàn thành phần thô căn nhà của hộ ông Lê Văn Tám.\n",
+        [("result", "Khởi công căn nhà của hộ ông Lê Văn Tám | Đã khởi công ngày 12/5/2026"),
+         ("result", "Giám sát việc thu, nộp đảng phí tại 04 chi bộ | Chưa thực hiện"),
+         ("task", "Hoàn thành phần thô căn nhà của hộ ông Lê Văn Tám.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
                                                          "ordinal-points-under-a-number", "tasks-done-lead-in", "field-and-body-titles", "renumbered-past-a-lead-in", "renumbered-through-lettered-fields", "word-typed-markers", "tasks-set-lead-in",
                                                          "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office",
                                                          "prose-with-inline-points", "inline-points-under-headings",
-                                                         "ordinal-points-across-paragraphs"])
+                                                         "ordinal-points-across-paragraphs", "results-and-tasks-in-each-field",
+                                                         "word-numbering-lost", "work-programme", "follow-up-table"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
