@@ -860,6 +860,11 @@ def _issuer_and_unit(
     party_organ = issuer is not None and fold(issuer).lower().startswith(("dang uy", "ban thuong vu", "thuong truc", "ban chap hanh", "chi bo"))
     if unit is None and (issuer is None or party_organ) and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
+    cell = next((x for x in org if fold(x).lower().startswith("chi bo ")), None)
+    if cell and unit and fold(unit).lower().startswith(("phuong ", "xa ", "thi tran ", "dac khu ")):
+        # a Party cell of the ward ("ĐẢNG BỘ PHƯỜNG MINH HÒA TÂY / CHI BỘ KHU PHỐ 3") keeps its own monthly series:
+        # its unit is the cell within its ward, not the ward, whose other cells' resolutions are not its own
+        unit = f"{cell.strip()}, {unit}"
     return issuer, unit
 
 

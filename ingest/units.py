@@ -125,10 +125,13 @@ def resolve_unit(unit: str | None, province: str | None = None) -> Resolution | 
     'ambiguous'
     >>> resolve_unit("huyện Đức Trọng").status
     'unknown'
+    >>> resolve_unit("Chi bộ khu phố 3, phường Tân Hưng", "thành phố Hải Phòng").ref.code
+    '10537'
     """
     if not unit or not registry_available():
         return None
-    key = _key(unit)
+    # "Chi bộ Khu phố 3, phường Minh Hòa Tây": a Party cell's unit is found by its ward
+    key = _key(unit.rsplit(", ", 1)[-1] if fold(unit).lower().startswith("chi bo ") else unit)
     if key is None:
         return Resolution("unknown")
     level, name = key

@@ -187,6 +187,10 @@ LAYOUTS = [
      {"unit": "tỉnh Quảng Nam", "issuer": "Tỉnh ủy Quảng Nam"}),
     ("Đảng bộ tỉnh Hà Nam - Đảng ủy phường Lam Hạ\nSố 07-TB/ĐU\nLam Hạ, ngày 02 tháng 3 năm 2025\nTHÔNG BÁO KẾT LUẬN\n",
      {"unit": "phường Lam Hạ", "province": "tỉnh Hà Nam"}),
+    # a Party cell of a ward (hand CA, session 10): its own monthly series, within its ward
+    ("ĐẢNG BỘ PHƯỜNG TÂN HƯNG\nCHI BỘ KHU PHỐ 3\n*\nSố 02-NQ/CB\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+     "Tân Hưng, ngày 01 tháng 02 năm 2026\n\nNGHỊ QUYẾT\nHội nghị chi bộ định kỳ tháng 02/2026\n",
+     {"unit": "Chi bộ khu phố 3, phường Tân Hưng", "doc_type": "Nghị quyết"}),
     # OCR noise in the header degrades a field, never the parse: "4J" for "47", "OH15" for "QH15"
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",
