@@ -1,0 +1,131 @@
+"""Keep the labelled series' floors, README figures and period checks in step with the code.
+
+    python tools/series_upkeep.py periods [SERIES ...]   # documents whose reported/planned months differ from the labels
+    python tools/series_upkeep.py floors                 # rewrite the development floors of tests/test_linking.py
+    python tools/series_upkeep.py readme [--held]        # rewrite the README's per-series figures
+
+After a change of the parser or the linker (and the carry-over model's refit, ``tools/train_carry.py``):
+
+* ``floors`` sets each development series' floors in ``SERIES_FLOORS`` to its F1 minus 0.05 (rounded down),
+  adding a row for a series that has none; the held-out rows are left alone (they are set once, when a
+  held-out series is scored with a session's final code);
+* ``readme`` rewrites every ``dev-hand-x: follow-through F1 ... gaps F1 ...`` segment of the README's accuracy
+  table from ``tools/eval_series.py`` (``--held``: the ``hand XX: ...`` segments of the held-out series,
+  through ``vanban ingest`` as that row says; run it only with the final code, once) and prints the segments
+  of series the README does not name yet;
+* ``periods`` lists the documents whose months, as the header reads them, differ from their labels.
+
+The development and held-out series are in ``tests/data/series`` (its README says which is which).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERIES = ROOT / "tests" / "data" / "series"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from eval_series import score  # noqa: E402
+
+MEASURES = ("follow_through", "carry_over", "gaps")
+#: a floor sits this far under the figure it guards (the series' own noise between two sound changes)
+MARGIN = 0.05
+
+
+def _floor(f1: float) -> float:
+    return max(0.0, math.floor((f1 - MARGIN) * 100 + 1e-9) / 100)
+
+
+def floors(test_file: Path = ROOT / "tests" / "test_linking.py") -> list[str]:
+    """Rewrite the development rows of ``SERIES_FLOORS``; the names of the series given a new row."""
+    text = test_file.read_text(encoding="utf-8")
+    added = []
+    for folder in sorted(SERIES.glob("dev-hand-*")):
+        s = score(folder)
+        name = folder.name
+        row = ", ".join(f'("{name}", "{m}", {_floor(s[m][2]):.2f})' for m in MEASURES)
+        line = f"    {row},"
+        pattern = re.compile(r'^    \("' + re.escape(name) + r'", "follow_through".*$', re.M)
+        if pattern.search(text):
+            text = pattern.sub(line.replace("\\", r"\\"), text, count=1)
+        else:
+            at = text.index('    ("test-hand-')
+            text = text[:at] + line + "\n" + text[at:]
+            added.append(name)
+    test_file.write_text(text, encoding="utf-8")
+    return added
+
+
+def segment(label: str, s: dict[str, tuple[float, float, float]]) -> str:
+    """The README's words for one series' figures."""
+    (fp, fr, ff), (cp, cr, cf), (_gp, _gr, gf) = (s[m] for m in MEASURES)
+    return (f"{label}: follow-through F1 {ff:.2f} (P {fp:.2f}, R {fr:.2f}), carry-over F1 {cf:.2f} (P {cp:.2f}, R {cr:.2f}), "
+            f"gaps F1 {gf:.2f}")
+
+
+def readme(held: bool = False, path: Path = ROOT / "README.md") -> list[str]:
+    """Rewrite the README's segments of the development (or held-out) series; the segments it lacks."""
+    text = path.read_text(encoding="utf-8")
+    missing = []
+    for folder in sorted(SERIES.glob("test-hand-*" if held else "dev-hand-*")):
+        label = f"hand {folder.name.rsplit('-', 1)[-1].upper()}" if held else folder.name
+        new = segment(label, score(folder, store=held))
+        pattern = re.compile(re.escape(label) + r": follow-through F1 [0-9.]+ \(P [0-9.]+, R [0-9.]+\), "
+                             r"carry-over F1 [0-9.]+ \(P [0-9.]+, R [0-9.]+\), gaps F1 [0-9.]+")
+        if pattern.search(text):
+            text = pattern.sub(new.replace("\\", r"\\"), text, count=1)
+        else:
+            missing.append(new)
+    path.write_text(text, encoding="utf-8")
+    return missing
+
+
+def periods(folders: list[Path]) -> list[str]:
+    """The documents whose reported months or planned month, as the header reads them, differ from the labels."""
+    from ingest.pipeline import parse_file
+
+    out = []
+    for folder in folders:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        for doc in gold["documents"]:
+            h = parse_file(str(folder / doc["file"])).header
+            reported, planned = list(h.reported_months or ()), list(h.planned_months or ())
+            if reported != doc["reported_months"] or doc["planned_period"] not in planned:
+                out.append(f"{folder.name}/{doc['file']}: labelled {doc['reported_months']} -> {doc['planned_period']}, "
+                           f"read {reported} -> {planned}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("periods", help="documents whose months differ from their labels")
+    p.add_argument("series", nargs="*", type=Path)
+    sub.add_parser("floors", help="rewrite the development floors of tests/test_linking.py")
+    r = sub.add_parser("readme", help="rewrite the README's per-series figures")
+    r.add_argument("--held", action="store_true", help="the held-out series (final code only, once)")
+    args = ap.parse_args(argv)
+    if args.command == "periods":
+        folders = args.series or sorted(SERIES.glob("dev-hand-*"))
+        lines = periods(folders)
+        print("\n".join(lines))
+        print(f"{len(lines)} of {sum(len(json.loads((f / 'gold.json').read_text())['documents']) for f in folders)} "
+              "documents read otherwise than labelled")
+    elif args.command == "floors":
+        for name in floors():
+            print(f"added a row for {name}")
+    else:
+        for seg in readme(held=args.held):
+            print(f"not in the README yet: {seg}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
