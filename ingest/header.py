@@ -21,6 +21,7 @@ from ingest.legacy import is_syllable
 from ingest.models import Header, Signer
 from ingest.normalize import fold
 from ingest.periods import document_periods
+from ingest.units import cell_unit, is_cell
 from ingest.vocabulary import APPENDIX_TYPES, HEADER_TYPES, SYMBOL_TYPES, UNIT_LEVELS
 
 # --- vocabulary ----------------------------------------------------------------
@@ -860,11 +861,11 @@ def _issuer_and_unit(
     party_organ = issuer is not None and fold(issuer).lower().startswith(("dang uy", "ban thuong vu", "thuong truc", "ban chap hanh", "chi bo"))
     if unit is None and (issuer is None or party_organ) and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
-    cell = next((x for x in org if fold(x).lower().startswith("chi bo ")), None)
+    cell = next((x for x in org if is_cell(x)), None)
     if cell and unit and fold(unit).lower().startswith(("phuong ", "xa ", "thi tran ", "dac khu ")):
         # a Party cell of the ward ("ĐẢNG BỘ PHƯỜNG MINH HÒA TÂY / CHI BỘ KHU PHỐ 3") keeps its own monthly series:
         # its unit is the cell within its ward, not the ward, whose other cells' resolutions are not its own
-        unit = f"{cell.strip()}, {unit}"
+        unit = cell_unit(cell, unit)
     return issuer, unit
 
 

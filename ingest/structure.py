@@ -280,6 +280,13 @@ def _field_title(line: str) -> bool:
 _BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
 
 
+def _leadin_role(lead: str, folded: str | None = None) -> str | None:
+    """The role a lead-in announces: "limitation" when it names one ("Tuy nhiên, bên cạnh kết quả đạt được còn ... hạn
+    chế:"), else :func:`_role_of_heading` of it as a lead-in. ``folded``: ``fold(lead)`` when the caller has it."""
+    f = fold(lead) if folded is None else folded
+    return "limitation" if any(k in f for k, r in _ROLE_KEYS if r == "limitation") else _role_of_heading(lead, lead_in=True)
+
+
 def _inline_leadin(line: str) -> tuple[int, str] | None:
     """Where a paragraph's content starts after its own lead-in, and the role the lead-in announces; or None.
 
@@ -297,8 +304,7 @@ def _inline_leadin(line: str) -> tuple[int, str] | None:
     lead = line[spans[-1][0] : colon + 1] if spans else line[: colon + 1]
     if len(lead.split()) < 4:
         return None
-    f = fold(lead)
-    role = "limitation" if any(k in f for k, r in _ROLE_KEYS if r == "limitation") else _role_of_heading(lead, lead_in=True)
+    role = _leadin_role(lead)
     if role not in {"result", "task", "limitation", "other"}:
         return None
     return colon + 2, role
@@ -457,7 +463,7 @@ def inline_points(sentence: str, folded: str | None = None) -> list[int]:
     runs: dict[str, list[tuple[int, int]]] = {}
     for style, start, value in markers:
         run = runs.setdefault(style, [])
-        if run and value == run[-1][1] + 1 or not run:
+        if not run or value == run[-1][1] + 1:
             run.append((start, value))
     cuts = []
     for style, run in runs.items():
@@ -803,13 +809,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 limits = True
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
+            # each point numbered inside the sentence is an item; a task addressed to a body with two clauses
+            # ("Công an phường: X; Y") is one bullet, one item, as the annotation rules count items
             cuts = inline_points(sentence, folded[ss:se])
             points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
-            # a task addressed to a body with two clauses ("Công an phường: X; Y") is one bullet, one item, as the
-            # annotation rules count items (it was cut at its semicolons until session 10: one hand labelled so, five not)
-            clauses = points
-            for c, (cs, ce) in enumerate(clauses, 1):
-                items.append(new_item(f"i{len(items) + 1}", p if len(clauses) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
+            for c, (cs, ce) in enumerate(points, 1):
+                items.append(new_item(f"i{len(items) + 1}", p if len(points) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 
     multi: set[int] = set()
     # nodes that get more than one sentence (over all their paragraphs) number their sentences
@@ -879,9 +884,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 concluded = f.rfind("ket luan")
                 if concluded >= 0:
                     line, f = line[concluded + 8 :], f[concluded + 8 :]
-                role = _role_of_heading(line, lead_in=True)
-                if any(k in f for k, r in _ROLE_KEYS if r == "limitation"):
-                    role = "limitation"  # "Tuy nhiên bên cạnh kết quả đạt được còn ... hạn chế:"
+                role = _leadin_role(line, f)
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."; a field's
                 # name under an unnumbered heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" / "Kinh tế, đô thị:", a Word list
                 # whose numbers were lost in the copy) is a part of that heading's part, not the end of it

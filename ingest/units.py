@@ -114,6 +114,29 @@ def province_of(text: str | None) -> UnitRef | None:
     return provinces.get(name)
 
 
+def cell_unit(cell: str, ward: str) -> str:
+    """The unit of a Party cell of a ward: the cell within its ward (its own monthly series).
+
+    >>> cell_unit("Chi bộ khu phố 3", "phường Tân Hưng")
+    'Chi bộ khu phố 3, phường Tân Hưng'
+    """
+    return f"{cell.strip()}, {ward}"
+
+
+def ward_of(unit: str) -> str:
+    """The administrative unit a unit lies in: a Party cell's ward (:func:`cell_unit`), else the unit itself.
+
+    >>> ward_of("Chi bộ khu phố 3, phường Tân Hưng"), ward_of("phường Tân Hưng")
+    ('phường Tân Hưng', 'phường Tân Hưng')
+    """
+    return unit.rsplit(", ", 1)[-1] if is_cell(unit) else unit
+
+
+def is_cell(name: str) -> bool:
+    """Whether ``name`` is a Party cell's ("Chi bộ Khu phố 3", "CHI BỘ TỔ DÂN PHỐ SỐ 5")."""
+    return fold(name).lower().startswith("chi bo ")
+
+
 def resolve_unit(unit: str | None, province: str | None = None) -> Resolution | None:
     """Find ``unit`` ("phường Tân Hưng", "tỉnh Lâm Đồng") in the 2025 registry; None without a unit.
 
@@ -130,8 +153,7 @@ def resolve_unit(unit: str | None, province: str | None = None) -> Resolution | 
     """
     if not unit or not registry_available():
         return None
-    # "Chi bộ Khu phố 3, phường Minh Hòa Tây": a Party cell's unit is found by its ward
-    key = _key(unit.rsplit(", ", 1)[-1] if fold(unit).lower().startswith("chi bo ") else unit)
+    key = _key(ward_of(unit))  # a Party cell's unit is found by its ward
     if key is None:
         return Resolution("unknown")
     level, name = key
