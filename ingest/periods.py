@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.normalize import fold
+from ingest.vocabulary import split_sentences
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # "tháng Giêng", "tháng Năm", "tháng Mười Hai": months written in words (longest first)
@@ -280,7 +281,7 @@ def _opening_periods(lines: list[str]) -> tuple[tuple[tuple[int | None, int], ..
     """
     prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
     for line in prose[:2]:
-        for sentence in re.split(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])", line):
+        for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
             if _NO_MEETING.search(fold(sentence)):
                 continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
             found = _classify(sentence)
