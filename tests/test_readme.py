@@ -247,6 +247,26 @@ def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
     assert "no link across wards" in dev["result"] and demo["cross_unit_links"] == 0
 
 
+@pytest.mark.slow
+def test_short_series_figures_are_what_the_evaluation_computes() -> None:
+    """The short-series row: the mean F1 over every series cut to its units' first two (and three) documents."""
+    row = _accuracy_rows()["follow-through on short series"]["result"]
+    series = _load_script("tools/eval_series.py")
+    measures = ("follow_through", "carry_over", "gaps")
+    patterns = {
+        ("dev", 2): r"\(58 series\): follow-through F1 ([\d.]+), carry-over F1 ([\d.]+), gaps F1 ([\d.]+)",
+        ("test", 2): r"held out \(14 series\): ([\d.]+) / ([\d.]+) / ([\d.]+)",
+        ("dev", 3): r"first three documents: ([\d.]+) / ([\d.]+) / ([\d.]+) \(development\)",
+    }
+    for (role, first), pattern in patterns.items():
+        folders = sorted((ROOT / "tests/data/series").glob(f"{role}-hand-*"))
+        assert f"({len(folders)} series)" in row or first == 3, (role, len(folders))
+        scores = [series.score(f, first=first) for f in folders]
+        for written, m in zip(_figure(row, pattern), measures, strict=True):
+            mean = sum(s[m][2] for s in scores) / len(scores)
+            assert _same(written, mean), f"{role} first {first} {m}: README says {written}, the command gives {mean:.3f}"
+
+
 def test_theme_and_body_figures_are_what_the_golden_files_give() -> None:
     """`pytest tests/test_themes.py` and `tests/test_bodies.py` assert floors; the README's figures are these."""
     from ingest.bodies import extract_bodies

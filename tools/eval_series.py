@@ -16,7 +16,8 @@ overlap >= 0.6 after folding accents), then precision, recall and F1 of
 By default the documents are parsed and linked in memory (fast, for
 development). ``--store`` runs what a user runs instead: ``vanban ingest`` into
 a temporary embedded store, then the named queries ``follow_through`` and
-``carry_over``. ``--misses`` prints every missed and spurious link.
+``carry_over``. ``--misses`` prints every missed and spurious link. ``--first N`` scores the first N documents of each
+unit only (a series as a user who has just begun has it).
 """
 
 from __future__ import annotations
@@ -115,9 +116,41 @@ def _rows_from_store(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict
     return out[0], out[1]
 
 
-def score(folder: Path, *, store: bool = False, misses: bool = False) -> dict[str, tuple[float, float, float]]:
-    """Precision, recall and F1 of follow-through, carry-over and gaps on one series."""
+def first_documents(gold: dict[str, Any], n: int) -> dict[str, Any]:
+    """The labels of a series cut to the first ``n`` documents of each unit (by planned period): as a user
+    who has just begun would have it. Links keep both ends in the kept documents; gaps stay those of the
+    full labels in a kept document that is not its unit's last kept one."""
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for d in gold["documents"]:
+        by_unit.setdefault(d["unit"], []).append(d)
+    keep: set[str] = set()
+    last: set[str] = set()
+    for docs in by_unit.values():
+        docs = sorted(docs, key=lambda d: (str(d["planned_period"]), d["file"]))[:n]
+        keep |= {d["file"] for d in docs}
+        last.add(docs[-1]["file"])
+    tasks = [t for t in gold["tasks"] if t["file"] in keep]
+    results = [r for r in gold["results"] if r["file"] in keep]
+    ids = {x["id"] for x in tasks + results}
+    where = {t["id"]: t["file"] for t in tasks}
+    return {
+        **gold,
+        "documents": [d for d in gold["documents"] if d["file"] in keep],
+        "tasks": tasks,
+        "results": results,
+        "follow_through": [x for x in gold["follow_through"] if x["task"] in ids and x["result"] in ids],
+        "carry_over": [x for x in gold["carry_over"] if x["from"] in ids and x["to"] in ids],
+        "gaps": [g for g in gold["gaps"] if g in where and where[g] not in last],
+        "cross_unit_decoys": [p for p in gold.get("cross_unit_decoys", []) if p[0] in ids and p[1] in ids],
+    }
+
+
+def score(folder: Path, *, store: bool = False, misses: bool = False, first: int | None = None) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 of follow-through, carry-over and gaps on one series (on the first ``first``
+    documents of each unit only, if given)."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    if first:
+        gold = first_documents(gold, first)
     files = sorted(folder / d["file"] for d in gold["documents"])
     ft, co = (_rows_from_store if store else _rows_in_memory)(files)
     tasks, results = gold["tasks"], gold["results"]
@@ -156,10 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("series", nargs="+", type=Path)
     ap.add_argument("--store", action="store_true", help="ingest into a temporary store and read the named queries")
     ap.add_argument("--misses", action="store_true", help="print every missed and spurious link")
+    ap.add_argument("--first", type=int, metavar="N", help="score the first N documents of each unit only")
     args = ap.parse_args(argv)
     f1s: dict[str, list[float]] = {}
     for folder in args.series:
-        s = score(folder, store=args.store, misses=args.misses)
+        s = score(folder, store=args.store, misses=args.misses, first=args.first)
         line = "; ".join(f"{k} P={p:.2f} R={r:.2f} F1={f:.2f}" for k, (p, r, f) in s.items())
         print(f"{folder.name}: {line}")
         for k, (_, _, f) in s.items():
