@@ -669,6 +669,12 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _running_text(line: str) -> bool:
+    """A paragraph of prose: long, closed by a full stop."""
+    s = line.strip()
+    return len(s) > 100 and s.endswith(".")
+
+
 def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | None, depth_next_deeper: bool) -> bool:
     """A marked line is a heading when it is short, reads like a title and has children."""
     stripped = body.strip()
@@ -677,8 +683,10 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
     if kind in {"dash", "plus", "paren", "alpha"}:
         # "a) Các chi bộ:" and "b) UBND xã" over "- ..." points name who the points are given to
         # "b) Kinh tế - xã hội" between "4." and "5." of points numbered on through the fields is the field's title
+        # "b) Quản lý đô thị, đất đai, xây dựng" over paragraphs of running text is the sub-field's title
         return next_line is not None and ((stripped.endswith(":") and len(stripped) < 200) or (_field_title(stripped) and (
-            depth_next_deeper or (next_kind is not None and next_kind != kind and next_kind in {"decimal", "subdecimal", "compound"}))))
+            depth_next_deeper or (next_kind is not None and next_kind != kind and next_kind in {"decimal", "subdecimal", "compound"})
+            or (kind in {"paren", "alpha"} and next_kind is None and _running_text(next_line) and len(stripped.split()) <= 8))))
     if kind in {"part", "roman", "upper"} and len(stripped) < 220:
         return True
     upper = stripped == stripped.upper() and any(c.isalpha() for c in stripped)

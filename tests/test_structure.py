@@ -455,6 +455,18 @@ LAYOUTS += [
          ("result", "Giám sát việc thu, nộp đảng phí tại 04 chi bộ | Chưa thực hiện"),
          ("task", "Hoàn thành phần thô căn nhà của hộ ông Lê Văn Tám.")],
     ),
+    (
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n\n1. Kinh tế\n\na) Thu, chi ngân sách\n\n"
+        "Tổng thu ngân sách tháng 10 ước đạt 2.016,4 triệu đồng, lũy kế 10 tháng bằng 82,5% dự toán tỉnh giao.\n\n"
+        "b) Quản lý đô thị, đất đai, xây dựng\n\n"
+        "Tổ công tác liên ngành của phường tháo dỡ 42 mái che, mái vẩy lấn chiếm vỉa hè dọc đường Trần Phú và quanh chợ Lam Kiều.\n\n"
+        "II. NHIỆM VỤ THÁNG 11\n\na) Tổ chức đối thoại với Nhân dân về bồi thường, giải phóng mặt bằng.\n\n"
+        "b) Hoàn thành đấu giá 12 lô đất ở khu quy hoạch dân cư Đồng Bàu\n",
+        [("result", "Tổng thu ngân sách tháng 10 ước đạt 2.016,4 triệu đồng, lũy kế 10 tháng bằng 82,5% dự toán tỉnh giao."),
+         ("result", "Tổ công tác liên ngành của phường tháo dỡ 42 mái che, mái vẩy lấn chiếm vỉa hè dọc đường Trần Phú và quanh chợ Lam Kiều."),
+         ("task", "Tổ chức đối thoại với Nhân dân về bồi thường, giải phóng mặt bằng."),
+         ("task", "Hoàn thành đấu giá 12 lô đất ở khu quy hoạch dân cư Đồng Bàu")],
+    ),
 ]
 
 
@@ -465,7 +477,8 @@ LAYOUTS += [
                                                          "tasks-carried-out-lead-in", "tab-and-markdown-tables", "tasks-given-to-the-office",
                                                          "prose-with-inline-points", "inline-points-under-headings",
                                                          "ordinal-points-across-paragraphs", "results-and-tasks-in-each-field",
-                                                         "word-numbering-lost", "work-programme", "follow-up-table"])
+                                                         "word-numbering-lost", "work-programme", "follow-up-table",
+                                                         "lettered-sub-field-over-prose"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
