@@ -113,6 +113,9 @@ ORDER_KEPT = 0.8
 TARGET_BONUS = 0.06
 #: two items each naming something in quotes, and not the same thing ("Tổ dân phố số" against "Chi bộ bốn tốt")
 OTHER_QUOTED = 0.15
+#: two items each naming a place of the unit (a tổ dân phố, a street, a river, a school), and no place in common
+#: ("tổ dân phố Hòa Bình" against "đường Trần Khánh Dư"): the same kind of work, somewhere else
+OTHER_PLACE = 0.08
 #: two items marking the same day's event ("kỷ niệm … Ngày giải phóng miền Nam" and "chào mừng ngày 30/4")
 SAME_EVENT = 0.15
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
@@ -514,8 +517,10 @@ class _Scorer:
             self._percents = {it.id: _percents(it.text) for it in items}
             self._quoted = {it.id: _quoted(it.text) for it in items}
             self._events = {it.id: _event_days(it.text) for it in items}
+            self._places = {it.id: _places(it.text) for it in items}
         else:
             self._tags, self._percents, self._quoted, self._events = like._tags, like._percents, like._quoted, like._events
+            self._places = like._places
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -584,6 +589,8 @@ class _Scorer:
             bonus -= OTHER_QUOTED
         if self._events[a.id] & self._events[b.id]:
             bonus += SAME_EVENT
+        if _other_place(self._places[a.id], self._places[b.id]):
+            bonus -= OTHER_PLACE
         return max(0.0, min(1.0, s + bonus + stage))
 
     def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -637,6 +644,7 @@ class _Scorer:
         s += TARGET_BONUS * self.target_matrix(left, right)
         s -= OTHER_QUOTED * self.quoted_matrix(left, right)
         s += SAME_EVENT * self.event_matrix(left, right)
+        s -= OTHER_PLACE * _flag_matrix(left, right, self._places, _other_place)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
@@ -731,6 +739,42 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
         if days:
             names.append(days)
     return tuple(names)
+
+
+_PLACE_WORD = re.compile(
+    r"\b(?:tổ dân phố|khu phố|khu dân cư|tổ|thôn|ấp|xóm|bản|khối|buôn|làng|đường|phố|tuyến|hẻm|ngõ|kiệt|sông|suối|kênh|"
+    r"hồ|đê|kè|cầu|chợ|trường|chi bộ|trạm|nhà văn hóa|khu)\s+(?:số\s+)?", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d+[A-Za-z]?\b")
+
+
+def _places(text: str) -> frozenset[str]:
+    """The names of the places an item names, folded: a capitalised name or a number after a place word
+    ("tổ dân phố Bến Ngự", "khu phố 3", "đường Trần Phú", "Trường Mầm non Hoa Sen").
+
+    >>> sorted(_places("Gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự và khu phố 3."))
+    ['3', 'ben ngu', 'ngan thuong']
+    """
+    out = set()
+    for m in _PLACE_WORD.finditer(text):
+        words = []
+        for w in _NAME_WORD.finditer(text, m.end()):
+            if text[m.end() if not words else words[-1].end():w.start()].strip():
+                break  # a name is words in a row, with nothing but spaces between them
+            if w.group()[0].isdigit():
+                if not words:
+                    words.append(w)
+                break
+            if not w.group()[0].isupper():
+                break
+            words.append(w)
+        if words:
+            out.add(_fold(text[words[0].start():words[-1].end()]))
+    return frozenset(out)
+
+
+def _other_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both items name a place, and no place of one is a place of the other."""
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _marked_days(folded: str) -> frozenset[str]:

@@ -73,6 +73,39 @@ def test_done_silent_and_pending() -> None:
     assert out.links[0].source_text == TASK and out.links[0].target_text == RESULT
 
 
+@pytest.mark.parametrize("task, result, elsewhere", [
+    # the same kind of work somewhere else (hand CD: a gap beside a look-alike result)
+    ("Kiểm tra, gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự.",
+     "Hoàn thành gia cố 120 m kè tạm bờ kênh Tây đoạn tổ dân phố Đông Hạ.", True),
+    ("Xử lý dứt điểm 05 công trình xây dựng không phép tại tổ dân phố Hòa Bình.",
+     "Lập biên bản, đình chỉ 03 công trình xây dựng sai phép trên tuyến đường Trần Khánh Dư.", True),
+    # one place in common: the same work
+    ("Kiểm tra, gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự.",
+     "Đã gia cố xong 03 điểm sạt lở đoạn qua tổ dân phố Bến Ngự.", False),
+    ("Ra quân lập lại trật tự vỉa hè khu vực chợ Lam Thịnh và tuyến đường Phan Đăng Lưu.",
+     "Tháo dỡ 42 mái che lấn chiếm vỉa hè đường Phan Đăng Lưu.", False),
+    # a result that names no place says nothing against the task's
+    ("Kiểm tra, gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự.",
+     "Đã gia cố xong 03 điểm sạt lở trên địa bàn phường.", False),
+    ("Tổ chức khám tuyển nghĩa vụ quân sự cho 85 công dân.", "Có 82/85 thanh niên ở khu phố 3 có mặt khám tuyển.", False),
+])
+def test_the_same_work_at_another_place_counts_against_the_pair(task: str, result: str, elsewhere: bool,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Items naming places of the unit (a tổ dân phố, a street, a river, a school) and none in common are about
+    different work of the same kind: the pair's score loses OTHER_PLACE, in the pair score and in the matrix alike."""
+    import graph.linking as linking
+
+    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=task)
+    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=result)
+    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
+    scorer = linking._Scorer([t, r, other])
+    penalised = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    monkeypatch.setattr(linking, "OTHER_PLACE", 0.0)
+    plain = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    for p, q in zip(penalised, plain, strict=True):
+        assert (abs(q - p - 0.08) < 1e-9) == elsewhere, (p, q)
+
+
 def test_a_task_of_two_clauses_keeps_an_answer_for_each() -> None:
     """Each clause of "A; B" answered by its own result: both are links (one result a task is the rule otherwise)."""
     task = "Chỉ đạo thu hoạch dứt điểm 1.240 ha lúa Hè Thu; hướng dẫn nông dân xuống giống vụ Thu Đông đúng lịch thời vụ."
@@ -256,64 +289,65 @@ SERIES = Path(__file__).parent / "data" / "series"
 # the test-hand-* series, written blind by other hands, were never used to choose anything (scored once, with the
 # final code of the session that added them).
 SERIES_FLOORS = [
-    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.82), ("dev-hand-a", "gaps", 0.73),
+    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.83), ("dev-hand-a", "gaps", 0.75),
     ("dev-hand-aa", "follow_through", 0.82), ("dev-hand-aa", "carry_over", 0.71), ("dev-hand-aa", "gaps", 0.65),
-    ("dev-hand-ab", "follow_through", 0.95), ("dev-hand-ab", "carry_over", 0.84), ("dev-hand-ab", "gaps", 0.95),
+    ("dev-hand-ab", "follow_through", 0.95), ("dev-hand-ab", "carry_over", 0.82), ("dev-hand-ab", "gaps", 0.95),
     ("dev-hand-ac", "follow_through", 0.94), ("dev-hand-ac", "carry_over", 0.87), ("dev-hand-ac", "gaps", 0.95),
-    ("dev-hand-ad", "follow_through", 0.86), ("dev-hand-ad", "carry_over", 0.85), ("dev-hand-ad", "gaps", 0.75),
+    ("dev-hand-ad", "follow_through", 0.85), ("dev-hand-ad", "carry_over", 0.85), ("dev-hand-ad", "gaps", 0.75),
     ("dev-hand-ae", "follow_through", 0.93), ("dev-hand-ae", "carry_over", 0.83), ("dev-hand-ae", "gaps", 0.82),
     ("dev-hand-af", "follow_through", 0.83), ("dev-hand-af", "carry_over", 0.72), ("dev-hand-af", "gaps", 0.58),
     ("dev-hand-ag", "follow_through", 0.94), ("dev-hand-ag", "carry_over", 0.69), ("dev-hand-ag", "gaps", 0.89),
     ("dev-hand-ah", "follow_through", 0.87), ("dev-hand-ah", "carry_over", 0.75), ("dev-hand-ah", "gaps", 0.76),
-    ("dev-hand-ai", "follow_through", 0.90), ("dev-hand-ai", "carry_over", 0.82), ("dev-hand-ai", "gaps", 0.89),
+    ("dev-hand-ai", "follow_through", 0.91), ("dev-hand-ai", "carry_over", 0.84), ("dev-hand-ai", "gaps", 0.95),
     ("dev-hand-aj", "follow_through", 0.89), ("dev-hand-aj", "carry_over", 0.76), ("dev-hand-aj", "gaps", 0.77),
     ("dev-hand-ak", "follow_through", 0.90), ("dev-hand-ak", "carry_over", 0.76), ("dev-hand-ak", "gaps", 0.72),
     ("dev-hand-al", "follow_through", 0.93), ("dev-hand-al", "carry_over", 0.85), ("dev-hand-al", "gaps", 0.87),
     ("dev-hand-am", "follow_through", 0.92), ("dev-hand-am", "carry_over", 0.77), ("dev-hand-am", "gaps", 0.80),
-    ("dev-hand-an", "follow_through", 0.89), ("dev-hand-an", "carry_over", 0.80), ("dev-hand-an", "gaps", 0.79),
+    ("dev-hand-an", "follow_through", 0.90), ("dev-hand-an", "carry_over", 0.80), ("dev-hand-an", "gaps", 0.85),
     ("dev-hand-ao", "follow_through", 0.87), ("dev-hand-ao", "carry_over", 0.83), ("dev-hand-ao", "gaps", 0.67),
     ("dev-hand-ap", "follow_through", 0.79), ("dev-hand-ap", "carry_over", 0.85), ("dev-hand-ap", "gaps", 0.61),
     ("dev-hand-aq", "follow_through", 0.90), ("dev-hand-aq", "carry_over", 0.79), ("dev-hand-aq", "gaps", 0.65),
     ("dev-hand-ar", "follow_through", 0.91), ("dev-hand-ar", "carry_over", 0.68), ("dev-hand-ar", "gaps", 0.90),
-    ("dev-hand-as", "follow_through", 0.93), ("dev-hand-as", "carry_over", 0.77), ("dev-hand-as", "gaps", 0.88),
+    ("dev-hand-as", "follow_through", 0.93), ("dev-hand-as", "carry_over", 0.79), ("dev-hand-as", "gaps", 0.88),
     ("dev-hand-at", "follow_through", 0.90), ("dev-hand-at", "carry_over", 0.85), ("dev-hand-at", "gaps", 0.81),
-    ("dev-hand-au", "follow_through", 0.89), ("dev-hand-au", "carry_over", 0.77), ("dev-hand-au", "gaps", 0.77),
-    ("dev-hand-b", "follow_through", 0.94), ("dev-hand-b", "carry_over", 0.80), ("dev-hand-b", "gaps", 0.95),
+    ("dev-hand-au", "follow_through", 0.90), ("dev-hand-au", "carry_over", 0.77), ("dev-hand-au", "gaps", 0.77),
+    ("dev-hand-b", "follow_through", 0.94), ("dev-hand-b", "carry_over", 0.78), ("dev-hand-b", "gaps", 0.95),
     ("dev-hand-bb", "follow_through", 0.90), ("dev-hand-bb", "carry_over", 0.82), ("dev-hand-bb", "gaps", 0.76),
     ("dev-hand-bc", "follow_through", 0.14), ("dev-hand-bc", "carry_over", 0.08), ("dev-hand-bc", "gaps", 0.00),
     ("dev-hand-bh", "follow_through", 0.92), ("dev-hand-bh", "carry_over", 0.84), ("dev-hand-bh", "gaps", 0.85),
-    ("dev-hand-c", "follow_through", 0.91), ("dev-hand-c", "carry_over", 0.85), ("dev-hand-c", "gaps", 0.73),
-    ("dev-hand-d", "follow_through", 0.87), ("dev-hand-d", "carry_over", 0.75), ("dev-hand-d", "gaps", 0.71),
-    ("dev-hand-e", "follow_through", 0.65), ("dev-hand-e", "carry_over", 0.43), ("dev-hand-e", "gaps", 0.65),
-    ("dev-hand-f", "follow_through", 0.85), ("dev-hand-f", "carry_over", 0.76), ("dev-hand-f", "gaps", 0.80),
+    ("dev-hand-c", "follow_through", 0.92), ("dev-hand-c", "carry_over", 0.85), ("dev-hand-c", "gaps", 0.83),
+    ("dev-hand-d", "follow_through", 0.87), ("dev-hand-d", "carry_over", 0.77), ("dev-hand-d", "gaps", 0.71),
+    ("dev-hand-e", "follow_through", 0.65), ("dev-hand-e", "carry_over", 0.44), ("dev-hand-e", "gaps", 0.65),
+    ("dev-hand-f", "follow_through", 0.85), ("dev-hand-f", "carry_over", 0.76), ("dev-hand-f", "gaps", 0.77),
     ("dev-hand-g", "follow_through", 0.90), ("dev-hand-g", "carry_over", 0.71), ("dev-hand-g", "gaps", 0.83),
     ("dev-hand-h", "follow_through", 0.91), ("dev-hand-h", "carry_over", 0.88), ("dev-hand-h", "gaps", 0.87),
-    ("dev-hand-i", "follow_through", 0.86), ("dev-hand-i", "carry_over", 0.71), ("dev-hand-i", "gaps", 0.75),
-    ("dev-hand-j", "follow_through", 0.83), ("dev-hand-j", "carry_over", 0.80), ("dev-hand-j", "gaps", 0.85),
+    ("dev-hand-i", "follow_through", 0.86), ("dev-hand-i", "carry_over", 0.74), ("dev-hand-i", "gaps", 0.75),
+    ("dev-hand-j", "follow_through", 0.84), ("dev-hand-j", "carry_over", 0.82), ("dev-hand-j", "gaps", 0.90),
     ("dev-hand-k", "follow_through", 0.91), ("dev-hand-k", "carry_over", 0.82), ("dev-hand-k", "gaps", 0.65),
-    ("dev-hand-l", "follow_through", 0.90), ("dev-hand-l", "carry_over", 0.71), ("dev-hand-l", "gaps", 0.68),
-    ("dev-hand-m", "follow_through", 0.87), ("dev-hand-m", "carry_over", 0.86), ("dev-hand-m", "gaps", 0.85),
+    ("dev-hand-l", "follow_through", 0.90), ("dev-hand-l", "carry_over", 0.73), ("dev-hand-l", "gaps", 0.68),
+    ("dev-hand-m", "follow_through", 0.88), ("dev-hand-m", "carry_over", 0.87), ("dev-hand-m", "gaps", 0.95),
     ("dev-hand-n", "follow_through", 0.88), ("dev-hand-n", "carry_over", 0.87), ("dev-hand-n", "gaps", 0.61),
-    ("dev-hand-o", "follow_through", 0.89), ("dev-hand-o", "carry_over", 0.67), ("dev-hand-o", "gaps", 0.66),
+    ("dev-hand-o", "follow_through", 0.87), ("dev-hand-o", "carry_over", 0.65), ("dev-hand-o", "gaps", 0.61),
     ("dev-hand-p", "follow_through", 0.92), ("dev-hand-p", "carry_over", 0.84), ("dev-hand-p", "gaps", 0.66),
-    ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.85), ("dev-hand-q", "gaps", 0.75),
+    ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.87), ("dev-hand-q", "gaps", 0.75),
     ("dev-hand-r", "follow_through", 0.63), ("dev-hand-r", "carry_over", 0.72), ("dev-hand-r", "gaps", 0.61),
-    ("dev-hand-s", "follow_through", 0.93), ("dev-hand-s", "carry_over", 0.83), ("dev-hand-s", "gaps", 0.85),
+    ("dev-hand-s", "follow_through", 0.93), ("dev-hand-s", "carry_over", 0.85), ("dev-hand-s", "gaps", 0.85),
     ("dev-hand-t", "follow_through", 0.94), ("dev-hand-t", "carry_over", 0.87), ("dev-hand-t", "gaps", 0.95),
     ("dev-hand-u", "follow_through", 0.91), ("dev-hand-u", "carry_over", 0.85), ("dev-hand-u", "gaps", 0.85),
     ("dev-hand-v", "follow_through", 0.90), ("dev-hand-v", "carry_over", 0.85), ("dev-hand-v", "gaps", 0.89),
     ("dev-hand-w", "follow_through", 0.90), ("dev-hand-w", "carry_over", 0.86), ("dev-hand-w", "gaps", 0.61),
     ("dev-hand-x", "follow_through", 0.91), ("dev-hand-x", "carry_over", 0.91), ("dev-hand-x", "gaps", 0.85),
     ("dev-hand-y", "follow_through", 0.86), ("dev-hand-y", "carry_over", 0.75), ("dev-hand-y", "gaps", 0.70),
-    ("dev-hand-z", "follow_through", 0.91), ("dev-hand-z", "carry_over", 0.78), ("dev-hand-z", "gaps", 0.61),
-    ("dev-hand-bl", "follow_through", 0.81), ("dev-hand-bl", "carry_over", 0.75), ("dev-hand-bl", "gaps", 0.90),
+    ("dev-hand-z", "follow_through", 0.91), ("dev-hand-z", "carry_over", 0.80), ("dev-hand-z", "gaps", 0.66),
+    ("dev-hand-bl", "follow_through", 0.82), ("dev-hand-bl", "carry_over", 0.75), ("dev-hand-bl", "gaps", 0.90),
     ("dev-hand-bm", "follow_through", 0.90), ("dev-hand-bm", "carry_over", 0.83), ("dev-hand-bm", "gaps", 0.75),
-    ("dev-hand-bp", "follow_through", 0.82), ("dev-hand-bp", "carry_over", 0.79), ("dev-hand-bp", "gaps", 0.73),
-    ("dev-hand-bt", "follow_through", 0.92), ("dev-hand-bt", "carry_over", 0.86), ("dev-hand-bt", "gaps", 0.85),
-    ("dev-hand-bu", "follow_through", 0.86), ("dev-hand-bu", "carry_over", 0.80), ("dev-hand-bu", "gaps", 0.61),
-    ("dev-hand-bx", "follow_through", 0.90), ("dev-hand-bx", "carry_over", 0.80), ("dev-hand-bx", "gaps", 0.75),
-    ("dev-hand-ca", "follow_through", 0.89), ("dev-hand-ca", "carry_over", 0.79), ("dev-hand-ca", "gaps", 0.85),
-    ("dev-hand-cb", "follow_through", 0.91), ("dev-hand-cb", "carry_over", 0.82), ("dev-hand-cb", "gaps", 0.85),
+    ("dev-hand-bp", "follow_through", 0.82), ("dev-hand-bp", "carry_over", 0.78), ("dev-hand-bp", "gaps", 0.73),
+    ("dev-hand-bt", "follow_through", 0.91), ("dev-hand-bt", "carry_over", 0.85), ("dev-hand-bt", "gaps", 0.85),
+    ("dev-hand-bu", "follow_through", 0.86), ("dev-hand-bu", "carry_over", 0.80), ("dev-hand-bu", "gaps", 0.67),
+    ("dev-hand-bx", "follow_through", 0.90), ("dev-hand-bx", "carry_over", 0.79), ("dev-hand-bx", "gaps", 0.75),
+    ("dev-hand-ca", "follow_through", 0.89), ("dev-hand-ca", "carry_over", 0.77), ("dev-hand-ca", "gaps", 0.85),
+    ("dev-hand-cb", "follow_through", 0.91), ("dev-hand-cb", "carry_over", 0.81), ("dev-hand-cb", "gaps", 0.85),
+    ("dev-hand-cd", "follow_through", 0.87), ("dev-hand-cd", "carry_over", 0.78), ("dev-hand-cd", "gaps", 0.61),
     ("test-hand-av", "follow_through", 0.87), ("test-hand-av", "carry_over", 0.74), ("test-hand-av", "gaps", 0.71),
     ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.85), ("test-hand-aw", "gaps", 0.85),
     ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.78), ("test-hand-ax", "gaps", 0.73),
