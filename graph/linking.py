@@ -756,7 +756,7 @@ def _places(text: str) -> frozenset[str]:
     """
     out = set()
     for m in _PLACE_WORD.finditer(text):
-        words = []
+        words: list[re.Match[str]] = []
         for w in _NAME_WORD.finditer(text, m.end()):
             if text[m.end() if not words else words[-1].end():w.start()].strip():
                 break  # a name is words in a row, with nothing but spaces between them

@@ -873,7 +873,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
         f = folded[ps:pe]
 
         if mk is None:
-            if not closing and current_role() in {"task", "result", "limitation", "other"} and _CLOSING.match(f) and (i > len(paragraphs) // 3):
+            # "Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị, địa phương thực hiện các nhiệm vụ sau:" announces the tasks
+            announces = line.rstrip().endswith(":") and _leadin_role(line, f) == "task" and "nhiem vu" in f
+            if not closing and not announces and current_role() in {"task", "result", "limitation", "other"} and _CLOSING.match(f) \
+                    and (i > len(paragraphs) // 3):
                 closing = True
                 del stack[1:]
                 stack.append(_Node("close", "close", role="assignment"))

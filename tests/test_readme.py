@@ -255,7 +255,7 @@ def test_short_series_figures_are_what_the_evaluation_computes() -> None:
     measures = ("follow_through", "carry_over", "gaps")
     patterns = {
         ("dev", 2): r"development \(\d+ series\): follow-through F1 ([\d.]+), carry-over F1 ([\d.]+), gaps F1 ([\d.]+)",
-        ("test", 2): r"held out \(14 series\): ([\d.]+) / ([\d.]+) / ([\d.]+)",
+        ("test", 2): r"held out \(\d+ series\): ([\d.]+) / ([\d.]+) / ([\d.]+)",
         ("dev", 3): r"first three documents: ([\d.]+) / ([\d.]+) / ([\d.]+) \(development\)",
     }
     for (role, first), pattern in patterns.items():

@@ -467,6 +467,20 @@ LAYOUTS += [
          ("task", "Tổ chức đối thoại với Nhân dân về bồi thường, giải phóng mặt bằng."),
          ("task", "Hoàn thành đấu giá 12 lô đất ở khu quy hoạch dân cư Đồng Bàu")],
     ),
+    (
+        "I. KẾT QUẢ CÔNG TÁC THÁNG 4/2026\n- Thu ngân sách 4 tháng ước đạt 5.164 tỷ đồng.\n- Tổng kết bầu cử xong ở 94/94 xã, phường.\n"
+        "- Kiện toàn Ban Chỉ huy phòng thủ dân sự ở 94/94 xã, phường.\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 5/2026\n"
+        "Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị, địa phương thực hiện các nhiệm vụ sau:\n"
+        "- Giao Tỉnh đoàn phát động, ra quân Chiến dịch Thanh niên tình nguyện hè năm 2026.\n"
+        "- Giao Sở Khoa học và Công nghệ hoàn thành lắp đặt, chạy thử Trung tâm dữ liệu tỉnh.\n"
+        "III. TỔ CHỨC THỰC HIỆN\nGiao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo này.\n",
+        [("result", "Thu ngân sách 4 tháng ước đạt 5.164 tỷ đồng."), ("result", "Tổng kết bầu cử xong ở 94/94 xã, phường."),
+         ("result", "Kiện toàn Ban Chỉ huy phòng thủ dân sự ở 94/94 xã, phường."),
+         ("task", "Giao Tỉnh đoàn phát động, ra quân Chiến dịch Thanh niên tình nguyện hè năm 2026."),
+         ("task", "Giao Sở Khoa học và Công nghệ hoàn thành lắp đặt, chạy thử Trung tâm dữ liệu tỉnh."),
+         ("assignment", "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo này.")],
+    ),
 ]
 
 
@@ -478,7 +492,7 @@ LAYOUTS += [
                                                          "prose-with-inline-points", "inline-points-under-headings",
                                                          "ordinal-points-across-paragraphs", "results-and-tasks-in-each-field",
                                                          "word-numbering-lost", "work-programme", "follow-up-table",
-                                                         "lettered-sub-field-over-prose"])
+                                                         "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
