@@ -519,8 +519,8 @@ class _Scorer:
             self._events = {it.id: _event_days(it.text) for it in items}
             self._places = {it.id: _places(it.text) for it in items}
         else:
-            self._tags, self._percents, self._quoted, self._events = like._tags, like._percents, like._quoted, like._events
-            self._places = like._places
+            self._tags, self._percents, self._quoted, self._events, self._places = (
+                like._tags, like._percents, like._quoted, like._events, like._places)
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:

@@ -73,6 +73,21 @@ def test_done_silent_and_pending() -> None:
     assert out.links[0].source_text == TASK and out.links[0].target_text == RESULT
 
 
+def _pair_scores_with_and_without(task: str, result: str, constant: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, float]]:
+    """The score of a task and a result, from the matrix and from the pair score, with the linker's ``constant`` as
+    shipped and then set to 0: (with, without) for each."""
+    import graph.linking as linking
+
+    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=task)
+    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=result)
+    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
+    scorer = linking._Scorer([t, r, other])
+    shipped = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    monkeypatch.setattr(linking, constant, 0.0)
+    zero = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    return list(zip(shipped, zero, strict=True))
+
+
 @pytest.mark.parametrize("task, result, elsewhere", [
     # the same kind of work somewhere else (hand CD: a gap beside a look-alike result)
     ("Kiểm tra, gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự.",
@@ -93,17 +108,8 @@ def test_the_same_work_at_another_place_counts_against_the_pair(task: str, resul
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Items naming places of the unit (a tổ dân phố, a street, a river, a school) and none in common are about
     different work of the same kind: the pair's score loses OTHER_PLACE, in the pair score and in the matrix alike."""
-    import graph.linking as linking
-
-    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=task)
-    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=result)
-    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
-    scorer = linking._Scorer([t, r, other])
-    penalised = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
-    monkeypatch.setattr(linking, "OTHER_PLACE", 0.0)
-    plain = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
-    for p, q in zip(penalised, plain, strict=True):
-        assert (abs(q - p - 0.08) < 1e-9) == elsewhere, (p, q)
+    for penalised, plain in _pair_scores_with_and_without(task, result, "OTHER_PLACE", monkeypatch):
+        assert (abs(plain - penalised - 0.08) < 1e-9) == elsewhere, (penalised, plain)
 
 
 def test_a_task_of_two_clauses_keeps_an_answer_for_each() -> None:
@@ -228,16 +234,7 @@ def test_two_tasks_of_one_body_are_not_one_task_planned_twice() -> None:
 def test_a_figure_near_its_target_counts_for_the_pair(task: str, result: str, near: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """"BHYT đạt 91,2%" answers "phấn đấu tỷ lệ bao phủ 95%" with one word in common (hand V): a result's figure
     short of (or just past) the task's target adds to the pair's score; a figure far from it does not."""
-    import graph.linking as linking
-
-    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=task)
-    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=result)
-    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
-    scorer = linking._Scorer([t, r, other])
-    with_bonus = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
-    monkeypatch.setattr(linking, "TARGET_BONUS", 0.0)
-    without = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
-    for w, wo in zip(with_bonus, without, strict=True):
+    for w, wo in _pair_scores_with_and_without(task, result, "TARGET_BONUS", monkeypatch):
         assert (abs(w - wo - 0.06) < 1e-9) == near, (w, wo)
 
 
