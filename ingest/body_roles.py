@@ -239,7 +239,8 @@ def heading_roles(
     """Bodies (and roles) of a heading that hands the item under it to them.
 
     * inline: "4.10. Phòng Văn hóa - Xã hội phường chủ trì, phối hợp với Công an
-      phường: nâng cao ..." when the item starts after the colon;
+      phường: nâng cao ..." when the item starts after the colon, or is a later clause or point
+      of that line's list ("Giao Công an xã: X; Y; Z");
     * a line above: "Giao Ủy ban nhân dân phường:\n- Chỉ đạo ...\n- Rà soát ...",
       reached over sibling bullets only.
     """
@@ -255,7 +256,13 @@ def heading_roles(
 
     prefix = text[line_start : item.start]
     if prefix.strip():
-        return roles_of(line_start, item.start) if prefix.rstrip().endswith(":") else []
+        if prefix.rstrip().endswith(":"):
+            return roles_of(line_start, item.start)
+        # a later clause or point of a body's list ("Giao Ủy ban nhân dân xã: X; Y; Z", "…: (1) X; (2) Y"): the lead-in's bodies
+        colon = text.find(":", line_start, min(item.start, line_start + HEADING_MAX + 1))
+        if colon > 0 and prefix.rstrip().endswith(";"):
+            return roles_of(line_start, colon + 1)
+        return []
     steps = 0
     while line_start > 0 and steps < 40:
         prev_end = line_start - 1

@@ -49,12 +49,30 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return len(near) >= 6 and len(open_ended) >= 0.5 * len(near)
 
 
+#: the document's own number in its header: "Số 58-TB/ĐU", "Số: 112/BC-UBND"
+_OWN_NUMBER = re.compile(r"\bSố[ ]*:?[ ]*(\d+[-/][^\s,;]*[A-ZĐ][^\s,;]*)")
+#: how many lines from the top the header's organ and number are looked for
+_HEADER_LINES = 12
+
+
+def _own_marks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The document's own number and the upper-case names of its organ, from the lines of its header:
+    what a running header repeats ("Thông báo số 58-TB/ĐU ngày 27/3/2026 của ...", "ĐẢNG ỦY PHƯỜNG X - THÔNG BÁO ...")."""
+    head = [x.strip() for x in lines[:_HEADER_LINES] if x.strip()]
+    numbers = [m.group(1) for x in head for m in _OWN_NUMBER.finditer(x)]
+    organs = [x for x in head if len(x.split()) >= 3 and x == x.upper() and any(c.isalpha() for c in x)
+              and not x.startswith(("ĐẢNG CỘNG SẢN", "CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP"))]
+    return numbers, organs
+
+
 def _furniture(lines: list[str]) -> set[int]:
-    """Indexes of page numbers and of the running headers next to them (a line repeated by page)."""
+    """Indexes of page numbers and of the running headers next to them (a line repeated by page, or one
+    that names the document's own number or organ, as its header gives them)."""
     numbers = {k for k, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())}
     if not numbers:
         return set()
     counts = Counter(x.strip() for x in lines if x.strip())
+    own_numbers, organs = _own_marks(lines)
     out = set(numbers)
 
     def nearest(k: int, step: int) -> int | None:
@@ -73,7 +91,11 @@ def _furniture(lines: list[str]) -> set[int]:
                 continue
             # repeated on every page; or, after the number, a line alone before a blank (a two-page text)
             alone = alone_ok and (j + 1 >= len(lines) or not lines[j + 1].strip())
-            if counts[text] >= 2 or alone:
+            # or a line that starts in capitals and names the document itself (a two-page text whose
+            # page breaks inside a paragraph: the running header is the only line between its halves)
+            names_itself = j >= _HEADER_LINES and text[:1].isupper() and (
+                any(n in text for n in own_numbers) or any(o in text for o in organs))
+            if counts[text] >= 2 or alone or names_itself:
                 out.add(j)
     return out
 

@@ -123,7 +123,7 @@ _CLOSING = re.compile(
         # committee given the follow-up; "Giao Văn phòng Đảng ủy chuẩn bị nội dung sơ kết quý I" is a task
         |(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
             .*\b(?:theo[ ]doi|don[ ]doc|tong[ ]hop|(?:to[ ]chuc|chi[ ]dao|trien[ ]khai)[ ]thuc[ ]hien|thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan))
-        |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung)
+        |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung|(?:y[ ]kien[ ])?ket[ ]luan|nghi[ ]quyet)
         |van[ ]phong[ ](?:dang[ ]uy|ubnd|uy[ ]ban[ ]nhan[ ]dan)[^,.:;]{0,20}[ ]theo[ ]doi,?[ ](?:tong[ ]hop|don[ ]doc|bao[ ]cao)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
@@ -418,6 +418,55 @@ def _ordinal_value(word: str) -> int:
     return _UNITS.index(word) + 1
 
 
+#: a lead-in that gives what follows to a body: "Đảng ủy giao Ủy ban nhân dân xã: ", "Đối với Công an xã: "
+#: (the body's name in capitals: "Lễ giao nhận quân: ..." gives nothing to anyone)
+_GIVEN_TO = re.compile(r"^[^:;.\n]{0,80}\b(?:[Gg]iao|[Đđ]ối với|[Yy]êu cầu)[ ]+(?:cho[ ]+)?(?P<first>\w)[^:;.\n]{2,90}:[ ]+")
+#: the least number of clauses a body's list must have to be read as that many tasks
+ADDRESSED_CLAUSES = 3
+
+
+def addressed_clauses(sentence: str) -> list[int]:
+    """Where the clauses of a body's list of tasks begin, after its first: "Giao Ủy ban nhân dân xã: X; Y; Z."
+
+    A notice that gives each body its tasks in one paragraph separates them by semicolons; three or
+    more clauses after the body's lead-in are as many tasks, as bullets would be (two are one task of
+    two parts, as the annotation rules count a sentence). A semicolon inside brackets or quotes
+    cuts nothing. The lead-in stays with the first clause.
+
+    >>> t = "Giao Công an xã: giữ vững an ninh trật tự; hoàn thiện hồ sơ bản không ma túy; đăng ký tạm trú cho 45 lao động."
+    >>> [t[a:b] for a, b in zip([0, *addressed_clauses(t)], [*addressed_clauses(t), len(t)])]
+    ['Giao Công an xã: giữ vững an ninh trật tự; ', 'hoàn thiện hồ sơ bản không ma túy; ', 'đăng ký tạm trú cho 45 lao động.']
+    >>> addressed_clauses("Giao Công an xã: giữ vững an ninh trật tự; hoàn thiện hồ sơ bản không ma túy.")
+    []
+    >>> addressed_clauses("Tổ chức Lễ giao nhận quân: an toàn; tiết kiệm; đúng luật.")
+    []
+    >>> len(addressed_clauses("Công an phường: tuần tra ban đêm; xử lý 12 điểm lấn chiếm vỉa hè; cấp 300 căn cước."))
+    2
+    """
+    m = _GIVEN_TO.match(sentence)
+    lead = m.end() if m and m.group("first").isupper() else addressee(sentence)
+    if not lead:
+        return []
+    cuts: list[int] = []
+    depth = 0
+    quoted = False
+    for k in range(lead, len(sentence)):
+        c = sentence[k]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c in "\"“”":
+            quoted = not quoted if c == '"' else c == "“"
+        elif c == ";" and not depth and not quoted:
+            nxt = k + 1
+            while nxt < len(sentence) and sentence[nxt] == " ":
+                nxt += 1
+            if nxt < len(sentence) and nxt > k + 1:
+                cuts.append(nxt)
+    return cuts if len(cuts) + 1 >= ADDRESSED_CLAUSES else []
+
+
 def inline_points(sentence: str, folded: str | None = None) -> list[int]:
     """Where the inline points of a sentence begin, after its first: "... kết quả: (1) X; (2) Y; (3) Z".
 
@@ -709,6 +758,32 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
     return next_kind is None or depth_next_deeper
 
 
+#: an appendix's title line: "PHỤ LỤC", "Phụ lục 1:", "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026" (folded)
+_APPENDIX_TITLE = re.compile(r"(?m)^[ \t]*phu luc\b")
+#: a sentence of the body that sends its reader to the appendix for the tasks (folded): "... các nhiệm vụ trọng tâm
+#: tháng 02 theo Phụ lục kèm theo Thông báo này" ("Chi tiết tại Phụ lục 1" after a figure is a detail, not the plan)
+_POINTS_TO_APPENDIX = re.compile(r"\bnhiem vu\b[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b")
+
+
+def _tasks_appendix(text: str, start: int, end: int) -> int | None:
+    """Where an appendix of the month's tasks starts, after the body; None when there is none.
+
+    Only when the body sends its reader there ("... nhiệm vụ trọng tâm tháng 02 theo Phụ lục kèm theo Thông báo
+    này") and the appendix's title (its first two lines) names tasks ("DANH MỤC NHIỆM VỤ ..."): an annex of
+    figures, a form or the list of a decision's annexes is not the notice's plan.
+    """
+    if end >= len(text):
+        return None
+    folded = fold(text)
+    if not _POINTS_TO_APPENDIX.search(folded, start, end):
+        return None  # (the sentence must also stand among the tasks: :func:`parse_items` checks its role)
+    for m in _APPENDIX_TITLE.finditer(folded, end):
+        title_end = folded.find("\n", folded.find("\n", m.end()) + 1)
+        if "nhiem vu" in folded[m.start() : title_end if title_end > 0 else len(folded)]:
+            return m.start() + (len(text[m.start():]) - len(text[m.start():].lstrip(" \t")))
+    return None
+
+
 def parse_items(text: str, header: Header) -> list[Item]:
     """Items of the document body, in reading order.
 
@@ -721,13 +796,17 @@ def parse_items(text: str, header: Header) -> list[Item]:
         start, end = 0, len(text)
 
     paragraphs: list[tuple[int, int]] = []
-    pos = start
-    for line in text[start:end].split("\n"):
-        s = pos + (len(line) - len(line.lstrip()))
-        e = pos + len(line.rstrip())
-        if e > s and not _RULE_LINE.fullmatch(text, s, e):
-            paragraphs.append((s, e))
-        pos += len(line) + 1
+    # the tasks set out in an appendix after the signature ("... các nhiệm vụ trọng tâm tháng 02 theo Phụ lục kèm
+    # theo Thông báo này." / "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02"): read as a part of the body
+    appendix = _tasks_appendix(text, start, end)
+    for a, b in ((start, end), (appendix, len(text))) if appendix is not None else ((start, end),):
+        pos = a
+        for line in text[a:b].split("\n"):
+            s = pos + (len(line) - len(line.lstrip()))
+            e = pos + len(line.rstrip())
+            if e > s and not _RULE_LINE.fullmatch(text, s, e):
+                paragraphs.append((s, e))
+            pos += len(line) + 1
 
     # each paragraph's marker, read once (the loop looks one paragraph ahead)
     marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
@@ -815,11 +894,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
             if r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
                 r = "limitation"
                 limits = True
+            if r == "task" and to_appendix and appendix is not None and ss < appendix and _POINTS_TO_APPENDIX.search(folded, ss, se):
+                r = "other"  # "... các nhiệm vụ trọng tâm theo Phụ lục kèm theo": the tasks are the appendix's
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
             # each point numbered inside the sentence is an item; a task addressed to a body with two clauses
-            # ("Công an phường: X; Y") is one bullet, one item, as the annotation rules count items
+            # ("Công an phường: X; Y") is one bullet, one item, as the annotation rules count items; a body
+            # given a list of three or more ("Giao Ủy ban nhân dân xã: X; Y; Z; W.") has a task per clause
             cuts = inline_points(sentence, folded[ss:se])
+            if not cuts and r == "task":
+                cuts = addressed_clauses(sentence)
             points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
             for c, (cs, ce) in enumerate(points, 1):
                 items.append(new_item(f"i{len(items) + 1}", p if len(points) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
@@ -833,7 +917,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
     plan: list[tuple[int, int, str, str, int, bool, str | None, str | None]] = []
     # (start, end, role, path, node_key, is_heading, month source, section)
 
+    # whether a sentence among the tasks sends its reader to the appendix (then the appendix holds the tasks)
+    to_appendix = False
+
     def add(s: int, e: int, role: str, path: str, key: int, is_head: bool = False) -> None:
+        nonlocal to_appendix
+        if appendix is not None and role == "task" and s < appendix and _POINTS_TO_APPENDIX.search(folded, s, e):
+            to_appendix = True
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
     in_table = False
@@ -841,6 +931,21 @@ def parse_items(text: str, header: Header) -> list[Item]:
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
         if i in titled:
+            continue
+        if ps == appendix:
+            if not to_appendix:
+                break  # an appendix the results refer to ("Chi tiết tại Phụ lục 1"), not the plan: as before, no items
+            # the appendix starts afresh: the body's closing and its sections are behind; its title is the
+            # heading of the tasks (and names their month)
+            closing = False
+            in_table = False
+            result_cell = None
+            del stack[1:]
+            stack.append(_Node("appendix", "PL", heading=text[ps:pe], role="task", month_text=text[ps:pe]))
+            add(ps, pe, "other", "PL", stack[-1].uid, True)
+            if i + 1 < len(paragraphs) and folded.startswith("(kem theo", paragraphs[i + 1][0]):
+                titled.add(i + 1)  # "(Kèm theo Thông báo số 112-TB/ĐU ...)": the title's second line
+                add(*paragraphs[i + 1], "other", "PL", stack[-1].uid, True)
             continue
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
@@ -873,8 +978,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
         f = folded[ps:pe]
 
         if mk is None:
-            # "Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị, địa phương thực hiện các nhiệm vụ sau:" announces the tasks
-            announces = line.rstrip().endswith(":") and _leadin_role(line, f) == "task" and "nhiem vu" in f
+            # "Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị, địa phương thực hiện các nhiệm vụ sau:" announces the tasks;
+            # so does "Ban Thường vụ Đảng ủy thống nhất giao các cơ quan, đơn vị tập trung thực hiện:" right under the
+            # heading of the tasks, before the points it announces (a closing comes after the tasks)
+            announces = line.rstrip().endswith(":") and (
+                _leadin_role(line, f) == "task" and "nhiem vu" in f
+                or current_role() == "task" and bool(plan) and plan[-1][5] and nk is not None)
             if not closing and not announces and current_role() in {"task", "result", "limitation", "other"} and _CLOSING.match(f) \
                     and (i > len(paragraphs) // 3):
                 closing = True

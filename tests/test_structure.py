@@ -484,6 +484,40 @@ LAYOUTS += [
 ]
 
 
+# session 12, hands CK and CL: a body given its tasks as one paragraph of clauses ("Đảng ủy giao Ủy ban nhân dân xã:
+# X; Y; Z.") and a closing that opens "Trên đây là kết luận ..."; a lead-in right under the heading of the tasks
+# that gives them to "các cơ quan, đơn vị" is no closing
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THÁNG 3\n1. Kinh tế\nThu ngân sách quý I ước đạt 1,75 tỷ đồng, bằng 25,7% dự toán.\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 4\n"
+        "Đảng ủy giao Ủy ban nhân dân xã: tổ chức cấp căn cước lưu động tại các bản vùng cao; chỉ đạo trồng hết 16 ha "
+        "ngô xuân còn lại tại bản Phiêng Cại; khởi công đường liên bản Pá Mòn – Phiêng Cại dài 3,4 km.\n"
+        "Giao Công an xã: nắm chắc tình hình, giữ vững an ninh trật tự; hoàn thiện hồ sơ bản Huổi Lếch không ma túy.\n"
+        "Trên đây là kết luận của Thường trực Đảng ủy xã tại cuộc họp giao ban tháng 03/2026. Giao các đồng chí Ủy viên "
+        "Ban Thường vụ Đảng ủy phụ trách lĩnh vực tổ chức thực hiện./.\n",
+        [("result", "Thu ngân sách quý I ước đạt 1,75 tỷ đồng, bằng 25,7% dự toán."),
+         ("task", "Đảng ủy giao Ủy ban nhân dân xã: tổ chức cấp căn cước lưu động tại các bản vùng cao;"),
+         ("task", "chỉ đạo trồng hết 16 ha ngô xuân còn lại tại bản Phiêng Cại;"),
+         ("task", "khởi công đường liên bản Pá Mòn – Phiêng Cại dài 3,4 km."),
+         ("task", "Giao Công an xã: nắm chắc tình hình, giữ vững an ninh trật tự; hoàn thiện hồ sơ bản Huổi Lếch không ma túy."),
+         ("assignment", "Trên đây là kết luận của Thường trực Đảng ủy xã tại cuộc họp giao ban tháng 03/2026."),
+         ("assignment", "Giao các đồng chí Ủy viên Ban Thường vụ Đảng ủy phụ trách lĩnh vực tổ chức thực hiện./.")],
+    ),
+    (
+        "1. Về kết quả tháng 7\n(1) Thu ngân sách tháng 7 đạt 8,3 tỷ đồng.\n"
+        "3. Về nhiệm vụ trọng tâm tháng 8/2026\nBan Thường vụ Đảng ủy thống nhất giao các cơ quan, đơn vị tập trung thực hiện:\n"
+        "(1) Tập trung thu ngân sách, phấn đấu số thu tháng 8 đạt tối thiểu 8 tỷ đồng.\n"
+        "(2) Số hóa 1.000 hồ sơ hộ tịch còn lại, hoàn thành trước ngày 15/8/2026.\n\n"
+        "Giao Văn phòng Đảng ủy theo dõi, tổng hợp, báo cáo Ban Thường vụ tại phiên họp tháng 8/2026.\n",
+        [("result", "Thu ngân sách tháng 7 đạt 8,3 tỷ đồng."),
+         ("task", "Tập trung thu ngân sách, phấn đấu số thu tháng 8 đạt tối thiểu 8 tỷ đồng."),
+         ("task", "Số hóa 1.000 hồ sơ hộ tịch còn lại, hoàn thành trước ngày 15/8/2026."),
+         ("assignment", "Giao Văn phòng Đảng ủy theo dõi, tổng hợp, báo cáo Ban Thường vụ tại phiên họp tháng 8/2026.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -492,7 +526,8 @@ LAYOUTS += [
                                                          "prose-with-inline-points", "inline-points-under-headings",
                                                          "ordinal-points-across-paragraphs", "results-and-tasks-in-each-field",
                                                          "word-numbering-lost", "work-programme", "follow-up-table",
-                                                         "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in"])
+                                                         "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in",
+                                                         "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
@@ -529,6 +564,15 @@ def test_hard_wrapped_text_is_reflowed_into_items() -> None:
     wrapped = normalize(head + "\n".join(wrapped_lines))
     texts = [[i.text for i in parse_items(t, parse_header(t))] for t in (flat, wrapped)]
     assert texts[0] == texts[1] == para
+    # the same two pages with no blank line about the break: the running header, seen once, names the
+    # document itself (its number, or its organ as the header writes it) and goes with the page number
+    top = "ĐẢNG BỘ TỈNH CAO MAI\nĐẢNG ỦY XÃ VÀM LÁCH\n*\nSố 58-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nVàm Lách, ngày 28 tháng 9 năm 2026\n\n"
+    for running in ("Báo cáo số 58-BC/ĐU ngày 28/9/2026 của Ban Thường vụ Đảng ủy xã Vàm Lách",
+                    "ĐẢNG ỦY XÃ VÀM LÁCH - BÁO CÁO THÁNG 9/2026"):
+        lines = [line for p in para for line in wrap(f"- {p}")]
+        lines[5:5] = ["- 2 -", running]
+        t = normalize(top + head + "\n".join(lines))
+        assert [i.text for i in parse_items(t, parse_header(t)) if i.role == "result"] == para, running
 
 
 # The same notice typed in another hand: bullets as "•", points as "1)", a tab after each marker (Word's lists saved
@@ -564,3 +608,57 @@ def test_a_notice_retyped_in_another_hand_gives_the_same_items(hand: str, retype
 
         assert roles(retyped) == roles(raw), (path.name, retype)
     assert changed >= 3
+
+
+_APPENDIX_NOTICE = """ĐẢNG BỘ TỈNH LÂM GIANG
+ĐẢNG ỦY XÃ HÒA TRUNG
+*
+Số 112-TB/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hòa Trung, ngày 30 tháng 01 năm 2026
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ
+về kết quả tháng 01 và nhiệm vụ trọng tâm tháng 02 năm 2026
+
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026
+Thu ngân sách tháng 01 ước đạt 2,05 tỷ đồng, bằng 10,8% dự toán{detail}.
+
+II. NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026
+{pointer}
+
+III. TỔ CHỨC THỰC HIỆN
+Giao các đồng chí Ủy viên Ban Thường vụ Đảng ủy theo lĩnh vực được phân công tổ chức thực hiện.
+
+Nơi nhận:
+- Thường trực Tỉnh ủy,
+- Lưu Văn phòng Đảng ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Lê Quang Vinh
+
+PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026
+(Kèm theo Thông báo số 112-TB/ĐU ngày 30/01/2026 của Ban Thường vụ Đảng ủy xã)
+
+TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành
+1\tTrao lệnh gọi nhập ngũ cho 38 công dân\tBan Chỉ huy Quân sự xã\tCông an xã\t10/02/2026
+2\tXử lý dứt điểm 08 trường hợp còn lấn chiếm hành lang tuyến ĐT.642\tỦy ban nhân dân xã\tCông an xã\tTháng 02/2026
+"""
+
+
+@pytest.mark.parametrize("pointer, detail, tasks", [
+    # hand CO: the tasks are in the appendix the task section sends its reader to
+    ("Ban Thường vụ Đảng ủy thống nhất các nhiệm vụ trọng tâm tháng 02 năm 2026 theo Phụ lục kèm theo Thông báo này.", "",
+     ["Trao lệnh gọi nhập ngũ cho 38 công dân", "Xử lý dứt điểm 08 trường hợp còn lấn chiếm hành lang tuyến ĐT.642"]),
+    # an appendix the results refer to for detail is not the plan: the task section's own sentence is the task
+    ("Tập trung thu ngân sách tháng 02 đạt 1,8 tỷ đồng.", " (chi tiết tại Phụ lục kèm theo)",
+     ["Tập trung thu ngân sách tháng 02 đạt 1,8 tỷ đồng."]),
+], ids=["tasks-in-the-appendix", "appendix-of-details"])
+def test_the_tasks_of_an_appendix_after_the_signature(pointer: str, detail: str, tasks: list[str]) -> None:
+    text = normalize(_APPENDIX_NOTICE.format(pointer=pointer, detail=detail))
+    items = parse_items(text, parse_header(text))
+    assert [i.text for i in items if i.role == "task"] == tasks
+    assert all(i.months == ("2026-02",) for i in items if i.role == "task")
+    assert not any("Phụ lục kèm theo Thông báo này" in i.text for i in items if i.role == "task")
