@@ -72,9 +72,13 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
         else:
             r.bt, r.tu, r.level, r.name, r.body_id = done
 
-    # the last "Nơi nhận:" opens the recipients block
+    # the last "Nơi nhận:" opens the recipients block; an appendix of tasks after the signature is body again
     starts = [m.start() for m in RECIPIENTS.finditer(folded)]
     recipients_from = starts[-1] if starts else len(text)
+    appendix_from = min((it.start for it in items if it.start > recipients_from), default=len(text) + 1)
+
+    def in_body(pos: int) -> bool:
+        return pos < recipients_from or pos >= appendix_from
 
     issuer_level = scope.unit_level
     items = list(items)
@@ -83,13 +87,13 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
     j, n_items, last = 0, len(items), -1
     for r in raws:
         if r.start < last:  # never, as find_mentions reads the text left to right; item_at then
-            it = item_at(items, r.start) if r.start < recipients_from else None
+            it = item_at(items, r.start) if in_body(r.start) else None
             r.item = it.id if it else None
             continue
         last = r.start
         while j < n_items and items[j].end <= r.start:
             j += 1
-        r.item = items[j].id if r.start < recipients_from and j < n_items and items[j].start <= r.start else None
+        r.item = items[j].id if in_body(r.start) and j < n_items and items[j].start <= r.start else None
 
     roles: dict[int, str] = {}
     # per item; an "other" item after the last task that reads like the
@@ -115,11 +119,15 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
         if not ms:
             continue  # no body in the item: none of its clauses has a role to give
         role = role_of(it)
-        if role not in ("task", "assignment") or it.start >= recipients_from:
+        if role not in ("task", "assignment") or not in_body(it.start):
             continue
-        for cs, ce in clauses(text, it.start, min(it.end, recipients_from)):
+        for cs, ce in clauses(text, it.start, it.end if it.start >= appendix_from else min(it.end, recipients_from)):
             cms = [m for m in ms if cs <= m.start < ce]
             roles.update(clause_roles(text, folded, cs, ce, cms, role == "assignment", issuer_level))
+    # a task that is a table's row: the bodies of its "chủ trì" / "phối hợp" cells lead it / work with it
+    for r, role in _row_roles(text, folded, items, raws):
+        r.item = r.item or role[1]
+        roles[id(r)] = role[0]
     # the closing assignment when no item covers it
     covered = [(it.start, it.end) for it in items]
     task_ends = [it.end for it in items if it.role == "task"]
@@ -138,7 +146,7 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
 
     out: list[BodyMention] = []
     for r in raws:
-        role = roles.get(id(r), "mention") if r.start < recipients_from else "mention"
+        role = roles.get(id(r), "mention") if in_body(r.start) else "mention"
         out.append(
             BodyMention(
                 text=text[r.start : r.end],
@@ -163,6 +171,64 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
             out.append(BodyMention(text[h.start : h.end], h.start, h.end, h.name, h.body_id, role, it.id, h.level, h.bt.kind))
     out.sort(key=lambda b: (b.start, b.item or ""))
     return out
+
+
+#: what a table's column heading says its bodies do with the row's task (folded): lead it, or work with it
+_LEAD_COLUMN = re.compile(r"\b(?:chu tri|thuc hien|don vi|co quan|phu trach)\b")
+_PARTNER_COLUMN = re.compile(r"\bphoi hop\b")
+
+
+def _row_roles(text: str, folded: str, items: Sequence[Item], raws: Sequence[RawMention]) -> list[tuple[RawMention, tuple[str, str]]]:
+    """``(mention, (role, item id))`` for the bodies in the cells of a task's table row: "1 | Trao lệnh gọi nhập ngũ |
+    Ban Chỉ huy Quân sự xã | Công an xã | 10/02/2026" under "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời
+    gian": the first leads the task, the second works with it. The columns are named by the table's header row (the
+    nearest line above that starts with "TT" or "STT"); the content cell is the item's own."""
+    out: list[tuple[RawMention, tuple[str, str]]] = []
+    by_line: dict[int, list[RawMention]] = {}
+    for r in raws:
+        by_line.setdefault(text.rfind("\n", 0, r.start) + 1, []).append(r)
+    for it in items:
+        if it.role != "task":
+            continue
+        line_start = text.rfind("\n", 0, it.start) + 1
+        line_end = text.find("\n", it.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if "|" not in text[it.end:line_end] or not by_line.get(line_start):
+            continue
+        head = _header_row(text, folded, line_start)
+        if head is None:
+            continue
+        # the cells of the row, by their spans
+        cells, pos = [], line_start
+        for cell in text[line_start:line_end].split("|"):
+            cells.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        for r in by_line[line_start]:
+            if it.start <= r.start < it.end:
+                continue  # in the content cell: the item's own clauses gave its role
+            k = next((k for k, (a, b) in enumerate(cells) if a <= r.start < b), None)
+            if k is None or k >= len(head):
+                continue
+            role = "partner" if _PARTNER_COLUMN.search(head[k]) else "lead" if _LEAD_COLUMN.search(head[k]) else None
+            if role:
+                out.append((r, (role, it.id)))
+    return out
+
+
+def _header_row(text: str, folded: str, line_start: int) -> list[str] | None:
+    """The folded cells of the header row of the table whose row starts at ``line_start``; None when none is above."""
+    pos = line_start
+    for _ in range(60):
+        if pos <= 0:
+            return None
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = folded[prev : pos - 1].strip()
+        if "|" not in line:
+            return None  # the table ended before a header row
+        if line.lstrip("| ").startswith(("tt ", "stt ", "tt|", "stt|")):
+            return line.split("|")
+        pos = prev
+    return None
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -222,6 +222,29 @@ def test_closing_assignment_without_an_item():
     assert got == [("Ủy ban nhân dân phường", "lead", None)]
 
 
+@pytest.mark.parametrize("after_recipients", [False, True], ids=["table-in-the-body", "table-in-an-appendix"])
+def test_the_cells_of_a_task_row_lead_it_and_work_with_it(after_recipients: bool) -> None:
+    """Hand CO: "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian": the body of the third cell leads the
+    row's task, those of the fourth work with it; in an appendix after "Nơi nhận" as in the body."""
+    before = "Nơi nhận:\n- Lưu VPĐU.\n\nPHỤ LỤC: DANH MỤC NHIỆM VỤ\n" if after_recipients else "2. Nhiệm vụ tháng 02\n"
+    table = ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+             "1 | Trao lệnh gọi nhập ngũ cho 38 công dân | Ban Chỉ huy Quân sự phường | Công an phường, Đoàn Thanh niên phường | 10/02\n"
+             "2 | Xử lý dứt điểm 08 trường hợp lấn chiếm vỉa hè | Ủy ban nhân dân phường | Công an phường | Tháng 02\n")
+    top = "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n1. Kết quả tháng 01\n- Thu ngân sách đạt 10,8% dự toán.\n"
+    text = normalize(top + before + table)
+    items = []
+    for k, line in enumerate(table.splitlines()[1:], 1):
+        cell = line.split(" | ")[1]
+        s = text.index(cell)
+        items.append(Item(f"i{k}", f"r{k}", "task", None, cell, s, s + len(cell)))
+    got = sorted((b.item, b.name, b.role) for b in extract_bodies(text, WARD, items) if b.item)
+    assert got == [
+        ("i1", "Ban Chỉ huy Quân sự phường Đồ Sơn", "lead"), ("i1", "Công an phường Đồ Sơn", "partner"),
+        ("i1", "Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Đồ Sơn", "partner"),
+        ("i2", "Công an phường Đồ Sơn", "partner"), ("i2", "Ủy ban nhân dân phường Đồ Sơn", "lead"),
+    ]
+
+
 # --- golden files: the two seeds, annotated by hand --------------------------------
 
 
