@@ -116,6 +116,11 @@ OTHER_QUOTED = 0.15
 #: two items each naming a place of the unit (a tổ dân phố, a street, a river, a school), and no place in common
 #: ("tổ dân phố Hòa Bình" against "đường Trần Khánh Dư"): the same kind of work, somewhere else
 OTHER_PLACE = 0.08
+#: a result that names the number of a task of the plan it answers ("Nhiệm vụ số 5 tại Thông báo số 47-TB/ĐU: ...",
+#: "(nhiệm vụ 12) ...") answers that task: this much is added to the pair's score ...
+TASK_REF = 0.5
+#: ... and this much taken from its pairs with the plan's other numbered tasks
+OTHER_TASK_REF = 0.2
 #: two items marking the same day's event ("kỷ niệm … Ngày giải phóng miền Nam" and "chào mừng ngày 30/4")
 SAME_EVENT = 0.15
 #: Added when a task and a result stand at the same stage of one procedure (ingest/data/procedures.json).
@@ -164,6 +169,8 @@ class LinkItem:
     months: tuple[str, ...] = ()
     #: identity that survives a re-parse (graph.records.stable_key); what reviews are keyed by
     stable_key: str | None = None
+    #: the number the document gives the item ("7." -> "7"; :func:`item_number`), which a later report may cite
+    number: str | None = None
 
     @property
     def all_months(self) -> tuple[str, ...]:
@@ -772,6 +779,64 @@ def _places(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_ITEM_NUMBER = re.compile(r"(?:^|\.)(\d{1,3})$")
+#: "nhiệm vụ số 5 và số 6", "(nhiệm vụ 4)", "Nhiệm vụ 12: ..." (folded); not "nhiệm vụ 6 tháng cuối năm"
+_TASK_REF = re.compile(
+    r"(?:\bnhiem vu so[ ]+|\(nhiem vu[ ]+|^[-+•*]?[ ]*nhiem vu[ ]+(?=\d{1,3}[ ]*(?:[:,(]|tai\b|theo\b|va\b)))"
+    r"(\d{1,3}(?:[ ]*(?:,|va)[ ]*(?:so[ ]+)?\d{1,3})*)(?![\d/.,]?\d)(?![ ]+(?:thang|nam|quy)\b)")
+
+
+def item_number(path: str | None) -> str | None:
+    """The number an item's document gives it, from its path ("III.7" -> "7", "2.b1" -> None): what a later report cites.
+
+    >>> item_number("III.7"), item_number("12"), item_number("III.1.b2"), item_number(None)
+    ('7', '12', None, None)
+    """
+    m = _ITEM_NUMBER.search(path or "")
+    return str(int(m.group(1))) if m else None
+
+
+def task_refs(text: str) -> frozenset[str]:
+    """The numbers of the tasks a result says it answers.
+
+    >>> sorted(task_refs("Nhiệm vụ số 5 và số 6 tại Thông báo số 47-TB/ĐU: danh sách cử tri đã niêm yết"))
+    ['5', '6']
+    >>> sorted(task_refs("(nhiệm vụ 12) Đã xong dự thảo")), sorted(task_refs("Nhiệm vụ 3, 4: đã hoàn thành"))
+    (['12'], ['3', '4'])
+    >>> task_refs("Thực hiện nhiệm vụ 6 tháng cuối năm"), task_refs("hoàn thành 22 nhiệm vụ")
+    (frozenset(), frozenset())
+    """
+    f = _fold(text)
+    if "nhiem vu" not in f:
+        return frozenset()
+    return frozenset(str(int(n)) for m in _TASK_REF.finditer(f) for n in re.findall(r"\d{1,3}", m.group(1)))
+
+
+def _ref_matrix(planned: Sequence[str], result_ids: Sequence[str], items: dict[str, LinkItem], docs: Sequence[LinkDoc]) -> np.ndarray:
+    """+1 where a result names the number of a task of the plan (of the notice it cites, when it cites one of the
+    unit's), -1 where it names another number of that plan, 0 elsewhere (a number two tasks of one plan share says nothing)."""
+    out = np.zeros((len(planned), len(result_ids)))
+    refs = [task_refs(items[r].text) for r in result_ids]
+    if not any(refs):
+        return out
+    numbered: dict[str, Counter[str]] = defaultdict(Counter)
+    for tid in planned:
+        t = items[tid]
+        if t.number:
+            numbered[t.doc_id][t.number] += 1
+    keys = {d.own_key: d.id for d in docs if d.own_key}
+    for y, rid in enumerate(result_ids):
+        if not refs[y]:
+            continue
+        cited = {keys[k] for k in items[rid].citations if k in keys}
+        for x, tid in enumerate(planned):
+            t = items[tid]
+            if not t.number or numbered[t.doc_id][t.number] > 1 or (cited and t.doc_id not in cited):
+                continue
+            out[x, y] = 1.0 if t.number in refs[y] else -1.0
+    return out
+
+
 def _other_place(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both items name a place, and no place of one is a place of the other."""
     return bool(a) and bool(b) and not (a & b)
@@ -1278,6 +1343,10 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
                 before = dated[None, :] & ~same & (r_last < t_first)
                 later = dated[None, :] & ~same & ~before
                 scores = np.where(before, -1.0, np.where(later, DATED_LATER * scores, scores))
+            # "Nhiệm vụ số 5 tại Thông báo số 47-TB/ĐU: ...": the result says which task it answers
+            ref = _ref_matrix(planned, result_ids, items, docs)
+            scores = np.where(scores <= -1.0, scores, np.where(ref > 0, np.maximum(scores, 0.0) + TASK_REF,
+                                                               np.where(ref < 0, scores - OTHER_TASK_REF, scores)))
             # a task for a quarter has later reports to tell of it: a weak match in one of its
             # first months is not its answer (nor does it close the task as done)
             early = np.array([len(task_months[t]) > 1 and max(task_months[t]) > max(report.reports or ("",))
@@ -1449,7 +1518,7 @@ def linkdoc_from_parsed(doc: ParsedDocument, doc_id: str) -> LinkDoc:
         LinkItem(
             id=f"{doc_id}#{it.id}", doc_id=doc_id, role=it.role, period=it.period, text=it.text, section=it.section,
             bodies=frozenset(bodies[it.id]), citations=frozenset(cites[it.id]), themes=frozenset(themes[it.id]),
-            months=tuple(it.months),
+            months=tuple(it.months), number=item_number(it.path),
         )
         for it in doc.items
     )
@@ -1470,7 +1539,8 @@ _UNIT_ITEMS = (
     "MATCH (d:Document)-[:HAS_ITEM]->(i:Item) WHERE d.unit = $unit "
     "RETURN i.id AS item, d.id AS document, d.key AS document_key, d.date AS date, d.reported_period AS reported_period, "
     "d.planned_period AS planned_period, d.reported_months AS reported_months, d.planned_months AS planned_months, "
-    "i.role AS role, i.period AS period, i.months AS months, i.section AS section, i.text AS text, i.stable_key AS stable_key "
+    "i.role AS role, i.period AS period, i.months AS months, i.section AS section, i.text AS text, i.stable_key AS stable_key, "
+    "i.path AS path "
     "ORDER BY coalesce(d.date, d.reported_period, d.planned_period), document, i.ord"
 )
 _UNIT_BODIES = (
@@ -1516,6 +1586,7 @@ def _store_docs(store: Any, unit: str) -> list[LinkDoc]:
                 id=iid, doc_id=r["document"], role=r["role"], period=r["period"], text=r["text"], section=r["section"],
                 bodies=frozenset(bodies.get(iid, ())), citations=frozenset(item_cites.get(iid, ())),
                 themes=frozenset(themes.get(iid, ())), months=_months(r["months"]), stable_key=r["stable_key"],
+                number=item_number(r["path"]),
             )
         )
     out = []

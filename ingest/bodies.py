@@ -125,9 +125,9 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
             cms = [m for m in ms if cs <= m.start < ce]
             roles.update(clause_roles(text, folded, cs, ce, cms, role == "assignment", issuer_level))
     # a task that is a table's row: the bodies of its "chủ trì" / "phối hợp" cells lead it / work with it
-    for r, role in _row_roles(text, folded, items, raws):
-        r.item = r.item or role[1]
-        roles[id(r)] = role[0]
+    for r, (row_role, row_item) in _row_roles(text, folded, items, raws):
+        r.item = r.item or row_item
+        roles[id(r)] = row_role
     # the closing assignment when no item covers it
     covered = [(it.start, it.end) for it in items]
     task_ends = [it.end for it in items if it.role == "task"]
@@ -203,6 +203,7 @@ def _row_roles(text: str, folded: str, items: Sequence[Item], raws: Sequence[Raw
         for cell in text[line_start:line_end].split("|"):
             cells.append((pos, pos + len(cell)))
             pos += len(cell) + 1
+        found: dict[str, tuple[RawMention, str]] = {}  # one role per body and row: leading it wins
         for r in by_line[line_start]:
             if it.start <= r.start < it.end:
                 continue  # in the content cell: the item's own clauses gave its role
@@ -210,8 +211,9 @@ def _row_roles(text: str, folded: str, items: Sequence[Item], raws: Sequence[Raw
             if k is None or k >= len(head):
                 continue
             role = "partner" if _PARTNER_COLUMN.search(head[k]) else "lead" if _LEAD_COLUMN.search(head[k]) else None
-            if role:
-                out.append((r, (role, it.id)))
+            if role and (r.body_id not in found or role == "lead" and found[r.body_id][1] == "partner"):
+                found[r.body_id] = (r, role)
+        out.extend((r, (role, it.id)) for r, role in found.values())
     return out
 
 

@@ -287,13 +287,13 @@ SERIES = Path(__file__).parent / "data" / "series"
 # the test-hand-* series, written blind by other hands, were never used to choose anything (scored once, with the
 # final code of the session that added them).
 SERIES_FLOORS = [
-    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.84), ("dev-hand-a", "gaps", 0.77),
+    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.83), ("dev-hand-a", "gaps", 0.75),
     ("dev-hand-aa", "follow_through", 0.82), ("dev-hand-aa", "carry_over", 0.71), ("dev-hand-aa", "gaps", 0.65),
     ("dev-hand-ab", "follow_through", 0.95), ("dev-hand-ab", "carry_over", 0.82), ("dev-hand-ab", "gaps", 0.95),
     ("dev-hand-ac", "follow_through", 0.94), ("dev-hand-ac", "carry_over", 0.87), ("dev-hand-ac", "gaps", 0.95),
     ("dev-hand-ad", "follow_through", 0.85), ("dev-hand-ad", "carry_over", 0.85), ("dev-hand-ad", "gaps", 0.75),
     ("dev-hand-ae", "follow_through", 0.93), ("dev-hand-ae", "carry_over", 0.83), ("dev-hand-ae", "gaps", 0.82),
-    ("dev-hand-af", "follow_through", 0.83), ("dev-hand-af", "carry_over", 0.70), ("dev-hand-af", "gaps", 0.58),
+    ("dev-hand-af", "follow_through", 0.83), ("dev-hand-af", "carry_over", 0.72), ("dev-hand-af", "gaps", 0.58),
     ("dev-hand-ag", "follow_through", 0.94), ("dev-hand-ag", "carry_over", 0.70), ("dev-hand-ag", "gaps", 0.89),
     ("dev-hand-ah", "follow_through", 0.87), ("dev-hand-ah", "carry_over", 0.74), ("dev-hand-ah", "gaps", 0.76),
     ("dev-hand-ai", "follow_through", 0.91), ("dev-hand-ai", "carry_over", 0.84), ("dev-hand-ai", "gaps", 0.95),
@@ -301,7 +301,7 @@ SERIES_FLOORS = [
     ("dev-hand-ak", "follow_through", 0.90), ("dev-hand-ak", "carry_over", 0.76), ("dev-hand-ak", "gaps", 0.72),
     ("dev-hand-al", "follow_through", 0.94), ("dev-hand-al", "carry_over", 0.85), ("dev-hand-al", "gaps", 0.87),
     ("dev-hand-am", "follow_through", 0.92), ("dev-hand-am", "carry_over", 0.77), ("dev-hand-am", "gaps", 0.80),
-    ("dev-hand-an", "follow_through", 0.90), ("dev-hand-an", "carry_over", 0.79), ("dev-hand-an", "gaps", 0.85),
+    ("dev-hand-an", "follow_through", 0.90), ("dev-hand-an", "carry_over", 0.80), ("dev-hand-an", "gaps", 0.85),
     ("dev-hand-ao", "follow_through", 0.87), ("dev-hand-ao", "carry_over", 0.83), ("dev-hand-ao", "gaps", 0.67),
     ("dev-hand-ap", "follow_through", 0.79), ("dev-hand-ap", "carry_over", 0.85), ("dev-hand-ap", "gaps", 0.61),
     ("dev-hand-aq", "follow_through", 0.90), ("dev-hand-aq", "carry_over", 0.79), ("dev-hand-aq", "gaps", 0.65),
@@ -315,8 +315,8 @@ SERIES_FLOORS = [
     ("dev-hand-bh", "follow_through", 0.92), ("dev-hand-bh", "carry_over", 0.84), ("dev-hand-bh", "gaps", 0.85),
     ("dev-hand-c", "follow_through", 0.92), ("dev-hand-c", "carry_over", 0.85), ("dev-hand-c", "gaps", 0.83),
     ("dev-hand-d", "follow_through", 0.87), ("dev-hand-d", "carry_over", 0.75), ("dev-hand-d", "gaps", 0.71),
-    ("dev-hand-e", "follow_through", 0.65), ("dev-hand-e", "carry_over", 0.44), ("dev-hand-e", "gaps", 0.65),
-    ("dev-hand-f", "follow_through", 0.85), ("dev-hand-f", "carry_over", 0.77), ("dev-hand-f", "gaps", 0.77),
+    ("dev-hand-e", "follow_through", 0.65), ("dev-hand-e", "carry_over", 0.47), ("dev-hand-e", "gaps", 0.65),
+    ("dev-hand-f", "follow_through", 0.85), ("dev-hand-f", "carry_over", 0.76), ("dev-hand-f", "gaps", 0.77),
     ("dev-hand-g", "follow_through", 0.90), ("dev-hand-g", "carry_over", 0.71), ("dev-hand-g", "gaps", 0.83),
     ("dev-hand-h", "follow_through", 0.91), ("dev-hand-h", "carry_over", 0.88), ("dev-hand-h", "gaps", 0.87),
     ("dev-hand-i", "follow_through", 0.86), ("dev-hand-i", "carry_over", 0.74), ("dev-hand-i", "gaps", 0.75),
@@ -350,7 +350,8 @@ SERIES_FLOORS = [
     ("dev-hand-ch", "follow_through", 0.89), ("dev-hand-ch", "carry_over", 0.76), ("dev-hand-ch", "gaps", 0.61),
     ("dev-hand-ck", "follow_through", 0.67), ("dev-hand-ck", "carry_over", 0.62), ("dev-hand-ck", "gaps", 0.65),
     ("dev-hand-cl", "follow_through", 0.90), ("dev-hand-cl", "carry_over", 0.83), ("dev-hand-cl", "gaps", 0.71),
-    ("dev-hand-co", "follow_through", 0.92), ("dev-hand-co", "carry_over", 0.83), ("dev-hand-co", "gaps", 0.75),
+    ("dev-hand-co", "follow_through", 0.92), ("dev-hand-co", "carry_over", 0.81), ("dev-hand-co", "gaps", 0.75),
+    ("dev-hand-cp", "follow_through", 0.91), ("dev-hand-cp", "carry_over", 0.81), ("dev-hand-cp", "gaps", 0.80),
     ("test-hand-av", "follow_through", 0.87), ("test-hand-av", "carry_over", 0.74), ("test-hand-av", "gaps", 0.71),
     ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.85), ("test-hand-aw", "gaps", 0.85),
     ("test-hand-ax", "follow_through", 0.90), ("test-hand-ax", "carry_over", 0.78), ("test-hand-ax", "gaps", 0.73),
@@ -602,3 +603,32 @@ def test_a_task_planned_again_is_answered_by_the_result_of_the_task_it_carries_o
     assert {("FOLLOWED_BY", half, answer), ("CARRIED_OVER", half, august)} <= found
     assert (("FOLLOWED_BY", august, answer) in found) is step
     assert out.verdicts[august] == ("done" if step else "silent")
+
+
+@pytest.mark.parametrize("refs", [True, False])
+def test_a_result_that_names_its_task_by_number_answers_it(refs: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hand CP (real text of a labelled series): the clerk numbers the month's tasks straight through and the next
+    notice's results name them ("Nhiệm vụ số 5 và số 6 tại Thông báo số 47-TB/ĐU: ...", "(nhiệm vụ 12) Đã xong dự
+    thảo ..."), sometimes in words that share nothing with the task. Each such result answers the tasks it names;
+    without the reading of the numbers (``refs=False``) "(nhiệm vụ 12)" answers nothing."""
+    from pathlib import Path
+
+    from graph.linking import linkdoc_from_parsed
+    from ingest.pipeline import parse_file
+
+    if not refs:
+        monkeypatch.setattr(linking, "task_refs", lambda text: frozenset())
+    folder = Path(__file__).parent / "data" / "series" / "dev-hand-cp"
+    docs = [linkdoc_from_parsed(parse_file(f), f.name) for f in sorted(folder.glob("*.txt"))[:3]]
+    items = {it.id: it for d in docs for it in d.items}
+    out = link_documents(docs)
+    follows = {(lk.source, lk.target) for lk in out.links if lk.kind == "FOLLOWED_BY"}
+    feb = docs[1].id
+    task = {it.number: it.id for it in items.values() if it.doc_id == feb and it.role == "task"}
+    result = {it.text.split(")")[0] if it.text.startswith("(") else it.text.split(":")[0]: it.id
+              for it in items.values() if it.doc_id == docs[2].id and it.role == "result"}
+    both = result["Nhiệm vụ số 5 và số 6 tại Thông báo số 47-TB/ĐU"]
+    if refs:
+        assert {(task["5"], both), (task["6"], both), (task["12"], result["(nhiệm vụ 12"])} <= follows
+    else:
+        assert (task["12"], result["(nhiệm vụ 12"]) not in follows
