@@ -266,9 +266,39 @@ def _either(sp: Span, found: list[tuple[str, Span]], date: str | None) -> str:
 
 
 _NO_MEETING = re.compile(r"\bkhong (?:to chuc|hop)\b")
+#: a month named by where it stands ("tháng qua", "tháng tới", folded); "so với tháng trước" is a comparison, not a period
+_RELATIVE = re.compile(r"(?<!voi )\bthang (vua qua|qua|truoc|toi|sau|ke tiep|den|nay)\b(?![ ]*(?:/|\d))")
 
 
-def _opening_periods(lines: list[str]) -> tuple[tuple[tuple[int | None, int], ...], tuple[tuple[int | None, int], ...]]:
+def absolute_months(phrase: str, date: str | None) -> str:
+    """``phrase`` with "tháng qua" / "tháng tới" / "tháng này" written as the months they are, from the document's date
+    (folded when it changes): a notice dated in the first half of month M reviews M-1 and plans M ("giao ban ngày 3/10:
+    kết quả tháng 9, nhiệm vụ tháng 10"), one dated later reviews M and plans M+1.
+
+    >>> absolute_months("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG QUA", "2025-11-05")
+    'i. ket qua thuc hien nhiem vu thang 10/2025'
+    >>> absolute_months("III. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI", "2025-12-29")
+    'iii. nhiem vu trong tam thang 1/2026'
+    >>> absolute_months("tăng 3,1% so với tháng trước", "2025-11-05")
+    'tăng 3,1% so với tháng trước'
+    """
+    if not date or len(date) < 10 or not date[8:10].isdigit():
+        return phrase
+    f = fold(phrase)
+    if "thang " not in f or not _RELATIVE.search(f):
+        return phrase
+    y, m, d = int(date[:4]), int(date[5:7]), int(date[8:10])
+    worked = m if d > 15 else m - 1  # the month just worked
+
+    def absolute(mt: re.Match[str]) -> str:
+        w = mt.group(1)
+        k = m if w == "nay" else worked if w in ("vua qua", "qua", "truoc") else worked + 1
+        return f"thang {(k - 1) % 12 + 1}/{y + (k - 1) // 12}"
+
+    return _RELATIVE.sub(absolute, f)
+
+
+def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[tuple[int | None, int], ...], tuple[tuple[int | None, int], ...]]:
     """The months reviewed and planned that one sentence of a body's opening names together ("... họp đánh giá
     kết quả tháng 9 và triển khai nhiệm vụ tháng 10"; "Nay Ban Chấp hành đánh giá kết quả tháng 10 và tháng 11, đề ra
     nhiệm vụ tháng 12 như sau:"): the first sentence of the first two prose lines that names both.
@@ -284,7 +314,7 @@ def _opening_periods(lines: list[str]) -> tuple[tuple[tuple[int | None, int], ..
         for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
             if _NO_MEETING.search(fold(sentence)):
                 continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
-            found = _classify(sentence)
+            found = _classify(absolute_months(sentence, date))
             rep = next((sp.months for kind, sp in found if kind == "result"), ())
             pla = next((sp.months for kind, sp in found if kind == "task"), ())
             if rep and pla and 1 <= (pla[0][1] - rep[-1][1]) % 12 <= 3:
@@ -340,7 +370,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
 
     meeting = False
     if title:
-        classified = _classify(title)
+        classified = _classify(absolute_months(title, date))
         found = [(_either(sp, classified, date) if kind == "either" else kind, sp) for kind, sp in classified]
         take(found)
         if not found:
@@ -361,7 +391,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
         glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
         if numbered or glossed or (len(s) < 140 and _UPPER.match(s)):
-            found = [("result" if k == "either" else k, sp) for k, sp in _classify(s)]
+            found = [("result" if k == "either" else k, sp) for k, sp in _classify(absolute_months(s, date))]
             take(found)
             # the title names the meeting's month ("giao ban tháng 11"), the results' heading every month it
             # reviews ("1. Đánh giá kết quả tháng 10 và tháng 11"): the heading's months, when they hold the title's
@@ -377,7 +407,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         # the opening sentence of a notice in prose: "Ngày 01/10, Thường trực Đảng ủy họp đánh giá kết quả
         # tháng 9 và triển khai nhiệm vụ tháng 10": what the meeting reviewed and planned, where the title
         # names only the meeting's month or nothing
-        o_rep, o_pla = _opening_periods(lines)
+        o_rep, o_pla = _opening_periods(lines, date)
         if o_rep and ((meeting and not wider) or not reported):
             reported = o_rep
             planned = planned or o_pla

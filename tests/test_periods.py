@@ -86,6 +86,13 @@ def test_period_expressions(phrase: str, months: list) -> None:
         # a half-year review
         ("Báo cáo sơ kết 6 tháng đầu năm 2026, phương hướng nhiệm vụ 6 tháng cuối năm", "", "2026-06-25",
          tuple(f"2026-{m:02d}" for m in range(1, 7)), tuple(f"2026-{m:02d}" for m in range(7, 13))),
+        # hand CU: a title without a month, headings "tháng qua" / "tháng tới", read from the date: early in a month
+        # the month before is reviewed and this one planned, late in it this one is reviewed and the next planned
+        ("KẾT LUẬN HỘI NGHỊ GIAO BAN THƯỜNG TRỰC ĐẢNG ỦY", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG QUA\n- Thu ngân sách tăng 3,1% so với tháng "
+         "trước.\nIII. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI\n", "2025-11-05", ("2025-10",), ("2025-11",)),
+        ("KẾT LUẬN HỘI NGHỊ GIAO BAN", "I. KẾT QUẢ THÁNG QUA\nIII. NHIỆM VỤ THÁNG TỚI\n", "2025-12-29", ("2025-12",), ("2026-01",)),
+        ("KẾT LUẬN HỘI NGHỊ GIAO BAN", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11\nIII. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI\n", "2025-12-03",
+         ("2025-11",), ("2025-12",)),
     ],
 )
 def test_document_periods(title: str, body: str, date: str | None, reported: tuple, planned: tuple) -> None:
