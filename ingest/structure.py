@@ -347,6 +347,23 @@ def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months:
     return section if section and (len(section) == 1 or not doc_months) else ()
 
 
+#: a sentence of a field's results that turns to the field's next month (folded): "Trong tháng tới, ...", "Thời gian tới,
+#: yêu cầu ...", "Tháng 12, ..." / "Trong tháng 12, ..." when December is the month planned and not a month reported
+_AHEAD = re.compile(r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (\d{1,2})(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?[ ]*,")
+
+
+def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequence[str]) -> bool:
+    """Whether the sentence at ``start`` turns from the results to the next month's tasks (:data:`_AHEAD`)."""
+    m = _AHEAD.match(folded, start)
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    month = int(m.group(1))
+    planned_m = {int(p[5:7]) for p in planned}
+    return month in planned_m and month not in {int(p[5:7]) for p in reported}
+
+
 def _item_period(
     sentence: str, month_src: str | None, header: Header, role: str, periods: Periods | None = None, folded: str | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -886,12 +903,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
         spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
     ) -> None:
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
+        ahead = False  # "... Trong tháng tới, X. Y." after a field's results: the rest of its paragraph is its tasks
         for ss, se in spans:
             sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
             r = role
-            if r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
+            if r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
+                r = "task"
+                ahead = True
+            elif r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
                 r = "limitation"
                 limits = True
             if r == "task" and to_appendix and appendix is not None and ss < appendix and _POINTS_TO_APPENDIX.search(folded, ss, se):

@@ -515,6 +515,19 @@ LAYOUTS += [
          ("task", "Số hóa 1.000 hồ sơ hộ tịch còn lại, hoàn thành trước ngày 15/8/2026."),
          ("assignment", "Giao Văn phòng Đảng ủy theo dõi, tổng hợp, báo cáo Ban Thường vụ tại phiên họp tháng 8/2026.")],
     ),
+    (
+        # hand CX: each field's paragraph tells its results, then what it must do next month; no section of tasks
+        "I. KẾT QUẢ THÁNG 11 VÀ NHIỆM VỤ THÁNG 12 TRÊN TỪNG LĨNH VỰC\n1. Về chuyển đổi số, cải cách hành chính\n"
+        "Tỷ lệ hồ sơ nộp trực tuyến toàn trình đạt 56%, tăng 8 điểm phần trăm. Trong tháng tới, phấn đấu đạt 60% hồ sơ trực "
+        "tuyến toàn trình. Cập nhật dữ liệu đất đai đã làm sạch lên hệ thống của tỉnh trước ngày 25/12.\n"
+        "2. Về văn hóa - xã hội\nBàn giao 1 nhà Đại đoàn kết cho hộ ông Trần Văn Lộc. Thời gian tới, hoàn thành căn nhà tại "
+        "tổ dân phố 12 trước ngày 20/12.\n",
+        [("result", "Tỷ lệ hồ sơ nộp trực tuyến toàn trình đạt 56%, tăng 8 điểm phần trăm."),
+         ("task", "Trong tháng tới, phấn đấu đạt 60% hồ sơ trực tuyến toàn trình."),
+         ("task", "Cập nhật dữ liệu đất đai đã làm sạch lên hệ thống của tỉnh trước ngày 25/12."),
+         ("result", "Bàn giao 1 nhà Đại đoàn kết cho hộ ông Trần Văn Lộc."),
+         ("task", "Thời gian tới, hoàn thành căn nhà tại tổ dân phố 12 trước ngày 20/12.")],
+    ),
 ]
 
 
@@ -527,7 +540,8 @@ LAYOUTS += [
                                                          "ordinal-points-across-paragraphs", "results-and-tasks-in-each-field",
                                                          "word-numbering-lost", "work-programme", "follow-up-table",
                                                          "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in",
-                                                         "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading"])
+                                                         "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading",
+                                                         "results-then-next-month-in-each-field"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
