@@ -780,24 +780,34 @@ _APPENDIX_TITLE = re.compile(r"(?m)^[ \t]*phu luc\b")
 #: a sentence of the body that sends its reader to the appendix for the tasks (folded): "... các nhiệm vụ trọng tâm
 #: tháng 02 theo Phụ lục kèm theo Thông báo này" ("Chi tiết tại Phụ lục 1" after a figure is a detail, not the plan)
 _POINTS_TO_APPENDIX = re.compile(r"\bnhiem vu\b[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b")
+#: ... or for the results: "(kết quả cụ thể tại Phụ lục kèm theo)"
+_RESULTS_IN_APPENDIX = re.compile(r"\bket qua\b[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b")
 
 
-def _tasks_appendix(text: str, start: int, end: int) -> int | None:
-    """Where an appendix of the month's tasks starts, after the body; None when there is none.
+def _appendix_of(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where an appendix that holds the notice's tasks or results starts, after the body, and which ("task" or
+    "result"); None when there is none.
 
     Only when the body sends its reader there ("... nhiệm vụ trọng tâm tháng 02 theo Phụ lục kèm theo Thông báo
-    này") and the appendix's title (its first two lines) names tasks ("DANH MỤC NHIỆM VỤ ..."): an annex of
-    figures, a form or the list of a decision's annexes is not the notice's plan.
+    này", "kết quả cụ thể tại Phụ lục kèm theo") and the appendix's title (its first two lines) names them
+    ("DANH MỤC NHIỆM VỤ ...", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THÁNG 12"): an annex of figures, a form or the list
+    of a decision's annexes is neither.
     """
     if end >= len(text):
         return None
     folded = fold(text)
-    if not _POINTS_TO_APPENDIX.search(folded, start, end):
-        return None  # (the sentence must also stand among the tasks: :func:`parse_items` checks its role)
+    tasks = _POINTS_TO_APPENDIX.search(folded, start, end) is not None
+    results = _RESULTS_IN_APPENDIX.search(folded, start, end) is not None
+    if not (tasks or results):
+        return None  # (a sentence pointing to the tasks must also stand among the tasks: :func:`parse_items` checks)
     for m in _APPENDIX_TITLE.finditer(folded, end):
         title_end = folded.find("\n", folded.find("\n", m.end()) + 1)
-        if "nhiem vu" in folded[m.start() : title_end if title_end > 0 else len(folded)]:
-            return m.start() + (len(text[m.start():]) - len(text[m.start():].lstrip(" \t")))
+        title = folded[m.start() : title_end if title_end > 0 else len(folded)]
+        at = m.start() + (len(text[m.start():]) - len(text[m.start():].lstrip(" \t")))
+        if results and "ket qua" in title:
+            return at, "result"
+        if tasks and "nhiem vu" in title:
+            return at, "task"
     return None
 
 
@@ -815,7 +825,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
     paragraphs: list[tuple[int, int]] = []
     # the tasks set out in an appendix after the signature ("... các nhiệm vụ trọng tâm tháng 02 theo Phụ lục kèm
     # theo Thông báo này." / "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02"): read as a part of the body
-    appendix = _tasks_appendix(text, start, end)
+    found_appendix = _appendix_of(text, start, end)
+    appendix, appendix_role = found_appendix if found_appendix else (None, None)
     for a, b in ((start, end), (appendix, len(text))) if appendix is not None else ((start, end),):
         pos = a
         for line in text[a:b].split("\n"):
@@ -915,8 +926,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
                 r = "limitation"
                 limits = True
-            if r == "task" and to_appendix and appendix is not None and ss < appendix and _POINTS_TO_APPENDIX.search(folded, ss, se):
-                r = "other"  # "... các nhiệm vụ trọng tâm theo Phụ lục kèm theo": the tasks are the appendix's
+            if to_appendix and appendix is not None and ss < appendix and (
+                    r == "task" and appendix_role == "task" and _POINTS_TO_APPENDIX.search(folded, ss, se)
+                    or appendix_role == "result" and _RESULTS_IN_APPENDIX.search(folded, ss, se)):
+                r = "other"  # "... theo Phụ lục kèm theo": the tasks (the results) are the appendix's
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
             # each point numbered inside the sentence is an item; a task addressed to a body with two clauses
@@ -943,7 +956,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     def add(s: int, e: int, role: str, path: str, key: int, is_head: bool = False) -> None:
         nonlocal to_appendix
-        if appendix is not None and role == "task" and s < appendix and _POINTS_TO_APPENDIX.search(folded, s, e):
+        if appendix is not None and s < appendix and (
+                appendix_role == "task" and role == "task" and _POINTS_TO_APPENDIX.search(folded, s, e)
+                or appendix_role == "result" and _RESULTS_IN_APPENDIX.search(folded, s, e)):
             to_appendix = True
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
@@ -957,16 +972,23 @@ def parse_items(text: str, header: Header) -> list[Item]:
             if not to_appendix:
                 break  # an appendix the results refer to ("Chi tiết tại Phụ lục 1"), not the plan: as before, no items
             # the appendix starts afresh: the body's closing and its sections are behind; its title is the
-            # heading of the tasks (and names their month)
+            # heading of the tasks or results (and names their month): "PHỤ LỤC" may have it on the next line
             closing = False
             in_table = False
             result_cell = None
             del stack[1:]
-            stack.append(_Node("appendix", "PL", heading=text[ps:pe], role="task", month_text=text[ps:pe]))
-            add(ps, pe, "other", "PL", stack[-1].uid, True)
-            if i + 1 < len(paragraphs) and folded.startswith("(kem theo", paragraphs[i + 1][0]):
-                titled.add(i + 1)  # "(Kèm theo Thông báo số 112-TB/ĐU ...)": the title's second line
-                add(*paragraphs[i + 1], "other", "PL", stack[-1].uid, True)
+            title_lines = [i]
+            for k in (i + 1, i + 2):
+                if k < len(paragraphs) and (len(title_lines) == k - i) and (
+                        folded.startswith("(kem theo", paragraphs[k][0])
+                        or (text[paragraphs[k][0]:paragraphs[k][1]] == text[paragraphs[k][0]:paragraphs[k][1]].upper()
+                            and "|" not in text[paragraphs[k][0]:paragraphs[k][1]])):
+                    title_lines.append(k)
+            title = " ".join(text[paragraphs[k][0]:paragraphs[k][1]] for k in title_lines)
+            stack.append(_Node("appendix", "PL", heading=title, role=appendix_role, month_text=title))
+            for k in title_lines:
+                titled.add(k)  # "(Kèm theo Thông báo số 112-TB/ĐU ...)", "KẾT QUẢ THỰC HIỆN ... THÁNG 12": the title's lines
+                add(*paragraphs[k], "other", "PL", stack[-1].uid, True)
             continue
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None

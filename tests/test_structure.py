@@ -676,3 +676,51 @@ def test_the_tasks_of_an_appendix_after_the_signature(pointer: str, detail: str,
     assert [i.text for i in items if i.role == "task"] == tasks
     assert all(i.months == ("2026-02",) for i in items if i.role == "task")
     assert not any("Phụ lục kèm theo Thông báo này" in i.text for i in items if i.role == "task")
+
+
+_RESULTS_APPENDIX = """ĐẢNG BỘ TỈNH BÌNH LAM
+ĐẢNG ỦY XÃ TÂN LAM HÒA
+*
+Số 27-TB/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tân Lam Hòa, ngày 29 tháng 12 năm 2025
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ
+về kết quả tháng 12 năm 2025 và nhiệm vụ trọng tâm tháng 01 năm 2026
+
+1. Đánh giá chung
+Tháng 12 năm 2025, các cấp ủy, chính quyền đã hoàn thành các chỉ tiêu, nhiệm vụ năm 2025{pointer}.
+
+2. Nhiệm vụ trọng tâm tháng 01 năm 2026
+- Phát lệnh gọi nhập ngũ cho 38 công dân.
+
+Nơi nhận:
+- Lưu Văn phòng Đảng ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Trần Minh Khoa
+
+PHỤ LỤC
+KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THÁNG 12 NĂM 2025
+(Kèm theo Thông báo số 27-TB/ĐU ngày 29/12/2025 của Ban Thường vụ Đảng ủy xã)
+TT | Nhiệm vụ | Kết quả thực hiện | Ghi chú
+1 | Phát triển đảng viên | Kết nạp thêm 6 đảng viên, đạt 95,2% chỉ tiêu | Chưa đạt
+2 | Đề án 06 | Tỷ lệ kích hoạt tài khoản định danh điện tử mức độ 2 đạt 81,6% | Chưa đạt 85%
+"""
+
+
+@pytest.mark.parametrize("pointer, results", [
+    # hand DC: the results of last month's tasks are a follow-up table in an appendix the assessment points to
+    ("; kết quả cụ thể tại Phụ lục kèm theo", ["Phát triển đảng viên | Kết nạp thêm 6 đảng viên, đạt 95,2% chỉ tiêu",
+                                               "Đề án 06 | Tỷ lệ kích hoạt tài khoản định danh điện tử mức độ 2 đạt 81,6%"]),
+    ("", ["Tháng 12 năm 2025, các cấp ủy, chính quyền đã hoàn thành các chỉ tiêu, nhiệm vụ năm 2025."]),
+], ids=["results-in-the-appendix", "no-pointer-no-appendix"])
+def test_the_results_of_an_appendix_after_the_signature(pointer: str, results: list[str]) -> None:
+    text = normalize(_RESULTS_APPENDIX.format(pointer=pointer))
+    items = parse_items(text, parse_header(text))
+    assert [i.text for i in items if i.role == "result"] == results
+    assert all(i.months == ("2025-12",) for i in items if i.role == "result")
+    assert [i.text for i in items if i.role == "task"] == ["Phát lệnh gọi nhập ngũ cho 38 công dân."]
