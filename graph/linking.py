@@ -1246,18 +1246,19 @@ def _per_clause(
 
 def _answer_carried(
     carried: dict[str, list[tuple[float, str]]], answers: dict[str, list[tuple[float, str]]],
-    task_months: dict[str, tuple[str, ...]], docs: Sequence[LinkDoc], items: dict[str, LinkItem], scorer: _Scorer,
+    task_months: dict[str, tuple[str, ...]], docs: Sequence[LinkDoc], doc_index: dict[str, int], items: dict[str, LinkItem],
+    scorer: _Scorer,
 ) -> None:
     """Give a task planned again and left unanswered the results of the task it carries on that report on its month
-    and come after it, each scoring at least ``FOLLOW_MIN`` with it (``answers`` is added to)."""
-    doc_of = {it.id: k for k, d in enumerate(docs) for it in d.items}
+    and come after it, each scoring at least ``FOLLOW_MIN`` with it (``answers`` is added to; ``doc_index``: each
+    document's place in ``docs``)."""
     for a, later_tasks in carried.items():
         for _, b in later_tasks:
             if answers.get(b) or not task_months.get(b):
                 continue
             for _, rid in answers.get(a, ()):
-                k = doc_of[rid]
-                if k > doc_of[b] and set(task_months[b]) & set(docs[k].reports):
+                k = doc_index[items[rid].doc_id]
+                if k > doc_index[items[b].doc_id] and set(task_months[b]) & set(docs[k].reports):
                     sc = scorer.score(items[b], items[rid])
                     if sc >= FOLLOW_MIN:
                         answers[b].append((sc, rid))
@@ -1432,7 +1433,7 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
     # later and reports on the later task's month ("Hoàn thành số hóa hồ sơ hộ tịch trong quý III" -> "Số hóa
     # 1.000 hồ sơ còn lại, xong trước 15/8" -> the quarter's report: "Ngày 12/8, hoàn thành số hóa toàn bộ
     # 11.200 hồ sơ"): the alignment gave that result to the first task only; the later one scores as a first link must
-    _answer_carried(carried, answers, task_months, docs, items, ft_scorer)
+    _answer_carried(carried, answers, task_months, docs, doc_index, items, ft_scorer)
 
     # -- verdicts
     later_reports: list[set[str]] = [set() for _ in docs]

@@ -184,6 +184,8 @@ def _row_roles(text: str, folded: str, items: Sequence[Item], raws: Sequence[Raw
     gian": the first leads the task, the second works with it. The columns are named by the table's header row (the
     nearest line above that starts with "TT" or "STT"); the content cell is the item's own."""
     out: list[tuple[RawMention, tuple[str, str]]] = []
+    if "|" not in text:
+        return out  # no table: most notices (bodies run on every one)
     by_line: dict[int, list[RawMention]] = {}
     for r in raws:
         by_line.setdefault(text.rfind("\n", 0, r.start) + 1, []).append(r)

@@ -779,12 +779,13 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
 _APPENDIX_TITLE = re.compile(r"(?m)^[ \t]*phu luc\b")
 #: a sentence of the body that sends its reader to the appendix for the tasks (folded): "... các nhiệm vụ trọng tâm
 #: tháng 02 theo Phụ lục kèm theo Thông báo này" ("Chi tiết tại Phụ lục 1" after a figure is a detail, not the plan)
-_POINTS_TO_APPENDIX = re.compile(r"\bnhiem vu\b[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b")
+_TO_APPENDIX = r"[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b"
+_POINTS_TO_APPENDIX = re.compile(r"\bnhiem vu\b" + _TO_APPENDIX)
 #: ... or for the results: "(kết quả cụ thể tại Phụ lục kèm theo)"
-_RESULTS_IN_APPENDIX = re.compile(r"\bket qua\b[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b")
+_RESULTS_IN_APPENDIX = re.compile(r"\bket qua\b" + _TO_APPENDIX)
 
 
-def _appendix_of(text: str, start: int, end: int) -> tuple[int, str] | None:
+def _appendix_of(text: str, folded: str, start: int, end: int) -> tuple[int, str] | None:
     """Where an appendix that holds the notice's tasks or results starts, after the body, and which ("task" or
     "result"); None when there is none.
 
@@ -795,7 +796,6 @@ def _appendix_of(text: str, start: int, end: int) -> tuple[int, str] | None:
     """
     if end >= len(text):
         return None
-    folded = fold(text)
     tasks = _POINTS_TO_APPENDIX.search(folded, start, end) is not None
     results = _RESULTS_IN_APPENDIX.search(folded, start, end) is not None
     if not (tasks or results):
@@ -823,9 +823,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
         start, end = 0, len(text)
 
     paragraphs: list[tuple[int, int]] = []
-    # the tasks set out in an appendix after the signature ("... các nhiệm vụ trọng tâm tháng 02 theo Phụ lục kèm
-    # theo Thông báo này." / "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02"): read as a part of the body
-    found_appendix = _appendix_of(text, start, end)
+    # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
+    folded = fold(text)
+    # the tasks (or results) set out in an appendix after the signature ("... các nhiệm vụ trọng tâm tháng 02 theo Phụ
+    # lục kèm theo Thông báo này" / "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02"): read as a part of the body
+    found_appendix = _appendix_of(text, folded, start, end)
     appendix, appendix_role = found_appendix if found_appendix else (None, None)
     for a, b in ((start, end), (appendix, len(text))) if appendix is not None else ((start, end),):
         pos = a
@@ -840,8 +842,6 @@ def parse_items(text: str, header: Header) -> list[Item]:
     marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
     ranks = _ranks_of(marks)
     marks = _nested_restarts(marks, text, paragraphs)
-    # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
-    folded = fold(text)
     periods = Periods(header.reported_months, header.planned_months)
 
     def depth(kind: str, label: str) -> float:  # this document's depths
@@ -910,6 +910,14 @@ def parse_items(text: str, header: Header) -> list[Item]:
         heads = [n.heading for n in stack[1:] if n.heading]
         return " / ".join(heads) if heads else None
 
+    def points_to_appendix(s: int, e: int, role: str) -> bool:
+        """Whether ``text[s:e]``, of ``role``, in the body, sends its reader to the appendix found after it."""
+        if appendix is None or s >= appendix:
+            return False
+        if appendix_role == "task":
+            return role == "task" and _POINTS_TO_APPENDIX.search(folded, s, e) is not None
+        return _RESULTS_IN_APPENDIX.search(folded, s, e) is not None
+
     def emit(
         spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
     ) -> None:
@@ -926,9 +934,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
                 r = "limitation"
                 limits = True
-            if to_appendix and appendix is not None and ss < appendix and (
-                    r == "task" and appendix_role == "task" and _POINTS_TO_APPENDIX.search(folded, ss, se)
-                    or appendix_role == "result" and _RESULTS_IN_APPENDIX.search(folded, ss, se)):
+            if to_appendix and points_to_appendix(ss, se, r):
                 r = "other"  # "... theo Phụ lục kèm theo": the tasks (the results) are the appendix's
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
             p = path if (n_sentences <= 1 and idx == 1 and node_key not in multi) else f"{path}.s{idx}" if path else f"s{idx}"
@@ -951,14 +957,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
     plan: list[tuple[int, int, str, str, int, bool, str | None, str | None]] = []
     # (start, end, role, path, node_key, is_heading, month source, section)
 
-    # whether a sentence among the tasks sends its reader to the appendix (then the appendix holds the tasks)
+    # whether the body sends its reader to the appendix (a sentence among the tasks for the tasks, any for the
+    # results): then the appendix holds them
     to_appendix = False
 
     def add(s: int, e: int, role: str, path: str, key: int, is_head: bool = False) -> None:
         nonlocal to_appendix
-        if appendix is not None and s < appendix and (
-                appendix_role == "task" and role == "task" and _POINTS_TO_APPENDIX.search(folded, s, e)
-                or appendix_role == "result" and _RESULTS_IN_APPENDIX.search(folded, s, e)):
+        if not to_appendix and points_to_appendix(s, e, role):
             to_appendix = True
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
@@ -978,12 +983,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
             result_cell = None
             del stack[1:]
             title_lines = [i]
-            for k in (i + 1, i + 2):
-                if k < len(paragraphs) and (len(title_lines) == k - i) and (
-                        folded.startswith("(kem theo", paragraphs[k][0])
-                        or (text[paragraphs[k][0]:paragraphs[k][1]] == text[paragraphs[k][0]:paragraphs[k][1]].upper()
-                            and "|" not in text[paragraphs[k][0]:paragraphs[k][1]])):
-                    title_lines.append(k)
+            for k in range(i + 1, min(i + 3, len(paragraphs))):
+                line_k = text[paragraphs[k][0] : paragraphs[k][1]]
+                if not (folded.startswith("(kem theo", paragraphs[k][0]) or (line_k == line_k.upper() and "|" not in line_k)):
+                    break
+                title_lines.append(k)
             title = " ".join(text[paragraphs[k][0]:paragraphs[k][1]] for k in title_lines)
             stack.append(_Node("appendix", "PL", heading=title, role=appendix_role, month_text=title))
             for k in title_lines:
