@@ -79,7 +79,7 @@ SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
 #: a later task is the second half of a task split in two when it scores this share of the first half's score
-SPLIT_RATIO = 0.75
+SPLIT_RATIO = 0.7
 #: two items that each cite a directive, and not the same one, are less alike by this much
 OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much
@@ -98,6 +98,12 @@ EARLY_MIN = 0.25
 CARRY_HORIZON = 2
 #: the carry-over model (:func:`carry_features`, trained by ``tools/train_carry.py`` on the development series)
 CARRY_MODEL = Path(ingest.__file__).resolve().parent / "data" / "carry_model.json"
+#: the genre's task-word → result-word associations (``tools/train_paraphrase.py``)
+PARAPHRASE = Path(ingest.__file__).resolve().parent / "data" / "paraphrase.json"
+#: what a task and a result worded apart but in words the genre pairs add to their score, at most
+PARAPHRASE_WEIGHT = 0.2
+#: the association sum at which that addition is half reached
+PARAPHRASE_HALF = 30.0
 # a second later task for another clause of a task carried over ("tiêm phòng ...; chuẩn bị giống ...")
 CARRY_CLAUSE_MIN = 0.35
 #: Score at or above which a later limitation is the same limitation returning.
@@ -509,6 +515,8 @@ class _Scorer:
         # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
         order = sorted(df)
         column: dict[str, int] = {t: k for k, t in enumerate(order)}
+        self._column = column
+        self._lexicon_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()] | None = None
         self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
@@ -654,6 +662,52 @@ class _Scorer:
         s -= OTHER_PLACE * _flag_matrix(left, right, self._places, _other_place)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
+
+    def paraphrase_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """For every (task, result) pair, the sum of the weights of :func:`paraphrase_lexicon`'s word pairs it
+        holds: a word of the task answered by a word of the result ("tặng quà" → "suất quà", "giao nhận quân"
+        → "nhập ngũ"). One product of three matrices over the unit's words the lexicon names."""
+        if not left or not right:
+            return np.zeros((len(left), len(right)))
+        lexicon = self._lexicon()
+        if lexicon is None:
+            return np.zeros((len(left), len(right)))
+        a_col, b_col, w = lexicon
+        lp = np.array([self._pos[i] for i in left])
+        rp = np.array([self._pos[i] for i in right])
+        lrows, lcols = self._rows_of(lp)
+        rrows, rcols = self._rows_of(rp)
+        la, rb = a_col[lcols], b_col[rcols]
+        lk, rk = la >= 0, rb >= 0
+        lm = np.zeros((len(left), w.shape[0]))
+        lm[lrows[lk], la[lk]] = 1.0
+        rm = np.zeros((len(right), w.shape[1]))
+        rm[rrows[rk], rb[rk]] = 1.0
+        return lm @ w @ rm.T
+
+    def _lexicon(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The lexicon restricted to this unit's words, once: for each feature column its row among the task
+        words (-1: none) and its column among the result words, and the weights between them."""
+        if self._lexicon_cache is not None:
+            return self._lexicon_cache or None
+        lexicon = paraphrase_lexicon()
+        column = self._column
+        pairs = [(column[a], column[b], wt) for a, to in lexicon.items() if a in column
+                 for b, wt in to.items() if b in column]
+        if not pairs:
+            self._lexicon_cache = ()
+            return None
+        a_ids = sorted({a for a, _, _ in pairs})
+        b_ids = sorted({b for _, b, _ in pairs})
+        a_col = np.full(len(column), -1, dtype=np.int64)
+        a_col[a_ids] = np.arange(len(a_ids))
+        b_col = np.full(len(column), -1, dtype=np.int64)
+        b_col[b_ids] = np.arange(len(b_ids))
+        w = np.zeros((len(a_ids), len(b_ids)))
+        for a, b, wt in pairs:
+            w[a_col[a], b_col[b]] = wt
+        self._lexicon_cache = (a_col, b_col, w)
+        return self._lexicon_cache
 
     def body_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """True where both items name a body in common."""
@@ -897,6 +951,10 @@ def _num(s: str) -> float:
 _NOT_DONE = re.compile(r"(?:chưa|không)\s+(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công)\b(?!\s+(?:xong|được\s+\d))")
 
 
+#: a result that opens by naming its task ("Về việc ...:", "Đối với nhiệm vụ ...:", "Nhiệm vụ ...:")
+_NAMES_ITS_TASK = re.compile(r"(?:về\s+(?:việc|nhiệm vụ)|đối\s+với|riêng|nhiệm\s+vụ)\s")
+
+
 def not_done(text: str) -> bool:
     """Whether a result says its task was not carried out: "Chưa thực hiện", "Chưa tổ chức, lùi sang tháng 7"; in a
     follow-up table's row ("Nhiệm vụ ... | Chưa thực hiện"), what its last cell says.
@@ -907,9 +965,17 @@ def not_done(text: str) -> bool:
     True
     >>> not_done("Đã kiểm tra 14 cơ sở; 02 cơ sở chưa thực hiện đúng quy định về phòng cháy")
     False
+    >>> not_done("Về việc kiểm kê, bàn giao tài sản công dôi dư: chưa thực hiện do chưa có hướng dẫn của Sở Tài chính.")
+    True
+    >>> not_done("Về công tác kiểm tra: chưa thực hiện đúng kế hoạch ở 02 chi bộ, đã kiểm tra 05 chi bộ.")
+    False
     """
-    own = text.rsplit(" | ", 1)[-1].lstrip(" -–+•")
-    return _NOT_DONE.match(own.lower()) is not None
+    own = text.rsplit(" | ", 1)[-1].lstrip(" -–+•").lower()
+    if _NOT_DONE.match(own):
+        return True
+    # the task named, then what became of it: "Về việc giải tỏa ki-ốt ...: chưa thực hiện do ..."
+    named, colon, status = own.partition(":")
+    return bool(colon) and _NAMES_ITS_TASK.match(named) is not None and _NOT_DONE.match(status.lstrip(" -–")) is not None
 
 
 def verdict_of_result(text: str) -> str:
@@ -1046,6 +1112,18 @@ class CarryModel(NamedTuple):
     weights: np.ndarray
     bias: float
     threshold: float
+
+
+@functools.cache
+def paraphrase_lexicon() -> dict[str, dict[str, float]]:
+    """``{task feature: {result feature: weight}}`` of ``ingest/data/paraphrase.json`` (empty without it)."""
+    if not PARAPHRASE.exists():
+        return {}
+    pairs = json.loads(PARAPHRASE.read_text(encoding="utf-8"))["pairs"]
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for a, b, w in pairs:
+        out[a][b] = float(w)
+    return dict(out)
 
 
 @functools.cache
@@ -1329,6 +1407,9 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
         pairs: list[tuple[float, str, str]] = []
         if planned and results:
             scores = ft_scorer.matrix(planned, result_ids)
+            if PARAPHRASE_WEIGHT:
+                assoc = ft_scorer.paraphrase_matrix(planned, result_ids)
+                scores = scores + PARAPHRASE_WEIGHT * assoc / (assoc + PARAPHRASE_HALF)
             # results often follow the plan's order: a little for standing where the task stood
             n = np.arange(len(planned))[:, None] / max(1, len(planned) - 1)
             m = np.arange(len(results))[None, :] / max(1, len(results) - 1)

@@ -116,7 +116,10 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("muc tieu", "other"),
 )
 
-_DECIDES = re.compile(r"\w (?:thong nhat|yeu cau)(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?[ ]*$")
+_DECIDES = re.compile(
+    r"\w (?:thong nhat|yeu cau)(?:(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?"
+    # "Tháng 5, Thường trực Đảng ủy yêu cầu tập trung:", "... yêu cầu tập trung làm tốt một số nội dung sau:"
+    r"|(?: (?:tap trung|thuc hien|lam tot|quan tam|chu trong|chi dao))+(?: [a-z]+){0,6}[ ]*:?)[ ]*$")
 _CLOSING = re.compile(
     r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho)
         # "Giao Văn phòng Đảng ủy theo dõi, đôn đốc ...": the office, the inspection committee or the standing
@@ -968,6 +971,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
         plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
 
     in_table = False
+    #: the paragraph of the last lead-in that opened a role ("Phương hướng tháng 12:")
+    leadin_at = -2
     result_cell: int | None = None  # the "Kết quả" column of the table being read
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
@@ -1052,10 +1057,18 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if concluded >= 0:
                     line, f = line[concluded + 8 :], f[concluded + 8 :]
                 role = _leadin_role(line, f)
+                if role is None and leadin_at == i - 1 and stack[-1].kind == "leadin" and stack[-1].role:
+                    # "Phương hướng tháng 12:" then "Thường trực Đảng ủy yêu cầu tập trung làm tốt một số nội dung sau:":
+                    # the second lead-in announces the points the first one opened
+                    add(ps, pe, "other", path_of(), stack[-1].uid, False)
+                    leadin_at = i
+                    continue
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."; a field's
                 # name under an unnumbered heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" / "Kinh tế, đô thị:", a Word list
                 # whose numbers were lost in the copy) is a part of that heading's part, not the end of it
                 close_to_leadin(keep_part=role is None and len(line.split()) <= 12)
+                if role:
+                    leadin_at = i
                 if role:
                     stack.append(_Node("leadin", "", role=role, opens=current_role() == "other"))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)

@@ -531,6 +531,32 @@ LAYOUTS += [
 ]
 
 
+# session 13, hand DH (a hurried clerk): the standing board's demand as the heading of the tasks, numbered with the
+# report ("3. Tháng 5, Thường trực Đảng ủy yêu cầu tập trung:"), and a role-less lead-in right under the one that opened
+# the tasks ("Phương hướng tháng 12:" / "Thường trực Đảng ủy yêu cầu tập trung làm tốt một số nội dung sau:")
+LAYOUTS += [
+    (
+        "1. Kết quả tháng 4\n- Thu ngân sách đạt 41% dự toán.\n2. Hạn chế\n- Còn 08 trường hợp chưa tự tháo dỡ công trình lấn chiếm.\n\n"
+        "3. Tháng 5, Thường trực Đảng ủy yêu cầu tập trung:\n"
+        "• Cưỡng chế 08 trường hợp cố tình không tự tháo dỡ công trình lấn chiếm hành lang tuyến ĐT.318C.\n"
+        "- Nâng tỷ lệ thanh toán trực tuyến phí, lệ phí thủ tục hành chính lên trên 50%.\n",
+        [("result", "Thu ngân sách đạt 41% dự toán."),
+         ("limitation", "Còn 08 trường hợp chưa tự tháo dỡ công trình lấn chiếm."),
+         ("task", "Cưỡng chế 08 trường hợp cố tình không tự tháo dỡ công trình lấn chiếm hành lang tuyến ĐT.318C."),
+         ("task", "Nâng tỷ lệ thanh toán trực tuyến phí, lệ phí thủ tục hành chính lên trên 50%.")],
+    ),
+    (
+        "Kết quả tháng 11:\n- Kết nạp 03 đảng viên mới.\n\nPhương hướng tháng 12:\n"
+        "Thường trực Đảng ủy yêu cầu tập trung làm tốt một số nội dung sau:\n"
+        "- Chi bộ thôn Đồng Vàng hoàn tất thủ tục kết nạp 01 quần chúng ưu tú còn lại.\n"
+        "- Các chi bộ tổ chức kiểm điểm tập thể, cá nhân năm 2025, xong trước ngày 20/12.\n",
+        [("result", "Kết nạp 03 đảng viên mới."),
+         ("task", "Chi bộ thôn Đồng Vàng hoàn tất thủ tục kết nạp 01 quần chúng ưu tú còn lại."),
+         ("task", "Các chi bộ tổ chức kiểm điểm tập thể, cá nhân năm 2025, xong trước ngày 20/12.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -541,7 +567,8 @@ LAYOUTS += [
                                                          "word-numbering-lost", "work-programme", "follow-up-table",
                                                          "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in",
                                                          "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading",
-                                                         "results-then-next-month-in-each-field"])
+                                                         "results-then-next-month-in-each-field",
+                                                         "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
