@@ -1,14 +1,14 @@
 """Keep the labelled series' floors, README figures and period checks in step with the code.
 
     python tools/series_upkeep.py periods [SERIES ...]   # documents whose reported/planned months differ from the labels
-    python tools/series_upkeep.py floors                 # rewrite the development floors of tests/test_linking.py
+    python tools/series_upkeep.py floors [--held]        # rewrite the development floors of tests/test_linking.py
     python tools/series_upkeep.py readme [--held]        # rewrite the README's per-series figures
 
 After a change of the parser or the linker (and the carry-over model's refit, ``tools/train_carry.py``):
 
 * ``floors`` sets each development series' floors in ``SERIES_FLOORS`` to its F1 minus 0.05 (rounded down),
-  adding a row for a series that has none; the held-out rows are left alone (they are set once, when a
-  held-out series is scored with a session's final code);
+  adding a row for a series that has none; the held-out rows are left alone (``--held`` sets them, with a
+  session's final code only, when the held-out series are scored for the README);
 * ``readme`` rewrites every ``dev-hand-x: follow-through F1 ... gaps F1 ...`` segment of the README's accuracy
   table from ``tools/eval_series.py`` (``--held``: the ``hand XX: ...`` segments of the held-out series,
   through ``vanban ingest`` as that row says; run it only with the final code, once) and prints the segments
@@ -43,12 +43,15 @@ def _floor(f1: float) -> float:
     return max(0.0, math.floor((f1 - MARGIN) * 100 + 1e-9) / 100)
 
 
-def floors(test_file: Path = ROOT / "tests" / "test_linking.py") -> list[str]:
-    """Rewrite the development rows of ``SERIES_FLOORS``; the names of the series given a new row."""
+def floors(test_file: Path = ROOT / "tests" / "test_linking.py", held: bool = False) -> list[str]:
+    """Rewrite the development (or held-out) rows of ``SERIES_FLOORS``; the names of the series given a new row.
+    A held-out series named in the test's ``THROUGH_STORE`` is scored through ``vanban ingest``, as the test scores it."""
     text = test_file.read_text(encoding="utf-8")
+    through = re.search(r"^THROUGH_STORE = \{(.*)\}$", text, re.M)
+    through_store = set(re.findall(r'"([^"]+)"', through.group(1))) if through else set()
     added = []
-    for folder in sorted(SERIES.glob("dev-hand-*")):
-        s = score(folder)
+    for folder in sorted(SERIES.glob("test-hand-*" if held else "dev-hand-*")):
+        s = score(folder, store=folder.name in through_store)
         name = folder.name
         row = ", ".join(f'("{name}", "{m}", {_floor(s[m][2]):.2f})' for m in MEASURES)
         line = f"    {row},"
@@ -56,7 +59,8 @@ def floors(test_file: Path = ROOT / "tests" / "test_linking.py") -> list[str]:
         if pattern.search(text):
             text = pattern.sub(line.replace("\\", r"\\"), text, count=1)
         else:
-            at = text.index('    ("test-hand-')
+            # a development row goes before the held-out rows, a held-out row at the end of the list
+            at = text.index('    ("test-hand-') if not held else text.index("\n]\n", text.index("SERIES_FLOORS = [")) + 1
             text = text[:at] + line + "\n" + text[at:]
             added.append(name)
     test_file.write_text(text, encoding="utf-8")
@@ -108,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("periods", help="documents whose months differ from their labels")
     p.add_argument("series", nargs="*", type=Path)
-    sub.add_parser("floors", help="rewrite the development floors of tests/test_linking.py")
+    f = sub.add_parser("floors", help="rewrite the development floors of tests/test_linking.py")
+    f.add_argument("--held", action="store_true", help="the held-out rows instead (final code only, once)")
     r = sub.add_parser("readme", help="rewrite the README's per-series figures")
     r.add_argument("--held", action="store_true", help="the held-out series (final code only, once)")
     args = ap.parse_args(argv)
@@ -119,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(lines)} of {sum(len(json.loads((f / 'gold.json').read_text())['documents']) for f in folders)} "
               "documents read otherwise than labelled")
     elif args.command == "floors":
-        for name in floors():
+        for name in floors(held=args.held):
             print(f"added a row for {name}")
     else:
         for seg in readme(held=args.held):
