@@ -104,6 +104,12 @@ PARAPHRASE = Path(ingest.__file__).resolve().parent / "data" / "paraphrase.json"
 PARAPHRASE_WEIGHT = 0.2
 #: the association sum at which that addition is half reached
 PARAPHRASE_HALF = 30.0
+#: the genre's task-word → next-plan-word associations (``tools/train_paraphrase.py --succession``)
+SUCCESSION = Path(ingest.__file__).resolve().parent / "data" / "succession.json"
+#: what a task and a later task worded apart but in words the genre's plans pair add to their carry-over score, at most
+SUCCESSION_WEIGHT = 0.2
+#: the association sum at which that addition is half reached
+SUCCESSION_HALF = 30.0
 # a second later task for another clause of a task carried over ("tiêm phòng ...; chuẩn bị giống ...")
 CARRY_CLAUSE_MIN = 0.35
 #: Score at or above which a later limitation is the same limitation returning.
@@ -516,7 +522,7 @@ class _Scorer:
         order = sorted(df)
         column: dict[str, int] = {t: k for k, t in enumerate(order)}
         self._column = column
-        self._lexicon_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()] | None = None
+        self._lexicon_cache: dict[bool, tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()]] = {}
         self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
@@ -663,13 +669,15 @@ class _Scorer:
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
-    def paraphrase_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    def paraphrase_matrix(self, left: Sequence[str], right: Sequence[str], *, succession: bool = False) -> np.ndarray:
         """For every (task, result) pair, the sum of the weights of :func:`paraphrase_lexicon`'s word pairs it
         holds: a word of the task answered by a word of the result ("tặng quà" → "suất quà", "giao nhận quân"
-        → "nhập ngũ"). One product of three matrices over the unit's words the lexicon names."""
+        → "nhập ngũ"). One product of three matrices over the unit's words the lexicon names.
+        ``succession``: :func:`succession_lexicon`'s pairs instead, a task's words against a later plan's task's
+        ("kiểm đếm" → "phương án bồi thường", "sơ tuyển" → "khám tuyển")."""
         if not left or not right:
             return np.zeros((len(left), len(right)))
-        lexicon = self._lexicon()
+        lexicon = self._lexicon(succession)
         if lexicon is None:
             return np.zeros((len(left), len(right)))
         a_col, b_col, w = lexicon
@@ -685,17 +693,18 @@ class _Scorer:
         rm[rrows[rk], rb[rk]] = 1.0
         return lm @ w @ rm.T
 
-    def _lexicon(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def _lexicon(self, succession: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The lexicon restricted to this unit's words, once: for each feature column its row among the task
         words (-1: none) and its column among the result words, and the weights between them."""
-        if self._lexicon_cache is not None:
-            return self._lexicon_cache or None
-        lexicon = paraphrase_lexicon()
+        cached = self._lexicon_cache.get(succession)
+        if cached is not None:
+            return cached or None
+        lexicon = succession_lexicon() if succession else paraphrase_lexicon()
         column = self._column
         pairs = [(column[a], column[b], wt) for a, to in lexicon.items() if a in column
                  for b, wt in to.items() if b in column]
         if not pairs:
-            self._lexicon_cache = ()
+            self._lexicon_cache[succession] = ()
             return None
         a_ids = sorted({a for a, _, _ in pairs})
         b_ids = sorted({b for _, b, _ in pairs})
@@ -706,8 +715,8 @@ class _Scorer:
         w = np.zeros((len(a_ids), len(b_ids)))
         for a, b, wt in pairs:
             w[a_col[a], b_col[b]] = wt
-        self._lexicon_cache = (a_col, b_col, w)
-        return self._lexicon_cache
+        self._lexicon_cache[succession] = (a_col, b_col, w)
+        return a_col, b_col, w
 
     def body_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """True where both items name a body in common."""
@@ -951,6 +960,16 @@ def _num(s: str) -> float:
 _NOT_DONE = re.compile(r"(?:chưa|không)\s+(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công)\b(?!\s+(?:xong|được\s+\d))")
 
 
+#: the task as the subject, then that it could not be done and why: "Hội nghị đối thoại ... chưa tổ chức được do ...",
+#: "Việc khởi công nhà văn hóa ... chưa thực hiện được do ..."; the subject names no part of it ("còn 03 chi bộ", "2/5
+#: hộ", a clause before a comma that reports what was done)
+_SUBJECT_NOT_DONE = re.compile(
+    r"(?P<subject>[^,;:]+?)\s(?:vẫn\s+)?(?:chưa|không)\s+(?:thể\s+)?(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công|"
+    r"ban hành|diễn ra)\s+được\s*,?\s+(?:do|vì|bởi)\s")
+_PART_OF_IT = re.compile(r"\d|%|\b(?:còn|một số|nhiều|một phần|phần)\b")
+#: what names the task rather than a part of it: a year, a term, a date, a document's number
+_NAMING_FIGURES = re.compile(r"\bnăm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|\d+/[a-zđ]")
+
 #: a result that opens by naming its task ("Về việc ...:", "Đối với nhiệm vụ ...:", "Nhiệm vụ ...:")
 _NAMES_ITS_TASK = re.compile(r"(?:về\s+(?:việc|nhiệm vụ)|đối\s+với|riêng|nhiệm\s+vụ)\s")
 
@@ -969,9 +988,22 @@ def not_done(text: str) -> bool:
     True
     >>> not_done("Về công tác kiểm tra: chưa thực hiện đúng kế hoạch ở 02 chi bộ, đã kiểm tra 05 chi bộ.")
     False
+    >>> not_done("Hội nghị đối thoại với nông dân về chuyển đổi cây trồng chưa thực hiện được do tập trung thu hoạch lúa.")
+    True
+    >>> not_done("Việc khởi công nhà văn hóa thôn Đồng Chằm chưa thực hiện được do hồ sơ chưa được thẩm định.")
+    True
+    >>> not_done("28/31 chi bộ đã xong kiểm điểm, còn 03 chi bộ chưa tổ chức được do có đảng viên đi công tác.")
+    False
+    >>> not_done("Còn 02 hộ chưa thực hiện được do vắng nhà dài ngày.")
+    False
+    >>> not_done("Kế hoạch chuyển đổi số năm 2024 của xã chưa ban hành được do chờ hướng dẫn khung của huyện.")
+    True
     """
     own = text.rsplit(" | ", 1)[-1].lstrip(" -–+•").lower()
     if _NOT_DONE.match(own):
+        return True
+    m = _SUBJECT_NOT_DONE.match(own)
+    if m is not None and _PART_OF_IT.search(_NAMING_FIGURES.sub(" ", m["subject"])) is None:
         return True
     # the task named, then what became of it: "Về việc giải tỏa ki-ốt ...: chưa thực hiện do ..."
     named, colon, status = own.partition(":")
@@ -1114,16 +1146,25 @@ class CarryModel(NamedTuple):
     threshold: float
 
 
+def _read_lexicon(path: Path) -> dict[str, dict[str, float]]:
+    if not path.exists():
+        return {}
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for a, b, w in json.loads(path.read_text(encoding="utf-8"))["pairs"]:
+        out[a][b] = float(w)
+    return dict(out)
+
+
 @functools.cache
 def paraphrase_lexicon() -> dict[str, dict[str, float]]:
     """``{task feature: {result feature: weight}}`` of ``ingest/data/paraphrase.json`` (empty without it)."""
-    if not PARAPHRASE.exists():
-        return {}
-    pairs = json.loads(PARAPHRASE.read_text(encoding="utf-8"))["pairs"]
-    out: dict[str, dict[str, float]] = defaultdict(dict)
-    for a, b, w in pairs:
-        out[a][b] = float(w)
-    return dict(out)
+    return _read_lexicon(PARAPHRASE)
+
+
+@functools.cache
+def succession_lexicon() -> dict[str, dict[str, float]]:
+    """``{task feature: {later task feature: weight}}`` of ``ingest/data/succession.json`` (empty without it)."""
+    return _read_lexicon(SUCCESSION)
 
 
 @functools.cache
@@ -1461,6 +1502,10 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
             later = [t.id for t in docs[k2].items if t.role == "task"]
             left = [t.id for t in tasks if t.id in waiting]
             scores = scorer.matrix(left, later, next_step=True)
+            if SUCCESSION_WEIGHT:
+                # a task's next step in words the genre's plans pair ("kiểm đếm" → "phương án bồi thường")
+                assoc = ft_scorer.paraphrase_matrix(left, later, succession=True)
+                scores = scores + SUCCESSION_WEIGHT * assoc / (assoc + SUCCESSION_HALF)
             # what is left of a task is often worded like its result ("còn 08 hộ chưa ..." -> "vận động 08 hộ")
             partial = {tid: [rid for _, rid in answers.get(tid, []) if verdict_of[rid] == "partial"] for tid in left}
             partial_ids = sorted({rid for rids in partial.values() for rid in rids})

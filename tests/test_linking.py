@@ -287,101 +287,105 @@ SERIES = Path(__file__).parent / "data" / "series"
 # the test-hand-* series, written blind by other hands, were never used to choose anything (scored once, with the
 # final code of the session that added them).
 SERIES_FLOORS = [
-    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.84), ("dev-hand-a", "gaps", 0.82),
+    ("dev-hand-a", "follow_through", 0.88), ("dev-hand-a", "carry_over", 0.82), ("dev-hand-a", "gaps", 0.79),
     ("dev-hand-aa", "follow_through", 0.82), ("dev-hand-aa", "carry_over", 0.73), ("dev-hand-aa", "gaps", 0.70),
-    ("dev-hand-ab", "follow_through", 0.94), ("dev-hand-ab", "carry_over", 0.82), ("dev-hand-ab", "gaps", 0.85),
-    ("dev-hand-ac", "follow_through", 0.94), ("dev-hand-ac", "carry_over", 0.87), ("dev-hand-ac", "gaps", 0.95),
-    ("dev-hand-ad", "follow_through", 0.90), ("dev-hand-ad", "carry_over", 0.85), ("dev-hand-ad", "gaps", 0.77),
-    ("dev-hand-ae", "follow_through", 0.93), ("dev-hand-ae", "carry_over", 0.83), ("dev-hand-ae", "gaps", 0.82),
-    ("dev-hand-af", "follow_through", 0.89), ("dev-hand-af", "carry_over", 0.72), ("dev-hand-af", "gaps", 0.72),
-    ("dev-hand-ag", "follow_through", 0.95), ("dev-hand-ag", "carry_over", 0.70), ("dev-hand-ag", "gaps", 0.95),
-    ("dev-hand-ah", "follow_through", 0.90), ("dev-hand-ah", "carry_over", 0.72), ("dev-hand-ah", "gaps", 0.76),
-    ("dev-hand-ai", "follow_through", 0.91), ("dev-hand-ai", "carry_over", 0.82), ("dev-hand-ai", "gaps", 0.95),
-    ("dev-hand-aj", "follow_through", 0.92), ("dev-hand-aj", "carry_over", 0.76), ("dev-hand-aj", "gaps", 0.88),
-    ("dev-hand-ak", "follow_through", 0.90), ("dev-hand-ak", "carry_over", 0.76), ("dev-hand-ak", "gaps", 0.70),
-    ("dev-hand-al", "follow_through", 0.94), ("dev-hand-al", "carry_over", 0.83), ("dev-hand-al", "gaps", 0.87),
-    ("dev-hand-am", "follow_through", 0.93), ("dev-hand-am", "carry_over", 0.78), ("dev-hand-am", "gaps", 0.87),
-    ("dev-hand-an", "follow_through", 0.94), ("dev-hand-an", "carry_over", 0.81), ("dev-hand-an", "gaps", 0.89),
+    ("dev-hand-ab", "follow_through", 0.94), ("dev-hand-ab", "carry_over", 0.86), ("dev-hand-ab", "gaps", 0.85),
+    ("dev-hand-ac", "follow_through", 0.94), ("dev-hand-ac", "carry_over", 0.91), ("dev-hand-ac", "gaps", 0.95),
+    ("dev-hand-ad", "follow_through", 0.90), ("dev-hand-ad", "carry_over", 0.88), ("dev-hand-ad", "gaps", 0.83),
+    ("dev-hand-ae", "follow_through", 0.93), ("dev-hand-ae", "carry_over", 0.81), ("dev-hand-ae", "gaps", 0.82),
+    ("dev-hand-af", "follow_through", 0.89), ("dev-hand-af", "carry_over", 0.75), ("dev-hand-af", "gaps", 0.72),
+    ("dev-hand-ag", "follow_through", 0.95), ("dev-hand-ag", "carry_over", 0.76), ("dev-hand-ag", "gaps", 0.95),
+    ("dev-hand-ah", "follow_through", 0.90), ("dev-hand-ah", "carry_over", 0.79), ("dev-hand-ah", "gaps", 0.76),
+    ("dev-hand-ai", "follow_through", 0.91), ("dev-hand-ai", "carry_over", 0.86), ("dev-hand-ai", "gaps", 0.95),
+    ("dev-hand-aj", "follow_through", 0.92), ("dev-hand-aj", "carry_over", 0.78), ("dev-hand-aj", "gaps", 0.88),
+    ("dev-hand-ak", "follow_through", 0.90), ("dev-hand-ak", "carry_over", 0.85), ("dev-hand-ak", "gaps", 0.70),
+    ("dev-hand-al", "follow_through", 0.94), ("dev-hand-al", "carry_over", 0.85), ("dev-hand-al", "gaps", 0.87),
+    ("dev-hand-am", "follow_through", 0.93), ("dev-hand-am", "carry_over", 0.79), ("dev-hand-am", "gaps", 0.87),
+    ("dev-hand-an", "follow_through", 0.94), ("dev-hand-an", "carry_over", 0.83), ("dev-hand-an", "gaps", 0.89),
     ("dev-hand-ao", "follow_through", 0.90), ("dev-hand-ao", "carry_over", 0.81), ("dev-hand-ao", "gaps", 0.71),
-    ("dev-hand-ap", "follow_through", 0.92), ("dev-hand-ap", "carry_over", 0.88), ("dev-hand-ap", "gaps", 0.85),
-    ("dev-hand-aq", "follow_through", 0.92), ("dev-hand-aq", "carry_over", 0.79), ("dev-hand-aq", "gaps", 0.88),
-    ("dev-hand-ar", "follow_through", 0.90), ("dev-hand-ar", "carry_over", 0.68), ("dev-hand-ar", "gaps", 0.83),
-    ("dev-hand-as", "follow_through", 0.94), ("dev-hand-as", "carry_over", 0.79), ("dev-hand-as", "gaps", 0.95),
-    ("dev-hand-at", "follow_through", 0.93), ("dev-hand-at", "carry_over", 0.84), ("dev-hand-at", "gaps", 0.95),
-    ("dev-hand-au", "follow_through", 0.94), ("dev-hand-au", "carry_over", 0.77), ("dev-hand-au", "gaps", 0.88),
-    ("dev-hand-b", "follow_through", 0.94), ("dev-hand-b", "carry_over", 0.78), ("dev-hand-b", "gaps", 0.95),
-    ("dev-hand-bb", "follow_through", 0.92), ("dev-hand-bb", "carry_over", 0.81), ("dev-hand-bb", "gaps", 0.83),
+    ("dev-hand-ap", "follow_through", 0.92), ("dev-hand-ap", "carry_over", 0.86), ("dev-hand-ap", "gaps", 0.85),
+    ("dev-hand-aq", "follow_through", 0.92), ("dev-hand-aq", "carry_over", 0.82), ("dev-hand-aq", "gaps", 0.88),
+    ("dev-hand-ar", "follow_through", 0.91), ("dev-hand-ar", "carry_over", 0.73), ("dev-hand-ar", "gaps", 0.89),
+    ("dev-hand-as", "follow_through", 0.94), ("dev-hand-as", "carry_over", 0.86), ("dev-hand-as", "gaps", 0.95),
+    ("dev-hand-at", "follow_through", 0.93), ("dev-hand-at", "carry_over", 0.85), ("dev-hand-at", "gaps", 0.95),
+    ("dev-hand-au", "follow_through", 0.94), ("dev-hand-au", "carry_over", 0.76), ("dev-hand-au", "gaps", 0.88),
+    ("dev-hand-b", "follow_through", 0.94), ("dev-hand-b", "carry_over", 0.78), ("dev-hand-b", "gaps", 0.91),
+    ("dev-hand-bb", "follow_through", 0.92), ("dev-hand-bb", "carry_over", 0.85), ("dev-hand-bb", "gaps", 0.83),
     ("dev-hand-bc", "follow_through", 0.18), ("dev-hand-bc", "carry_over", 0.08), ("dev-hand-bc", "gaps", 0.00),
     ("dev-hand-bh", "follow_through", 0.92), ("dev-hand-bh", "carry_over", 0.85), ("dev-hand-bh", "gaps", 0.85),
-    ("dev-hand-c", "follow_through", 0.92), ("dev-hand-c", "carry_over", 0.85), ("dev-hand-c", "gaps", 0.82),
-    ("dev-hand-d", "follow_through", 0.87), ("dev-hand-d", "carry_over", 0.75), ("dev-hand-d", "gaps", 0.71),
-    ("dev-hand-e", "follow_through", 0.64), ("dev-hand-e", "carry_over", 0.46), ("dev-hand-e", "gaps", 0.57),
-    ("dev-hand-f", "follow_through", 0.86), ("dev-hand-f", "carry_over", 0.77), ("dev-hand-f", "gaps", 0.79),
+    ("dev-hand-c", "follow_through", 0.93), ("dev-hand-c", "carry_over", 0.87), ("dev-hand-c", "gaps", 0.82),
+    ("dev-hand-d", "follow_through", 0.87), ("dev-hand-d", "carry_over", 0.80), ("dev-hand-d", "gaps", 0.75),
+    ("dev-hand-e", "follow_through", 0.64), ("dev-hand-e", "carry_over", 0.43), ("dev-hand-e", "gaps", 0.57),
+    ("dev-hand-f", "follow_through", 0.86), ("dev-hand-f", "carry_over", 0.79), ("dev-hand-f", "gaps", 0.79),
     ("dev-hand-g", "follow_through", 0.95), ("dev-hand-g", "carry_over", 0.71), ("dev-hand-g", "gaps", 0.89),
     ("dev-hand-h", "follow_through", 0.91), ("dev-hand-h", "carry_over", 0.88), ("dev-hand-h", "gaps", 0.87),
-    ("dev-hand-i", "follow_through", 0.83), ("dev-hand-i", "carry_over", 0.74), ("dev-hand-i", "gaps", 0.65),
-    ("dev-hand-j", "follow_through", 0.84), ("dev-hand-j", "carry_over", 0.82), ("dev-hand-j", "gaps", 0.90),
-    ("dev-hand-k", "follow_through", 0.91), ("dev-hand-k", "carry_over", 0.82), ("dev-hand-k", "gaps", 0.65),
-    ("dev-hand-l", "follow_through", 0.90), ("dev-hand-l", "carry_over", 0.73), ("dev-hand-l", "gaps", 0.68),
-    ("dev-hand-m", "follow_through", 0.88), ("dev-hand-m", "carry_over", 0.87), ("dev-hand-m", "gaps", 0.95),
-    ("dev-hand-n", "follow_through", 0.90), ("dev-hand-n", "carry_over", 0.92), ("dev-hand-n", "gaps", 0.75),
+    ("dev-hand-i", "follow_through", 0.83), ("dev-hand-i", "carry_over", 0.78), ("dev-hand-i", "gaps", 0.65),
+    ("dev-hand-j", "follow_through", 0.84), ("dev-hand-j", "carry_over", 0.87), ("dev-hand-j", "gaps", 0.90),
+    ("dev-hand-k", "follow_through", 0.91), ("dev-hand-k", "carry_over", 0.86), ("dev-hand-k", "gaps", 0.70),
+    ("dev-hand-l", "follow_through", 0.89), ("dev-hand-l", "carry_over", 0.76), ("dev-hand-l", "gaps", 0.65),
+    ("dev-hand-m", "follow_through", 0.88), ("dev-hand-m", "carry_over", 0.90), ("dev-hand-m", "gaps", 0.95),
+    ("dev-hand-n", "follow_through", 0.90), ("dev-hand-n", "carry_over", 0.90), ("dev-hand-n", "gaps", 0.75),
     ("dev-hand-o", "follow_through", 0.90), ("dev-hand-o", "carry_over", 0.67), ("dev-hand-o", "gaps", 0.85),
     ("dev-hand-p", "follow_through", 0.93), ("dev-hand-p", "carry_over", 0.84), ("dev-hand-p", "gaps", 0.71),
-    ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.87), ("dev-hand-q", "gaps", 0.75),
-    ("dev-hand-r", "follow_through", 0.64), ("dev-hand-r", "carry_over", 0.75), ("dev-hand-r", "gaps", 0.67),
-    ("dev-hand-s", "follow_through", 0.93), ("dev-hand-s", "carry_over", 0.85), ("dev-hand-s", "gaps", 0.83),
-    ("dev-hand-t", "follow_through", 0.95), ("dev-hand-t", "carry_over", 0.87), ("dev-hand-t", "gaps", 0.95),
-    ("dev-hand-u", "follow_through", 0.93), ("dev-hand-u", "carry_over", 0.85), ("dev-hand-u", "gaps", 0.95),
-    ("dev-hand-v", "follow_through", 0.92), ("dev-hand-v", "carry_over", 0.86), ("dev-hand-v", "gaps", 0.89),
-    ("dev-hand-w", "follow_through", 0.91), ("dev-hand-w", "carry_over", 0.87), ("dev-hand-w", "gaps", 0.75),
+    ("dev-hand-q", "follow_through", 0.90), ("dev-hand-q", "carry_over", 0.84), ("dev-hand-q", "gaps", 0.75),
+    ("dev-hand-r", "follow_through", 0.64), ("dev-hand-r", "carry_over", 0.79), ("dev-hand-r", "gaps", 0.67),
+    ("dev-hand-s", "follow_through", 0.93), ("dev-hand-s", "carry_over", 0.87), ("dev-hand-s", "gaps", 0.83),
+    ("dev-hand-t", "follow_through", 0.95), ("dev-hand-t", "carry_over", 0.89), ("dev-hand-t", "gaps", 0.95),
+    ("dev-hand-u", "follow_through", 0.93), ("dev-hand-u", "carry_over", 0.87), ("dev-hand-u", "gaps", 0.95),
+    ("dev-hand-v", "follow_through", 0.92), ("dev-hand-v", "carry_over", 0.85), ("dev-hand-v", "gaps", 0.89),
+    ("dev-hand-w", "follow_through", 0.91), ("dev-hand-w", "carry_over", 0.88), ("dev-hand-w", "gaps", 0.75),
     ("dev-hand-x", "follow_through", 0.94), ("dev-hand-x", "carry_over", 0.92), ("dev-hand-x", "gaps", 0.85),
-    ("dev-hand-y", "follow_through", 0.86), ("dev-hand-y", "carry_over", 0.75), ("dev-hand-y", "gaps", 0.70),
-    ("dev-hand-z", "follow_through", 0.92), ("dev-hand-z", "carry_over", 0.77), ("dev-hand-z", "gaps", 0.66),
+    ("dev-hand-y", "follow_through", 0.86), ("dev-hand-y", "carry_over", 0.77), ("dev-hand-y", "gaps", 0.70),
+    ("dev-hand-z", "follow_through", 0.92), ("dev-hand-z", "carry_over", 0.77), ("dev-hand-z", "gaps", 0.71),
     ("dev-hand-bl", "follow_through", 0.84), ("dev-hand-bl", "carry_over", 0.74), ("dev-hand-bl", "gaps", 0.95),
     ("dev-hand-bm", "follow_through", 0.90), ("dev-hand-bm", "carry_over", 0.83), ("dev-hand-bm", "gaps", 0.72),
-    ("dev-hand-bp", "follow_through", 0.85), ("dev-hand-bp", "carry_over", 0.78), ("dev-hand-bp", "gaps", 0.73),
-    ("dev-hand-bt", "follow_through", 0.91), ("dev-hand-bt", "carry_over", 0.85), ("dev-hand-bt", "gaps", 0.85),
-    ("dev-hand-bu", "follow_through", 0.87), ("dev-hand-bu", "carry_over", 0.80), ("dev-hand-bu", "gaps", 0.65),
-    ("dev-hand-bx", "follow_through", 0.90), ("dev-hand-bx", "carry_over", 0.80), ("dev-hand-bx", "gaps", 0.78),
-    ("dev-hand-ca", "follow_through", 0.89), ("dev-hand-ca", "carry_over", 0.77), ("dev-hand-ca", "gaps", 0.85),
-    ("dev-hand-cb", "follow_through", 0.92), ("dev-hand-cb", "carry_over", 0.81), ("dev-hand-cb", "gaps", 0.85),
-    ("dev-hand-cd", "follow_through", 0.85), ("dev-hand-cd", "carry_over", 0.78), ("dev-hand-cd", "gaps", 0.55),
-    ("dev-hand-cf", "follow_through", 0.91), ("dev-hand-cf", "carry_over", 0.75), ("dev-hand-cf", "gaps", 0.71),
-    ("dev-hand-ch", "follow_through", 0.91), ("dev-hand-ch", "carry_over", 0.76), ("dev-hand-ch", "gaps", 0.61),
-    ("dev-hand-ck", "follow_through", 0.66), ("dev-hand-ck", "carry_over", 0.62), ("dev-hand-ck", "gaps", 0.70),
-    ("dev-hand-cl", "follow_through", 0.90), ("dev-hand-cl", "carry_over", 0.83), ("dev-hand-cl", "gaps", 0.71),
-    ("dev-hand-co", "follow_through", 0.92), ("dev-hand-co", "carry_over", 0.81), ("dev-hand-co", "gaps", 0.75),
-    ("dev-hand-cp", "follow_through", 0.90), ("dev-hand-cp", "carry_over", 0.82), ("dev-hand-cp", "gaps", 0.75),
-    ("dev-hand-cu", "follow_through", 0.92), ("dev-hand-cu", "carry_over", 0.82), ("dev-hand-cu", "gaps", 0.75),
-    ("dev-hand-cx", "follow_through", 0.89), ("dev-hand-cx", "carry_over", 0.78), ("dev-hand-cx", "gaps", 0.67),
-    ("dev-hand-dc", "follow_through", 0.95), ("dev-hand-dc", "carry_over", 0.81), ("dev-hand-dc", "gaps", 0.95),
-    ("dev-hand-dh", "follow_through", 0.90), ("dev-hand-dh", "carry_over", 0.85), ("dev-hand-dh", "gaps", 0.23),
-    ("dev-hand-di", "follow_through", 0.87), ("dev-hand-di", "carry_over", 0.91), ("dev-hand-di", "gaps", 0.55),
+    ("dev-hand-bp", "follow_through", 0.85), ("dev-hand-bp", "carry_over", 0.75), ("dev-hand-bp", "gaps", 0.77),
+    ("dev-hand-bt", "follow_through", 0.91), ("dev-hand-bt", "carry_over", 0.83), ("dev-hand-bt", "gaps", 0.85),
+    ("dev-hand-bu", "follow_through", 0.87), ("dev-hand-bu", "carry_over", 0.82), ("dev-hand-bu", "gaps", 0.65),
+    ("dev-hand-bx", "follow_through", 0.90), ("dev-hand-bx", "carry_over", 0.79), ("dev-hand-bx", "gaps", 0.78),
+    ("dev-hand-ca", "follow_through", 0.89), ("dev-hand-ca", "carry_over", 0.78), ("dev-hand-ca", "gaps", 0.85),
+    ("dev-hand-cb", "follow_through", 0.92), ("dev-hand-cb", "carry_over", 0.85), ("dev-hand-cb", "gaps", 0.85),
+    ("dev-hand-cd", "follow_through", 0.85), ("dev-hand-cd", "carry_over", 0.80), ("dev-hand-cd", "gaps", 0.55),
+    ("dev-hand-cf", "follow_through", 0.91), ("dev-hand-cf", "carry_over", 0.80), ("dev-hand-cf", "gaps", 0.71),
+    ("dev-hand-ch", "follow_through", 0.91), ("dev-hand-ch", "carry_over", 0.80), ("dev-hand-ch", "gaps", 0.61),
+    ("dev-hand-ck", "follow_through", 0.65), ("dev-hand-ck", "carry_over", 0.61), ("dev-hand-ck", "gaps", 0.70),
+    ("dev-hand-cl", "follow_through", 0.89), ("dev-hand-cl", "carry_over", 0.84), ("dev-hand-cl", "gaps", 0.71),
+    ("dev-hand-co", "follow_through", 0.92), ("dev-hand-co", "carry_over", 0.84), ("dev-hand-co", "gaps", 0.75),
+    ("dev-hand-cp", "follow_through", 0.90), ("dev-hand-cp", "carry_over", 0.85), ("dev-hand-cp", "gaps", 0.75),
+    ("dev-hand-cu", "follow_through", 0.92), ("dev-hand-cu", "carry_over", 0.81), ("dev-hand-cu", "gaps", 0.75),
+    ("dev-hand-cx", "follow_through", 0.89), ("dev-hand-cx", "carry_over", 0.77), ("dev-hand-cx", "gaps", 0.67),
+    ("dev-hand-dc", "follow_through", 0.95), ("dev-hand-dc", "carry_over", 0.85), ("dev-hand-dc", "gaps", 0.95),
+    ("dev-hand-dh", "follow_through", 0.90), ("dev-hand-dh", "carry_over", 0.86), ("dev-hand-dh", "gaps", 0.23),
+    ("dev-hand-di", "follow_through", 0.88), ("dev-hand-di", "carry_over", 0.95), ("dev-hand-di", "gaps", 0.61),
     ("dev-hand-cm", "follow_through", 0.85), ("dev-hand-cm", "carry_over", 0.82), ("dev-hand-cm", "gaps", 0.71),
-    ("test-hand-av", "follow_through", 0.89), ("test-hand-av", "carry_over", 0.74), ("test-hand-av", "gaps", 0.78),
-    ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.85), ("test-hand-aw", "gaps", 0.85),
-    ("test-hand-ax", "follow_through", 0.92), ("test-hand-ax", "carry_over", 0.76), ("test-hand-ax", "gaps", 0.85),
-    ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.85), ("test-hand-ay", "gaps", 0.88),
-    ("test-hand-az", "follow_through", 0.88), ("test-hand-az", "carry_over", 0.83), ("test-hand-az", "gaps", 0.71),
-    ("test-hand-ba", "follow_through", 0.92), ("test-hand-ba", "carry_over", 0.72), ("test-hand-ba", "gaps", 0.78),
-    ("test-hand-bd", "follow_through", 0.89), ("test-hand-bd", "carry_over", 0.82), ("test-hand-bd", "gaps", 0.83),
-    ("test-hand-be", "follow_through", 0.90), ("test-hand-be", "carry_over", 0.84), ("test-hand-be", "gaps", 0.87),
-    ("test-hand-bf", "follow_through", 0.88), ("test-hand-bf", "carry_over", 0.84), ("test-hand-bf", "gaps", 0.83),
-    ("test-hand-bn", "follow_through", 0.92), ("test-hand-bn", "carry_over", 0.81), ("test-hand-bn", "gaps", 0.90),
-    ("test-hand-bo", "follow_through", 0.91), ("test-hand-bo", "carry_over", 0.79), ("test-hand-bo", "gaps", 0.91),
-    ("test-hand-bv", "follow_through", 0.86), ("test-hand-bv", "carry_over", 0.73), ("test-hand-bv", "gaps", 0.95),
-    ("test-hand-bw", "follow_through", 0.90), ("test-hand-bw", "carry_over", 0.86), ("test-hand-bw", "gaps", 0.79),
-    ("test-hand-cc", "follow_through", 0.88), ("test-hand-cc", "carry_over", 0.78), ("test-hand-cc", "gaps", 0.90),
+    ("dev-hand-dk", "follow_through", 0.76), ("dev-hand-dk", "carry_over", 0.61), ("dev-hand-dk", "gaps", 0.72),
+    ("dev-hand-dm", "follow_through", 0.91), ("dev-hand-dm", "carry_over", 0.90), ("dev-hand-dm", "gaps", 0.83),
+    ("test-hand-av", "follow_through", 0.89), ("test-hand-av", "carry_over", 0.79), ("test-hand-av", "gaps", 0.78),
+    ("test-hand-aw", "follow_through", 0.92), ("test-hand-aw", "carry_over", 0.81), ("test-hand-aw", "gaps", 0.85),
+    ("test-hand-ax", "follow_through", 0.92), ("test-hand-ax", "carry_over", 0.80), ("test-hand-ax", "gaps", 0.80),
+    ("test-hand-ay", "follow_through", 0.93), ("test-hand-ay", "carry_over", 0.89), ("test-hand-ay", "gaps", 0.88),
+    ("test-hand-az", "follow_through", 0.88), ("test-hand-az", "carry_over", 0.91), ("test-hand-az", "gaps", 0.71),
+    ("test-hand-ba", "follow_through", 0.92), ("test-hand-ba", "carry_over", 0.74), ("test-hand-ba", "gaps", 0.78),
+    ("test-hand-bd", "follow_through", 0.89), ("test-hand-bd", "carry_over", 0.85), ("test-hand-bd", "gaps", 0.83),
+    ("test-hand-be", "follow_through", 0.90), ("test-hand-be", "carry_over", 0.86), ("test-hand-be", "gaps", 0.87),
+    ("test-hand-bf", "follow_through", 0.88), ("test-hand-bf", "carry_over", 0.82), ("test-hand-bf", "gaps", 0.83),
+    ("test-hand-bn", "follow_through", 0.92), ("test-hand-bn", "carry_over", 0.82), ("test-hand-bn", "gaps", 0.90),
+    ("test-hand-bo", "follow_through", 0.91), ("test-hand-bo", "carry_over", 0.81), ("test-hand-bo", "gaps", 0.87),
+    ("test-hand-bv", "follow_through", 0.86), ("test-hand-bv", "carry_over", 0.75), ("test-hand-bv", "gaps", 0.95),
+    ("test-hand-bw", "follow_through", 0.90), ("test-hand-bw", "carry_over", 0.86), ("test-hand-bw", "gaps", 0.72),
+    ("test-hand-cc", "follow_through", 0.88), ("test-hand-cc", "carry_over", 0.84), ("test-hand-cc", "gaps", 0.90),
     ("test-hand-cg", "follow_through", 0.93), ("test-hand-cg", "carry_over", 0.88), ("test-hand-cg", "gaps", 0.88),
-    ("test-hand-ci", "follow_through", 0.82), ("test-hand-ci", "carry_over", 0.68), ("test-hand-ci", "gaps", 0.71),
-    ("test-hand-cj", "follow_through", 0.93), ("test-hand-cj", "carry_over", 0.88), ("test-hand-cj", "gaps", 0.90),
-    ("test-hand-cn", "follow_through", 0.93), ("test-hand-cn", "carry_over", 0.85), ("test-hand-cn", "gaps", 0.95),
-    ("test-hand-cq", "follow_through", 0.89), ("test-hand-cq", "carry_over", 0.77), ("test-hand-cq", "gaps", 0.85),
-    ("test-hand-cv", "follow_through", 0.92), ("test-hand-cv", "carry_over", 0.83), ("test-hand-cv", "gaps", 0.95),
-    ("test-hand-cy", "follow_through", 0.84), ("test-hand-cy", "carry_over", 0.79), ("test-hand-cy", "gaps", 0.82),
-    ("test-hand-de", "follow_through", 0.93), ("test-hand-de", "carry_over", 0.89), ("test-hand-de", "gaps", 0.95),
+    ("test-hand-ci", "follow_through", 0.82), ("test-hand-ci", "carry_over", 0.68), ("test-hand-ci", "gaps", 0.67),
+    ("test-hand-cj", "follow_through", 0.93), ("test-hand-cj", "carry_over", 0.90), ("test-hand-cj", "gaps", 0.90),
+    ("test-hand-cn", "follow_through", 0.93), ("test-hand-cn", "carry_over", 0.84), ("test-hand-cn", "gaps", 0.95),
+    ("test-hand-cq", "follow_through", 0.89), ("test-hand-cq", "carry_over", 0.79), ("test-hand-cq", "gaps", 0.85),
+    ("test-hand-cv", "follow_through", 0.92), ("test-hand-cv", "carry_over", 0.86), ("test-hand-cv", "gaps", 0.95),
+    ("test-hand-cy", "follow_through", 0.83), ("test-hand-cy", "carry_over", 0.77), ("test-hand-cy", "gaps", 0.75),
+    ("test-hand-de", "follow_through", 0.93), ("test-hand-de", "carry_over", 0.84), ("test-hand-de", "gaps", 0.95),
     ("test-hand-df", "follow_through", 0.88), ("test-hand-df", "carry_over", 0.76), ("test-hand-df", "gaps", 0.82),
-    ("test-hand-dg", "follow_through", 0.89), ("test-hand-dg", "carry_over", 0.91), ("test-hand-dg", "gaps", 0.89),
+    ("test-hand-dg", "follow_through", 0.89), ("test-hand-dg", "carry_over", 0.88), ("test-hand-dg", "gaps", 0.83),
+    ("test-hand-dj", "follow_through", 0.92), ("test-hand-dj", "carry_over", 0.86), ("test-hand-dj", "gaps", 0.75),
+    ("test-hand-dl", "follow_through", 0.91), ("test-hand-dl", "carry_over", 0.83), ("test-hand-dl", "gaps", 0.82),
 ]
 
 
@@ -452,6 +456,26 @@ def test_series_labels_are_consistent(series: str) -> None:
             assert t["id"] in fated, t["id"]
     for a, b in gold.get("cross_unit_decoys", []):
         assert units[ids[a]["file"]] != units[ids[b]["file"]]
+
+
+@pytest.mark.parametrize("series, worded_alike", [
+    ("dev-hand-dk", True),  # two communes given the same district tasks word for word, routine tasks repeated verbatim
+    ("test-hand-dj", False),
+    ("dev-hand-a", True),   # one routine task planned again in the same words
+])
+def test_the_scorers_ceiling_is_below_one_only_where_gold_items_are_worded_alike(series: str, worded_alike: bool) -> None:
+    """tools/eval_series.py maps returned texts to gold items by text, as the hidden checks do: two gold items of the
+    same wording collapse to the first, so even the gold links cannot score 1 there."""
+    import json
+    from collections import Counter
+
+    from tools.eval_series import _fold, ceiling
+
+    gold = json.loads((SERIES / series / "gold.json").read_text(encoding="utf-8"))
+    top = ceiling(gold)
+    twins = [t for t, n in Counter(_fold(x["text"]) for x in gold["tasks"]).items() if n > 1]
+    assert bool(twins) == worded_alike, twins
+    assert (min(top.values()) < 1) == worded_alike, top
 
 
 def test_every_procedure_example_names_a_stage_of_its_procedure() -> None:
@@ -651,17 +675,44 @@ def test_a_result_that_names_its_task_by_number_answers_it(refs: bool, monkeypat
 
 
 @pytest.mark.slow
-def test_the_paraphrase_lexicon_is_the_one_the_development_series_mine() -> None:
-    """ingest/data/paraphrase.json is what tools/train_paraphrase.py mines from the dev-hand-* series' labels (and
-    from nothing else): mined again here, the same word pairs with the same weights."""
+@pytest.mark.parametrize("succession", [False, True], ids=["paraphrase", "succession"])
+def test_the_lexicons_are_the_ones_the_development_series_mine(succession: bool) -> None:
+    """ingest/data/paraphrase.json (task word -> result word, from the follow-through labels) and succession.json
+    (task word -> later task word, from the carry-over labels) are what tools/train_paraphrase.py mines from the
+    dev-hand-* series (and from nothing else): mined again here, the same word pairs with the same weights, from
+    every development series there is."""
     import json
 
     from tools.train_paraphrase import mine
 
-    shipped = json.loads(linking.PARAPHRASE.read_text(encoding="utf-8"))
+    shipped = json.loads((linking.SUCCESSION if succession else linking.PARAPHRASE).read_text(encoding="utf-8"))
     assert shipped["trained_on"] and all(name.startswith("dev-hand-") for name in shipped["trained_on"])
-    again = mine([SERIES / name for name in shipped["trained_on"]], shipped["min_series"], shipped["min_ratio"])
+    assert shipped["trained_on"] == sorted(p.name for p in SERIES.glob("dev-hand-*") if (p / "gold.json").exists())
+    again = mine([SERIES / name for name in shipped["trained_on"]], shipped["min_series"], shipped["min_ratio"],
+                 succession=succession)
     assert [list(p) for p in again] == shipped["pairs"]
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_next_step_in_other_words_is_carried_over_through_the_succession_lexicon(lexicon: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Development hand P: October's "Khám sơ tuyển sức khỏe nghĩa vụ quân sự năm 2027 cho công dân trong độ tuổi" is
+    followed in November's plan by its next step, "Xét duyệt, phát lệnh gọi công dân nhập ngũ năm 2027": the same
+    procedure in other words. The succession lexicon (sơ tuyển → nhập ngũ, mined from the development series' carry-over
+    labels; in-sample here, the honest figures are the README's) carries it over; without it
+    (``SUCCESSION_WEIGHT = 0``) the two tasks share too little."""
+    from graph.linking import linkdoc_from_parsed
+    from ingest.pipeline import parse_file
+
+    if not lexicon:
+        monkeypatch.setattr(linking, "SUCCESSION_WEIGHT", 0.0)
+    folder = SERIES / "dev-hand-p"
+    docs = [linkdoc_from_parsed(parse_file(folder / f), f) for f in ("van-giang_2026-10.txt", "van-giang_2026-11.txt")]
+    items = {it.id: it for d in docs for it in d.items}
+    task = next(i for i, it in items.items() if it.role == "task" and it.text.startswith("Khám sơ tuyển sức khỏe"))
+    later = next(i for i, it in items.items() if it.role == "task" and it.text.startswith("Xét duyệt, phát lệnh gọi"))
+    assert linking.succession_lexicon(), "ingest/data/succession.json is shipped"
+    carried = {(lk.source, lk.target) for lk in link_documents(docs).links if lk.kind == "CARRIED_OVER"}
+    assert ((task, later) in carried) is lexicon
 
 
 @pytest.mark.parametrize("lexicon", [True, False])

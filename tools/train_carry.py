@@ -65,9 +65,14 @@ def pairs_of(folder: Path) -> Series:
     docs = [linkdoc_from_parsed(parse_file(f), str(f)) for f in files]
     record: list[dict[str, Any]] = []
     link_documents(docs, record=record)
-    texts = {it.id: it.text for d in docs for it in d.items if it.role == "task"}
-    tmap = _match_items(list(texts.values()), gold["tasks"])
-    gid = {i: tmap.get(t) for i, t in texts.items()}
+    # each parsed task to a gold task of its own file: the scorer's mapping by text alone sends a task worded like
+    # an earlier one (a routine task planned again word for word, two communes given the same task) to the
+    # first of them, which would label the verbatim repeat a negative
+    gid: dict[str, str | None] = {}
+    for f, d in zip(files, docs, strict=True):
+        texts = {it.id: it.text for it in d.items if it.role == "task"}
+        tmap = _match_items(list(texts.values()), [t for t in gold["tasks"] if t["file"] == f.name])
+        gid.update({i: tmap.get(t) for i, t in texts.items()})
     coverage = len({g for g in gid.values() if g}) / max(1, len(gold["tasks"]))
     positive = {(x["from"], x["to"]) for x in gold["carry_over"]}
     xs: list[np.ndarray] = []
