@@ -149,4 +149,5 @@ def test_bench_writes_through_the_stores_bulk_api(result: dict[str, Any]) -> Non
     assert result["ingest"]["write_path"].startswith("EmbeddedStore.bulk_load") and "(COPY)" in result["ingest"]["write_path"]
     assert result["ingest"]["linked"].startswith("graph.loader.relink")  # what vanban ingest runs
     assert result["ingest"]["link_ms_per_unit_year"] > 0
+    assert result["link_ms_per_unit_year"] == result["ingest"]["link_ms_per_unit_year"]
     assert 0 < result["ingest"]["write_s"] < result["ingest"]["parse_write_s"]
