@@ -496,10 +496,15 @@ class _Scorer:
         self.stages: dict[str, dict[str, tuple[int, int]]] = {}
         df: Counter[str] = Counter()
         items = list(items)
+        # each text read once: a unit plans its routine tasks word for word month after month (a third of a
+        # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
+        read: dict[str, tuple[frozenset[str], dict[str, tuple[int, int]]]] = {}
         for it in items:
             if like is None:
-                feats = _features(it.text, bodies)
-                self.stages[it.id] = procedure_spans(it.text)
+                known = read.get(it.text)
+                if known is None:
+                    known = read[it.text] = (_features(it.text, bodies), procedure_spans(it.text))
+                feats, self.stages[it.id] = known
             else:
                 # _features(text, False) is _features(text, True) without the "B:" words of the bodies it names
                 feats = like.features[it.id]
@@ -523,6 +528,7 @@ class _Scorer:
         column: dict[str, int] = {t: k for k, t in enumerate(order)}
         self._column = column
         self._lexicon_cache: dict[bool, tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()]] = {}
+        self._clause_features: dict[str, frozenset[str]] = {}
         self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
@@ -535,10 +541,13 @@ class _Scorer:
         self._items = {it.id: it for it in items}
         if like is None:
             self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
-            self._percents = {it.id: _percents(it.text) for it in items}
-            self._quoted = {it.id: _quoted(it.text) for it in items}
-            self._events = {it.id: _event_days(it.text) for it in items}
-            self._places = {it.id: _places(it.text) for it in items}
+            texts: dict[str, tuple[Any, ...]] = {}
+            for t in dict.fromkeys(it.text for it in items):
+                texts[t] = (_percents(t), _quoted(t), _event_days(t), _places(t))
+            self._percents = {it.id: texts[it.text][0] for it in items}
+            self._quoted = {it.id: texts[it.text][1] for it in items}
+            self._events = {it.id: texts[it.text][2] for it in items}
+            self._places = {it.id: texts[it.text][3] for it in items}
         else:
             self._tags, self._percents, self._quoted, self._events, self._places = (
                 like._tags, like._percents, like._quoted, like._events, like._places)
@@ -559,7 +568,10 @@ class _Scorer:
 
     def text_score(self, text: str, b: LinkItem) -> float:
         """The overlap-and-cosine part of :meth:`score` for a piece of an item's text (a clause) against ``b``."""
-        fa, fb = _features(text, self.bodies) & self.idf.keys(), self.features[b.id]
+        fa = self._clause_features.get(text)
+        if fa is None:  # a clause is scored against every candidate result: read once
+            fa = self._clause_features[text] = _features(text, self.bodies) & self.idf.keys()
+        fb = self.features[b.id]
         shared = fa & fb
         if not shared:
             return 0.0
