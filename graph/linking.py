@@ -498,13 +498,13 @@ class _Scorer:
         items = list(items)
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
-        read: dict[str, tuple[frozenset[str], dict[str, tuple[int, int]]]] = {}
+        read: dict[str, tuple[Any, ...]] = {}
+        if like is None:
+            for t in dict.fromkeys(it.text for it in items):
+                read[t] = (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t))
         for it in items:
             if like is None:
-                known = read.get(it.text)
-                if known is None:
-                    known = read[it.text] = (_features(it.text, bodies), procedure_spans(it.text))
-                feats, self.stages[it.id] = known
+                feats, self.stages[it.id] = read[it.text][:2]
             else:
                 # _features(text, False) is _features(text, True) without the "B:" words of the bodies it names
                 feats = like.features[it.id]
@@ -541,13 +541,10 @@ class _Scorer:
         self._items = {it.id: it for it in items}
         if like is None:
             self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
-            texts: dict[str, tuple[Any, ...]] = {}
-            for t in dict.fromkeys(it.text for it in items):
-                texts[t] = (_percents(t), _quoted(t), _event_days(t), _places(t))
-            self._percents = {it.id: texts[it.text][0] for it in items}
-            self._quoted = {it.id: texts[it.text][1] for it in items}
-            self._events = {it.id: texts[it.text][2] for it in items}
-            self._places = {it.id: texts[it.text][3] for it in items}
+            self._percents = {it.id: read[it.text][2] for it in items}
+            self._quoted = {it.id: read[it.text][3] for it in items}
+            self._events = {it.id: read[it.text][4] for it in items}
+            self._places = {it.id: read[it.text][5] for it in items}
         else:
             self._tags, self._percents, self._quoted, self._events, self._places = (
                 like._tags, like._percents, like._quoted, like._events, like._places)

@@ -151,17 +151,34 @@ def first_documents(gold: dict[str, Any], n: int) -> dict[str, Any]:
 
 def ceiling(gold: dict[str, Any]) -> dict[str, float]:
     """F1 of the gold links themselves mapped the scorer's way: the most any linker can score on the series."""
-    tasks = {t["id"]: t["text"] for t in gold["tasks"]}
-    results = {r["id"]: r["text"] for r in gold["results"]}
-    tmap = _match_items(list(tasks.values()), gold["tasks"])
-    rmap = _match_items(list(results.values()), gold["results"])
-    gold_ft = {(x["task"], x["result"]) for x in gold["follow_through"]}
-    gold_co = {(x["from"], x["to"]) for x in gold["carry_over"]}
-    return {
-        "follow_through": _prf({(tmap[tasks[a]], rmap[results[b]]) for a, b in gold_ft}, gold_ft)[2],
-        "carry_over": _prf({(tmap[tasks[a]], tmap[tasks[b]]) for a, b in gold_co}, gold_co)[2],
-        "gaps": _prf({tmap[tasks[g]] for g in gold["gaps"]}, set(gold["gaps"]))[2],
+    text = {x["id"]: x["text"] for x in gold["tasks"] + gold["results"]}
+    ft = [{"task": text[x["task"]], "result": text[x["result"]], "verdict": "done"} for x in gold["follow_through"]]
+    ft += [{"task": text[g], "result": None, "verdict": "silent"} for g in gold["gaps"]]
+    co = [{"from_task": text[x["from"]], "to_task": text[x["to"]]} for x in gold["carry_over"]]
+    pred, want, _ = _linked(ft, co, gold)
+    return {k: _prf(pred[k], want[k])[2] for k in pred}
+
+
+def _linked(ft: list[dict[str, Any]], co: list[dict[str, Any]], gold: dict[str, Any]) -> tuple[dict[str, set[Any]], dict[str, set[Any]], dict[str, str | None]]:
+    """The follow-through pairs, carry-over pairs and silent tasks of the rows of ``follow_through`` and
+    ``carry_over``, as gold ids (the scorer's mapping by text), beside the gold's own; and the task mapping."""
+    tmap = _match_items([r.get("task") for r in ft] + [r.get("from_task") for r in co] + [r.get("to_task") for r in co]
+                        + [r.get("next_task") for r in ft], gold["tasks"])
+    rmap = _match_items([r.get("result") for r in ft], gold["results"])
+    pred_ft = {(tmap.get(r["task"]), rmap.get(r["result"])) for r in ft if r.get("result") and r.get("verdict") in ("done", "partial")}
+    pred_co = {(tmap.get(r["from_task"]), tmap.get(r["to_task"])) for r in co}
+    pred_co |= {(tmap.get(r["task"]), tmap.get(r["next_task"])) for r in ft if r.get("next_task")}
+    pred: dict[str, set[Any]] = {
+        "follow_through": {x for x in pred_ft if None not in x},
+        "carry_over": {x for x in pred_co if None not in x},
+        "gaps": {g for r in ft if r.get("verdict") == "silent" and (g := tmap.get(r["task"])) is not None},
     }
+    want = {
+        "follow_through": {(x["task"], x["result"]) for x in gold["follow_through"]},
+        "carry_over": {(x["from"], x["to"]) for x in gold["carry_over"]},
+        "gaps": set(gold["gaps"]),
+    }
+    return pred, want, tmap
 
 
 def score(folder: Path, *, store: bool = False, misses: bool = False, first: int | None = None) -> dict[str, tuple[float, float, float]]:
@@ -173,32 +190,21 @@ def score(folder: Path, *, store: bool = False, misses: bool = False, first: int
     files = sorted(folder / d["file"] for d in gold["documents"])
     ft, co = (_rows_from_store if store else _rows_in_memory)(files)
     tasks, results = gold["tasks"], gold["results"]
-    tmap = _match_items([r.get("task") for r in ft] + [r.get("from_task") for r in co] + [r.get("to_task") for r in co]
-                        + [r.get("next_task") for r in ft], tasks)
-    rmap = _match_items([r.get("result") for r in ft], results)
-    pred_ft = {(tmap.get(r["task"]), rmap.get(r["result"])) for r in ft if r.get("result") and r.get("verdict") in ("done", "partial")}
-    pred_ft = {x for x in pred_ft if None not in x}
-    pred_co = {(tmap.get(r["from_task"]), tmap.get(r["to_task"])) for r in co}
-    pred_co |= {(tmap.get(r["task"]), tmap.get(r["next_task"])) for r in ft if r.get("next_task")}
-    pred_co = {x for x in pred_co if None not in x}
-    pred_gap = {g for r in ft if r.get("verdict") == "silent" and (g := tmap.get(r["task"])) is not None}
-    gold_ft = {(x["task"], x["result"]) for x in gold["follow_through"]}
-    gold_co = {(x["from"], x["to"]) for x in gold["carry_over"]}
-    gold_gap = set(gold["gaps"])
-    out = {"follow_through": _prf(pred_ft, gold_ft), "carry_over": _prf(pred_co, gold_co), "gaps": _prf(pred_gap, gold_gap)}
+    pred, want, tmap = _linked(ft, co, gold)
+    out = {k: _prf(pred[k], want[k]) for k in pred}
     if misses:
         text = {g["id"]: g["text"] for g in tasks + results}
         mapped = {v for v in tmap.values() if v}
         unmapped = [t["id"] for t in tasks if t["id"] not in mapped]
         print(f"-- {folder.name}: gold tasks never returned as tasks: {unmapped}")
-        for name, pred, gold_set in (("follow_through", pred_ft, gold_ft), ("carry_over", pred_co, gold_co)):
-            for a, b in sorted(gold_set - pred_set if (pred_set := pred) is not None else gold_set):
+        for name in ("follow_through", "carry_over"):
+            for a, b in sorted(want[name] - pred[name]):
                 print(f"  MISSED {name} {a} -> {b}\n     {text.get(a, '')[:110]}\n     {text.get(b, '')[:110]}")
-            for a, b in sorted(pred - gold_set):
+            for a, b in sorted(pred[name] - want[name]):
                 print(f"  WRONG  {name} {a} -> {b}\n     {text.get(a, '')[:110]}\n     {text.get(b, '')[:110]}")
-        for g in sorted(gold_gap - pred_gap):
+        for g in sorted(want["gaps"] - pred["gaps"]):
             print(f"  MISSED gap {g}: {text.get(g, '')[:110]}")
-        for g in sorted(pred_gap - gold_gap):
+        for g in sorted(pred["gaps"] - want["gaps"]):
             print(f"  WRONG  gap {g}: {text.get(g, '')[:110]}")
     return out
 

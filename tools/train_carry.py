@@ -27,6 +27,7 @@ import glob
 import json
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -108,6 +109,11 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict[str, Any]:
     return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": w[:-1].tolist(), "bias": float(w[-1])}
 
 
+def fit_series(series: Sequence[Series], l2: float = L2) -> dict[str, Any]:
+    """:func:`fit` on the pairs of several series together."""
+    return fit(np.vstack([s.x for s in series]), np.concatenate([s.y for s in series]), l2)
+
+
 def model_json(params: dict[str, Any], threshold: float, trained_on: list[str], loso: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "about": "vanban's carry-over model: a logistic regression over graph.linking.CARRY_FEATURES, "
@@ -153,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             for f in folders:
                 others = [n for n in names if n != f.name and len(data[n].y)]
-                params = fit(np.vstack([data[n].x for n in others]), np.concatenate([data[n].y for n in others]))
+                params = fit_series([data[n] for n in others])
                 use_model(model_json(params, threshold, others, None), Path(tmp) / "m.json")
                 s = score(f)
                 rows.append([s[k][2] for k in ("follow_through", "carry_over", "gaps")])
@@ -166,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(loso))
     if args.write:
         used = [n for n in names if len(data[n].y)]
-        params = fit(np.vstack([data[n].x for n in used]), np.concatenate([data[n].y for n in used]))
+        params = fit_series([data[n] for n in used])
         model = model_json(params, threshold, used, loso)
         original.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {original}", file=sys.stderr)

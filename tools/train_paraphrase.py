@@ -185,8 +185,7 @@ def _cv_succession(folders: list[Path], args: argparse.Namespace) -> int:
     without the succession lexicon."""
     import tempfile
 
-    import numpy as np
-    from train_carry import COVERAGE_MIN, fit, model_json, pairs_of, use_model
+    from train_carry import COVERAGE_MIN, fit_series, model_json, pairs_of, use_model
 
     weight = linking.SUCCESSION_WEIGHT if args.weight is None else args.weight
     if args.half is not None:
@@ -206,7 +205,7 @@ def _cv_succession(folders: list[Path], args: argparse.Namespace) -> int:
                 for _ in range(2):  # the pairs weighed depend on the model in place: fit twice
                     data = [pairs_of(f) for f in train]
                     data = [d for d in data if d.coverage >= COVERAGE_MIN and len(d.y)]
-                    params = fit(np.vstack([d.x for d in data]), np.concatenate([d.y for d in data]))
+                    params = fit_series(data)
                     use_model(model_json(params, threshold, [f.name for f in train], None), Path(tmp) / f"m{h}{name}.json")
                 _add_scores(sums[name], halves[h])
     return _print_means(sums, len(folders))
