@@ -63,6 +63,7 @@ import numpy as np
 import ingest
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
+from ingest.patterns import trie_alternation
 from ingest.structure import addressee
 from ingest.vocabulary import VERDICTS as VERDICTS
 from ingest.vocabulary import WORK_ABBREVIATIONS
@@ -234,14 +235,12 @@ class LinkResult:
 
 @functools.cache
 def _abbreviation_re() -> re.Pattern[str]:
-    forms = sorted(WORK_ABBREVIATIONS, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + trie_alternation(WORK_ABBREVIATIONS) + r")(?![\w-])")
 
 
 @functools.cache
 def _stop_re() -> re.Pattern[str]:
-    phrases = sorted(_STOP_PHRASES, key=lambda p: -len(p))
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return re.compile(r"\b(?:" + trie_alternation(_STOP_PHRASES) + r")\b")
 
 
 def content_tokens(text: str) -> tuple[list[str], list[str]]:
@@ -288,18 +287,28 @@ def anchors(text: str) -> tuple[set[str], set[str]]:
         if _YEAR.match(n):
             continue
         nums.add(n.lstrip("0") or "0")
-    names = set()
     folded = _fold(text)  # as long as ``text``: a word's folded form is at the same place
+    if _ASTRAL.search(text):
+        return nums, _names_token_by_token(text, folded)
+    names = set()
     run: list[str] = []
     first = True  # the first word of a sentence is capitalised anyway
-    for m in _NAME_TOKEN.finditer(text):
-        w = m.group()
-        if w[0] in ".;:!?\n":
+    pos = 0
+    # only the words that start with a capital and the ends of sentences are looked at (a tenth of the words):
+    # any other word between two of them ends a name and the start of a sentence, as it would word by word
+    for m in _capital_or_end().finditer(text):
+        if _NAME_CHAR.search(text, pos, m.start()):
+            first = False
+            if run:
+                names.add(" ".join(run))
+                run = []
+        pos = m.end()
+        if m.group()[0] in ".;:!?\n":
             first = True
         elif first:
             first = False
-        elif w[0].isupper():
-            run.append(folded[m.start() : m.end()])
+        else:
+            run.append(folded[m.start() : pos])
             continue
         if run:
             names.add(" ".join(run))
@@ -343,6 +352,40 @@ def _stage_keys() -> dict[str | tuple[str, ...], list[tuple[str, int, re.Pattern
     return dict(keys)
 
 
+def _names_token_by_token(text: str, folded: str) -> set[str]:
+    """:func:`anchors`'s names, every word looked at (a text with a character beyond the first 65,536)."""
+    names = set()
+    run: list[str] = []
+    first = True
+    for m in _NAME_TOKEN.finditer(text):
+        w = m.group()
+        if w[0] in ".;:!?\n":
+            first = True
+        elif first:
+            first = False
+        elif w[0].isupper():
+            run.append(folded[m.start() : m.end()])
+            continue
+        if run:
+            names.add(" ".join(run))
+            run = []
+    if run:
+        names.add(" ".join(run))
+    return names
+
+
+_NAME_CHAR = re.compile(r"[\w/-]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _capital_or_end() -> re.Pattern[str]:
+    """A word of :data:`_NAME_TOKEN` that starts with a capital letter (of the first 65,536 characters), or the end
+    of a sentence."""
+    capitals = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and _NAME_CHAR.match(c))
+    return re.compile(r"(?<![\w/-])[" + re.escape(capitals) + r"][\w/-]*|[.;:!?\n]")
+
+
 def procedure_stages(text: str) -> dict[str, int]:
     """The procedures an item is a step of, with the latest stage it names (ingest/data/procedures.json).
 
@@ -368,14 +411,32 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
     f = _fold(text).lower()
     found: dict[str, set[int]] = defaultdict(set)
     keys = _stage_keys()
+    single, second = _stage_words()
     words = _WORDS.findall(f)
-    for key in {*words, *zip(words, words[1:], strict=False)} & keys.keys():
+    # the keys the item holds: its words that are keys, and its pairs of adjacent words whose first word starts a key
+    held: set[str | tuple[str, ...]] = set(single.intersection(words))
+    for w, nxt in zip(words, words[1:], strict=False):
+        if w in second and nxt in second[w]:
+            held.add((w, nxt))
+    for key in held:
         for pid, k, rx in keys[key]:
             if k not in found[pid] and rx.search(f):
                 found[pid].add(k)
+    if not any(found.values()):
+        return {}
     contexts = _procedure_contexts()
     return {pid: (min(found[pid]), max(found[pid])) for pid in _procedure_ids()
             if found.get(pid) and (pid not in contexts or contexts[pid].search(f))}
+
+
+@functools.cache
+def _stage_words() -> tuple[set[str], dict[str, frozenset[str]]]:
+    """:func:`_stage_keys` as (its one-word keys, each first word of a two-word key -> the second words)."""
+    second: dict[str, set[str]] = defaultdict(set)
+    for key in _stage_keys():
+        if isinstance(key, tuple):
+            second[key[0]].add(key[1])
+    return {k for k in _stage_keys() if isinstance(k, str)}, {w: frozenset(v) for w, v in second.items()}
 
 
 @functools.cache
@@ -528,7 +589,7 @@ class _Scorer:
         column: dict[str, int] = {t: k for k, t in enumerate(order)}
         self._column = column
         self._lexicon_cache: dict[bool, tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()]] = {}
-        self._clause_features: dict[str, frozenset[str]] = {}
+        self._clause_features: dict[str, tuple[frozenset[str], float]] = {}
         self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
@@ -565,14 +626,15 @@ class _Scorer:
 
     def text_score(self, text: str, b: LinkItem) -> float:
         """The overlap-and-cosine part of :meth:`score` for a piece of an item's text (a clause) against ``b``."""
-        fa = self._clause_features.get(text)
-        if fa is None:  # a clause is scored against every candidate result: read once
-            fa = self._clause_features[text] = _features(text, self.bodies) & self.idf.keys()
-        fb = self.features[b.id]
-        shared = fa & fb
+        read = self._clause_features.get(text)
+        if read is None:  # a clause is scored against every candidate result: read once, its weight summed once
+            fa = _features(text, self.bodies) & self.idf.keys()
+            read = self._clause_features[text] = (fa, math.fsum(self.idf[t] for t in fa))
+        fa, wa = read
+        shared = fa & self.features[b.id]
         if not shared:
             return 0.0
-        wa, wb = math.fsum(self.idf[t] for t in fa), self.total[b.id]
+        wb = self.total[b.id]
         ws = math.fsum(self.idf[t] for t in shared)
         return 0.45 * ws / max(1e-9, min(wa, wb)) + 0.55 * ws / max(1e-9, math.sqrt(wa * wb))
 
@@ -696,11 +758,14 @@ class _Scorer:
         rrows, rcols = self._rows_of(rp)
         la, rb = a_col[lcols], b_col[rcols]
         lk, rk = la >= 0, rb >= 0
-        lm = np.zeros((len(left), w.shape[0]))
-        lm[lrows[lk], la[lk]] = 1.0
-        rm = np.zeros((len(right), w.shape[1]))
-        rm[rrows[rk], rb[rk]] = 1.0
-        return lm @ w @ rm.T
+        # only the lexicon's rows the left items hold and its columns the right items hold (a block holds a tenth)
+        a_used, la_at = np.unique(la[lk], return_inverse=True)
+        b_used, rb_at = np.unique(rb[rk], return_inverse=True)
+        lm = np.zeros((len(left), len(a_used)))
+        lm[lrows[lk], la_at] = 1.0
+        rm = np.zeros((len(right), len(b_used)))
+        rm[rrows[rk], rb_at] = 1.0
+        return lm @ w[np.ix_(a_used, b_used)] @ rm.T
 
     def _lexicon(self, succession: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The lexicon restricted to this unit's words, once: for each feature column its row among the task
@@ -708,22 +773,36 @@ class _Scorer:
         cached = self._lexicon_cache.get(succession)
         if cached is not None:
             return cached or None
-        lexicon = succession_lexicon() if succession else paraphrase_lexicon()
-        column = self._column
-        pairs = [(column[a], column[b], wt) for a, to in lexicon.items() if a in column
-                 for b, wt in to.items() if b in column]
-        if not pairs:
+        words, first, pairs_b, pairs_w = _lexicon_arrays(succession)
+        if not len(words):
             self._lexicon_cache[succession] = ()
             return None
-        a_ids = sorted({a for a, _, _ in pairs})
-        b_ids = sorted({b for _, b, _ in pairs})
+        # each of the unit's feature columns as a lexicon word (-1: not one); the pairs whose two words the unit holds
+        get = words.get
+        lex_of = np.fromiter((get(t, -1) for t in self._column), dtype=np.int64, count=len(self._column))
+        col_of = np.full(len(words), -1, dtype=np.int64)
+        held = np.flatnonzero(lex_of >= 0)
+        col_of[lex_of[held]] = held
+        a_cols = held[first[lex_of[held] + 1] > first[lex_of[held]]]  # columns with a pair, in column order
+        starts, ends = first[lex_of[a_cols]], first[lex_of[a_cols] + 1]
+        lengths = ends - starts
+        at = np.repeat(starts, lengths) + (np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths))
+        pa = np.repeat(a_cols, lengths)
+        pb = col_of[pairs_b[at]]
+        keep = pb >= 0
+        pa, pb, pw = pa[keep], pb[keep], pairs_w[at][keep]
+        if not len(pa):
+            self._lexicon_cache[succession] = ()
+            return None
+        column = self._column
+        a_ids = np.unique(pa)
+        b_ids = np.unique(pb)
         a_col = np.full(len(column), -1, dtype=np.int64)
         a_col[a_ids] = np.arange(len(a_ids))
         b_col = np.full(len(column), -1, dtype=np.int64)
         b_col[b_ids] = np.arange(len(b_ids))
         w = np.zeros((len(a_ids), len(b_ids)))
-        for a, b, wt in pairs:
-            w[a_col[a], b_col[b]] = wt
+        w[a_col[pa], b_col[pb]] = pw
         self._lexicon_cache[succession] = (a_col, b_col, w)
         return a_col, b_col, w
 
@@ -793,6 +872,7 @@ def _percents(text: str) -> tuple[float, ...]:
 
 
 _QUOTE = re.compile(r'["“”„«»]([^"“”„«»\n]{3,80})["“”„«»]')
+_QUOTES = frozenset('"“”„«»')
 
 
 #: a task that says its work goes on: "Duy trì …", "Tiếp tục …", "Thường xuyên …" (after its body, if named first)
@@ -811,9 +891,9 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
     ...     frozenset({"phu", "nu", "tu", "tin"}), frozenset({"@20/10"}))
     True
     """
-    names = [frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text)]
+    names = [frozenset(_WORDS.findall(fold(m.group(1)).lower())) for m in _QUOTE.finditer(text)] if _QUOTES.intersection(text) else []
     f = _fold(text)
-    if _ANNIVERSARY.search(f):
+    if "ky niem" in f and _ANNIVERSARY.search(f):
         days = _marked_days(f)
         if days:
             names.append(days)
@@ -823,6 +903,9 @@ def _quoted(text: str) -> tuple[frozenset[str], ...]:
 _PLACE_WORD = re.compile(
     r"\b(?:tổ dân phố|khu phố|khu dân cư|tổ|thôn|ấp|xóm|bản|khối|buôn|làng|đường|phố|tuyến|hẻm|ngõ|kiệt|sông|suối|kênh|"
     r"hồ|đê|kè|cầu|chợ|trường|chi bộ|trạm|nhà văn hóa|khu)\s+(?:số\s+)?", re.IGNORECASE)
+_PLACE_WORD_LOW = re.compile(_PLACE_WORD.pattern)
+#: letters a case-blind match reads as another letter than their lower case is
+_CASE_ODD = re.compile("[\u017f\u0131\u212a\u212b\u1e9e\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1e9b\u1fbe]")
 _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d+[A-Za-z]?\b")
 
 
@@ -834,7 +917,11 @@ def _places(text: str) -> frozenset[str]:
     ['3', 'ben ngu', 'ngan thuong']
     """
     out = set()
-    for m in _PLACE_WORD.finditer(text):
+    # the case-blind pattern costs three times the same pattern over the text in lower case, where lowering keeps
+    # every character's place and reads no letter otherwise than the case-blind match would ("ſ", "ı", "K" do)
+    low = text.lower()
+    scan = _PLACE_WORD_LOW.finditer(low) if len(low) == len(text) and not _CASE_ODD.search(text) else _PLACE_WORD.finditer(text)
+    for m in scan:
         words: list[re.Match[str]] = []
         for w in _NAME_WORD.finditer(text, m.end()):
             if text[m.end() if not words else words[-1].end():w.start()].strip():
@@ -921,6 +1008,8 @@ def _marked_days(folded: str) -> frozenset[str]:
 
 
 _EVENT = re.compile(r"\b(?:ky niem|chao mung|nhan dip|nhan ngay|huong ung|dip le|le ky niem)\b")
+#: a word every one of :data:`_EVENT`'s phrases holds
+_EVENT_WORDS = ("ky niem", "chao mung", "nhan dip", "nhan ngay", "huong ung", "dip le")
 
 
 def _event_days(text: str) -> frozenset[str]:
@@ -931,6 +1020,9 @@ def _event_days(text: str) -> frozenset[str]:
     ['@1/5', '@12/12', '@30/4']
     """
     f = _fold(text)
+    # the words of an event, looked for as they are before the pattern checks where they stand
+    if not any(w in f for w in _EVENT_WORDS):
+        return frozenset()
     return _marked_days(f) if _EVENT.search(f) else frozenset()
 
 
@@ -1177,6 +1269,30 @@ def succession_lexicon() -> dict[str, dict[str, float]]:
 
 
 @functools.cache
+def _lexicon_arrays(succession: bool) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """A lexicon as arrays, once a process: ``(word -> number, the first pair of each word, each pair's second word,
+    each pair's weight)``, the pairs of word ``k`` at ``first[k]:first[k + 1]``, ordered by first word."""
+    lexicon = succession_lexicon() if succession else paraphrase_lexicon()
+    words: dict[str, int] = {}
+    for a, to in lexicon.items():
+        words.setdefault(a, len(words))
+        for b in to:
+            words.setdefault(b, len(words))
+    counts = np.zeros(len(words) + 1, dtype=np.int64)
+    for a, to in lexicon.items():
+        counts[words[a] + 1] = len(to)
+    first = np.cumsum(counts)
+    second = np.zeros(int(first[-1]), dtype=np.int64)
+    weight = np.zeros(int(first[-1]))
+    for a, to in lexicon.items():
+        k = int(first[words[a]])
+        for n, (b, wt) in enumerate(to.items()):
+            second[k + n] = words[b]
+            weight[k + n] = wt
+    return words, first, second, weight
+
+
+@functools.cache
 def carry_model() -> CarryModel:
     """The model of ``ingest/data/carry_model.json``."""
     m = json.loads(CARRY_MODEL.read_text(encoding="utf-8"))
@@ -1354,17 +1470,27 @@ def _per_clause(
     for _, tid, rid in taken:
         kept[tid].append(rid)
     out = []
+    # each task's pairs, in their order: a task's candidates are read from its own, not from every pair of the block
+    of_task: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for sc, t, rid in pairs:
+        if t in kept:
+            of_task[t].append((sc, rid))
     for tid, rids in kept.items():
+        # a task with no result left to give it has nothing to gain from its clauses: not read (most tasks)
+        candidates = [(sc, rid) for sc, rid in of_task.get(tid, ()) if rid not in used and sc >= 0]
+        if not candidates:
+            continue
         clauses = _clauses(items[tid].text)
         if not clauses:
             continue
         answered = {int(np.argmax([scorer.text_score(c, items[r]) for c in clauses])) for r in rids}
-        candidates = [(sc, rid) for sc, t, rid in pairs if t == tid and rid not in used and sc >= 0]
         for k, clause in enumerate(clauses):
             if k in answered or not candidates:
                 continue
-            best = max(candidates, key=lambda c: (scorer.text_score(clause, items[c[1]]), c[0]))
-            if scorer.text_score(clause, items[best[1]]) >= minimum:
+            best_score, _, at = max(((scorer.text_score(clause, items[c[1]]), c[0], n) for n, c in enumerate(candidates)),
+                                    key=lambda x: (x[0], x[1]))
+            best = candidates[at]
+            if best_score >= minimum:
                 out.append((best[0], tid, best[1]))
                 used.add(best[1])
                 answered.add(k)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -622,13 +623,18 @@ class CypherStore:
                 n = self._create_rels(tx, (t, *ends), rows)
                 if n != len(rows):
                     raise StoreError(f"links: {len(rows)} {t} edges to write, {n} written")
-            verdict_all = [{"id": k, "verdict": v, "source": sources.get(k, "computed") if v else None}
-                           for _, _, verdict_rows, sources in prepared for k, v in sorted(verdict_rows.items())]
-            if verdict_all:
+            # one statement per (verdict, source) with the ids as a list: a few values for thousands of items, and
+            # LadybugDB sets a parameter's value six times faster than each row's own (a ward-year's verdicts
+            # 31 -> 5 ms)
+            verdict_ids: dict[tuple[str | None, str | None], list[str]] = defaultdict(list)
+            for _, _, verdict_rows, sources in prepared:
+                for k, v in sorted(verdict_rows.items()):
+                    verdict_ids[(v, sources.get(k, "computed") if v else None)].append(k)
+            for (verdict, source), ids in sorted(verdict_ids.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
                 tx.run(
-                    f"UNWIND $rows AS r MATCH (i:Item {{id: r.id}}) SET i.verdict = {self._typed('r.verdict', 'STRING')}, "
-                    f"i.verdict_source = {self._typed('r.source', 'STRING')}",
-                    {"rows": verdict_all},
+                    f"UNWIND $ids AS x MATCH (i:Item {{id: x}}) SET i.verdict = {self._typed('$verdict', 'STRING')}, "
+                    f"i.verdict_source = {self._typed('$source', 'STRING')}",
+                    {"ids": ids, "verdict": verdict, "source": source},
                 )
             if self.atomic_commit:
                 for unit in written:
