@@ -736,3 +736,53 @@ def test_a_result_in_other_words_is_answered_through_the_genre_lexicon(lexicon: 
     follows = {(lk.source, lk.target) for lk in out.links if lk.kind == "FOLLOWED_BY"}
     assert ((task, answer) in follows) is lexicon
     assert (out.verdicts[task] == "done") is lexicon
+
+
+def _texts_and_mutants(folder: Path) -> list[str]:
+    """Every line of a folder's documents, and a mutated copy of each (capitals, marks of sentence ends, letters a
+    case-blind match reads apart from their lower case, characters beyond the first 65,536): what the linker's
+    fast readings must read as a plain scan does."""
+    import random
+
+    rnd = random.Random(folder.name)
+    lines = [ln for p in sorted(folder.rglob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    mutants = []
+    for ln in lines:
+        cs = list(ln)
+        for _ in range(4):
+            i = rnd.randrange(len(cs) + 1)
+            cs.insert(i, rnd.choice([".", ";", "\n", "/", "-", "_", " ", "ſ", "ı", "\u212a", "Đ", "Ư", "A", "ǅ", "😀", "𝐀", "0"]))
+            j = rnd.randrange(len(cs))
+            cs[j] = cs[j].upper() if rnd.random() < 0.5 else cs[j].lower()
+        mutants.append("".join(cs))
+    return lines + mutants
+
+
+@pytest.mark.parametrize("folder", ["tests/data/corpus/real", "tests/data/series/dev-hand-dh", "tests/data/series/dev-hand-k", "samples/demo"])
+def test_the_fast_readings_read_what_a_plain_scan_reads(folder: str) -> None:
+    """The linker's readings were sped up (session 15) without changing a link: each fast path is checked here
+    against the plain scan it replaced, on real and written lines and their mutated copies."""
+    import re
+
+    texts = _texts_and_mutants(Path(__file__).resolve().parents[1] / folder)
+    assert len(texts) > 100
+    stop_plain = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(linking._STOP_PHRASES, key=lambda p: -len(p))) + r")\b")
+    short_plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(linking.WORK_ABBREVIATIONS, key=len, reverse=True))
+                             + r")(?![\w-])")
+    keys = linking._stage_keys()
+    single, second = linking._stage_words()
+    for text in texts:
+        folded = linking._fold(text)
+        # names: read at capitals and sentence ends, as word by word
+        assert linking.anchors(text)[1] == linking._names_token_by_token(text, folded), text
+        # place words: in the lowered text, at the places the case-blind pattern finds them
+        low = text.lower()
+        if len(low) == len(text) and not linking._CASE_ODD.search(text):
+            assert [m.span() for m in linking._PLACE_WORD_LOW.finditer(low)] == [m.span() for m in linking._PLACE_WORD.finditer(text)], text
+        # stop phrases and short forms: the trie substitutes what the longest-first alternation does
+        assert linking._stop_re().sub(" | ", folded) == stop_plain.sub(" | ", folded), text
+        assert linking._abbreviation_re().sub("#", folded) == short_plain.sub("#", folded), text
+        # procedure keys: looked up by word and next word, the keys among the words and pairs
+        words = linking._WORDS.findall(folded.lower())
+        held = set(single.intersection(words)) | {(a, b) for a, b in zip(words, words[1:], strict=False) if b in second.get(a, ())}
+        assert held == {*words, *zip(words, words[1:], strict=False)} & keys.keys(), text
