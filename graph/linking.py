@@ -555,8 +555,11 @@ class _Scorer:
         self.bodies = bodies
         self.features: dict[str, frozenset[str]] = {}
         self.stages: dict[str, dict[str, tuple[int, int]]] = {}
-        df: Counter[str] = Counter()
         items = list(items)
+        if like is not None and like.bodies and not bodies:
+            self._without_bodies(items, like)
+            return
+        df: Counter[str] = Counter()
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
         read: dict[str, tuple[Any, ...]] = {}
@@ -577,6 +580,7 @@ class _Scorer:
         # one logarithm per document frequency, not per feature (the same value either way)
         rarity = {d: math.log((n + 1) / (d + 0.5)) for d in set(df.values())}
         self.idf = {t: rarity[d] * WEIGHTS[t[0]] for t, d in df.items()}
+        self._df = df
         # each item's total weight, once (the score is asked thousands of times per unit)
         # sums over a set in exact arithmetic (math.fsum) and columns in sorted order: a set's order changes with the
         # process's string hashing, and float sums in another order differ in the last bit, which broke ties between
@@ -609,6 +613,34 @@ class _Scorer:
         else:
             self._tags, self._percents, self._quoted, self._events, self._places = (
                 like._tags, like._percents, like._quoted, like._events, like._places)
+
+    def _without_bodies(self, items: list[LinkItem], like: _Scorer) -> None:
+        """This scorer as ``like`` without the "B:" words of the bodies its items name, taken from ``like``'s
+        arrays: the other words keep their number of items, so their weight, and their order (the same scorer
+        as reading every item again, a fifth of the time)."""
+        keep_feature = {t: t[0] != "B" for t in like._column}
+        self.features = {it.id: frozenset(t for t in like.features[it.id] if keep_feature[t]) for it in items}
+        self.stages = {it.id: like.stages[it.id] for it in items}
+        self._df = Counter({t: d for t, d in like._df.items() if keep_feature[t]})
+        self.idf = {t: v for t, v in like.idf.items() if keep_feature[t]}
+        idf_of = self.idf.__getitem__
+        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
+        keep = np.fromiter(keep_feature.values(), dtype=bool, count=len(keep_feature))
+        renumber = np.cumsum(keep) - 1
+        self._column = {t: int(k) for t, k in zip(like._column, renumber, strict=True) if keep_feature[t]}
+        self._lexicon_cache = {}
+        self._clause_features = {}
+        self._weights = like._weights[keep]
+        self._pos = like._pos
+        kept = keep[like._indices]
+        rows = np.repeat(np.arange(len(items)), np.diff(like._indptr))
+        self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
+        self._indptr[1:] = np.cumsum(np.bincount(rows[kept], minlength=len(items)))
+        self._indices = renumber[like._indices[kept]]
+        self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
+        self._items = like._items
+        self._tags, self._percents, self._quoted, self._events, self._places = (
+            like._tags, like._percents, like._quoted, like._events, like._places)
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:

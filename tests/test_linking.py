@@ -543,6 +543,29 @@ def test_score_matrix_is_the_pair_score(series: str) -> None:
     assert (want > 0.3).sum() > 5  # the block holds real matches, not only zeros
 
 
+@pytest.mark.parametrize("series", ["dev-hand-a", "dev-hand-dm"])
+def test_a_scorer_without_the_bodies_words_taken_from_another_is_the_scorer_read_afresh(series: str) -> None:
+    """The linker's second scorer (a task planned again is more than the same body) is taken from the first's
+    arrays (session 15): the same features, weights, totals and scores, to the last bit, as reading every item
+    again without the bodies' words."""
+    import numpy as np
+
+    from graph.linking import _Scorer, linkdoc_from_parsed
+    from ingest.pipeline import parse_file
+
+    folder = Path(__file__).parent / "data" / "series" / series
+    docs = [linkdoc_from_parsed(parse_file(f), f.name) for f in sorted(folder.glob("*.txt"))]
+    items = [it for d in docs for it in d.items]
+    first = _Scorer(items)
+    taken, afresh = _Scorer(items, bodies=False, like=first), _Scorer(items, bodies=False)
+    assert taken.features == afresh.features and taken.idf == afresh.idf and taken.total == afresh.total
+    assert taken._column == afresh._column and np.array_equal(taken._weights, afresh._weights)
+    assert any(t[0] == "B" for f in first.features.values() for t in f)  # there were bodies' words to leave out
+    tasks = [it.id for it in items if it.role == "task"]
+    for next_step in (False, True):
+        assert np.array_equal(taken.matrix(tasks, tasks, next_step=next_step), afresh.matrix(tasks, tasks, next_step=next_step))
+
+
 @pytest.mark.slow
 def test_what_the_linker_reads_from_the_store_is_what_the_parse_says(tmp_path) -> None:
     """`read_unit` (four plain reads of a unit's rows) gives the documents and items `linkdoc_from_parsed` builds
