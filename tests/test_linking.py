@@ -386,6 +386,8 @@ SERIES_FLOORS = [
     ("test-hand-dg", "follow_through", 0.89), ("test-hand-dg", "carry_over", 0.88), ("test-hand-dg", "gaps", 0.83),
     ("test-hand-dj", "follow_through", 0.92), ("test-hand-dj", "carry_over", 0.86), ("test-hand-dj", "gaps", 0.75),
     ("test-hand-dl", "follow_through", 0.91), ("test-hand-dl", "carry_over", 0.83), ("test-hand-dl", "gaps", 0.82),
+    ("test-hand-dn", "follow_through", 0.93), ("test-hand-dn", "carry_over", 0.86), ("test-hand-dn", "gaps", 0.82),
+    ("test-hand-do", "follow_through", 0.91), ("test-hand-do", "carry_over", 0.85), ("test-hand-do", "gaps", 0.67),
 ]
 
 
