@@ -790,7 +790,7 @@ class _Scorer:
         rrows, rcols = self._rows_of(rp)
         la, rb = a_col[lcols], b_col[rcols]
         lk, rk = la >= 0, rb >= 0
-        # only the lexicon's rows the left items hold and its columns the right items hold (a block holds a tenth)
+        # only the lexicon's rows the left items hold and its columns the right items hold (a block, a small part of the unit)
         a_used, la_at = np.unique(la[lk], return_inverse=True)
         b_used, rb_at = np.unique(rb[rk], return_inverse=True)
         lm = np.zeros((len(left), len(a_used)))
