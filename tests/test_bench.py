@@ -33,6 +33,14 @@ def test_issue_keys(result: dict[str, Any]) -> None:
 
 
 @pytest.mark.slow
+def test_the_machine_is_calibrated(result: dict[str, Any]) -> None:
+    """Two benches compare code only as far as their machines agree: each reports a fixed piece of work's time."""
+    calibration = result["machine"]["calibration_ms"]
+    assert isinstance(calibration, float) and calibration > 0
+    assert f"calibration {calibration} ms" in format_table(result)
+
+
+@pytest.mark.slow
 def test_normalise_rate_is_measured(result: dict[str, Any]) -> None:
     norm = result["normalise"]
     assert norm["notices"] == N and norm["cpu_s"] > 0
