@@ -288,34 +288,9 @@ def anchors(text: str) -> tuple[set[str], set[str]]:
             continue
         nums.add(n.lstrip("0") or "0")
     folded = _fold(text)  # as long as ``text``: a word's folded form is at the same place
-    if _ASTRAL.search(text):
-        return nums, _names_token_by_token(text, folded)
-    names = set()
-    run: list[str] = []
-    first = True  # the first word of a sentence is capitalised anyway
-    pos = 0
-    # only the words that start with a capital and the ends of sentences are looked at (a tenth of the words):
-    # any other word between two of them ends a name and the start of a sentence, as it would word by word
-    for m in _capital_or_end().finditer(text):
-        if _NAME_CHAR.search(text, pos, m.start()):
-            first = False
-            if run:
-                names.add(" ".join(run))
-                run = []
-        pos = m.end()
-        if m.group()[0] in ".;:!?\n":
-            first = True
-        elif first:
-            first = False
-        else:
-            run.append(folded[m.start() : pos])
-            continue
-        if run:
-            names.add(" ".join(run))
-            run = []
-    if run:
-        names.add(" ".join(run))
-    return nums, names
+    # only the words that start with a capital and the ends of sentences are looked at (a tenth of the words), but
+    # in a text with a character beyond the first 65,536, which the pattern of capitals leaves out: every word
+    return nums, _names(text, folded, _NAME_TOKEN if _ASTRAL.search(text) else _capital_or_end())
 
 
 @functools.cache
@@ -352,19 +327,29 @@ def _stage_keys() -> dict[str | tuple[str, ...], list[tuple[str, int, re.Pattern
     return dict(keys)
 
 
-def _names_token_by_token(text: str, folded: str) -> set[str]:
-    """:func:`anchors`'s names, every word looked at (a text with a character beyond the first 65,536)."""
+def _names(text: str, folded: str, words: re.Pattern[str]) -> set[str]:
+    """:func:`anchors`'s names: runs of words that start with a capital, not at a sentence's start, read at the
+    matches of ``words`` (:data:`_NAME_TOKEN`, every word, or :func:`_capital_or_end`, the capitals and the ends of
+    sentences only: any other word between two of its matches ends a name and a sentence's start, as it would
+    word by word)."""
     names = set()
     run: list[str] = []
-    first = True
-    for m in _NAME_TOKEN.finditer(text):
+    first = True  # the first word of a sentence is capitalised anyway
+    pos = 0
+    for m in words.finditer(text):
+        if _NAME_CHAR.search(text, pos, m.start()):
+            first = False
+            if run:
+                names.add(" ".join(run))
+                run = []
+        pos = m.end()
         w = m.group()
         if w[0] in ".;:!?\n":
             first = True
         elif first:
             first = False
         elif w[0].isupper():
-            run.append(folded[m.start() : m.end()])
+            run.append(folded[m.start() : pos])
             continue
         if run:
             names.add(" ".join(run))
@@ -546,8 +531,8 @@ class _Scorer:
 
     def __init__(self, items: Iterable[LinkItem], *, bodies: bool = True, like: _Scorer | None = None) -> None:
         """``bodies=False``: the words of the bodies an item names do not count (:func:`without_bodies`).
-        ``like``: a scorer of the same items whose per-item readings (features, stages, figures, names,
-        tags) this one takes instead of reading every item again; without the bodies' words when ``bodies=False``.
+        ``like``: with ``bodies=False``, a scorer of the same items with the bodies' words, whose readings and
+        arrays this one takes without those words (:meth:`_without_bodies`) instead of reading every item again.
 
         The words of the subjects of the directives an item cites were once added to its words (a result
         names "chuyển đổi số", not "57-NQ/TW"); measured in session 7 on 32 development series and on the
@@ -556,24 +541,18 @@ class _Scorer:
         self.features: dict[str, frozenset[str]] = {}
         self.stages: dict[str, dict[str, tuple[int, int]]] = {}
         items = list(items)
-        if like is not None and like.bodies and not bodies:
+        if like is not None:
+            if bodies or not like.bodies:
+                raise ValueError("a scorer is taken from another only to leave out the bodies' words")
             self._without_bodies(items, like)
             return
         df: Counter[str] = Counter()
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
-        read: dict[str, tuple[Any, ...]] = {}
-        if like is None:
-            for t in dict.fromkeys(it.text for it in items):
-                read[t] = (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t))
+        read = {t: (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t))
+                for t in dict.fromkeys(it.text for it in items)}
         for it in items:
-            if like is None:
-                feats, self.stages[it.id] = read[it.text][:2]
-            else:
-                # _features(text, False) is _features(text, True) without the "B:" words of the bodies it names
-                feats = like.features[it.id]
-                feats = feats if bodies or not like.bodies else frozenset(t for t in feats if t[0] != "B")
-                self.stages[it.id] = like.stages[it.id]
+            feats, self.stages[it.id] = read[it.text][:2]
             self.features[it.id] = feats
             df.update(feats)
         n = max(1, len(items))
@@ -604,15 +583,11 @@ class _Scorer:
                                     dtype=np.int64, count=int(self._indptr[-1]))
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
-        if like is None:
-            self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
-            self._percents = {it.id: read[it.text][2] for it in items}
-            self._quoted = {it.id: read[it.text][3] for it in items}
-            self._events = {it.id: read[it.text][4] for it in items}
-            self._places = {it.id: read[it.text][5] for it in items}
-        else:
-            self._tags, self._percents, self._quoted, self._events, self._places = (
-                like._tags, like._percents, like._quoted, like._events, like._places)
+        self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
+        self._percents = {it.id: read[it.text][2] for it in items}
+        self._quoted = {it.id: read[it.text][3] for it in items}
+        self._events = {it.id: read[it.text][4] for it in items}
+        self._places = {it.id: read[it.text][5] for it in items}
 
     def _without_bodies(self, items: list[LinkItem], like: _Scorer) -> None:
         """This scorer as ``like`` without the "B:" words of the bodies its items name, taken from ``like``'s
@@ -1519,10 +1494,8 @@ def _per_clause(
         for k, clause in enumerate(clauses):
             if k in answered or not candidates:
                 continue
-            best_score, _, at = max(((scorer.text_score(clause, items[c[1]]), c[0], n) for n, c in enumerate(candidates)),
-                                    key=lambda x: (x[0], x[1]))
-            best = candidates[at]
-            if best_score >= minimum:
+            best = max(candidates, key=lambda c: (scorer.text_score(clause, items[c[1]]), c[0]))
+            if scorer.text_score(clause, items[best[1]]) >= minimum:
                 out.append((best[0], tid, best[1]))
                 used.add(best[1])
                 answered.add(k)
