@@ -80,7 +80,7 @@ SHARE_RATIO = 0.9
 #: A result dated in a later month than its task's (in a report of several months) weighs this much
 DATED_LATER = 0.7
 #: a later task is the second half of a task split in two when it scores this share of the first half's score
-SPLIT_RATIO = 0.7
+SPLIT_RATIO = 0.6
 #: two items that each cite a directive, and not the same one, are less alike by this much
 OTHER_DIRECTIVE = 0.1
 #: a result that tells of two things answers a second task when the part telling of it scores this much

@@ -198,18 +198,22 @@ def item_scope(unit: str | None, doc_type: str | None, reported: Iterable[str | 
     return hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
-def text_words(text: str) -> list[str]:
-    """The item's words folded, lower case, punctuation gone: what its identity and a fuzzy match compare."""
-    return re.findall(r"\w+", fold(text).lower())
+_WORD = re.compile(r"\w+")
 
 
-def stable_key(scope: str, text: str) -> str:
+def text_words(text: str, folded: str | None = None) -> list[str]:
+    """The item's words folded, lower case, punctuation gone: what its identity and a fuzzy match compare.
+    ``folded``: ``fold(text)`` where the caller has it already."""
+    return _WORD.findall((fold(text) if folded is None else folded).lower())
+
+
+def stable_key(scope: str, text: str, folded: str | None = None) -> str:
     """``<scope>:<hash of the folded words>``: the same item in a re-parsed or replaced file gets the same key.
 
     Accents, case, punctuation and spacing do not change it (a re-typed file), the path and
-    the position in the document do not either (an item inserted above it).
+    the position in the document do not either (an item inserted above it). ``folded``: ``fold(text)``.
     """
-    return f"{scope}:{hashlib.sha256(' '.join(text_words(text)).encode()).hexdigest()[:16]}"
+    return f"{scope}:{hashlib.sha256(' '.join(text_words(text, folded)).encode()).hexdigest()[:16]}"
 
 
 def _unique(key: str, seen: dict[str, int]) -> str:
@@ -272,7 +276,10 @@ def to_records(doc: ParsedDocument) -> Records:
         table = schema.node(label)
         full = {c: row.get(c) for c in table.columns}
         k = str(full[table.key])
-        nodes[label][k] = merge_node(label, nodes[label].get(k), full)
+        same = nodes[label]
+        old = same.get(k)
+        # the first mention as it is (merge_node(label, None, full) would copy it); a second one merged
+        same[k] = full if old is None else merge_node(label, old, full)
         return k
 
     def add_rel(type_: str, a: tuple[str, str], b: tuple[str, str], **props: Any) -> None:
@@ -280,7 +287,8 @@ def to_records(doc: ParsedDocument) -> Records:
         if (a[0], b[0]) not in table.pairs:
             raise ValueError(f"{type_} does not join {a[0]} to {b[0]}; it joins {table.pairs}")
         row: Row = {"from": a[1], "to": b[1]}
-        row.update({c: props.get(c) for c in table.columns})
+        for c in table.columns:
+            row[c] = props.get(c)
         rels.setdefault((type_, a[0], b[0]), []).append(row)
 
     def span_text(s: int | None, e: int | None) -> str | None:
@@ -336,13 +344,14 @@ def to_records(doc: ParsedDocument) -> Records:
     seen_keys: dict[str, int] = {}
     for n, it in enumerate(doc.items):
         iid = item_ids[it.id] = item_id(did, it.id)
+        folded = fold(it.text)
         add_node(
             "Item",
             {
                 "id": iid, "document": did, "local_id": it.id, "ord": n, "path": it.path, "role": it.role,
                 "period": it.period, "months": ",".join(it.months) or None, "section": it.section, "text": it.text, "span_start": it.start,
-                "span_end": it.end, "folded": fold(it.text),
-                "stable_key": _unique(stable_key(scope[it.role], it.text), seen_keys),
+                "span_end": it.end, "folded": folded,
+                "stable_key": _unique(stable_key(scope[it.role], it.text, folded), seen_keys),
                 "deadline": it.deadline, "deadline_due": it.deadline_due, "deadline_source": it.deadline_source,
                 "deadline_start": it.deadline_start, "deadline_end": it.deadline_end,
             },

@@ -104,6 +104,10 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("phuong huong", "task"),
     ("giai phap", "task"),
     ("ke hoach cong tac", "task"),
+    # "III. KẾ HOẠCH THÁNG 02 NĂM 2026" of a "Báo cáo kết quả ... và kế hoạch tháng ...": in a heading only
+    # (a lead-in "... báo cáo kết quả tháng 01 và kế hoạch tháng 02 như sau:" announces both, results first)
+    ("ke hoach thang", "task"),
+    ("ke hoach quy", "task"),
     ("chuong trinh cong tac", "task"),  # "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026": the month's programme
     ("lich cong tac", "task"),
     ("trong tam", "task"),
@@ -115,6 +119,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("quan diem", "other"),
     ("muc tieu", "other"),
 )
+
+#: keys that give a role in a heading, not in a lead-in sentence
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy"})
 
 _DECIDES = re.compile(
     r"\w (?:thong nhat|yeu cau)(?:(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?"
@@ -171,9 +178,13 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     'task'
     >>> _role_of_heading("Nhìn chung, các nhiệm vụ trọng tâm của tháng cuối năm được triển khai đồng bộ, cụ thể:", lead_in=True)
     'result'
+    >>> _role_of_heading("KẾ HOẠCH THÁNG 02 NĂM 2026"), _role_of_heading("Kết quả thực hiện kế hoạch tháng 01")
+    ('task', 'result')
+    >>> _role_of_heading("Ủy ban nhân dân xã báo cáo kết quả thực hiện nhiệm vụ tháng 01 và kế hoạch tháng 02 như sau:", lead_in=True)
+    'result'
     """
     f = fold(text)
-    hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f]
+    hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f and not (lead_in and k in _HEADING_ONLY)]
     if lead_in and any(role != "other" for _, role in hits):
         hits = [h for h in hits if h[1] != "other"]
     elif any(role == "task" for _, role in hits):

@@ -557,6 +557,24 @@ LAYOUTS += [
 ]
 
 
+# session 16, hand DQ: a People's Committee's report whose plan is headed "KẾ HOẠCH THÁNG ...", its lead-in naming no part
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026\n1. Lĩnh vực kinh tế - ngân sách\n"
+        "Thu ngân sách trong tháng được 1,62 tỷ đồng, tương đương 11,2% dự toán cả năm. Toàn xã đã xuống giống 590/590 ha lúa.\n"
+        "II. TỒN TẠI, HẠN CHẾ\nTỷ lệ tiêm phòng dại cho chó, mèo chưa đạt kế hoạch.\n\n"
+        "III. KẾ HOẠCH THÁNG 02 NĂM 2026\nỦy ban nhân dân xã tập trung chỉ đạo thực hiện các nội dung sau:\n"
+        "1. Niêm yết danh sách cử tri tại 8 khu vực bỏ phiếu (Ủy ban bầu cử xã; từ ngày 03/02/2026).\n"
+        "2. Tiêm phòng dại bổ sung cho đàn chó, mèo tại thôn Khe Lim (Phòng Kinh tế; trước ngày 28/02/2026).\n",
+        [("result", "Thu ngân sách trong tháng được 1,62 tỷ đồng, tương đương 11,2% dự toán cả năm."),
+         ("result", "Toàn xã đã xuống giống 590/590 ha lúa."),
+         ("limitation", "Tỷ lệ tiêm phòng dại cho chó, mèo chưa đạt kế hoạch."),
+         ("task", "Niêm yết danh sách cử tri tại 8 khu vực bỏ phiếu (Ủy ban bầu cử xã; từ ngày 03/02/2026)."),
+         ("task", "Tiêm phòng dại bổ sung cho đàn chó, mèo tại thôn Khe Lim (Phòng Kinh tế; trước ngày 28/02/2026).")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -568,7 +586,8 @@ LAYOUTS += [
                                                          "lettered-sub-field-over-prose", "standing-board-gives-the-tasks-lead-in",
                                                          "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading",
                                                          "results-then-next-month-in-each-field",
-                                                         "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading"])
+                                                         "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
+                                                         "plan-headed-ke-hoach-thang"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
