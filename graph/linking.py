@@ -72,7 +72,7 @@ from ingest.vocabulary import WORK_ABBREVIATIONS
 _fold = functools.lru_cache(maxsize=8192)(fold)
 
 #: Lowest score at which an aligned (task, result) pair is a follow-through link.
-FOLLOW_MIN = 0.165
+FOLLOW_MIN = 0.19
 #: An unanswered task may share its best result with the task that took it (:func:`_shared_answer`) ...
 SHARE_MIN = 0.25
 #: ... when it scores this share of the taker's score
