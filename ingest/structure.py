@@ -764,8 +764,10 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
         # "a) Các chi bộ:" and "b) UBND xã" over "- ..." points name who the points are given to
         # "b) Kinh tế - xã hội" between "4." and "5." of points numbered on through the fields is the field's title
         # "b) Quản lý đô thị, đất đai, xây dựng" over paragraphs of running text is the sub-field's title
+        # "d) Công tác dân vận" over "(15) ..." of points numbered on through the fields too (a point outranks a letter)
         return next_line is not None and ((stripped.endswith(":") and len(stripped) < 200) or (_field_title(stripped) and (
             depth_next_deeper or (next_kind is not None and next_kind != kind and next_kind in {"decimal", "subdecimal", "compound"})
+            or (kind == "alpha" and next_kind == "paren")
             or (kind in {"paren", "alpha"} and next_kind is None and _running_text(next_line) and len(stripped.split()) <= 8))))
     if kind in {"part", "roman", "upper"} and len(stripped) < 220:
         return True

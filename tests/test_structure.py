@@ -575,6 +575,19 @@ LAYOUTS += [
 ]
 
 
+# session 16, hand DP: lettered field titles ("a) Công tác xây dựng Đảng") over "(1) ..." points numbered on through the fields
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THÁNG 8/2025\n\na) Công tác xây dựng Đảng\n\n(1) Ban Thường vụ họp 05 phiên, ban hành 38 văn bản.\n"
+        "(2) Kết nạp 12 đảng viên mới.\n\nb) Lãnh đạo phát triển kinh tế - xã hội\n\n(3) Thu ngân sách 8 tháng đạt 69,3% dự toán.\n\n"
+        "c) Công tác dân vận\n\n(4) Ủy ban MTTQ tỉnh tiếp nhận 3,6 tỷ đồng ủng hộ đồng bào bị thiệt hại do bão, lũ.\n",
+        [("result", "Ban Thường vụ họp 05 phiên, ban hành 38 văn bản."), ("result", "Kết nạp 12 đảng viên mới."),
+         ("result", "Thu ngân sách 8 tháng đạt 69,3% dự toán."),
+         ("result", "Ủy ban MTTQ tỉnh tiếp nhận 3,6 tỷ đồng ủng hộ đồng bào bị thiệt hại do bão, lũ.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -587,7 +600,7 @@ LAYOUTS += [
                                                          "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading",
                                                          "results-then-next-month-in-each-field",
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
-                                                         "plan-headed-ke-hoach-thang"])
+                                                         "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
