@@ -198,6 +198,8 @@ def fold(text: str) -> str:
 # "12", "- 12 -", "Trang 3", "Trang 3/10", "3/10": a line that is only a page number.
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.I)
 _TERMINAL = ".:;!?…)\"”»"
+#: "Trang 2/3", "Trang 2" alone on its line (the word written out): where a page ended, in text that lost its page breaks
+_PAGE_LINE = re.compile(r"(?im)^[ \t]*trang[ \t]+\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?[ \t]*$")
 
 
 def _strip_page_furniture(pages: list[str]) -> list[str]:
@@ -661,6 +663,8 @@ def normalize(raw: str) -> str:
 
     >>> normalize("của thành\\n\\nphổ, Uỷ ban  **T/M**")
     'của thành phổ, Ủy ban T/M'
+    >>> normalize("- Kết nạp 03 đảng viên.\\n\\nTrang 1/2\\n\\n- Thu ngân sách đạt 77% dự toán.")
+    '- Kết nạp 03 đảng viên.\\n\\n- Thu ngân sách đạt 77% dự toán.'
     """
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -670,6 +674,9 @@ def normalize(raw: str) -> str:
         text = _indented_header(text)
         text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs
     text = _translate_if_any(text, _LOOKALIKES, _LOOKALIKE_ANY)
+    if "\f" not in text and _PAGE_LINE.search(text):
+        # text saved from a scan or a PDF without its page breaks: "Trang 2/3" on a line of its own marks one
+        text = _PAGE_LINE.sub("\f", text)
     if "\f" in text:
         text = "\n\n".join(_strip_page_furniture(text.split("\f")))
     text = text.replace("**", "")

@@ -3,7 +3,9 @@ span invariant on generated text."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -783,3 +785,20 @@ def test_the_results_of_an_appendix_after_the_signature(pointer: str, results: l
     assert [i.text for i in items if i.role == "result"] == results
     assert all(i.months == ("2025-12",) for i in items if i.role == "result")
     assert [i.text for i in items if i.role == "task"] == ["Phát lệnh gọi nhập ngũ cho 38 công dân."]
+
+
+_PAGED = [p for p in sorted((Path(__file__).parent / "data" / "series" / "dev-hand-bx").glob("*.txt"))
+          if re.search(r"(?m)^Trang \d/\d$", p.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("path", _PAGED, ids=lambda p: p.name)
+def test_page_numbers_and_running_headers_of_a_scan_saved_as_text_are_no_items(path: Path) -> None:
+    """Hand BX's notices went through OCR and lost their page breaks: "Trang 1/3" stands on a line of its own, then the
+    running header ("UBND xã Gia Tân - Báo cáo tháng 01/2026"). Each such line is a page break, so the page
+    number and the header repeated on every page are gone, not sentences of the item before them."""
+    from ingest.pipeline import parse_file
+
+    assert len(_PAGED) >= 4
+    doc = parse_file(path)
+    assert not re.search(r"(?m)^Trang \d", doc.text)
+    assert not [it.text for it in doc.items if "Trang " in it.text or " - Báo cáo tháng" in it.text]
