@@ -1068,6 +1068,12 @@ def _num(s: str) -> float:
 _NOT_DONE = re.compile(r"(?:chưa|không)\s+(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công)\b(?!\s+(?:xong|được\s+\d))")
 
 
+#: a status that the task was not done at all, and nothing more: "Chưa thực hiện do ...", "chưa triển khai; chuyển sang
+#: tháng 7", "Không tổ chức được."
+_NOTHING_DONE = re.compile(
+    r"(?:vẫn\s+)?(?:chưa|không)\s+(?:thể\s+)?(?:thực hiện|tổ chức|triển khai|tiến hành|khởi công|ban hành)(?:\s+được)?\s*(?:[,;.(]|do\b|vì\b|bởi\b|$)")
+
+
 #: the task as the subject, then that it could not be done and why: "Hội nghị đối thoại ... chưa tổ chức được do ...",
 #: "Việc khởi công nhà văn hóa ... chưa thực hiện được do ..."; the subject names no part of it ("còn 03 chi bộ", "2/5
 #: hộ", a clause before a comma that reports what was done)
@@ -1106,6 +1112,10 @@ def not_done(text: str) -> bool:
     False
     >>> not_done("Kế hoạch chuyển đổi số năm 2024 của xã chưa ban hành được do chờ hướng dẫn khung của huyện.")
     True
+    >>> not_done("Giải tỏa vỉa hè đường 30 Tháng 4, Hẻm 12: Chưa thực hiện do tập trung cho bầu cử; chuyển sang tháng 4.")
+    True
+    >>> not_done("Kiểm tra 05 chi bộ: chưa thực hiện đúng kế hoạch ở 02 chi bộ, đã kiểm tra 03 chi bộ.")
+    False
     """
     own = text.rsplit(" | ", 1)[-1].lstrip(" -–+•").lower()
     if _NOT_DONE.match(own):
@@ -1113,9 +1123,16 @@ def not_done(text: str) -> bool:
     m = _SUBJECT_NOT_DONE.match(own)
     if m is not None and _PART_OF_IT.search(_NAMING_FIGURES.sub(" ", m["subject"])) is None:
         return True
-    # the task named, then what became of it: "Về việc giải tỏa ki-ốt ...: chưa thực hiện do ..."
+    # the task named, then what became of it: "Về việc giải tỏa ki-ốt ...: chưa thực hiện do ..."; a label that
+    # names it in a few words, then that it was not done at all and why ("Giải tỏa vỉa hè đường 30 Tháng 4: Chưa
+    # thực hiện do ...; chuyển sang tháng 4"), not that it was done short of the plan ("chưa thực hiện đúng ...")
     named, colon, status = own.partition(":")
-    return bool(colon) and _NAMES_ITS_TASK.match(named) is not None and _NOT_DONE.match(status.lstrip(" -–")) is not None
+    if not colon:
+        return False
+    status = status.lstrip(" -–")
+    if _NAMES_ITS_TASK.match(named) is not None and _NOT_DONE.match(status) is not None:
+        return True
+    return len(named.split()) <= 16 and _NOTHING_DONE.match(status) is not None
 
 
 def verdict_of_result(text: str) -> str:
@@ -1581,6 +1598,7 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
         report = docs[j]
         # a result that says its task was not carried out answers nothing ("Chưa thực hiện")
         results = [r for r in report.items if r.role == "result" and not not_done(r.text)]
+        nothing_done = [r.id for r in report.items if r.role == "result" and r.id not in {x.id for x in results}]
         result_ids = [r.id for r in results]
         planned = by_report.get(j, []) + [
             tid for tid in again.get(j, []) if not any(verdict_of_result(items[rid].text) == "done" for _, rid in answers[tid])
@@ -1626,6 +1644,13 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
         for s, tid, rid in taken:
             answers[tid].append((s, rid))
         answered_now = {tid for _, tid, _ in taken}
+        if nothing_done and planned:
+            # ... but the task it names was reported on: not answered, and not looked for in a later report (a task
+            # left unanswered by every other result, aligned with the results that say so)
+            unanswered = [tid for tid in planned if tid not in answered_now]
+            if unanswered:
+                said = ft_scorer.matrix(unanswered, nothing_done)
+                answered_now |= {tid for _, tid, _ in align(_pairs(said, unanswered, nothing_done, FOLLOW_MIN), FOLLOW_MIN, FOLLOW_EXTRA)}
         if results:
             leftover = [tid for tid in planned if tid not in answered_now and tid not in again.get(j + 1, ())]
 

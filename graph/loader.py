@@ -67,8 +67,13 @@ BATCH = 100
 #: for 100 documents as for 500, and more as the store grows: LadybugDB rewrites the node groups
 #: a ``COPY`` appends to)
 BATCH_GROWTH = 5
-#: units whose links are written in one transaction (``relink``)
+#: units whose links are written in one transaction (``relink``), at least
 LINK_BATCH = 48
+#: ... and the finished units wait at least this many times the last commit's time before they are written: a
+#: commit's cost grows with the store, not with its units (LadybugDB rewrites every node group the links and verdicts
+#: touch, and a unit's items are spread over the whole store: 0.4 s at 1,000 notices, 1.7-3 s at 10,000 for 8 to 96
+#: units), so a larger store writes larger batches, and commits take about a tenth of the linking's time
+LINK_COMMIT_SHARE = 10
 #: a batch this large is parsed in a process pool
 POOL_MIN = 24
 #: seconds between a pool worker's checks that its parent is alive
@@ -672,6 +677,8 @@ def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = N
         summary.failures.append(Failure(f"links of {unit}", f"not recomputed ({type(e).__name__}: {e})"))
 
     pending: list[UnitLinks] = []
+    # when the last batch was written and how long its commit took
+    last = {"at": time.monotonic(), "took": 0.0}
 
     def flush() -> None:
         """Write the computed units: one transaction for the batch, else one per unit (to find the bad one)."""
@@ -679,8 +686,10 @@ def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = N
         pending.clear()
         if not batch:
             return
+        started = time.monotonic()
         try:
             write_units_links(store, batch)
+            last["took"] = time.monotonic() - started
         except Exception:  # noqa: BLE001 - the batch failed: each unit alone, so one bad unit fails alone
             for links in batch:
                 try:
@@ -691,6 +700,7 @@ def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = N
                 done.append(links.unit)
             return
         done.extend(x.unit for x in batch)
+        last["at"] = time.monotonic()
 
     def write(unit: str, compute: Callable[[], UnitLinks]) -> None:
         try:
@@ -698,7 +708,7 @@ def relink(store: Store, units: Sequence[str], summary: IngestSummary | None = N
         except Exception as e:  # noqa: BLE001 - one unit's linking must not stop the others
             failed(unit, e)
             return
-        if len(pending) >= LINK_BATCH:
+        if len(pending) >= LINK_BATCH and time.monotonic() - last["at"] >= LINK_COMMIT_SHARE * last["took"]:
             flush()
 
     if workers <= 1 or len(units) < 2:

@@ -410,10 +410,16 @@ def _item_period(
 _TABLE_ROW = re.compile(r"^(?:\|[ ]*(?=\d{1,3}\.?[ ]*\||STT|TT))?(?:(?P<n>\d{1,3})\.?|STT|TT|)[ ]*\|[ ]*(?P<cell>[^|]*[^|\s])?[ ]*\|")
 # "Ủy ban nhân dân phường: ...", "Công an phường: ...", "Các chi bộ: ..." — a line addressed to a body
 _ADDRESSED = re.compile(r"^(?P<to>[A-ZĐÀ-Ỹ][^:;.,]{2,80}):[ ]+\S")
-# matched with accents: folded, "phòng" (a department) would be "phóng" too
+#: what an addressee starts with (matched lower-cased, with accents: folded, "phòng" would be "phóng" too): a body,
+#: after "Giao", "Đối với", "Các", "Đồng chí"; not a result's label that names its task ("Hội nghị sơ kết 6 tháng:",
+#: "Phòng chống sốt xuất huyết:", "Ban hành quy chế:"), nor a label with a body further in ("Sinh hoạt chi bộ tháng 3:",
+#: "Nhà Đại đoàn kết ấp Rạch Gừa:", "Vệ sinh môi trường:")
 _BODY_WORDS = re.compile(
-    r"\b(?:ủy ban|ubnd|hđnd|hội đồng|công an|ban|hội|đoàn|mặt trận|mttq|chi bộ|đảng ủy|cấp ủy|văn phòng|thường trực|"
-    r"trạm|trường|phòng|trung tâm|quân sự|cơ quan|tổ dân phố|thôn|ấp|khu phố|bí thư|chủ tịch|lãnh đạo)\b"
+    r"(?:(?:giao|đối với|yêu cầu)[ ]+)?(?:(?:các|đồng chí|đ/c)[ ]+)?"
+    r"(?:ủy ban|uỷ ban|ubnd|ubmttq|ubkt|hđnd|hội đồng|công an|ban(?![ ]+hành)|hội(?![ ]+(?:nghị|thi|thảo|diễn|chợ|trại|viên))|đoàn(?![ ]+(?:kết|kiểm|công tác|giám sát))|"
+    r"mặt trận|mttq|chi bộ|chi hội|chi đoàn|đảng ủy|đảng uỷ|đảng bộ|cấp ủy|cấp uỷ|văn phòng|thường trực|trạm|trường(?![ ]+hợp)|"
+    r"phòng(?![ ]*,?[ ]+(?:chống|cháy|ngừa|tránh|dịch|thủ|không))|trung tâm|ban chỉ huy|cơ quan|sở|tổ dân phố|thôn|ấp|khu phố|"
+    r"bí thư|chủ tịch|công chức|cán bộ|lãnh đạo(?=[ ]+(?:ủy ban|uỷ ban|ubnd|đảng ủy|đảng uỷ|các|phường|xã|hđnd|mttq))|tổ trưởng|trưởng)\b"
 )
 
 
@@ -424,9 +430,18 @@ def addressee(sentence: str) -> int:
     16
     >>> addressee("Thực hiện nhiệm vụ sửa đổi, bổ sung pháp luật về: khoa học, công nghệ.")
     0
+
+    A result that opens with its task's name is not addressed to anyone, though the name holds a body's word:
+
+    >>> addressee("Hội nghị sơ kết 6 tháng đầu năm: Đã hoàn thành, tổ chức ngày 10/7/2026.")
+    0
+    >>> addressee("Sinh hoạt chi bộ tháng 3: 28/28 chi bộ sinh hoạt đúng kỳ.")
+    0
+    >>> addressee("Các chi bộ khu dân cư: tổ chức sinh hoạt chuyên đề.")
+    23
     """
     m = _ADDRESSED.match(sentence)
-    if not m or len(m.group("to").split()) > 10 or not _BODY_WORDS.search(m.group("to").lower()):
+    if not m or len(m.group("to").split()) > 10 or not _BODY_WORDS.match(m.group("to").lower()):
         return 0
     return m.end() - 1
 
@@ -474,6 +489,8 @@ def addressed_clauses(sentence: str) -> list[int]:
     >>> len(addressed_clauses("Công an phường: tuần tra ban đêm; xử lý 12 điểm lấn chiếm vỉa hè; cấp 300 căn cước."))
     2
     """
+    if ":" not in sentence:
+        return []  # (both lead-ins end with a colon)
     m = _GIVEN_TO.match(sentence)
     lead = m.end() if m and m.group("first").isupper() else addressee(sentence)
     if not lead:
@@ -810,8 +827,8 @@ def _appendix_of(text: str, folded: str, start: int, end: int) -> tuple[int, str
     ("DANH MỤC NHIỆM VỤ ...", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THÁNG 12"): an annex of figures, a form or the list
     of a decision's annexes is neither.
     """
-    if end >= len(text):
-        return None
+    if end >= len(text) or _APPENDIX_TITLE.search(folded, end) is None:
+        return None  # (no appendix title after the body, checked first: the two searches below cost ten times more)
     tasks = _POINTS_TO_APPENDIX.search(folded, start, end) is not None
     results = _RESULTS_IN_APPENDIX.search(folded, start, end) is not None
     if not (tasks or results):

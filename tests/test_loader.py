@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -446,6 +447,36 @@ def test_relink_writes_units_a_batch_at_a_time_and_each_alone_when_a_batch_fails
         summary = IngestSummary()
         assert relink(s, units, summary) == units[1:]
         assert [f.path for f in summary.failures] == [f"links of {units[0]}"]
+
+
+@pytest.mark.parametrize(("share", "sizes"), [(0, [2, 2, 2]), (10_000, [2, 4])])
+def test_relink_waits_for_more_units_after_a_slow_commit(tmp_path, monkeypatch, share, sizes):
+    """A commit costs as much for many units as for a few, and more as the store grows: after a commit the finished
+    units wait ``LINK_COMMIT_SHARE`` times its time and go in fewer, larger transactions; none is lost."""
+    from graph import loader
+    from graph.loader import relink
+    from tests.helpers import DEMO
+
+    with EmbeddedStore(tmp_path / "s.db") as s:
+        ingest_paths(s, [DEMO], link=False, workers=1)
+        units = sorted({r["unit"] for r in s.query("units", {})})
+        assert len(units) >= 2
+        many = (units * 3)[:6]  # six units' links to write, some units twice over
+        written: list[list[str]] = []
+        real = loader.write_units_links
+
+        def watched(store, batch):
+            written.append([x.unit for x in batch])
+            time.sleep(0.01)  # a commit takes time
+            return real(store, batch)
+
+        monkeypatch.setattr(loader, "write_units_links", watched)
+        monkeypatch.setattr(loader, "LINK_BATCH", 2)
+        monkeypatch.setattr(loader, "LINK_COMMIT_SHARE", share)
+        assert relink(s, many) == many
+        assert [len(b) for b in written] == sizes
+        assert [u for b in written for u in b] == many
+        assert s.counts()["FOLLOWED_BY"] > 0
 
 
 def _notice(number: str, header: str, month: int, cites: str, results: str, tasks: str) -> str:
