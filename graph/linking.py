@@ -129,6 +129,10 @@ OTHER_QUOTED = 0.15
 #: two items each naming a place of the unit (a tổ dân phố, a street, a river, a school), and no place in common
 #: ("tổ dân phố Hòa Bình" against "đường Trần Khánh Dư"): the same kind of work, somewhere else
 OTHER_PLACE = 0.08
+#: Taken from the score when both items name a disease and none in common: vaccinating cattle against foot-and-mouth
+#: disease is not vaccinating poultry against avian influenza (:func:`_diseases`). Crop pests are not counted: the care
+#: of one rice crop names another pest at each stage ("chuột" in February, "rầy nâu" in March) and is one task.
+OTHER_DISEASE = 0.08
 #: a result that names the number of a task of the plan it answers ("Nhiệm vụ số 5 tại Thông báo số 47-TB/ĐU: ...",
 #: "(nhiệm vụ 12) ...") answers that task: this much is added to the pair's score ...
 TASK_REF = 0.5
@@ -549,7 +553,7 @@ class _Scorer:
         df: Counter[str] = Counter()
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
-        read = {t: (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t))
+        read = {t: (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t), _diseases(t))
                 for t in dict.fromkeys(it.text for it in items)}
         for it in items:
             feats, self.stages[it.id] = read[it.text][:2]
@@ -588,6 +592,7 @@ class _Scorer:
         self._quoted = {it.id: read[it.text][3] for it in items}
         self._events = {it.id: read[it.text][4] for it in items}
         self._places = {it.id: read[it.text][5] for it in items}
+        self._diseases = {it.id: read[it.text][6] for it in items}
 
     def _without_bodies(self, items: list[LinkItem], like: _Scorer) -> None:
         """This scorer as ``like`` without the "B:" words of the bodies its items name, taken from ``like``'s
@@ -614,8 +619,8 @@ class _Scorer:
         self._indices = renumber[like._indices[kept]]
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = like._items
-        self._tags, self._percents, self._quoted, self._events, self._places = (
-            like._tags, like._percents, like._quoted, like._events, like._places)
+        self._tags, self._percents, self._quoted, self._events, self._places, self._diseases = (
+            like._tags, like._percents, like._quoted, like._events, like._places, like._diseases)
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -690,6 +695,8 @@ class _Scorer:
             bonus += SAME_EVENT
         if _other_place(self._places[a.id], self._places[b.id]):
             bonus -= OTHER_PLACE
+        if _other_place(self._diseases[a.id], self._diseases[b.id]):
+            bonus -= OTHER_DISEASE
         return max(0.0, min(1.0, s + bonus + stage))
 
     def _rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -744,6 +751,7 @@ class _Scorer:
         s -= OTHER_QUOTED * self.quoted_matrix(left, right)
         s += SAME_EVENT * self.event_matrix(left, right)
         s -= OTHER_PLACE * _flag_matrix(left, right, self._places, _other_place)
+        s -= OTHER_DISEASE * _flag_matrix(left, right, self._diseases, _other_place)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
@@ -1003,6 +1011,33 @@ def _ref_matrix(planned: Sequence[str], result_ids: Sequence[str], items: dict[s
     return out
 
 
+#: diseases of people and animals the genre's campaigns name (lower-cased, with accents: folded, "dại" would be "đại"),
+#: each to one key; "dại" and "lao" only where they are a disease ("bệnh dại", "phòng, chống lao")
+_DISEASES = (
+    (r"sởi|rubella", "soi"), (r"bạch hầu|ho gà|uốn ván", "bach-hau"), (r"bại liệt", "bai-liet"),
+    (r"viêm gan b", "viem-gan-b"), (r"viêm não nhật bản", "viem-nao"),
+    (r"(?:bệnh|phòng|chống|vắc[ -]?xin|vacxin|vaccine|chó|mèo)[ ]+dại", "dai"), (r"lở mồm long móng|lmlm", "lmlm"),
+    (r"cúm gia cầm|cúm a|h5n1|h5n6|h7n9", "cum-gia-cam"), (r"tai xanh", "tai-xanh"),
+    (r"dịch tả (?:lợn|heo)|tả (?:lợn|heo) châu phi", "ta-lon"), (r"viêm da nổi cục", "viem-da"),
+    (r"sốt xuất huyết|muỗi vằn|lăng quăng|bọ gậy", "sxh"), (r"tay chân miệng", "tcm"), (r"covid", "covid"),
+    (r"(?:bệnh|chống|phòng)[ ]+lao\b|lao phổi", "lao"), (r"hiv|aids", "hiv"), (r"sốt rét", "sot-ret"),
+    (r"đậu mùa khỉ", "dau-mua-khi"),
+)
+_DISEASE = re.compile(r"\b(?:" + "|".join(f"(?P<d{k}>{p})" for k, (p, _) in enumerate(_DISEASES)) + r")\b")
+
+
+def _diseases(text: str) -> frozenset[str]:
+    """The diseases of people and animals an item names (one key each: "sởi - rubella" is one).
+
+    >>> sorted(_diseases("Tiêm vắc xin sởi - rubella cho trẻ em; phun thuốc diệt muỗi phòng sốt xuất huyết.")), _diseases("Đại hội")
+    (['soi', 'sxh'], frozenset())
+    >>> sorted(_diseases("Tiêm vắc xin phòng dại cho 1.240 con chó, mèo")), sorted(_diseases("lao động, phòng chống lao"))
+    (['dai'], ['lao'])
+    """
+    low = text.lower()
+    return frozenset(_DISEASES[int(m.lastgroup[1:])][1] for m in _DISEASE.finditer(low) if m.lastgroup)
+
+
 def _other_place(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both items name a place, and no place of one is a place of the other."""
     return bool(a) and bool(b) and not (a & b)
@@ -1190,6 +1225,11 @@ def align(pairs: Iterable[tuple[float, str, str]], minimum: float, extra: float)
     [(0.9, 't1', 'r1'), (0.3, 't2', 'r3')]
     >>> align([(0.9, "t1", "r1"), (0.88, "t1", "r2")], 0.2, 0.85)
     [(0.9, 't1', 'r1'), (0.88, 't1', 'r2')]
+
+    A pair whose two sides each have a better partner is not taken as well:
+
+    >>> align([(0.95, "t1", "r1"), (0.92, "t2", "r2"), (0.9, "t1", "r2")], 0.2, 0.85)
+    [(0.95, 't1', 'r1'), (0.92, 't2', 'r2')]
     """
     ranked = sorted((p for p in pairs if p[0] >= minimum), key=lambda p: (-p[0], p[1], p[2]))
     left: set[str] = set()
@@ -1200,8 +1240,14 @@ def align(pairs: Iterable[tuple[float, str, str]], minimum: float, extra: float)
             out.append((s, a, b))
             left.add(a)
             right.add(b)
+    partner_l = {a: s for s, a, _ in out}
+    partner_r = {b: s for s, _, b in out}
     for s, a, b in ranked:  # one result for two tasks, two results for one task: only when it is as clear
         if s >= extra and (s, a, b) not in out:
+            if s < min(partner_l.get(a, s), partner_r.get(b, s)):
+                # the task and the result each have a better partner: two pairs crossed, not one answer to two
+                # ("học bù cho 88 đảng viên" and "dự thảo Chương trình hành động" each answer their own task)
+                continue
             out.append((s, a, b))
     return sorted(out, key=lambda p: (-p[0], p[1], p[2]))
 
