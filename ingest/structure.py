@@ -146,6 +146,24 @@ _LIMITATION_SENTENCE = re.compile(
     # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
     r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
 )
+#: folded, "song" and "nhung" are also "Sông ...", "Sống ...", "Những ..." (a river, living, "those"): the limitation's
+#: "Song, ..." and "Nhưng ..." are these words as written
+_BUT_AS_WRITTEN = ("song", "nhưng")
+
+
+def _limitation_sentence(sentence: str, folded: str) -> bool:
+    """Whether a sentence among the results reports a limitation: "Tuy nhiên, ... còn ...", "Hạn chế: ...".
+
+    >>> _limitation_sentence("Song, tiến độ giải ngân còn chậm.", "song, tien do giai ngan con cham.")
+    True
+    >>> s = "Những người ứng cử đã tiếp xúc cử tri tại 11/14 bản; 3 bản chưa tổ chức được do mưa rét."
+    >>> _limitation_sentence(s, fold(s))
+    False
+    """
+    if _LIMITATION_SENTENCE.match(folded) is None:
+        return False
+    first = folded.split(None, 1)[0].strip(",") if folded.strip() else ""
+    return first not in ("song", "nhung") or sentence.split(None, 1)[0].strip(",").lower() in _BUT_AS_WRITTEN
 #: "nhiệm vụ" as the complement of results: "kết quả thực hiện nhiệm vụ", "đã nỗ lực hoàn thành các nhiệm vụ
 #: tháng 10" (done: what follows is what was done; "phấn đấu hoàn thành các nhiệm vụ sau:" plans)
 _RESULT_OF_TASKS = re.compile(r"\b(?:(?:ket qua|tinh hinh)(?: \w+){0,3}|da(?: \w+){0,3} (?:hoan thanh|thuc hien)(?: \w+){0,2}) nhiem vu\b")
@@ -964,7 +982,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             if r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
                 r = "task"
                 ahead = True
-            elif r == "result" and (limits or _LIMITATION_SENTENCE.match(folded[ss:se])):
+            elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
                 r = "limitation"
                 limits = True
             if to_appendix and points_to_appendix(ss, se, r):

@@ -590,6 +590,20 @@ LAYOUTS += [
 ]
 
 
+# session 17, hand DV: a result opening "Những ..." (those) is no limitation, though folded it opens as "Nhưng ..." (but);
+# hand DR: a result's label holding a body's word is no addressee ("Hội nghị sơ kết ...:", "Sinh hoạt chi bộ ...:")
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THÁNG 02/2026\nb) Công tác bầu cử\n- Danh sách 6.812 cử tri được niêm yết tại 11 khu vực bỏ phiếu.\n"
+        "- Những người ứng cử đã tiếp xúc cử tri tại 11/14 bản; 3 bản chưa tổ chức được do mưa rét.\n"
+        "- Nhưng việc tuyên truyền ở các bản vùng cao còn chậm.\n",
+        [("result", "Danh sách 6.812 cử tri được niêm yết tại 11 khu vực bỏ phiếu."),
+         ("result", "Những người ứng cử đã tiếp xúc cử tri tại 11/14 bản; 3 bản chưa tổ chức được do mưa rét."),
+         ("limitation", "Nhưng việc tuyên truyền ở các bản vùng cao còn chậm.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -602,7 +616,8 @@ LAYOUTS += [
                                                          "body-given-a-list-of-tasks", "agreed-lead-in-under-the-tasks-heading",
                                                          "results-then-next-month-in-each-field",
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
-                                                         "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points"])
+                                                         "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points",
+                                                         "those-is-not-but"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
