@@ -441,6 +441,30 @@ _BODY_WORDS = re.compile(
 )
 
 
+#: a sentence that gives a body work: "Giao Ủy ban nhân dân phường ...", "Đề nghị Ủy ban MTTQ phường ...", "Yêu cầu Công
+#: an phường ...", "Giao các chi bộ ..."
+_GIVES = re.compile(r"(?:Giao|Đề nghị|Yêu cầu)[ ]+(?:cho[ ]+)?(?=[A-ZĐÀ-Ỹ]|các[ ])")
+#: a section of requests to the level above (its "Đề nghị Ủy ban nhân dân tỉnh ..." are no tasks of the unit), folded
+_ASKS_ABOVE = re.compile(r"\b(?:kien nghi|de xuat|de nghi)\b")
+
+
+def gives_work(sentence: str) -> bool:
+    """Whether a sentence gives a body work, as a meeting's conclusions do: "Giao Ủy ban nhân dân phường ...".
+
+    >>> gives_work("Giao Ủy ban nhân dân phường xử lý dứt điểm lấn chiếm vỉa hè tại phố Chợ Mới.")
+    True
+    >>> gives_work("Đề nghị Đội Quản lý điện lực phối hợp di dời 17 cột điện."), gives_work("Yêu cầu các chi bộ sinh hoạt đúng kỳ.")
+    (True, True)
+    >>> gives_work("Giao nhận quân an toàn, đúng luật."), gives_work("Đề nghị khen thưởng 05 tập thể.")
+    (False, False)
+    """
+    m = _GIVES.match(sentence)
+    if m is None:
+        return False
+    rest = sentence[m.end():].lower()
+    return _BODY_WORDS.match(rest) is not None or rest.startswith(("đội ", "tổ công tác", "hội đồng", "các "))
+
+
 def addressee(sentence: str) -> int:
     """Where the task begins after the body a line is addressed to ("Công an phường: ..."); 0 when none.
 
@@ -971,6 +995,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     def emit(
         spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
+        gives: bool = False,
     ) -> None:
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
         ahead = False  # "... Trong tháng tới, X. Y." after a field's results: the rest of its paragraph is its tasks
@@ -979,7 +1004,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
             r = role
-            if r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
+            if gives and r in ("result", "other") and not sentence.rstrip().endswith(":") and gives_work(sentence):
+                r = "task"  # a meeting's conclusion on an item of its agenda: "Giao Ủy ban nhân dân phường ..."
+            elif r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
                 r = "task"
                 ahead = True
             elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
@@ -1105,6 +1132,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if concluded >= 0:
                     line, f = line[concluded + 8 :], f[concluded + 8 :]
                 role = _leadin_role(line, f)
+                if role is None and current_role() == "other" and header.planned_months and gives_work(line):
+                    role = "task"  # a meeting's conclusion on an item of its agenda: "Giao các chi bộ:" over its points
                 if role is None and leadin_at == i - 1 and stack[-1].kind == "leadin" and stack[-1].role:
                     # "Phương hướng tháng 12:" then "Thường trực Đảng ủy yêu cầu tập trung làm tốt một số nội dung sau:":
                     # the second lead-in announces the points the first one opened
@@ -1240,7 +1269,25 @@ def parse_items(text: str, header: Header) -> list[Item]:
         pre_counts[key] = pre_counts.get(key, 0) + len(spans)
     multi.update(k for k, n in pre_counts.items() if n > 1)
 
-    for (_s, _e, role, path, key, is_head, month_src, section), spans in zip(plan, sentences, strict=True):
+    # a meeting's conclusions on each item of its agenda ("2. Về tiến độ dự án ...": what was done, then "Giao Ủy ban nhân
+    # dân phường ...", "Đề nghị Ủy ban MTTQ phường ...", "Yêu cầu Công an phường ..."): a sentence that gives a body work
+    # is a task, among the results or in a section of no role; in such a section, what comes before its first such
+    # sentence is the assessment of the month, its results (not in an article of a legal text, nor among requests to
+    # the level above: "Kiến nghị, đề xuất: Đề nghị Ủy ban nhân dân tỉnh ..."), in a notice that plans a month (a
+    # Government Office's conclusion on a programme, "Yêu cầu các Bộ, cơ quan ...", plans none: its agreements are no
+    # results of a month)
+    directing: dict[str, int] = {}
+    may_give: list[bool] = []
+    for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
+        ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
+              and "Điều " not in path and not _ASKS_ABOVE.search(fold(section)))
+        may_give.append(ok)
+        if ok and section is not None and role == "other" and section not in directing and any(
+                gives_work(text[a:b]) and not text[a:b].rstrip().endswith(":") for a, b in spans):
+            directing[section] = k
+    for k, ((_s, _e, role, path, key, is_head, month_src, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         if not is_head:
-            emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section)
+            if role == "other" and section is not None and k < directing.get(section, -1):
+                role = "result"
+            emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k])
     return items

@@ -604,6 +604,26 @@ LAYOUTS += [
 ]
 
 
+# session 17, hand DX: a meeting's conclusions on each item of its agenda, the month's assessment then the work given
+LAYOUTS += [
+    (
+        "1. Về báo cáo kết quả thực hiện nhiệm vụ tháng 6 và nhiệm vụ trọng tâm tháng 7 năm 2026\n"
+        "Thường trực Đảng ủy ghi nhận thu ngân sách tháng 6 đạt 5,9 tỷ đồng. Tuy nhiên, việc lấn chiếm vỉa hè còn tái diễn.\n"
+        "Giao Ủy ban nhân dân phường xử lý dứt điểm lấn chiếm vỉa hè tại phố Chợ Mới.\n\n"
+        "2. Về tiến độ dự án nâng cấp đường Lê Đình Chinh\n"
+        "Hội đồng bồi thường đã kiểm đếm 146/146 hộ.\n"
+        "Đề nghị Đội Quản lý điện lực di dời 17 cột điện trung thế. Yêu cầu Công an phường bảo vệ thi công.\n\n"
+        "3. Các nội dung khác\nGiao các chi bộ:\n- Sinh hoạt chuyên đề tháng 7.\n",
+        [("result", "Thường trực Đảng ủy ghi nhận thu ngân sách tháng 6 đạt 5,9 tỷ đồng."),
+         ("limitation", "Tuy nhiên, việc lấn chiếm vỉa hè còn tái diễn."),
+         ("task", "Giao Ủy ban nhân dân phường xử lý dứt điểm lấn chiếm vỉa hè tại phố Chợ Mới."),
+         ("result", "Hội đồng bồi thường đã kiểm đếm 146/146 hộ."),
+         ("task", "Đề nghị Đội Quản lý điện lực di dời 17 cột điện trung thế."), ("task", "Yêu cầu Công an phường bảo vệ thi công."),
+         ("task", "Sinh hoạt chuyên đề tháng 7.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -617,7 +637,7 @@ LAYOUTS += [
                                                          "results-then-next-month-in-each-field",
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
                                                          "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points",
-                                                         "those-is-not-but"])
+                                                         "those-is-not-but", "conclusions-on-each-agenda-item"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
