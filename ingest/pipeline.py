@@ -71,6 +71,28 @@ def _replace(obj: Any, **changes: Any) -> Any:
     return out
 
 
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
+
+
+def planned_after_reported(header: Header, items: Sequence[Item]) -> Header:
+    """A notice that reports a month, gives tasks and names no month planned plans the next one.
+
+    A meeting's conclusions ("Thông báo ý kiến chỉ đạo ... tại hội nghị Ban Thường vụ tháng 02", "Kết luận của Chủ tịch
+    ... tại cuộc họp giao ban tháng 02") name the month of the meeting, which they review, and give the work of the
+    month after it without naming it. Only when the notice is dated in the month it reports or the next one (a report
+    written months later plans nothing by this).
+    """
+    if header.planned_months or not header.reported_months or not header.date or not any(it.role == "task" for it in items):
+        return header
+    last = max(header.reported_months)
+    nxt = _next_month(last)
+    if header.date[:7] not in (last, nxt):
+        return header
+    return replace(header, planned_months=(nxt,), planned_period=nxt)
+
+
 def with_deadlines(items: Sequence[Item], header: Header, text: str | None = None) -> list[Item]:
     """Tasks with their deadline (:func:`ingest.deadlines.task_deadline`), spans moved into the document.
 
@@ -129,6 +151,10 @@ def _parse_normalised(
     header = resolve_header_unit(header, province)
     items = parse_items(text, header)
     header = reported_from_items(header, items)
+    planned = planned_after_reported(header, items)
+    if planned is not header:
+        header = planned
+        items = parse_items(text, header)  # the tasks' months (and the work given in a meeting's conclusions) by it
     items = with_deadlines(items, header, text)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [

@@ -110,6 +110,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("ke hoach quy", "task"),
     ("chuong trinh cong tac", "task"),  # "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026": the month's programme
     ("lich cong tac", "task"),
+    # "II. Ý KIẾN CHỈ ĐẠO", "II. KẾT LUẬN, CHỈ ĐẠO" of a meeting's notice: the work it gives (in a heading only)
+    ("y kien chi dao", "task"),
+    ("ket luan, chi dao", "task"),
     ("trong tam", "task"),
     ("to chuc thuc hien", "assignment"),
     ("thi hanh", "assignment"),
@@ -121,10 +124,13 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 #: keys that give a role in a heading, not in a lead-in sentence
-_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy"})
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "y kien chi dao", "ket luan, chi dao"})
 
 _DECIDES = re.compile(
-    r"\w (?:thong nhat|yeu cau)(?:(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?"
+    # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
+    # ("ngoại giao", "bàn giao", "chuyển giao" are no giving)
+    r"[\w,] (?:thong nhat|yeu cau|(?<!ngoai )(?<!ban )(?<!chuyen )(?<!ky )(?<!bang )giao|de nghi)"
+    r"(?:(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?"
     # "Tháng 5, Thường trực Đảng ủy yêu cầu tập trung:", "... yêu cầu tập trung làm tốt một số nội dung sau:"
     r"|(?: (?:tap trung|thuc hien|lam tot|quan tam|chu trong|chi dao))+(?: [a-z]+){0,6}[ ]*:?)[ ]*$")
 _CLOSING = re.compile(
@@ -138,6 +144,9 @@ _CLOSING = re.compile(
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
         |(?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|quyet[ ]dinh|chi[ ]thi)[ ]nay[ ](?:co[ ]hieu[ ]luc|duoc[ ]pho[ ]bien|pho[ ]bien)
+        # "Văn phòng HĐND và UBND phường thông báo để các phòng, ban, đơn vị ... biết, thực hiện", "Ban Thường vụ Đảng ủy
+        # thông báo ý kiến chỉ đạo của đồng chí Bí thư để các chi bộ ... biết, thực hiện"
+        |[^.;:]{0,60}\bthong[ ]bao\b[^.;:]{0,120}\bde[ ][^.;:]{0,200}\bbiet\b
         )""",
     re.X,
 )
@@ -200,6 +209,10 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     ('task', 'result')
     >>> _role_of_heading("Ủy ban nhân dân xã báo cáo kết quả thực hiện nhiệm vụ tháng 01 và kế hoạch tháng 02 như sau:", lead_in=True)
     'result'
+    >>> _role_of_heading("Chủ tịch Ủy ban nhân dân phường giao:", lead_in=True), _role_of_heading("Đồng ý chủ trương, giao:", lead_in=True)
+    ('task', 'task')
+    >>> _role_of_heading("Ý KIẾN CHỈ ĐẠO"), _role_of_heading("KẾT LUẬN, CHỈ ĐẠO"), _role_of_heading("Công tác lãnh đạo, chỉ đạo")
+    ('task', 'task', None)
     """
     f = fold(text)
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f and not (lead_in and k in _HEADING_ONLY)]
@@ -1285,9 +1298,15 @@ def parse_items(text: str, header: Header) -> list[Item]:
         if ok and section is not None and role == "other" and section not in directing and any(
                 gives_work(text[a:b]) and not text[a:b].rstrip().endswith(":") for a, b in spans):
             directing[section] = k
-    for k, ((_s, _e, role, path, key, is_head, month_src, section), spans) in enumerate(zip(plan, sentences, strict=True)):
+        elif (not is_head and role == "task" and section is not None and section not in directing and header.planned_months
+              and k > 0 and plan[k - 1][2] == "other" and plan[k - 1][7] == section and not _ASKS_ABOVE.search(fold(section))):
+            # "Chủ tịch Ủy ban nhân dân phường giao:" then its points, in a section of no role: what stands before
+            # the lead-in is the assessment
+            directing[section] = k - 1
+    for k, ((s, e, role, path, key, is_head, month_src, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         if not is_head:
-            if role == "other" and section is not None and k < directing.get(section, -1):
-                role = "result"
+            if role == "other" and section is not None and k < directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
+                    and "|" not in text[s:e] and "\t" not in text[s:e]:
+                role = "result"  # (not a lead-in, nor a row of a table)
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k])
     return items

@@ -113,3 +113,50 @@ def test_document_periods(title: str, body: str, date: str | None, reported: tup
 )
 def test_item_months(text: str, role: str, months: tuple) -> None:
     assert item_months(text, Periods(("2026-11", "2026-12"), ("2027-01",)), role) == months
+
+
+_MEETING = """ĐẢNG BỘ TỈNH ĐÔNG HẢI
+ĐẢNG ỦY XÃ CỬA VẠN
+*
+Số 96-TB/ĐU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Cửa Vạn, ngày {day} năm 2026
+
+THÔNG BÁO
+ý kiến chỉ đạo của đồng chí Bí thư Đảng ủy xã tại hội nghị Ban Thường vụ tháng 02 năm 2026
+
+I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 02
+
+Thu ngân sách tháng 02 đạt 2,6 tỷ đồng, lũy kế đạt 14,1% dự toán.
+
+II. Ý KIẾN CHỈ ĐẠO
+
+1. Phát triển kinh tế: Ủy ban nhân dân xã tập trung khai thác các nguồn thu, phấn đấu lũy kế quý I đạt 25% dự toán.
+
+Ban Thường vụ Đảng ủy thông báo ý kiến chỉ đạo của đồng chí Bí thư Đảng ủy xã để các chi bộ, đoàn thể biết, thực hiện.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Trần Quang Vinh
+"""
+
+
+@pytest.mark.parametrize("day, planned", [
+    ("25 tháng 02", ("2026-03",)),  # dated in the month it reviews: the tasks are the next month's
+    ("02 tháng 3", ("2026-03",)),  # dated early in the next month: the same
+    ("15 tháng 6", ()),  # written months later: no month planned by this
+])
+def test_a_meeting_notice_that_names_no_month_planned_plans_the_next(day: str, planned: tuple) -> None:
+    """Hand EA: the conclusions of a meeting name the month reviewed, not the month the work given is for; a notice
+    that reports a month, gives tasks and names no month planned plans the next one, and its tasks are for it. Its
+    closing, "... thông báo ... để các chi bộ ... biết, thực hiện", is no task."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(_MEETING.format(day=day))
+    assert doc.header.reported_months == ("2026-02",)
+    assert doc.header.planned_months == planned
+    tasks = [it for it in doc.items if it.role == "task"]
+    assert len(tasks) == 1 and "Ủy ban nhân dân xã tập trung khai thác các nguồn thu" in tasks[0].text
+    assert tasks[0].months == planned

@@ -624,6 +624,26 @@ LAYOUTS += [
 ]
 
 
+# session 17, hand DZ: a ward chairman's conclusions, each content's assessment then "Chủ tịch ... giao:" over lines
+# addressed to offices; the office's "... thông báo để ... biết, thực hiện" closes the notice
+LAYOUTS += [
+    (
+        "1. Về kết quả thực hiện nhiệm vụ tháng 6 và nhiệm vụ trọng tâm tháng 7 năm 2026\n"
+        "Thu ngân sách tháng 6 đạt 14,2 tỷ đồng.\nChủ tịch Ủy ban nhân dân phường giao:\n"
+        "- Công chức Tài chính - Kế toán: theo dõi sát tiến độ thu ngân sách tháng 7.\n\n"
+        "2. Về công tác giải phóng mặt bằng\nTổ công tác đã kiểm đếm xong 39/46 hộ.\n"
+        "Đồng ý chủ trương lập dự thảo phương án bồi thường, giao:\n"
+        "- Phòng Kinh tế, Hạ tầng và Đô thị: hoàn thành kiểm đếm 07 hộ còn lại.\n\n"
+        "Văn phòng HĐND và UBND phường thông báo để các phòng, ban, đơn vị biết, thực hiện.\n",
+        [("result", "Thu ngân sách tháng 6 đạt 14,2 tỷ đồng."),
+         ("task", "Công chức Tài chính - Kế toán: theo dõi sát tiến độ thu ngân sách tháng 7."),
+         ("result", "Tổ công tác đã kiểm đếm xong 39/46 hộ."),
+         ("task", "Phòng Kinh tế, Hạ tầng và Đô thị: hoàn thành kiểm đếm 07 hộ còn lại."),
+         ("assignment", "Văn phòng HĐND và UBND phường thông báo để các phòng, ban, đơn vị biết, thực hiện.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -637,7 +657,8 @@ LAYOUTS += [
                                                          "results-then-next-month-in-each-field",
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
                                                          "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points",
-                                                         "those-is-not-but", "conclusions-on-each-agenda-item"])
+                                                         "those-is-not-but", "conclusions-on-each-agenda-item",
+                                                         "chairman-gives-the-work"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
