@@ -1296,7 +1296,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
               and "Điều " not in path and not _ASKS_ABOVE.search(fold(section)))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
-                gives_work(text[a:b]) and not text[a:b].rstrip().endswith(":") for a, b in spans):
+                (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months))
+                and not text[a:b].rstrip().endswith(":") for a, b in spans):
+            # (or turns to the next month: "1. Đối với Công an xã:" what it did, then "Tháng 01/2026, tăng cường ...")
             directing[section] = k
         elif (not is_head and role == "task" and section is not None and section not in directing and header.planned_months
               and k > 0 and plan[k - 1][2] == "other" and plan[k - 1][7] == section and not _ASKS_ABOVE.search(fold(section))):
@@ -1305,7 +1307,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             directing[section] = k - 1
     for k, ((s, e, role, path, key, is_head, month_src, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         if not is_head:
-            if role == "other" and section is not None and k < directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
+            # (the paragraph that turns to the work given is read as results too: its sentences before the turn are)
+            if role == "other" and section is not None and k <= directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
                     and "|" not in text[s:e] and "\t" not in text[s:e]:
                 role = "result"  # (not a lead-in, nor a row of a table)
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k])

@@ -644,6 +644,21 @@ LAYOUTS += [
 ]
 
 
+# session 17, hand EB: a chairman's conclusions body by body, each paragraph what the body did, then its next month
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 VÀ NHIỆM VỤ TRỌNG TÂM THÁNG 7 NĂM 2026\n\nII. KẾT LUẬN ĐỐI VỚI CÁC CƠ QUAN, ĐƠN VỊ\n"
+        "1. Đối với Công an xã:\nLực lượng Công an xã duy trì 24 ca tuần tra tại khu vực chợ phiên. Tỷ lệ kích hoạt định danh điện tử "
+        "mức 2 đạt 72%. Tháng 7/2026, tăng cường kiểm soát việc vận chuyển pháo nổ. Tiếp tục vận động công dân kích hoạt định danh "
+        "điện tử, phấn đấu đạt 80%.\n",
+        [("result", "Lực lượng Công an xã duy trì 24 ca tuần tra tại khu vực chợ phiên."),
+         ("result", "Tỷ lệ kích hoạt định danh điện tử mức 2 đạt 72%."),
+         ("task", "Tháng 7/2026, tăng cường kiểm soát việc vận chuyển pháo nổ."),
+         ("task", "Tiếp tục vận động công dân kích hoạt định danh điện tử, phấn đấu đạt 80%.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -658,7 +673,7 @@ LAYOUTS += [
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
                                                          "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points",
                                                          "those-is-not-but", "conclusions-on-each-agenda-item",
-                                                         "chairman-gives-the-work"])
+                                                         "chairman-gives-the-work", "body-by-body-then-next-month"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
