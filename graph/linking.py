@@ -1643,8 +1643,14 @@ def link_unit(docs: Sequence[LinkDoc], *, record: list[dict[str, Any]] | None = 
     for j in range(len(docs)):
         report = docs[j]
         # a result that says its task was not carried out answers nothing ("Chưa thực hiện")
-        results = [r for r in report.items if r.role == "result" and not not_done(r.text)]
-        nothing_done = [r.id for r in report.items if r.role == "result" and r.id not in {x.id for x in results}]
+        results: list[LinkItem] = []
+        nothing_done: list[str] = []
+        for r in report.items:
+            if r.role == "result":
+                if not_done(r.text):
+                    nothing_done.append(r.id)
+                else:
+                    results.append(r)
         result_ids = [r.id for r in results]
         planned = by_report.get(j, []) + [
             tid for tid in again.get(j, []) if not any(verdict_of_result(items[rid].text) == "done" for _, rid in answers[tid])

@@ -475,7 +475,7 @@ def gives_work(sentence: str) -> bool:
     if m is None:
         return False
     rest = sentence[m.end():].lower()
-    return _BODY_WORDS.match(rest) is not None or rest.startswith(("đội ", "tổ công tác", "hội đồng", "các "))
+    return _BODY_WORDS.match(rest) is not None or rest.startswith(("đội ", "tổ công tác", "các "))
 
 
 def addressee(sentence: str) -> int:
@@ -1291,9 +1291,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
     # results of a month)
     directing: dict[str, int] = {}
     may_give: list[bool] = []
+    asks_above: dict[str, bool] = {}  # per section, read once
+
+    def above(section: str) -> bool:
+        if section not in asks_above:
+            asks_above[section] = _ASKS_ABOVE.search(fold(section)) is not None
+        return asks_above[section]
+
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
-              and "Điều " not in path and not _ASKS_ABOVE.search(fold(section)))
+              and "Điều " not in path and not above(section))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
                 (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months))
@@ -1301,7 +1308,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # (or turns to the next month: "1. Đối với Công an xã:" what it did, then "Tháng 01/2026, tăng cường ...")
             directing[section] = k
         elif (not is_head and role == "task" and section is not None and section not in directing and header.planned_months
-              and k > 0 and plan[k - 1][2] == "other" and plan[k - 1][7] == section and not _ASKS_ABOVE.search(fold(section))):
+              and k > 0 and plan[k - 1][2] == "other" and plan[k - 1][7] == section and not above(section)):
             # "Chủ tịch Ủy ban nhân dân phường giao:" then its points, in a section of no role: what stands before
             # the lead-in is the assessment
             directing[section] = k - 1
