@@ -485,6 +485,33 @@ def _split_bodies(text: str) -> tuple[str, str]:
     return "".join(out), " | ".join(text[m.start : m.end] for m in mentions)
 
 
+#: who is in charge, written beside the work: "(Đ/c Thắng, Bí thư Chi đoàn phụ trách)", "- giao đồng chí Tổ trưởng tổ
+#: dân phố thực hiện", "; Đ/c Lan, Chi hội trưởng Phụ nữ chủ trì"
+_OWNER_PAREN = re.compile(r"[ ]*\([ ]*(?:giao[ ]+|do[ ]+)?(?:đ/c|đồng chí)\b[^()]*\)", re.IGNORECASE)
+_OWNER_TAIL = re.compile(
+    r"[ ]*(?:[-–—;,]|\.[ ])[ ]*(?:giao[ ]+|do[ ]+)?(?:đ/c|đồng chí)[ ]+[^.;()]*?"
+    r"\b(?:phụ trách|chủ trì|thực hiện|hướng dẫn|theo dõi|đảm nhiệm|triển khai)\b[^.;()]*[.;]?[ ]*$",
+    re.IGNORECASE,
+)
+
+
+def without_owner(text: str) -> str:
+    """The work without the comrade in charge of it: a cell's secretary writes who does each task beside it, and the
+    same comrade beside two tasks does not make them one.
+
+    >>> without_owner("Tổng vệ sinh ngõ xóm đón Tết, trọng tâm ngõ 3 (Đ/c Thắng, Bí thư Chi đoàn phụ trách).")
+    'Tổng vệ sinh ngõ xóm đón Tết, trọng tâm ngõ 3.'
+    >>> without_owner("Phấn đấu 100% đảng viên cài đặt Sổ tay đảng viên điện tử - Đ/c Hoa hướng dẫn.")
+    'Phấn đấu 100% đảng viên cài đặt Sổ tay đảng viên điện tử'
+    >>> without_owner("Trao Huy hiệu 40 năm tuổi Đảng cho đồng chí Lương Văn Bình.")
+    'Trao Huy hiệu 40 năm tuổi Đảng cho đồng chí Lương Văn Bình.'
+    """
+    if "đ/c" not in text.lower() and "đồng chí" not in text.lower():
+        return text
+    out = _OWNER_TAIL.sub("", _OWNER_PAREN.sub("", text))
+    return out if len(out) >= 12 else text
+
+
 #: a task written as fields: "Nội dung: X; đơn vị chủ trì: Y; thời gian hoàn thành: Z" (the body and the deadline
 #: are facts of their own; the field names and the tail would make every task of the list look alike)
 _FIELD_HEAD = re.compile(r"^(?:nội dung|nhiệm vụ|công việc)\s*:\s*", re.IGNORECASE)
@@ -511,7 +538,13 @@ def without_fields(text: str) -> str:
 def _features(text: str, bodies: bool = True) -> frozenset[str]:
     """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
     text = without_addressee(without_fields(text))
+    work = without_owner(text)
+    # the comrade in charge counts as a body does: a little
+    owner = text.replace(work.rstrip(". "), " ", 1) if work is not text and bodies else ""
+    text = work
     stripped, named = _split_bodies(text)
+    if owner:
+        named = f"{named} | {owner}" if named else owner
     extra: list[str] = []
     if named:
         if bodies:
@@ -1379,11 +1412,23 @@ def carry_probability(features: np.ndarray) -> np.ndarray:
 
 
 def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | None:
-    """The first document after ``docs[k]`` whose reported months include one of ``months`` and that reports results."""
+    """The first document after ``docs[k]`` whose reported months include one of ``months`` and that reports results.
+
+    When none does, the next document that reports results, if every month it reports comes after ``months``: a
+    resolution after a month without a meeting reviews both months and may name only the last ("I. KẾT QUẢ ĐẠT ĐƯỢC"
+    under a title that names the month it plans, read as the month before it), and its results answer the tasks of
+    the month it did not name."""
+    later = None
     for j in range(k + 1, len(docs)):
         d = docs[j]
-        if set(d.reports) & set(months) and any(it.role == "result" for it in d.items):
+        if not any(it.role == "result" for it in d.items):
+            continue
+        if set(d.reports) & set(months):
             return j
+        if later is None:
+            later = j
+    if later is not None and docs[later].reports and min(docs[later].reports) > max(months):
+        return later
     return None
 
 

@@ -76,6 +76,27 @@ def _next_month(month: str) -> str:
     return f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
 
 
+def _previous_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+
+
+def reported_before_planned(header: Header, items: Sequence[Item]) -> Header:
+    """A notice that plans a month, reports results and names no month reported reports the month before it.
+
+    A clerk heads the results "I. KẾT QUẢ ĐẠT ĐƯỢC" or "I. TÌNH HÌNH CHUNG" under a title that names only the month
+    planned ("về lãnh đạo thực hiện nhiệm vụ tháng 3"). Only when the notice is dated in the month before the one it
+    plans or in that month (a plan written months ahead reports nothing by this).
+    """
+    if header.reported_months or not header.planned_months or not header.date or not any(it.role == "result" for it in items):
+        return header
+    first = min(header.planned_months)
+    before = _previous_month(first)
+    if header.date[:7] not in (before, first):
+        return header
+    return replace(header, reported_months=(before,), reported_period=before)
+
+
 def planned_after_reported(header: Header, items: Sequence[Item]) -> Header:
     """A notice that reports a month, gives tasks and names no month planned plans the next one.
 
@@ -151,10 +172,11 @@ def _parse_normalised(
     header = resolve_header_unit(header, province)
     items = parse_items(text, header)
     header = reported_from_items(header, items)
-    planned = planned_after_reported(header, items)
-    if planned is not header:
-        header = planned
-        items = parse_items(text, header)  # the tasks' months (and the work given in a meeting's conclusions) by it
+    inferred = planned_after_reported(reported_before_planned(header, items), items)
+    if inferred is not header:
+        header = inferred
+        # the items' months (and the work given in a meeting's conclusions) by the months inferred
+        items = parse_items(text, header)
     items = with_deadlines(items, header, text)
     own_id = (header.number, header.symbol) if header.symbol else None
     citations: list[Citation] = [

@@ -25,11 +25,19 @@ _RANGE_GOES_ON = re.compile(r"^[-–][ ]*\d")
 _TERMINAL = tuple(".:;!?…)\"”»")
 #: the longest line width at which a text still reads as hard-wrapped (a paragraph per line is longer)
 MAX_WIDTH = 110
+#: a line at this share of the width or more was cut there (the next word did not fit)
+_FULL = 0.7
+#: ... and a numbered line (a heading's shape) at this share
+_FULL_HEADING = 0.85
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXL]{1,5}[.)]|[a-zđ]\)|\(\w{1,3}\))[ ]")
+#: "3.", "12)": a figure that ends a sentence wrapped alone to the next line, not a point (which has words)
+_ONLY_NUMBER = re.compile(r"\d{1,4}[.,;:)]?")
 
 
 def _width(lines: list[str]) -> int:
     """The width the text was wrapped at: the 90th percentile of the lengths of its longer lines."""
-    lengths = sorted(len(x) for x in lines if len(x) >= 30)
+    # a table's rows ("1 | Nội dung | Chủ trì | Thời gian") run as long as their cells: not the prose's width
+    lengths = sorted(len(x) for x in lines if len(x) >= 30 and " | " not in x and "\t" not in x)
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -44,9 +52,18 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     width = _width(lines)
     if not 40 <= width <= MAX_WIDTH:
         return False
-    near = [x for x in lines if len(x) >= 0.75 * width]
-    open_ended = [x for x in near if not x.rstrip().endswith(_TERMINAL)]
-    return len(near) >= 6 and len(open_ended) >= 0.5 * len(near)
+    near = [k for k, x in enumerate(lines) if len(x) >= 0.75 * width]
+    open_ended = [k for k in near if not lines[k].rstrip().endswith(_TERMINAL)]
+    if len(near) >= 6 and len(open_ended) >= 0.5 * len(near):
+        return True
+    # a terse notice whose points are mostly one short line each: its few long points still run on to a next line in
+    # lower case ("3. Đẩy mạnh cấp định danh điện tử mức 2 ..., ưu tiên" / "thôn Phja Đén."), which a text of one
+    # paragraph a line never does
+    # (a figure goes on too: "... theo Nghị quyết số" / "68-NQ/TW."; a table's cells "1", "x" on lines of their own do not)
+    goes_on = [k for k in open_ended if k + 1 < len(lines) and not _STARTS_ITEM.match(lines[k + 1]) and (
+        lines[k + 1][:1].islower() or lines[k + 1][:1].isdigit() and len(lines[k + 1].strip()) >= 8
+        and not _PAGE_NUMBER.match(lines[k + 1].strip()))]
+    return len(goes_on) >= 5 and len(goes_on) >= 0.5 * len(open_ended)
 
 
 #: the document's own number in its header: "Số 58-TB/ĐU", "Số: 112/BC-UBND"
@@ -100,6 +117,33 @@ def _furniture(lines: list[str]) -> set[int]:
     return out
 
 
+_INLINE_POINT = re.compile(r"(\()?(\d{1,2}|[a-zđ])\)[ ]")
+
+
+def _goes_on_inline(paragraph: str, line: str) -> bool:
+    """Whether ``line`` opens the next of the points a paragraph numbers inside itself ("... sau: (1) ...; (2) ...;"):
+    a wrapped line that starts on "(3) " after a paragraph holding "(2) " goes on with it.
+
+    >>> _goes_on_inline("Tập trung: (1) thu ngân sách; (2) bầu cử; và", "(3) tuyển quân.")
+    True
+    >>> _goes_on_inline("1. Tập trung thu ngân sách.", "2) Bầu cử.")
+    False
+    """
+    m = _INLINE_POINT.match(line)
+    if m is None:
+        return False
+    label = m.group(2)
+    if label.isdigit():
+        before = str(int(label) - 1)
+    elif label in "ađ":
+        return False
+    else:
+        before = "d" if label == "e" else chr(ord(label) - 1)
+    opening = "(" if m.group(1) else ""
+    k = paragraph.find(f" {opening}{before}) ")
+    return k > 0 and not paragraph.startswith(f"{opening}{before})")
+
+
 def reflow(text: str) -> str:
     """Join the lines of a hard-wrapped text into paragraphs; drop its page numbers and running headers.
 
@@ -136,22 +180,36 @@ def reflow(text: str) -> str:
             continue
         kept.append(line)
     out: list[str] = []
+    last = ""  # the last line as the text had it (``out[-1]`` may be several joined)
     for line in kept:
         prev = out[-1] if out else ""
         stripped = line.strip()
         joins = (
             stripped
             and len(prev) >= 0.6 * width
-            # a clause ends on ";" or "," and the sentence goes on in lower case: "... an toàn, tiết kiệm;" / "huy động ..."
-            and (not prev.rstrip().endswith(_TERMINAL) or (prev.rstrip().endswith((";", ",")) and stripped[0].islower()))
-            and (not _STARTS_ITEM.match(stripped) or _RANGE_GOES_ON.match(stripped) and prev.rstrip()[-1:].isdigit())
+            # a line that goes on in capitals ("1. Về kết quả thực hiện nhiệm vụ tháng 02" / "Tháng 02 là tháng ...") was cut
+            # only when it is near the width: the next word would not fit; a shorter one ends a heading or a paragraph
+            # (a numbered line nearer still: "2. Về công tác chuẩn bị Tết Nguyên đán năm 2026" is a heading)
+            and (not stripped[0].isupper() or len(last) >= (_FULL_HEADING if _NUMBERED.match(last) else _FULL) * width)
+            # a clause ends on ";" or "," and the sentence goes on in lower case or on a figure: "... an toàn, tiết kiệm;" /
+            # "huy động ...", "... tại 04 thôn An Lạc, Phú Mỹ;" / "02 thôn Mỹ Thạnh chưa ..."
+            and (not prev.rstrip().endswith(_TERMINAL)
+                 or (prev.rstrip().endswith((";", ",", ":")) and (stripped[0].islower() or stripped[0].isdigit())))
+            # "... đạt chỉ tiêu 90% trong tháng" / "3." (a month wrapped alone, no point without words)
+            and (not _STARTS_ITEM.match(stripped) or _RANGE_GOES_ON.match(stripped) and prev.rstrip()[-1:].isdigit()
+                 or _ONLY_NUMBER.fullmatch(stripped) is not None)
             # a table's rows ("1 | Nội dung | Chủ trì", "| 2 | … |") are lines of their own
             and " | " not in prev and " | " not in stripped and not stripped.startswith("|")
             # an upper-case heading starts a paragraph; "2030 - 2035." (no letter) does not
             and not (stripped == stripped.upper() and any(c.isalpha() for c in stripped))
+            # ... and ends one: "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026" / "Tháng 01 năm 2026 diễn ra ..."
+            and not (prev == prev.upper() and any(c.isalpha() for c in prev))
         )
+        if not joins and stripped and len(last) >= _FULL * width and _goes_on_inline(prev, stripped):
+            joins = True  # "...; (3) tập trung ...; (4)" / "(5) ra quân ...": a paragraph's own points, wrapped
         if joins:
             out[-1] = prev.rstrip() + " " + line.strip()
         else:
             out.append(line)
+        last = line
     return "\n".join(out)

@@ -114,6 +114,13 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("y kien chi dao", "task"),
     ("ket luan, chi dao", "task"),
     ("trong tam", "task"),
+    # a clerk's other names for the plan: "II. NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3", "II. MỘT SỐ CÔNG VIỆC CẦN TẬP
+    # TRUNG TRONG THÁNG 7", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 4", "III. ĐỊNH HƯỚNG THÁNG 5" (the last two in a heading only:
+    # "Kết quả thực hiện Chương trình hành động số 12-CTr/ĐU:" announces results)
+    ("viec can lam", "task"),
+    ("can tap trung", "task"),
+    ("chuong trinh hanh dong", "task"),
+    ("dinh huong", "task"),
     ("to chuc thuc hien", "assignment"),
     ("thi hanh", "assignment"),
     ("kien nghi", "other"),
@@ -124,7 +131,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 #: keys that give a role in a heading, not in a lead-in sentence
-_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "y kien chi dao", "ket luan, chi dao"})
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "y kien chi dao", "ket luan, chi dao", "chuong trinh hanh dong", "dinh huong"})
 
 _DECIDES = re.compile(
     # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
@@ -304,6 +311,8 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
         return None
     low = s.lower()
     low = low[3:] if low.startswith("về ") else low  # "Về kết quả tháng 9"
+    # "Những mặt còn hạn chế", "Một số tồn tại, hạn chế", "Những việc cần làm trong tháng 3"
+    low = _DETERMINER.sub("", low, count=1)
     # the heading opens on its keyword, accents included ("Phường Hương Phong" is not "Phương hướng")
     if not low.startswith(_BARE_HEADING_WORDS):
         return None
@@ -322,7 +331,11 @@ def _field_title(line: str) -> bool:
     return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 12 and len(s) <= 80
 
 
-_BARE_HEADING_WORDS = ("kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp")
+_BARE_HEADING_WORDS = (
+    "kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp",
+    "việc cần làm", "công việc cần",
+)
+_DETERMINER = re.compile(r"^(?:những|một số|các)\s+(?:mặt\s+(?:còn\s+)?)?")
 
 
 def _leadin_role(lead: str, folded: str | None = None) -> str | None:
@@ -1116,6 +1129,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
         result_cell = None
         mk = marks[i]
         f = folded[ps:pe]
+        star = 0
+        if mk is not None and mk[0] == "dash" and line.startswith("*") and nk is not None and nk[0] in {"dash", "plus"} \
+                and _bare_heading(line[mk[2]:], nxt):
+            # "* Tồn tại, hạn chế" over "- ..." points: a part's heading under a star, as if unmarked
+            star, mk = mk[2], None
 
         if mk is None:
             # "Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị, địa phương thực hiện các nhiệm vụ sau:" announces the tasks;
@@ -1163,11 +1181,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                     stack.append(_Node("leadin", "", role=role, opens=current_role() == "other"))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
-            bare = _bare_heading(line, nxt)
+            bare = _bare_heading(line[star:], nxt)
             if bare:
                 # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
                 close_to_leadin()
-                stack.append(_Node("leadin", "", heading=line.strip(), role=bare, month_text=line.strip(), opens=True))
+                stack.append(_Node("leadin", "", heading=line[star:].strip(), role=bare, month_text=line[star:].strip(), opens=True))
                 add(ps, pe, "heading", path_of(), stack[-1].uid, True)
                 continue
             if nk is not None and _field_title(line):

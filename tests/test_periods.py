@@ -160,3 +160,47 @@ def test_a_meeting_notice_that_names_no_month_planned_plans_the_next(day: str, p
     tasks = [it for it in doc.items if it.role == "task"]
     assert len(tasks) == 1 and "Ủy ban nhân dân xã tập trung khai thác các nguồn thu" in tasks[0].text
     assert tasks[0].months == planned
+
+
+_UNNAMED_RESULTS = """ĐẢNG BỘ THÀNH PHỐ LẠC GIANG
+ĐẢNG ỦY PHƯỜNG BÌNH LỘC
+*
+Số 24-NQ/ĐU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Lộc, ngày {day} năm 2026
+
+NGHỊ QUYẾT
+của Ban Chấp hành Đảng bộ phường về lãnh đạo thực hiện nhiệm vụ tháng 3 năm 2026
+
+BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG QUYẾT NGHỊ:
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+{results}
+II. NHỮNG VIỆC CẦN LÀM
+- Lãnh đạo tổ chức thành công cuộc bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp ngày 15/3/2026.
+
+T/M BAN CHẤP HÀNH
+BÍ THƯ
+
+Hoàng Minh Tuấn
+"""
+
+
+@pytest.mark.parametrize("day, results, reported", [
+    ("27 tháng 02", "- Danh sách cử tri được niêm yết tại 19/19 khu vực bỏ phiếu.\n", ("2026-02",)),  # the month before
+    ("02 tháng 3", "- Danh sách cử tri được niêm yết tại 19/19 khu vực bỏ phiếu.\n", ("2026-02",)),
+    ("05 tháng 01", "- Danh sách cử tri được niêm yết tại 19/19 khu vực bỏ phiếu.\n", ()),  # a plan written months ahead
+    ("27 tháng 02", "", ()),  # no result: nothing reported
+])
+def test_a_resolution_whose_results_name_no_month_reports_the_month_before_its_plan(day: str, results: str, reported: tuple) -> None:
+    """Hand ED: results headed "I. KẾT QUẢ ĐẠT ĐƯỢC" or "I. TÌNH HÌNH CHUNG" under a title that names only the month
+    planned are the month before it, when the resolution is dated then or early in the month it plans; its results are
+    that month's, so the tasks of the month before are looked for in them."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(_UNNAMED_RESULTS.format(day=day, results=results))
+    assert doc.header.planned_months == ("2026-03",)
+    assert doc.header.reported_months == reported
+    assert all(it.months == reported for it in doc.items if it.role == "result")
+    assert [it.role for it in doc.items if it.role in {"task", "result"}].count("task") == 1

@@ -659,6 +659,24 @@ LAYOUTS += [
 ]
 
 
+# session 18, hand ED: a clerk who names each part differently month after month ("I. KẾT QUẢ ĐẠT ĐƯỢC" with no month,
+# "Những mặt còn hạn chế" and "* Tồn tại, hạn chế" unnumbered, "II. NHỮNG VIỆC CẦN LÀM ...", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG ...")
+_ED_PLANS = ["NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3/2026", "MỘT SỐ CÔNG VIỆC CẦN TẬP TRUNG TRONG THÁNG 3/2026",
+             "CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 3 NĂM 2026", "PHƯƠNG HƯỚNG THÁNG 3/2026"]
+_ED_LIMITS = ["Những mặt còn hạn chế", "* Tồn tại, hạn chế", "Một số tồn tại, hạn chế"]
+LAYOUTS += [
+    (
+        f"I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Công tác bầu cử\n- Danh sách cử tri được niêm yết tại 19/19 khu vực bỏ phiếu.\n\n{limit}\n"
+        f"- Công tác giải phóng mặt bằng tuyến đường Lê Hoàn chưa dứt điểm.\n\nII. {plan}\n1. Công tác bầu cử\n"
+        "- Lãnh đạo tổ chức thành công cuộc bầu cử ngày 15/3/2026.\n",
+        [("result", "Danh sách cử tri được niêm yết tại 19/19 khu vực bỏ phiếu."),
+         ("limitation", "Công tác giải phóng mặt bằng tuyến đường Lê Hoàn chưa dứt điểm."),
+         ("task", "Lãnh đạo tổ chức thành công cuộc bầu cử ngày 15/3/2026.")],
+    )
+    for plan, limit in zip(_ED_PLANS, [*_ED_LIMITS, _ED_LIMITS[0]], strict=True)
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -673,7 +691,9 @@ LAYOUTS += [
                                                          "numbered-demand-heads-the-tasks", "demand-under-the-tasks-heading",
                                                          "plan-headed-ke-hoach-thang", "lettered-fields-over-numbered-points",
                                                          "those-is-not-but", "conclusions-on-each-agenda-item",
-                                                         "chairman-gives-the-work", "body-by-body-then-next-month"])
+                                                         "chairman-gives-the-work", "body-by-body-then-next-month",
+                                                         "plan-headed-nhung-viec-can-lam", "plan-headed-cong-viec-can-tap-trung",
+                                                         "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
@@ -873,3 +893,75 @@ def test_page_numbers_and_running_headers_of_a_scan_saved_as_text_are_no_items(p
     doc = parse_file(path)
     assert not re.search(r"(?m)^Trang \d", doc.text)
     assert not [it.text for it in doc.items if "Trang " in it.text or " - Báo cáo tháng" in it.text]
+
+
+def _as_copied_from_pdf(raw: str, width: int = 80) -> str:
+    """A notice as an office copies it out of its PDF: every line of prose cut at ``width`` characters between words,
+    a page number alone on a line every 45 lines ("2", "- 3 -"), often in the middle of a paragraph. The header's
+    lines and a table's rows stay as they are."""
+    out: list[str] = []
+    for k, line in enumerate(raw.split("\n")):
+        pieces = [line]
+        if k > 6 and len(line) > width + 5 and " | " not in line and "\t" not in line:
+            pieces, cur = [], ""
+            for word in line.split(" "):
+                if cur and len(cur) + 1 + len(word) > width:
+                    pieces.append(cur)
+                    cur = word
+                else:
+                    cur = f"{cur} {word}" if cur else word
+            pieces.append(cur)
+        for piece in pieces:
+            out.append(piece)
+            if len(out) % 45 == 0:
+                page = len(out) // 45 + 1
+                out.append(f"- {page} -" if page % 2 else str(page))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("hand", ["dev-hand-ao", "dev-hand-ca", "dev-hand-co", "dev-hand-dr", "dev-hand-dt", "dev-hand-dw",
+                                  "dev-hand-f", "dev-hand-q"])
+def test_a_series_copied_out_of_its_pdf_gives_the_same_items(hand: str) -> None:
+    """Hard-wrapped lines, page numbers inside paragraphs, numbered headings followed by their text, a figure wrapped
+    alone to the next line: every notice of eight development series reads as the same items, with the same roles."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "series" / hand
+    wrapped = 0
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        copied = _as_copied_from_pdf(raw)
+        wrapped += copied.count("\n") >= raw.count("\n") + 10
+
+        def roles(text: str) -> list[tuple[str, str]]:
+            t = normalize(text)
+            return [(i.role, " ".join(i.text.split())) for i in parse_items(t, parse_header(t)) if i.role in {"task", "result"}]
+
+        assert roles(copied) == roles(raw), path.name
+    assert wrapped >= 4
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # an upper-case heading ends its line: the sentence after it is not its continuation
+    (["I. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026 CỦA BAN THƯỜNG VỤ",
+      "Tháng 01 năm 2026 diễn ra nhiều sự kiện chính trị quan trọng của đất nước; Ban Thường vụ"],
+     ["I. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026 CỦA BAN THƯỜNG VỤ",
+      "Tháng 01 năm 2026 diễn ra nhiều sự kiện chính trị quan trọng của đất nước; Ban Thường vụ"]),
+    # a numbered heading well short of the width, then a capital: two paragraphs
+    (["1. Về kết quả thực hiện nhiệm vụ tháng 02 năm 2026", "Tháng 02 là tháng có Tết Nguyên đán Bính Ngọ, các phòng, ban, đơn vị đã"],
+     ["1. Về kết quả thực hiện nhiệm vụ tháng 02 năm 2026", "Tháng 02 là tháng có Tết Nguyên đán Bính Ngọ, các phòng, ban, đơn vị đã"]),
+    # a month's number wrapped alone is no numbered point
+    (["- Công an phường: vận động số công dân còn lại kích hoạt tài khoản, bảo đảm đạt 90% trong tháng", "3."],
+     ["- Công an phường: vận động số công dân còn lại kích hoạt tài khoản, bảo đảm đạt 90% trong tháng 3."]),
+    # a clause on ";" goes on on a figure; on ":" in lower case
+    (["+ Ra mắt mô hình “Thôn không có ma túy” tại 04 thôn An Lạc, Phú Mỹ, Hòa Bình và Bàu Sen;", "02 thôn Mỹ Thạnh chưa tổ chức ra mắt."],
+     ["+ Ra mắt mô hình “Thôn không có ma túy” tại 04 thôn An Lạc, Phú Mỹ, Hòa Bình và Bàu Sen; 02 thôn Mỹ Thạnh chưa tổ chức ra mắt."]),
+    (["3. Tổ chức kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2026):", "viếng nghĩa trang liệt sĩ xã, thăm, tặng quà gia đình chính sách."],
+     ["3. Tổ chức kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2026): viếng nghĩa trang liệt sĩ xã, thăm, tặng quà gia đình chính sách."]),
+])
+def test_a_wrapped_line_joins_the_next_only_where_the_sentence_goes_on(lines: list[str], joined: list[str]) -> None:
+    from ingest.reflow import reflow
+
+    filler = ["- Ủy ban nhân dân xã đã ban hành quyết định thành lập Ban bầu cử đại biểu Hội đồng",
+              "nhân dân xã gồm 11 thành viên và 16 Tổ bầu cử, hoàn thành trước thời hạn quy định."] * 4
+    assert reflow("\n".join([*filler, *lines, *filler])).split("\n")[4:-4] == joined
