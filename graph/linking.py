@@ -1414,10 +1414,10 @@ def carry_probability(features: np.ndarray) -> np.ndarray:
 def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | None:
     """The first document after ``docs[k]`` whose reported months include one of ``months`` and that reports results.
 
-    When none does, the next document that reports results, if every month it reports comes after ``months``: a
-    resolution after a month without a meeting reviews both months and may name only the last ("I. KẾT QUẢ ĐẠT ĐƯỢC"
-    under a title that names the month it plans, read as the month before it), and its results answer the tasks of
-    the month it did not name."""
+    When none does, the very next document, if it reports results and its first month is the one right after
+    ``months``: a resolution after a month without a meeting reviews both months and may name only the last ("I. KẾT
+    QUẢ ĐẠT ĐƯỢC" under a title that names the month it plans, read as the month before it), and its results answer
+    the tasks of the month it did not name."""
     later = None
     for j in range(k + 1, len(docs)):
         d = docs[j]
@@ -1427,7 +1427,8 @@ def _answering(docs: Sequence[LinkDoc], k: int, months: Sequence[str]) -> int | 
             return j
         if later is None:
             later = j
-    if later is not None and docs[later].reports and min(docs[later].reports) > max(months):
+    # (the next document itself, reporting the month right after them: a report months later is no such review)
+    if later == k + 1 and docs[later].reports and max(months) < min(docs[later].reports) <= (_next_month(max(months)) or ""):
         return later
     return None
 

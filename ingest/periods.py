@@ -265,6 +265,7 @@ def _either(sp: Span, found: list[tuple[str, Span]], date: str | None) -> str:
     return "result"
 
 
+_ASIDE = re.compile(r"\([^()]{0,300}\)")
 _NO_MEETING = re.compile(r"\bkhong (?:to chuc|hop)\b")
 #: a month named by where it stands ("tháng qua", "tháng tới", folded); "so với tháng trước" is a comparison, not a period
 _RELATIVE = re.compile(r"(?<!voi )\bthang (vua qua|qua|truoc|toi|sau|ke tiep|den|nay)\b(?![ ]*(?:/|\d))")
@@ -305,6 +306,9 @@ def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[t
 
     >>> _opening_periods(["Ngày 01/10/2026, Thường trực Đảng ủy họp giao ban đánh giá kết quả tháng 9 và triển khai nhiệm vụ tháng 10."])
     (((None, 9),), ((None, 10),))
+    >>> _opening_periods(["Ngày 27/3/2026, Ban Thường vụ họp đánh giá kết quả thực hiện nhiệm vụ tháng 02 và tháng 3, thống nhất nhiệm vụ "
+    ...                   "trọng tâm tháng 4 năm 2026 (tháng 02 trùng dịp Tết nên Ban Thường vụ không tổ chức phiên họp thường kỳ)."])
+    (((None, 2), (None, 3)), ((2026, 4),))
     >>> _opening_periods(["Do mưa bão, Ban Chấp hành không tổ chức hội nghị tháng 10; nhiệm vụ tháng 11 tiếp tục thực hiện. Nay "
     ...                   "đánh giá kết quả tháng 10 và tháng 11, đề ra nhiệm vụ tháng 12 năm 2026 như sau:"])
     (((None, 10), (None, 11)), ((2026, 12),))
@@ -312,6 +316,9 @@ def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[t
     prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
     for line in prose[:2]:
         for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
+            # an aside in brackets says why, not what: "... tháng 02 và tháng 3, thống nhất nhiệm vụ tháng 4 (tháng 02 trùng
+            # dịp Tết nên Ban Thường vụ không tổ chức phiên họp thường kỳ)"
+            sentence = _ASIDE.sub(" ", sentence)
             if _NO_MEETING.search(fold(sentence)):
                 continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
             found = _classify(absolute_months(sentence, date))

@@ -422,6 +422,54 @@ def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequ
     return month in planned_m and month not in {int(p[5:7]) for p in reported}
 
 
+#: how a sentence of work still to do opens (folded): the imperative of a plan ("Phấn đấu ...", "Tiếp tục ...")
+_TO_DO = re.compile(
+    r"(?:phan dau|tiep tuc|tang cuong|tap trung|chuan bi|khan truong|day nhanh|day manh|chu dong|kien quyet|"
+    r"quyet liet|sam le|som)\b")
+#: "đã" (done), folded; "được" alone is a passive, of work to do as well ("... được cấp tài khoản")
+_DONE_WORD = re.compile(r"\bda\b")
+#: a target, not a figure reached: "đạt tối thiểu 27% dự toán", "ít nhất 90%"
+_TARGET = re.compile(r"\b(?:dat )?(?:toi thieu|it nhat)\b|^khong de\b")
+#: ... that no result opens on ("Tăng cường tuần tra ..." and "Tập trung chỉ đạo ..." report work done as well)
+_STRONG_TO_DO = re.compile(r"(?:phan dau|khan truong|sam le)\b")
+_TO_DO_AFTER_SUBJECT = re.compile(r"(?:[^,.;:]{3,60}?[ ])(?:tiep tuc|tang cuong|phan dau|tap trung|chuan bi|khan truong|day nhanh|day manh)\b")
+#: a day written "ngày 05/3/2026", "trước 15/3", "sáng 05/3" (folded; not "12/12 thôn"): group 1 the day, 2 the month, 3 the year
+_A_DAY = re.compile(r"\b(?:ngay|truoc|den|tu|sang|chieu|toi)[ ]+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b(?!/)")
+
+
+def _still_to_do(folded_sentence: str, planned: Sequence[str], date: str | None, strong: bool = False) -> bool:
+    """Whether a sentence of a field's paragraph that mixes what was done with what to do is work still to do: it names a
+    target ("đạt tối thiểu 27%"), opens on a plan's imperative (``strong``: only on one that no result opens on,
+    "Phấn đấu ..."; else also "Tiếp tục ...", "Tăng cường ...", after the body's name too), or names a day of the month
+    planned after the notice's date; and it says nothing was done ("đã").
+
+    >>> _still_to_do("to chuc le giao nhan quan ngay 05/3/2026 trang trong.", ["2026-03"], "2026-02-26")
+    True
+    >>> _still_to_do("ngay 07/02/2026, ban chi huy quan su phuong trao du 33/33 lenh goi nhap ngu.", ["2026-03"], "2026-02-26")
+    False
+    >>> _still_to_do("da to chuc le ket nap dang vien cho 02 quan chung uu tu.", ["2026-03"], "2026-02-26")
+    False
+    """
+    f = folded_sentence
+    if _DONE_WORD.search(f):
+        return False
+    if _TARGET.search(f) or (_STRONG_TO_DO if strong else _TO_DO).match(f):
+        return True
+    # the body first, then the plan's verb: "Công an phường tiếp tục thực hiện Đề án 06" (no figure reached in it)
+    if not strong and _TO_DO_AFTER_SUBJECT.match(f) and not re.search(r"\d", f):
+        return True
+    if not date or len(date) < 10 or not planned:
+        return False
+    months = {int(p[5:7]) for p in planned}
+    for m in _A_DAY.finditer(f):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = m.group(3)
+        if month in months and 1 <= day <= 31 and (year is None or year == date[:4] or int(year) == int(date[:4]) + 1) \
+                and f"{int(year or date[:4]):04d}-{month:02d}-{day:02d}" > date:
+            return True
+    return False
+
+
 def _item_period(
     sentence: str, month_src: str | None, header: Header, role: str, periods: Periods | None = None, folded: str | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -876,6 +924,15 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
     return next_kind is None or depth_next_deeper
 
 
+#: a field named before its paragraph's colon (folded): "Về quốc phòng, an ninh", "Đối với Công an xã", "Lĩnh vực văn hóa"
+_FIELD_LABEL = re.compile(r"(?:ve|doi voi|linh vuc|cong tac)\b")
+
+#: a table's caption (folded): "Bảng 1. ...", "Biểu 2: ...", "Phụ biểu 01 - ..."
+_CAPTION = re.compile(r"(?:bang|bieu|phu bieu)[ ]+(?:so[ ]+)?\d{1,2}[ ]*[.:–-][ ]")
+
+#: the head of a follow-up table's column that judges each row's result: "Đánh giá", "Tình trạng", "Mức độ hoàn thành"
+_JUDGEMENT_CELL = re.compile(r"(?:danh gia|tinh trang|muc do hoan thanh|ket qua danh gia|tien do)\b")
+
 #: an appendix's title line: "PHỤ LỤC", "Phụ lục 1:", "PHỤ LỤC: DANH MỤC NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026" (folded)
 _APPENDIX_TITLE = re.compile(r"(?m)^[ \t]*phu luc\b")
 #: a sentence of the body that sends its reader to the appendix for the tasks (folded): "... các nhiệm vụ trọng tâm
@@ -1021,7 +1078,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     def emit(
         spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
-        gives: bool = False,
+        gives: bool = False, mixed: bool = False,
     ) -> None:
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
         ahead = False  # "... Trong tháng tới, X. Y." after a field's results: the rest of its paragraph is its tasks
@@ -1035,6 +1092,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
                 r = "task"
                 ahead = True
+            elif mixed and r == "result" and _still_to_do(folded[ss:se], header.planned_months, header.date, strong=True):
+                r = "task"  # a field's paragraph of what was done and what to do, one sentence each, in any order
             elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
                 r = "limitation"
                 limits = True
@@ -1075,6 +1134,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
     #: the paragraph of the last lead-in that opened a role ("Phương hướng tháng 12:")
     leadin_at = -2
     result_cell: int | None = None  # the "Kết quả" column of the table being read
+    judged = False  # ... followed by a column that judges it ("Đánh giá")
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
         if i in titled:
@@ -1114,19 +1174,28 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # item runs from its content cell through its result cell (what became of the task, in its words)
                 heads = line.split("|")
                 result_cell = next((k for k, c in enumerate(heads) if k > 1 and "ket qua" in fold(c)), None)
+                # ... and through the judgement right after it ("| Đánh giá": "Hoàn thành", "Đang thực hiện", "Chưa
+                # thực hiện"), which says what the result's words may leave open
+                judged = result_cell is not None and result_cell + 1 < len(heads) and \
+                    _JUDGEMENT_CELL.match(fold(heads[result_cell + 1]).strip()) is not None
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))
                 end = ps + row.end("cell")
                 if result_cell is not None:
                     cells = line.split("|")
-                    if len(cells) > result_cell and cells[result_cell].strip():
-                        end = ps + sum(len(c) + 1 for c in cells[:result_cell]) + len(cells[result_cell].rstrip())
+                    last = result_cell + 1 if judged and len(cells) > result_cell + 1 and cells[result_cell + 1].strip() else result_cell
+                    if len(cells) > last and cells[last].strip():
+                        end = ps + sum(len(c) + 1 for c in cells[:last]) + len(cells[last].rstrip())
                 add(ps + row.start("cell"), end, current_role(), f"{path_of()}.r{row.group('n')}".lstrip("."), cell.uid)
             else:
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
         in_table = False
         result_cell = None
+        if _CAPTION.match(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
+            # "Bảng 1. Kết quả thực hiện các nhiệm vụ theo Thông báo số 26-TB/ĐU ...": a table's caption, not an item
+            add(ps, pe, "other", path_of(), stack[-1].uid, False)
+            continue
         mk = marks[i]
         f = folded[ps:pe]
         star = 0
@@ -1262,6 +1331,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
         hm = _INLINE_HEAD.match(body.strip())
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:
             heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."
+        elif not heading and hm and current_role() == "other" and header.planned_months and kind not in {"dash", "plus"} \
+                and _FIELD_LABEL.match(fold(hm.group("head"))) and len(hm.group("head").split()) <= 10:
+            # "1. Về quốc phòng, an ninh: Tết Nguyên đán diễn ra an toàn; ... Tổ chức lễ giao nhận quân ngày 05/3": a field's
+            # paragraph of a notice in no part of its own, its name first — the field's section, as under a heading
+            heading = True
         if heading:
             head_text = body.strip()
             # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ..." (heading and content on one line)
@@ -1321,7 +1395,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
               and "Điều " not in path and not above(section))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
-                (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months))
+                (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months)
+                 or _still_to_do(folded[a:b], header.planned_months, header.date))
                 and not text[a:b].rstrip().endswith(":") for a, b in spans):
             # (or turns to the next month: "1. Đối với Công an xã:" what it did, then "Tháng 01/2026, tăng cường ...")
             directing[section] = k
@@ -1333,8 +1408,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
     for k, ((s, e, role, path, key, is_head, month_src, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         if not is_head:
             # (the paragraph that turns to the work given is read as results too: its sentences before the turn are)
+            mixed = False
             if role == "other" and section is not None and k <= directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
                     and "|" not in text[s:e] and "\t" not in text[s:e]:
                 role = "result"  # (not a lead-in, nor a row of a table)
-            emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k])
+                mixed = True
+            emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k], mixed)
     return items

@@ -677,6 +677,24 @@ LAYOUTS += [
 ]
 
 
+# session 18, hand EI: a follow-up table whose last column judges each row ("Đánh giá": the row's item runs through it, so
+# that "Chưa thực hiện" and "Đang thực hiện" reach the linker), under a caption that is no result
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6/2026\nBảng 1. Kết quả thực hiện các nhiệm vụ theo Thông báo số 26-TB/ĐU ngày 29/5/2026\n"
+        "TT | Nhiệm vụ | Kết quả thực hiện | Đánh giá\n"
+        "1 | Thu NS 6 tháng | Thu NS 6 tháng ước đạt 18,4 tỷ đồng, bằng 47,8% dự toán | Đang thực hiện\n"
+        "2 | Lớp dạy bơi cho học sinh | Chưa mở được lớp do chưa thuê được bể bơi di động | Chưa thực hiện\n"
+        "3 | Kế hoạch kỷ niệm 27/7 | UBND xã ban hành Kế hoạch số 112/KH-UBND ngày 18/6/2026 |\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 7/2026\n- Tổ chức kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ.\n",
+        [("result", "Thu NS 6 tháng | Thu NS 6 tháng ước đạt 18,4 tỷ đồng, bằng 47,8% dự toán | Đang thực hiện"),
+         ("result", "Lớp dạy bơi cho học sinh | Chưa mở được lớp do chưa thuê được bể bơi di động | Chưa thực hiện"),
+         ("result", "Kế hoạch kỷ niệm 27/7 | UBND xã ban hành Kế hoạch số 112/KH-UBND ngày 18/6/2026"),
+         ("task", "Tổ chức kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -693,7 +711,8 @@ LAYOUTS += [
                                                          "those-is-not-but", "conclusions-on-each-agenda-item",
                                                          "chairman-gives-the-work", "body-by-body-then-next-month",
                                                          "plan-headed-nhung-viec-can-lam", "plan-headed-cong-viec-can-tap-trung",
-                                                         "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong"])
+                                                         "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong",
+                                                         "follow-up-table-judged-under-a-caption"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
@@ -965,3 +984,50 @@ def test_a_wrapped_line_joins_the_next_only_where_the_sentence_goes_on(lines: li
     filler = ["- Ủy ban nhân dân xã đã ban hành quyết định thành lập Ban bầu cử đại biểu Hội đồng",
               "nhân dân xã gồm 11 thành viên và 16 Tổ bầu cử, hoàn thành trước thời hạn quy định."] * 4
     assert reflow("\n".join([*filler, *lines, *filler])).split("\n")[4:-4] == joined
+
+
+_MIXED_FIELDS = """ĐẢNG BỘ THÀNH PHỐ LẠC GIANG
+ĐẢNG ỦY PHƯỜNG HÒA THẠNH
+*
+Số 47-TB/ĐU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hòa Thạnh, ngày 26 tháng 02 năm 2026
+
+THÔNG BÁO KẾT LUẬN
+của Ban Thường vụ Đảng ủy về kết quả công tác tháng 02
+và nhiệm vụ trọng tâm tháng 3 năm 2026
+
+Ngày 25/02/2026, Ban Thường vụ Đảng ủy phường họp đánh giá kết quả công tác tháng 02 và bàn nhiệm vụ trọng tâm tháng 3 năm 2026. Sau khi thảo luận, Ban Thường vụ Đảng ủy kết luận như sau:
+
+1. Về quốc phòng, an ninh: Tết Nguyên đán diễn ra an toàn, thu giữ 9 kg pháo nổ. Tổ chức lễ giao nhận quân ngày 05/3/2026 trang trọng, đủ 33 tân binh. Đã kết nạp đảng viên cho 02 quần chúng ưu tú chuẩn bị nhập ngũ.
+
+2. Về thu ngân sách: Lũy kế thu ngân sách 2 tháng đạt 13,5 tỷ đồng, bằng 18,6% dự toán. Thu ngân sách lũy kế quý I đạt tối thiểu 27% dự toán.
+
+3. Về xây dựng Đảng: Ngày 24/02/2026, Đảng ủy tổ chức hội nghị học tập Nghị quyết cho 168 cán bộ chủ chốt. Phấn đấu kết nạp 04 quần chúng ưu tú vào Đảng.
+
+Ban Thường vụ Đảng ủy giao các đồng chí Ủy viên Ban Thường vụ phụ trách lĩnh vực chỉ đạo thực hiện các nội dung trên.
+
+T/L BAN THƯỜNG VỤ
+CHÁNH VĂN PHÒNG
+
+Lê Thị Mỹ Hạnh
+"""
+
+
+def test_a_field_paragraph_mixing_what_was_done_and_what_to_do() -> None:
+    """Hand EN's second ward: "1. Về quốc phòng, an ninh: ..." — a field named before its paragraph's colon, in a notice of
+    no part of its own; each sentence is what was done, or what to do (a day of the month planned, after the notice's
+    date; "Phấn đấu ..."; a target "đạt tối thiểu ..."), in any order."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(_MIXED_FIELDS)
+    assert doc.header.planned_months == ("2026-03",) and doc.header.reported_months == ("2026-02",)
+    got = [(it.role, it.text.split(",")[0].split(" ")[0:3]) for it in doc.items if it.role in {"task", "result"}]
+    assert [(r, " ".join(w)) for r, w in got] == [
+        ("result", "Tết Nguyên đán"), ("task", "Tổ chức lễ"), ("result", "Đã kết nạp"),
+        ("result", "Lũy kế thu"), ("task", "Thu ngân sách"),
+        ("result", "Ngày 24/02/2026"), ("task", "Phấn đấu kết"),
+    ]
+    assert {it.section for it in doc.items if it.role in {"task", "result"}} == {"Về quốc phòng, an ninh", "Về thu ngân sách", "Về xây dựng Đảng"}

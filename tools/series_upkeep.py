@@ -101,7 +101,8 @@ def periods(folders: list[Path]) -> list[str]:
         for doc in gold["documents"]:
             h = parse_file(str(folder / doc["file"])).header
             reported, planned = list(h.reported_months or ()), list(h.planned_months or ())
-            if reported != doc["reported_months"] or doc["planned_period"] not in planned:
+            # (a report that plans nothing is labelled with no planned month: null)
+            if reported != doc["reported_months"] or (doc["planned_period"] not in planned if doc["planned_period"] else planned):
                 out.append(f"{folder.name}/{doc['file']}: labelled {doc['reported_months']} -> {doc['planned_period']}, "
                            f"read {reported} -> {planned}")
     return out
