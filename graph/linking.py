@@ -1203,6 +1203,9 @@ def not_done(text: str) -> bool:
     return len(named.split()) <= 16 and _NOTHING_DONE.match(status) is not None
 
 
+_NUMBER_CELL = re.compile(r"\d{1,3}(?:[.]\d{3})*(?:,\d+)?")
+
+
 def verdict_of_result(text: str) -> str:
     """``partial`` when a result reports progress short of completion, else ``done``.
 
@@ -1218,7 +1221,16 @@ def verdict_of_result(text: str) -> str:
     'partial'
     >>> verdict_of_result("Tổ chức thành công Đại hội Hội Liên hiệp thanh niên phường.")
     'done'
+    >>> verdict_of_result("Tài khoản định danh điện tử mức 2 kích hoạt mới (tài khoản) | 400 | 352 | 88,0")
+    'partial'
+    >>> verdict_of_result("Thu ngân sách nhà nước trên địa bàn (tỷ đồng) | 4,0 | 4,38 | 109,5")
+    'done'
     """
+    # a row of a table of indicators, "Thu ngân sách (tỷ đồng) | 4,0 | 4,38 | 109,5": its last cell is the share of the
+    # plan reached (of the last month, when the table gives two)
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) >= 4 and all(_NUMBER_CELL.fullmatch(c) for c in cells[-3:]):
+        return "done" if _num(cells[-1]) >= 100 else "partial"
     f = _fold(text)
     if _NOT_YET.search(text.lower()):
         return "partial"

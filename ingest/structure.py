@@ -1135,6 +1135,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
     leadin_at = -2
     result_cell: int | None = None  # the "Kết quả" column of the table being read
     judged = False  # ... followed by a column that judges it ("Đánh giá")
+    whole_row = False  # a table of indicators: a row's item is the whole row
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
         if i in titled:
@@ -1173,17 +1174,26 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # a follow-up table: "TT | Nhiệm vụ theo Thông báo số 34-TB/ĐU | Kết quả thực hiện | Ghi chú"; a row's
                 # item runs from its content cell through its result cell (what became of the task, in its words)
                 heads = line.split("|")
+                whole_row = False
                 result_cell = next((k for k, c in enumerate(heads) if k > 1 and "ket qua" in fold(c)), None)
                 # ... and through the judgement right after it ("| Đánh giá": "Hoàn thành", "Đang thực hiện", "Chưa
                 # thực hiện"), which says what the result's words may leave open
                 judged = result_cell is not None and result_cell + 1 < len(heads) and \
                     _JUDGEMENT_CELL.match(fold(heads[result_cell + 1]).strip()) is not None
+                cols = [fold(c).strip() for c in heads]
+                if result_cell is None and any(c.startswith(("thuc hien", "th ", "uoc")) for c in cols[2:]) \
+                        and any(c.startswith(("ty le", "so sanh", "dat")) for c in cols[2:]):
+                    # a table of indicators: "TT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ (%)": a row's item is the
+                    # indicator with its figures, the whole row (a target of the plan is answered by them)
+                    result_cell, judged, whole_row = len(heads) - 1, False, True
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))
                 end = ps + row.end("cell")
                 if result_cell is not None:
                     cells = line.split("|")
                     last = result_cell + 1 if judged and len(cells) > result_cell + 1 and cells[result_cell + 1].strip() else result_cell
+                    if whole_row:
+                        last = max((k for k, c in enumerate(cells) if c.strip()), default=0)
                     if len(cells) > last and cells[last].strip():
                         end = ps + sum(len(c) + 1 for c in cells[:last]) + len(cells[last].rstrip())
                 add(ps + row.start("cell"), end, current_role(), f"{path_of()}.r{row.group('n')}".lstrip("."), cell.uid)

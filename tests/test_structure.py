@@ -695,6 +695,21 @@ LAYOUTS += [
 ]
 
 
+# session 18, hand EP: a table of indicators opens the results ("TT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ (%)"): a
+# row's item is the whole row, the indicator with its figures, which answer a target of the plan
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6/2026\nTT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ (%) | Ghi chú\n"
+        "1 | Thu ngân sách nhà nước trên địa bàn (tỷ đồng) | 4,5 | 4,61 | 102,4 |\n"
+        "2 | Tài khoản định danh điện tử mức 2 kích hoạt mới (tài khoản) | 400 | 352 | 88,0 | do mưa bão\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 7/2026\n- Phấn đấu thu ngân sách tháng 7 đạt 4,4 tỷ đồng.\n",
+        [("result", "Thu ngân sách nhà nước trên địa bàn (tỷ đồng) | 4,5 | 4,61 | 102,4"),
+         ("result", "Tài khoản định danh điện tử mức 2 kích hoạt mới (tài khoản) | 400 | 352 | 88,0 | do mưa bão"),
+         ("task", "Phấn đấu thu ngân sách tháng 7 đạt 4,4 tỷ đồng.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -712,7 +727,7 @@ LAYOUTS += [
                                                          "chairman-gives-the-work", "body-by-body-then-next-month",
                                                          "plan-headed-nhung-viec-can-lam", "plan-headed-cong-viec-can-tap-trung",
                                                          "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong",
-                                                         "follow-up-table-judged-under-a-caption"])
+                                                         "follow-up-table-judged-under-a-caption", "table-of-indicators"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
