@@ -471,6 +471,7 @@ SERIES_FLOORS = [
     ("test-hand-dn", "follow_through", 0.94), ("test-hand-dn", "carry_over", 0.86), ("test-hand-dn", "gaps", 0.89),
     ("test-hand-do", "follow_through", 0.91), ("test-hand-do", "carry_over", 0.86), ("test-hand-do", "gaps", 0.67),
     ("test-hand-dy", "follow_through", 0.93), ("test-hand-dy", "carry_over", 0.75), ("test-hand-dy", "gaps", 0.85),
+    ("test-hand-eh", "follow_through", 0.92), ("test-hand-eh", "carry_over", 0.88), ("test-hand-eh", "gaps", 0.90),
 ]
 
 
