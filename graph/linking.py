@@ -64,6 +64,7 @@ import ingest
 from ingest.models import ParsedDocument
 from ingest.normalize import fold
 from ingest.patterns import trie_alternation
+from ingest.periods import shift_month
 from ingest.structure import addressee
 from ingest.vocabulary import VERDICTS as VERDICTS
 from ingest.vocabulary import WORK_ABBREVIATIONS
@@ -506,10 +507,27 @@ def without_owner(text: str) -> str:
     >>> without_owner("Trao Huy hiệu 40 năm tuổi Đảng cho đồng chí Lương Văn Bình.")
     'Trao Huy hiệu 40 năm tuổi Đảng cho đồng chí Lương Văn Bình.'
     """
-    if "đ/c" not in text.lower() and "đồng chí" not in text.lower():
-        return text
-    out = _OWNER_TAIL.sub("", _OWNER_PAREN.sub("", text))
-    return out if len(out) >= 12 else text
+    return _split_owner(text)[0]
+
+
+def _split_owner(text: str) -> tuple[str, str]:
+    """``(the work, the words naming who is in charge of it)``: :func:`without_owner` and what it took out ("" when it
+    took nothing).
+
+    >>> _split_owner("Tổng vệ sinh ngõ xóm đón Tết (Đ/c Thắng, Bí thư Chi đoàn phụ trách).")
+    ('Tổng vệ sinh ngõ xóm đón Tết.', ' (Đ/c Thắng, Bí thư Chi đoàn phụ trách)')
+    """
+    low = text.lower()
+    if "đ/c" not in low and "đồng chí" not in low:
+        return text, ""
+    taken: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        taken.append(m.group(0))
+        return ""
+
+    out = _OWNER_TAIL.sub(take, _OWNER_PAREN.sub(take, text))
+    return (out, " ".join(taken)) if len(out) >= 12 and taken else (text, "")
 
 
 #: a task written as fields: "Nội dung: X; đơn vị chủ trì: Y; thời gian hoàn thành: Z" (the body and the deadline
@@ -537,13 +555,10 @@ def without_fields(text: str) -> str:
 @functools.lru_cache(maxsize=32768)
 def _features(text: str, bodies: bool = True) -> frozenset[str]:
     """An item's features; ``bodies=False``: without the words of the bodies it names (:func:`without_bodies`)."""
-    text = without_addressee(without_fields(text))
-    work = without_owner(text)
-    # the comrade in charge counts as a body does: a little
-    owner = text.replace(work.rstrip(". "), " ", 1) if work is not text and bodies else ""
-    text = work
+    text, owner = _split_owner(without_addressee(without_fields(text)))
     stripped, named = _split_bodies(text)
-    if owner:
+    # the comrade in charge counts as a body does: a little
+    if owner and bodies:
         named = f"{named} | {owner}" if named else owner
     extra: list[str] = []
     if named:
@@ -726,9 +741,9 @@ class _Scorer:
             bonus -= OTHER_QUOTED
         if self._events[a.id] & self._events[b.id]:
             bonus += SAME_EVENT
-        if _other_place(self._places[a.id], self._places[b.id]):
+        if _none_shared(self._places[a.id], self._places[b.id]):
             bonus -= OTHER_PLACE
-        if _other_place(self._diseases[a.id], self._diseases[b.id]):
+        if _none_shared(self._diseases[a.id], self._diseases[b.id]):
             bonus -= OTHER_DISEASE
         return max(0.0, min(1.0, s + bonus + stage))
 
@@ -783,8 +798,8 @@ class _Scorer:
         s += TARGET_BONUS * self.target_matrix(left, right)
         s -= OTHER_QUOTED * self.quoted_matrix(left, right)
         s += SAME_EVENT * self.event_matrix(left, right)
-        s -= OTHER_PLACE * _flag_matrix(left, right, self._places, _other_place)
-        s -= OTHER_DISEASE * _flag_matrix(left, right, self._diseases, _other_place)
+        s -= OTHER_PLACE * _flag_matrix(left, right, self._places, _none_shared)
+        s -= OTHER_DISEASE * _flag_matrix(left, right, self._diseases, _none_shared)
         stage = self.stage_matrix(left, right, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
@@ -1071,8 +1086,8 @@ def _diseases(text: str) -> frozenset[str]:
     return frozenset(_DISEASES[int(m.lastgroup[1:])][1] for m in _DISEASE.finditer(low) if m.lastgroup)
 
 
-def _other_place(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both items name a place, and no place of one is a place of the other."""
+def _none_shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both items name some (places, diseases), and none of one is one of the other."""
     return bool(a) and bool(b) and not (a & b)
 
 
@@ -1257,10 +1272,7 @@ def _doc_order(d: LinkDoc) -> tuple[str, str]:
 
 
 def _next_month(period: str | None) -> str | None:
-    if not period or len(period) < 7:
-        return None
-    y, m = int(period[:4]), int(period[5:7])
-    return f"{y + (m == 12)}-{(m % 12) + 1:02d}"
+    return shift_month(period, 1) if period and len(period) >= 7 else None
 
 
 def align(pairs: Iterable[tuple[float, str, str]], minimum: float, extra: float) -> list[tuple[float, str, str]]:

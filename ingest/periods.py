@@ -465,6 +465,16 @@ def _month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
+def shift_month(month: str, by: int) -> str:
+    """``month`` (``YYYY-MM``) moved ``by`` months.
+
+    >>> shift_month("2026-12", 1), shift_month("2026-01", -1)
+    ('2027-01', '2025-12')
+    """
+    k = _month_index(month) + by
+    return _iso(k // 12, k % 12 + 1)
+
+
 def _shift_year(month: str, years: int) -> str:
     return f"{int(month[:4]) + years:04d}{month[4:]}"
 

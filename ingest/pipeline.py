@@ -22,7 +22,7 @@ from ingest.metrics import extract_metrics
 from ingest.models import SCHEMA, Citation, Header, Item, ParsedDocument, RawText, Source
 from ingest.normalize import fold, normalize
 from ingest.people import extract_people
-from ingest.periods import Periods
+from ingest.periods import Periods, shift_month
 from ingest.readers import PageProgress, read_file
 from ingest.structure import parse_items
 from ingest.themes import tag_themes
@@ -71,16 +71,6 @@ def _replace(obj: Any, **changes: Any) -> Any:
     return out
 
 
-def _next_month(month: str) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    return f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
-
-
-def _previous_month(month: str) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
-
-
 def reported_before_planned(header: Header, items: Sequence[Item]) -> Header:
     """A notice that plans a month, reports results and names no month reported reports the month before it.
 
@@ -91,7 +81,7 @@ def reported_before_planned(header: Header, items: Sequence[Item]) -> Header:
     if header.reported_months or not header.planned_months or not header.date or not any(it.role == "result" for it in items):
         return header
     first = min(header.planned_months)
-    before = _previous_month(first)
+    before = shift_month(first, -1)
     if header.date[:7] not in (before, first):
         return header
     return replace(header, reported_months=(before,), reported_period=before)
@@ -108,7 +98,7 @@ def planned_after_reported(header: Header, items: Sequence[Item]) -> Header:
     if header.planned_months or not header.reported_months or not header.date or not any(it.role == "task" for it in items):
         return header
     last = max(header.reported_months)
-    nxt = _next_month(last)
+    nxt = shift_month(last, 1)
     if header.date[:7] not in (last, nxt):
         return header
     return replace(header, planned_months=(nxt,), planned_period=nxt)

@@ -1173,19 +1173,17 @@ def parse_items(text: str, header: Header) -> list[Item]:
             if header_row:
                 # a follow-up table: "TT | Nhiệm vụ theo Thông báo số 34-TB/ĐU | Kết quả thực hiện | Ghi chú"; a row's
                 # item runs from its content cell through its result cell (what became of the task, in its words)
-                heads = line.split("|")
+                cols = [fold(c).strip() for c in line.split("|")]
                 whole_row = False
-                result_cell = next((k for k, c in enumerate(heads) if k > 1 and "ket qua" in fold(c)), None)
+                result_cell = next((k for k, c in enumerate(cols) if k > 1 and "ket qua" in c), None)
                 # ... and through the judgement right after it ("| Đánh giá": "Hoàn thành", "Đang thực hiện", "Chưa
                 # thực hiện"), which says what the result's words may leave open
-                judged = result_cell is not None and result_cell + 1 < len(heads) and \
-                    _JUDGEMENT_CELL.match(fold(heads[result_cell + 1]).strip()) is not None
-                cols = [fold(c).strip() for c in heads]
+                judged = result_cell is not None and result_cell + 1 < len(cols) and _JUDGEMENT_CELL.match(cols[result_cell + 1]) is not None
                 if result_cell is None and any(c.startswith(("thuc hien", "th ", "uoc")) for c in cols[2:]) \
                         and any(c.startswith(("ty le", "so sanh", "dat")) for c in cols[2:]):
                     # a table of indicators: "TT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ (%)": a row's item is the
                     # indicator with its figures, the whole row (a target of the plan is answered by them)
-                    result_cell, judged, whole_row = len(heads) - 1, False, True
+                    result_cell, judged, whole_row = len(cols) - 1, False, True
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))
                 end = ps + row.end("cell")

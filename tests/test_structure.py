@@ -749,14 +749,7 @@ def test_hard_wrapped_text_is_reflowed_into_items() -> None:
     head = "BÁO CÁO\nkết quả tháng 9 và nhiệm vụ tháng 10 năm 2026\n-----\nI. KẾT QUẢ THÁNG 9\n"
 
     def wrap(p: str) -> list[str]:
-        lines, cur = [], ""
-        for w in p.split():
-            if len(cur) + len(w) + 1 > 85:
-                lines.append(cur)
-                cur = w
-            else:
-                cur = f"{cur} {w}".strip()
-        return [*lines, cur]
+        return _wrap(p, 85)
 
     flat = normalize(head + "\n".join(f"- {p}" for p in para))
     wrapped_lines = [line for p in para for line in wrap(f"- {p}")]
@@ -929,6 +922,18 @@ def test_page_numbers_and_running_headers_of_a_scan_saved_as_text_are_no_items(p
     assert not [it.text for it in doc.items if "Trang " in it.text or " - Báo cáo tháng" in it.text]
 
 
+def _wrap(line: str, width: int) -> list[str]:
+    """``line`` cut between words into lines of at most ``width`` characters (a longer word on a line of its own)."""
+    pieces, cur = [], ""
+    for word in line.split():
+        if cur and len(cur) + 1 + len(word) > width:
+            pieces.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return [*pieces, cur]
+
+
 def _as_copied_from_pdf(raw: str, width: int = 80) -> str:
     """A notice as an office copies it out of its PDF: every line of prose cut at ``width`` characters between words,
     a page number alone on a line every 45 lines ("2", "- 3 -"), often in the middle of a paragraph. The header's
@@ -937,14 +942,7 @@ def _as_copied_from_pdf(raw: str, width: int = 80) -> str:
     for k, line in enumerate(raw.split("\n")):
         pieces = [line]
         if k > 6 and len(line) > width + 5 and " | " not in line and "\t" not in line:
-            pieces, cur = [], ""
-            for word in line.split(" "):
-                if cur and len(cur) + 1 + len(word) > width:
-                    pieces.append(cur)
-                    cur = word
-                else:
-                    cur = f"{cur} {word}" if cur else word
-            pieces.append(cur)
+            pieces = _wrap(line, width)
         for piece in pieces:
             out.append(piece)
             if len(out) % 45 == 0:
