@@ -35,6 +35,24 @@ _MONTH_WORDS = {
     "muoi hai": 12, "muoi mot": 11, "gieng": 1, "chap": 12, "muoi": 10, "mot": 1, "hai": 2, "ba": 3, "tu": 4,
     "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
 }
+#: "tháng XII", "tháng IX năm 2026": months in Roman figures, as some clerks write them in titles and headings
+_MONTH_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+#: a month after "tháng" (folded) that no other word after "tháng" can be: its figure, its Roman figure, or its name
+#: but "Năm" and "Sáu" ("tháng năm 2026" of a date, "tháng sau": next month); :func:`month_number` reads it
+MONTH_TOKEN = "(?:\\d{1,2}|" + "|".join(
+    w.replace(" ", "[ ]") for w in sorted([*(w for w in _MONTH_WORDS if w not in ("nam", "sau")), *_MONTH_ROMAN], key=len, reverse=True)
+) + ")(?!\\w)"
+
+
+def month_number(token: str) -> int | None:
+    """The month a :data:`MONTH_TOKEN` names (folded), None outside 1–12.
+
+    >>> [month_number(t) for t in ("09", "xii", "muoi mot", "13")]
+    [9, 12, 11, None]
+    """
+    t = " ".join(token.split())
+    n = int(t) if t.isdigit() else _MONTH_ROMAN.get(t) or _MONTH_WORDS.get(t)
+    return n if n is not None and 1 <= n <= 12 else None
 
 
 @dataclass(frozen=True)
@@ -53,7 +71,7 @@ _QUARTER_HINT = re.compile(r"quy[ ]+[iv1-4]")
 @functools.cache
 def _period_re() -> re.Pattern[str]:
     # under re.X a space must be written [ ]: "muoi hai" would otherwise read "muoihai"
-    month_word = "|".join(w.replace(" ", "[ ]") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
+    month_word = "|".join(w.replace(" ", "[ ]") for w in sorted([*_MONTH_WORDS, *_MONTH_ROMAN], key=len, reverse=True))
     year = r"(?:[ ]*/[ ]*|[ ]+nam[ ]+|[ ]*-[ ]*)(?P<{name}>(?:19|20)\d\d)"
     return re.compile(
         r"""
@@ -67,8 +85,8 @@ def _period_re() -> re.Pattern[str]:
         # ("tháng 7 và 6 tháng cuối năm": "6 tháng" is a count of months, not June)
         | (?P<month>thang[ ]*(?P<ms>\d{1,2}(?:[ ]*(?:,|va|-|–)[ ]*(?:thang[ ]*)?\d{1,2}(?!\d)(?![ ]+thang\b))*)(?:""" + year.format(name="my")
         + r""")?)
-        # "tháng Mười Một", "tháng Giêng năm 2027"
-        | (?P<mword>thang[ ]+(?P<mw>""" + month_word + r""")\b(?:[ ]+nam[ ]+(?P<mwy>(?:19|20)\d\d))?)
+        # "tháng Mười Một", "tháng Giêng năm 2027", "tháng XII/2026"
+        | (?P<mword>thang[ ]+(?P<mw>""" + month_word + r""")\b(?:""" + year.format(name="mwy") + r""")?)
         # "năm 2026" alone: a whole year ("kết quả thực hiện nhiệm vụ năm 2026")
         | (?P<year>\bnam[ ]+(?P<yy>(?:19|20)\d\d))
         """,
@@ -130,7 +148,7 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
             months = [(y, k) for k in nums if 1 <= k <= 12]
         elif m.group("mword"):
             y = int(m.group("mwy")) if m.group("mwy") else None
-            months = [(y, _MONTH_WORDS[m.group("mw")])]
+            months = [(y, _MONTH_WORDS.get(m.group("mw")) or _MONTH_ROMAN[m.group("mw")])]
         elif m.group("year") and years:
             after = f[m.end() : m.end() + 3]
             if re.match(r"[ ]*[-–]", after):

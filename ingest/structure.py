@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
-from ingest.periods import Periods, fill_years, item_months, months_in
+from ingest.periods import MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
 from ingest.vocabulary import split_sentences
 
 # --- markers ---------------------------------------------------------------------
@@ -187,7 +187,7 @@ _RESULT_OF_TASKS = re.compile(r"\b(?:(?:ket qua|tinh hinh)(?: \w+){0,3}|da(?: \w
 _TASKS_SET = re.compile(r"[ ]+(?:da[ ]+)?(?:de ra|duoc giao)\b")
 #: "… các nhiệm vụ trọng tâm của tháng cuối năm được triển khai đồng bộ, cụ thể:": the tasks said done, results follow
 _TASKS_DONE = re.compile(r"\b(?:duoc trien khai|duoc thuc hien|da duoc|da trien khai|da thuc hien|da hoan thanh|dat (?:duoc|ket qua))\b")
-_MONTH = re.compile(r"thang[ ]*(\d{1,2})(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
+_MONTH = re.compile(r"thang[ ]*(" + MONTH_TOKEN + r")(?:[ ]*/[ ]*(\d{4})|[ ]+nam[ ]+(\d{4}))?")
 
 
 #: How a heading that ends with a full stop starts (folded).
@@ -276,8 +276,8 @@ def _month_of(text: str, header: Header, role: str) -> str | None:
     m = _MONTH.search(fold(text))
     if not m:
         return None
-    month = int(m.group(1))
-    if not 1 <= month <= 12:
+    month = month_number(m.group(1))
+    if month is None:
         return None
     year = m.group(2) or m.group(3)
     if year is None:
@@ -368,7 +368,7 @@ def _inline_leadin(line: str) -> tuple[int, str] | None:
     return colon + 2, role
 
 
-_OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(\d{1,2})\b")
+_OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(" + MONTH_TOKEN + ")")
 
 
 def _role_of_opening(body: str, header: Header) -> str | None:
@@ -378,9 +378,9 @@ def _role_of_opening(body: str, header: Header) -> str | None:
     "Tháng 10, tập trung ..." plans October in a notice that plans it.
     """
     m = _OPENING_MONTH.match(fold(body.strip()))
-    if not m:
+    month = month_number(m.group(1)) if m else None
+    if month is None:
         return None
-    month = int(m.group(1))
     if any(int(ym[5:7]) == month for ym in header.reported_months or ()):
         return "result"
     if any(int(ym[5:7]) == month for ym in header.planned_months or ()):
@@ -407,7 +407,7 @@ def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months:
 
 #: a sentence of a field's results that turns to the field's next month (folded): "Trong tháng tới, ...", "Thời gian tới,
 #: yêu cầu ...", "Tháng 12, ..." / "Trong tháng 12, ..." when December is the month planned and not a month reported
-_AHEAD = re.compile(r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (\d{1,2})(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?[ ]*,")
+_AHEAD = re.compile(r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (" + MONTH_TOKEN + r")(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?[ ]*,")
 
 
 def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequence[str]) -> bool:
@@ -417,7 +417,7 @@ def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequ
         return False
     if m.group(1) is None:
         return True
-    month = int(m.group(1))
+    month = month_number(m.group(1))
     planned_m = {int(p[5:7]) for p in planned}
     return month in planned_m and month not in {int(p[5:7]) for p in reported}
 

@@ -27,6 +27,9 @@ def _months(phrase: str) -> list[tuple[int | None, int]]:
         ("9 tháng đầu năm", [(None, m) for m in range(1, 10)]),
         ("tháng Mười Hai", [(None, 12)]),  # in words
         ("tháng Giêng năm 2027", [(2027, 1)]),
+        ("tháng XII năm 2026", [(2026, 12)]),  # in Roman figures (hand ES)
+        ("tháng IX/2026", [(2026, 9)]),
+        ("tháng Mười, tháng Mười một", [(None, 10), (None, 11)]),
         ("năm 2026", [(2026, m) for m in range(1, 13)]),  # a year report
         ("ngày 22 tháng 12 năm 2024", []),  # a date, not a period
         ("nhiệm kỳ 2026 - 2031", []),  # a term, not a year reviewed
@@ -93,6 +96,14 @@ def test_period_expressions(phrase: str, months: list) -> None:
         ("KẾT LUẬN HỘI NGHỊ GIAO BAN", "I. KẾT QUẢ THÁNG QUA\nIII. NHIỆM VỤ THÁNG TỚI\n", "2025-12-29", ("2025-12",), ("2026-01",)),
         ("KẾT LUẬN HỘI NGHỊ GIAO BAN", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11\nIII. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI\n", "2025-12-03",
          ("2025-11",), ("2025-12",)),
+        # hand ES: a clerk who names the months in words and Roman figures; the year's review reports its last month
+        ("về kết quả thực hiện nhiệm vụ tháng Mười, tháng Mười một và phương hướng, nhiệm vụ trọng tâm tháng XII năm 2026", "",
+         "2026-11-27", ("2026-10", "2026-11"), ("2026-12",)),
+        ("về kết quả thực hiện nhiệm vụ tháng XII, kết quả năm 2026 và phương hướng, nhiệm vụ trọng tâm tháng 01 năm 2027", "",
+         "2026-12-29", ("2026-12",), ("2027-01",)),
+        ("về kết quả thực hiện nhiệm vụ tháng Hai và phương hướng, nhiệm vụ trọng tâm tháng Ba năm 2027", "", "2027-02-25",
+         ("2027-02",), ("2027-03",)),
+        ("Thông báo kết luận", "I. KẾT QUẢ THÁNG XI\nII. NHIỆM VỤ THÁNG XII\n", "2026-11-28", ("2026-11",), ("2026-12",)),
     ],
 )
 def test_document_periods(title: str, body: str, date: str | None, reported: tuple, planned: tuple) -> None:
