@@ -29,19 +29,23 @@ from dataclasses import dataclass
 from ingest.normalize import fold
 from ingest.vocabulary import split_sentences
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+#: Roman figures as clerks write quarters ("quý IV") and months ("tháng XII")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
 # "tháng Giêng", "tháng Năm", "tháng Mười Hai": months written in words (longest first)
 _MONTH_WORDS = {
     "muoi hai": 12, "muoi mot": 11, "gieng": 1, "chap": 12, "muoi": 10, "mot": 1, "hai": 2, "ba": 3, "tu": 4,
     "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
 }
-#: "tháng XII", "tháng IX năm 2026": months in Roman figures, as some clerks write them in titles and headings
-_MONTH_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
-#: a month after "tháng" (folded) that no other word after "tháng" can be: its figure, its Roman figure, or its name
-#: but "Năm" and "Sáu" ("tháng năm 2026" of a date, "tháng sau": next month); :func:`month_number` reads it
-MONTH_TOKEN = "(?:\\d{1,2}|" + "|".join(
-    w.replace(" ", "[ ]") for w in sorted([*(w for w in _MONTH_WORDS if w not in ("nam", "sau")), *_MONTH_ROMAN], key=len, reverse=True)
-) + ")(?!\\w)"
+
+
+def _words_re(words: list[str]) -> str:
+    """An alternation of ``words``, longest first, its spaces written ``[ ]`` (they hold under ``re.X`` too)."""
+    return "|".join(w.replace(" ", "[ ]") for w in sorted(words, key=len, reverse=True))
+
+
+#: a month after "tháng" (folded) that no other word after "tháng" can be: its figure, its Roman figure ("tháng XII"),
+#: or its name but "Năm" and "Sáu" ("tháng năm 2026" of a date, "tháng sau": next month); :func:`month_number` reads it
+MONTH_TOKEN = "(?:\\d{1,2}|" + _words_re([*(w for w in _MONTH_WORDS if w not in ("nam", "sau")), *_ROMAN]) + ")(?!\\w)"
 
 
 def month_number(token: str) -> int | None:
@@ -51,7 +55,7 @@ def month_number(token: str) -> int | None:
     [9, 12, 11, None]
     """
     t = " ".join(token.split())
-    n = int(t) if t.isdigit() else _MONTH_ROMAN.get(t) or _MONTH_WORDS.get(t)
+    n = int(t) if t.isdigit() else _ROMAN.get(t) or _MONTH_WORDS.get(t)
     return n if n is not None and 1 <= n <= 12 else None
 
 
@@ -70,8 +74,7 @@ _QUARTER_HINT = re.compile(r"quy[ ]+[iv1-4]")
 
 @functools.cache
 def _period_re() -> re.Pattern[str]:
-    # under re.X a space must be written [ ]: "muoi hai" would otherwise read "muoihai"
-    month_word = "|".join(w.replace(" ", "[ ]") for w in sorted([*_MONTH_WORDS, *_MONTH_ROMAN], key=len, reverse=True))
+    month_word = _words_re([*_MONTH_WORDS, *_ROMAN])
     year = r"(?:[ ]*/[ ]*|[ ]+nam[ ]+|[ ]*-[ ]*)(?P<{name}>(?:19|20)\d\d)"
     return re.compile(
         r"""
@@ -148,7 +151,7 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
             months = [(y, k) for k in nums if 1 <= k <= 12]
         elif m.group("mword"):
             y = int(m.group("mwy")) if m.group("mwy") else None
-            months = [(y, _MONTH_WORDS.get(m.group("mw")) or _MONTH_ROMAN[m.group("mw")])]
+            months = [(y, n) for n in (month_number(m.group("mw")),) if n is not None]
         elif m.group("year") and years:
             after = f[m.end() : m.end() + 3]
             if re.match(r"[ ]*[-–]", after):

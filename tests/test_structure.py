@@ -748,11 +748,8 @@ def test_hard_wrapped_text_is_reflowed_into_items() -> None:
     ]
     head = "BÁO CÁO\nkết quả tháng 9 và nhiệm vụ tháng 10 năm 2026\n-----\nI. KẾT QUẢ THÁNG 9\n"
 
-    def wrap(p: str) -> list[str]:
-        return _wrap(p, 85)
-
     flat = normalize(head + "\n".join(f"- {p}" for p in para))
-    wrapped_lines = [line for p in para for line in wrap(f"- {p}")]
+    wrapped_lines = [line for p in para for line in _wrap(f"- {p}", 85)]
     wrapped_lines[5:5] = ["", "2", "ĐẢNG ỦY XÃ VÀM LÁCH - BC tháng 9/2026", ""]  # a page break mid-paragraph
     wrapped = normalize(head + "\n".join(wrapped_lines))
     texts = [[i.text for i in parse_items(t, parse_header(t))] for t in (flat, wrapped)]
@@ -762,7 +759,7 @@ def test_hard_wrapped_text_is_reflowed_into_items() -> None:
     top = "ĐẢNG BỘ TỈNH CAO MAI\nĐẢNG ỦY XÃ VÀM LÁCH\n*\nSố 58-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nVàm Lách, ngày 28 tháng 9 năm 2026\n\n"
     for running in ("Báo cáo số 58-BC/ĐU ngày 28/9/2026 của Ban Thường vụ Đảng ủy xã Vàm Lách",
                     "ĐẢNG ỦY XÃ VÀM LÁCH - BÁO CÁO THÁNG 9/2026"):
-        lines = [line for p in para for line in wrap(f"- {p}")]
+        lines = [line for p in para for line in _wrap(f"- {p}", 85)]
         lines[5:5] = ["- 2 -", running]
         t = normalize(top + head + "\n".join(lines))
         assert [i.text for i in parse_items(t, parse_header(t)) if i.role == "result"] == para, running
