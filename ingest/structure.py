@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ingest import sentence_role
 from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
 from ingest.periods import MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
@@ -121,6 +122,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("can tap trung", "task"),
     ("chuong trinh hanh dong", "task"),
     ("dinh huong", "task"),
+    # a field's results, then "Thời gian tới:" / "Tháng tới:" over its work ahead
+    ("thoi gian toi", "task"),
+    ("thang toi", "task"),
     ("to chuc thuc hien", "assignment"),
     ("thi hanh", "assignment"),
     ("kien nghi", "other"),
@@ -406,8 +410,11 @@ def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months:
 
 
 #: a sentence of a field's results that turns to the field's next month (folded): "Trong tháng tới, ...", "Thời gian tới,
-#: yêu cầu ...", "Tháng 12, ..." / "Trong tháng 12, ..." when December is the month planned and not a month reported
-_AHEAD = re.compile(r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (" + MONTH_TOKEN + r")(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?[ ]*,")
+#: yêu cầu ...", "Tháng 12, ..." / "Trong tháng 12, ..." when December is the month planned and not a month reported, or
+#: "Trong tháng 3 tiếp tục ..." (without the comma, before a plan's verb)
+_AHEAD = re.compile(
+    r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (" + MONTH_TOKEN
+    + r")(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?(?:[ ]*,|[ ]+(?=(?:tiep tuc|phan dau|tap trung|tang cuong|day nhanh|day manh|khan truong)\b))")
 
 
 def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequence[str]) -> bool:
@@ -435,6 +442,10 @@ _STRONG_TO_DO = re.compile(r"(?:phan dau|khan truong|sam le)\b")
 _TO_DO_AFTER_SUBJECT = re.compile(r"(?:[^,.;:]{3,60}?[ ])(?:tiep tuc|tang cuong|phan dau|tap trung|chuan bi|khan truong|day nhanh|day manh)\b")
 #: a day written "ngày 05/3/2026", "trước 15/3", "sáng 05/3" (folded; not "12/12 thôn"): group 1 the day, 2 the month, 3 the year
 _A_DAY = re.compile(r"\b(?:ngay|truoc|den|tu|sang|chieu|toi)[ ]+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b(?!/)")
+
+
+#: a heading of the limitations, their causes, the difficulties (folded)
+_SHORTFALLS = re.compile(r"\b(?:han che|ton tai|nguyen nhan|kho khan|vuong mac|khuyet diem|yeu kem|bat cap)\b")
 
 
 def _still_to_do(folded_sentence: str, planned: Sequence[str], date: str | None, strong: bool = False) -> bool:
@@ -1082,7 +1093,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
     ) -> None:
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
         ahead = False  # "... Trong tháng tới, X. Y." after a field's results: the rest of its paragraph is its tasks
-        for ss, se in spans:
+        # a field's paragraph of what was done and what to do, one sentence each: the sentences read together
+        # (ingest.sentence_role: the learned model, a plan's strong words and days after the notice's for certain)
+        # (a limitation among them is none of the work to do: "Tồn tại: ... còn ngập cục bộ khi mưa lớn")
+        to_do = sentence_role.decode(
+            0.99 if _still_to_do(folded[ss:se], header.planned_months, header.date, strong=True)
+            else 0.01 if _limitation_sentence(text[ss:se], folded[ss:se])
+            else sentence_role.task_probability(folded[ss:se], header.date, header.planned_months, header.reported_months)
+            for ss, se in spans
+        ) if mixed else []
+        for j, (ss, se) in enumerate(spans):
             sentence_counter[node_key] = sentence_counter.get(node_key, 0) + 1
             idx = sentence_counter[node_key]
             sentence = text[ss:se]
@@ -1092,8 +1112,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r in ("result", "limitation") and (ahead or _looks_ahead(folded, ss, header.planned_months, header.reported_months)):
                 r = "task"
                 ahead = True
-            elif mixed and r == "result" and _still_to_do(folded[ss:se], header.planned_months, header.date, strong=True):
-                r = "task"  # a field's paragraph of what was done and what to do, one sentence each, in any order
+            elif mixed and r == "result" and to_do[j]:
+                r = "task"  # a field's paragraph of what was done and what to do, one sentence each
             elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
                 r = "limitation"
                 limits = True
@@ -1398,13 +1418,24 @@ def parse_items(text: str, header: Header) -> list[Item]:
             asks_above[section] = _ASKS_ABOVE.search(fold(section)) is not None
         return asks_above[section]
 
+    shortfalls: dict[str, bool] = {}
+
+    def weighs_shortfalls(section: str) -> bool:
+        """Whether a section is (inside) the limitations, their causes or the difficulties: "HẠN CHẾ, TỒN TẠI /
+        Nguyên nhân" (its sentences are not the work done nor the work to do, whatever words they use)."""
+        if section not in shortfalls:
+            shortfalls[section] = _SHORTFALLS.search(fold(section)) is not None
+        return shortfalls[section]
+
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
               and "Điều " not in path and not above(section))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
                 (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months)
-                 or _still_to_do(folded[a:b], header.planned_months, header.date))
+                 or _still_to_do(folded[a:b], header.planned_months, header.date)
+                 or (sentence_role.task_probability(folded[a:b], header.date, header.planned_months, header.reported_months)
+                     >= sentence_role.TURNS_TO_WORK and not weighs_shortfalls(section)))
                 and not text[a:b].rstrip().endswith(":") for a, b in spans):
             # (or turns to the next month: "1. Đối với Công an xã:" what it did, then "Tháng 01/2026, tăng cường ...")
             directing[section] = k

@@ -257,6 +257,8 @@ def id_slug(text: str | None) -> str:
 _SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
 _DIGIT_END = re.compile(r"\d$")
+#: "... đạt 100% chỉ tiêu quý I. Các chi bộ ...": a quarter (a term) in Roman figures ends the sentence, not an initial
+_ROMAN_END = re.compile(r"(?i:quý|khóa|khoá)[ ]+[IVX]$")
 #: both patterns end at the end of the head (or before a last "\n"): searched from its last
 #: characters only (``\b`` still sees the character before), not from its start
 _TAIL = 6
@@ -271,6 +273,9 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     >>> p = "Tiếp nhận 3.114 hồ sơ. Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên... Chỉ đạo TP. Hải Phòng."
     >>> [p[s:e] for s, e in split_sentences(p, 0)]
     ['Tiếp nhận 3.114 hồ sơ.', 'Tổ chức Lễ ngày 03/02/2026 cho 53 đảng viên...', 'Chỉ đạo TP. Hải Phòng.']
+    >>> p = "Đã kết nạp 04 đảng viên mới, đạt 100% chỉ tiêu quý I. Các chi bộ sinh hoạt định kỳ tháng 3."
+    >>> [p[s:e] for s, e in split_sentences(p, 0)]
+    ['Đã kết nạp 04 đảng viên mới, đạt 100% chỉ tiêu quý I.', 'Các chi bộ sinh hoạt định kỳ tháng 3.']
     """
     if ". " not in text and "! " not in text and "? " not in text and "… " not in text:
         # one sentence (most paragraphs): every end _SENT_END finds is one of these before a space
@@ -281,7 +286,7 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         head = text[cur : m.start()]
-        if m.group(0) == "." and _ABBREV.search(head, max(0, len(head) - _TAIL)):
+        if m.group(0) == "." and _ABBREV.search(head, max(0, len(head) - _TAIL)) and not _ROMAN_END.search(head, max(0, len(head) - 8)):
             continue
         if m.group(0) == "." and _DIGIT_END.search(head, max(0, len(head) - _TAIL)) and _DIGITS_AFTER.match(text, end):
             continue

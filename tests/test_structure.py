@@ -710,6 +710,34 @@ LAYOUTS += [
 ]
 
 
+# session 20, hand EY: a report that goes field by field under one part "KẾT QUẢ ... VÀ NHIỆM VỤ ...", each field its
+# results as "+" bullets, then "Thời gian tới:" over its work ahead; or one paragraph, turning with "Trong tháng 7 tiếp tục"
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THÁNG 6 VÀ NHIỆM VỤ THÁNG 7 TRÊN TỪNG LĨNH VỰC\n1. Lĩnh vực kinh tế\n"
+        "+ Thu ngân sách 6 tháng đạt 13,7 tỷ đồng, bằng 52,1% dự toán năm.\n"
+        f"{lead}\n- Chăm sóc lúa mùa; chủ động phòng trừ sâu bệnh.\n",
+        [("result", "Thu ngân sách 6 tháng đạt 13,7 tỷ đồng, bằng 52,1% dự toán năm."),
+         ("task", "Chăm sóc lúa mùa; chủ động phòng trừ sâu bệnh.")],
+    )
+    for lead in ("Thời gian tới:", "Nhiệm vụ tháng tới:", "Tháng tới:")
+]
+
+
+@pytest.mark.parametrize("turn", ["Trong tháng 7 tiếp tục", "Trong tháng 7, tiếp tục", "Tháng 7/2026, tiếp tục", "Thời gian tới, tiếp tục"])
+def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
+    """Hand EY: a field's paragraph under a part of results, turning to the month planned; the rest of it is work ahead."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "BÁO CÁO\nKết quả thực hiện nhiệm vụ tháng 6 và nhiệm vụ trọng tâm tháng 7 năm 2026\n\n"
+        "I. KẾT QUẢ THÁNG 6 VÀ NHIỆM VỤ THÁNG 7 TRÊN TỪNG LĨNH VỰC\n1. Lĩnh vực chuyển đổi số\n"
+        f"Tỷ lệ hồ sơ nộp trực tuyến đạt 71,3%. {turn} làm sạch 745 thửa đất còn lại. "
+        "Khai giảng 04 lớp “Bình dân học vụ số” cho cán bộ tổ dân phố.\n"
+    )
+    assert [it.role for it in doc.items if it.role != "other"] == ["result", "task", "task"]
+
+
 @pytest.mark.parametrize("body, expected", LAYOUTS, ids=["A-above-I", "ordinal-points", "addressed-lines", "decided", "pasted-table",
                                                          "leadin-opens-numbered-points", "part-title-on-next-line",
                                                          "field-heading-inside-results", "meeting-preamble", "numbered-again-under-a-heading",
@@ -727,7 +755,9 @@ LAYOUTS += [
                                                          "chairman-gives-the-work", "body-by-body-then-next-month",
                                                          "plan-headed-nhung-viec-can-lam", "plan-headed-cong-viec-can-tap-trung",
                                                          "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong",
-                                                         "follow-up-table-judged-under-a-caption", "table-of-indicators"])
+                                                         "follow-up-table-judged-under-a-caption", "table-of-indicators",
+                                                         "field-then-thoi-gian-toi", "field-then-nhiem-vu-thang-toi",
+                                                         "field-then-thang-toi"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
