@@ -409,12 +409,17 @@ def _section_own(heading: str, ref_month: str | None, planned: bool, doc_months:
     return section if section and (len(section) == 1 or not doc_months) else ()
 
 
+#: the imperatives of a plan (folded): "Phấn đấu ...", "Tiếp tục ..."
+_PLAN_VERBS = (r"(?:phan dau|tiep tuc|tang cuong|tap trung|chuan bi|khan truong|day nhanh|day manh|chu dong|kien quyet|"
+               r"quyet liet|sam le|som)")
+
+
 #: a sentence of a field's results that turns to the field's next month (folded): "Trong tháng tới, ...", "Thời gian tới,
 #: yêu cầu ...", "Tháng 12, ..." / "Trong tháng 12, ..." when December is the month planned and not a month reported, or
 #: "Trong tháng 3 tiếp tục ..." (without the comma, before a plan's verb)
 _AHEAD = re.compile(
     r"(?:trong )?(?:thoi gian toi|thang toi|thang sau|thang ke tiep)\b|(?:trong )?thang (" + MONTH_TOKEN
-    + r")(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?(?:[ ]*,|[ ]+(?=(?:tiep tuc|phan dau|tap trung|tang cuong|day nhanh|day manh|khan truong)\b))")
+    + r")(?:[/-](\d{4}))?(?:[ ]+nam[ ]+(\d{4}))?(?:[ ]*,|[ ]+(?=" + _PLAN_VERBS + r"\b))")
 
 
 def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequence[str]) -> bool:
@@ -430,9 +435,7 @@ def _looks_ahead(folded: str, start: int, planned: Sequence[str], reported: Sequ
 
 
 #: how a sentence of work still to do opens (folded): the imperative of a plan ("Phấn đấu ...", "Tiếp tục ...")
-_TO_DO = re.compile(
-    r"(?:phan dau|tiep tuc|tang cuong|tap trung|chuan bi|khan truong|day nhanh|day manh|chu dong|kien quyet|"
-    r"quyet liet|sam le|som)\b")
+_TO_DO = re.compile(_PLAN_VERBS + r"\b")
 #: "đã" (done), folded; "được" alone is a passive, of work to do as well ("... được cấp tài khoản")
 _DONE_WORD = re.compile(r"\bda\b")
 #: a target, not a figure reached: "đạt tối thiểu 27% dự toán", "ít nhất 90%"
@@ -444,8 +447,8 @@ _TO_DO_AFTER_SUBJECT = re.compile(r"(?:[^,.;:]{3,60}?[ ])(?:tiep tuc|tang cuong|
 _A_DAY = re.compile(r"\b(?:ngay|truoc|den|tu|sang|chieu|toi)[ ]+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b(?!/)")
 
 
-#: a heading of the limitations, their causes, the difficulties (folded)
-_SHORTFALLS = re.compile(r"\b(?:han che|ton tai|nguyen nhan|kho khan|vuong mac|khuyet diem|yeu kem|bat cap)\b")
+#: a heading of the limitations, the difficulties (the keys of their role) or their causes (folded)
+_SHORTFALLS = re.compile(r"\b(?:" + "|".join(k for k, role in _ROLE_KEYS if role == "limitation") + r"|nguyen nhan)\b")
 
 
 def _still_to_do(folded_sentence: str, planned: Sequence[str], date: str | None, strong: bool = False) -> bool:
