@@ -978,6 +978,8 @@ def _places(text: str) -> frozenset[str]:
 
     >>> sorted(_places("Gia cố 03 điểm sạt lở bờ sông Ngàn Thương đoạn tổ dân phố Bến Ngự và khu phố 3."))
     ['3', 'ben ngu', 'ngan thuong']
+    >>> sorted(_places("Chi bộ Tổ dân phố 3 và Chi bộ Thôn Đông phát thẻ cử tri")), sorted(_places("Chi bộ Khu phố 5"))
+    (['3', 'dong'], ['5'])
     """
     out = set()
     # the case-blind pattern costs three times the same pattern over the text in lower case, where lowering keeps
@@ -996,7 +998,8 @@ def _places(text: str) -> frozenset[str]:
             if not w.group()[0].isupper():
                 break
             words.append(w)
-        if words:
+        # "Chi bộ Tổ dân phố 3": the place is the one the next place word names, not "Tổ"
+        if words and not _PLACE_WORD.match(text, words[0].start()):
             out.add(_fold(text[words[0].start():words[-1].end()]))
     return frozenset(out)
 
