@@ -658,6 +658,63 @@ def _tab_cells(m: re.Match[str]) -> str:
     return " | ".join(cell.strip() for cell in row.split("\t")).rstrip()
 
 
+#: the stamp of a digital signature at the top of a signed PDF's copy ("Ký bởi: Ủy ban nhân dân phường X", "Cơ quan: Tỉnh
+#: Y", "Ngày ký: 25.02.2026 17:05:12 +07:00"): no line of the document; above its header, it hides the header's first lines
+_SIGNATURE_STAMP = re.compile(
+    r"\A(?:[ \t]*\n)*[ \t]*(?:Ký bởi|Người ký)[ \t]*:[^\n]*\n(?:[ \t]*(?:Cơ quan|Ngày ký|Thời gian ký|Email|Chức vụ|Đơn vị)[ \t]*:[^\n]*\n)*",
+    re.IGNORECASE)
+
+#: the vertical rules of a table drawn with box-drawing characters (a PDF viewer's or a console's copy of a table)
+_BOX_BARS = "│┃║"
+#: a line of a drawn table: a rule of its own ("┌───┬───┐", "├───┼───┤", "╞═══╡") or a row between bars
+_BOX_LINE = re.compile(r"^[ ]*[┌├└╔╠╚┏┣┗╒╞╘╓╟╙│┃║]")
+_BOX_RULE = re.compile(r"^[ ]*[\u2500-\u257f ]+$")
+
+
+def box_tables(text: str) -> str:
+    r"""A table drawn with box-drawing characters, as plain-text rows: one line a row, its cells between " | ".
+
+    A cell that wraps onto the next lines of its row ("│     │ quyết đúng và trước hạn │" under "│  3  │ Tỷ lệ hồ sơ
+    ... giải │") is joined to it with a space: a row is the lines from one rule to the next, or a line that opens on
+    a cell of the first column with the lines under it whose first cell is empty. The rules go.
+
+    >>> print(box_tables("Bảng:\n┌─────┬──────────────┬────────┐\n│ STT │ Nội dung     │ Đơn vị │\n├─────┼──────────────┼────────┤\n"
+    ...                  "│  1  │ Thu ngân     │ UBND   │\n│     │ sách đạt 2%. │        │\n└─────┴──────────────┴────────┘\nHết."))
+    Bảng:
+    STT | Nội dung | Đơn vị
+    1 | Thu ngân sách đạt 2%. | UBND
+    Hết.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    row: list[list[str]] | None = None
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None:
+            out.append(" | ".join(" ".join(part for part in cell if part) for cell in row).strip())
+            row = None
+
+    for line in lines:
+        if not _BOX_LINE.match(line):
+            flush()
+            out.append(line)
+            continue
+        if _BOX_RULE.match(line):
+            flush()  # a rule between two rows (or the table's top or bottom): no line of its own
+            continue
+        inner = line.strip().strip(_BOX_BARS)
+        cells = [c.strip() for c in re.split(f"[{_BOX_BARS}]", inner)]
+        if row is not None and not cells[0] and len(cells) == len(row):
+            for k, c in enumerate(cells):
+                row[k].append(c)  # the row goes on: its cells wrap
+            continue
+        flush()
+        row = [[c] for c in cells]
+    flush()
+    return "\n".join(out)
+
+
 def normalize(raw: str) -> str:
     """Normalise raw document text (see the module docstring).
 
@@ -665,11 +722,16 @@ def normalize(raw: str) -> str:
     'của thành phổ, Ủy ban T/M'
     >>> normalize("- Kết nạp 03 đảng viên.\\n\\nTrang 1/2\\n\\n- Thu ngân sách đạt 77% dự toán.")
     '- Kết nạp 03 đảng viên.\\n\\n- Thu ngân sách đạt 77% dự toán.'
+    >>> normalize("Ký bởi: Ủy ban nhân dân phường Sa Lộc\\nCơ quan: Tỉnh Vân Hải\\nNgày ký: 25.02.2026 17:05:12 +07:00\\n\\nỦY BAN NHÂN DÂN")
+    'ỦY BAN NHÂN DÂN'
     """
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
+    text = _SIGNATURE_STAMP.sub("", text, count=1)
     text = unflatten_header(split_joined_header(markdown_header(text)))
+    if "│" in text or "┃" in text or "║" in text:
+        text = box_tables(text)  # a table drawn with box-drawing characters: one line a row, cells between " | "
     if "\t" in text:
         text = _indented_header(text)
         text = _TAB_ROW.sub(_tab_cells, text)  # a Word table pasted as text: one row a line, cells between tabs

@@ -731,6 +731,8 @@ class _Node:
 _RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
 _COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
+#: a result that names the task it answers by its number ("Nhiệm vụ 17: ...", "Nhiệm vụ số 5 và số 6: ..."), folded: no heading
+_TASK_NAMED = re.compile(r"nhiem vu(?:[ ]+so)?[ ]+\d{1,3}(?:[ ]*(?:,|va)[ ]*(?:so[ ]+)?\d{1,3})*(?:[ ]*\([^()]*\))?$")
 _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
 #: the depth of ordinal points in a document that numbers "1." first: below "1.2.3.4." (13), above "(1)"
@@ -925,6 +927,9 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
         return False
     if len(stripped) > 170:
         return False
+    hm = _INLINE_HEAD.match(stripped)
+    if hm and _TASK_NAMED.match(fold(hm.group("head")).strip()):
+        return False  # "Nhiệm vụ 22 (Đề án 06): tỷ lệ ... đạt 80,3%." answers task 22: a result
     sentences = split_sentences(stripped, 0)
     if len(sentences) > 1:
         return False
@@ -1359,8 +1364,19 @@ def parse_items(text: str, header: Header) -> list[Item]:
         if nk is not None:
             deeper = depth(nk[0], nk[1]) > rank
         heading = _is_heading(kind, body, nxt, nk[0] if nk else None, deeper)
+        part = _bare_heading(body, nxt) if not heading and nk is not None and nk[0] == kind and not deeper else None
+        if part:
+            # "20. Phương hướng, nhiệm vụ tháng 7 năm 2026" then "21. Tập trung thu ngân sách ...": a clerk who numbers the
+            # whole report straight through numbers a part's title with its points; the title opens the part as an
+            # unnumbered one does, and the points after it are the part's
+            stack.pop()
+            close_to_leadin()
+            stack.append(_Node("leadin", "", heading=body.strip(), role=part, month_text=body.strip(), opens=True))
+            add(ps, pe, "heading", path_of(), stack[-1].uid, True)
+            continue
         hm = _INLINE_HEAD.match(body.strip())
-        if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8:
+        if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8 \
+                and not _TASK_NAMED.match(fold(hm.group("head")).strip()):
             heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."
         elif not heading and hm and current_role() == "other" and header.planned_months and kind not in {"dash", "plus"} \
                 and _FIELD_LABEL.match(fold(hm.group("head"))) and len(hm.group("head").split()) <= 10:

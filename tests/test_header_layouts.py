@@ -195,6 +195,15 @@ LAYOUTS = [
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 4J/QĐ-UBND\nLâm Đồng, ngày 1O tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
      "Căn cứ Nghị quyết số 202/2025/OH15 của Quốc hội;",
      {"doc_type": "Quyết định", "symbol": "QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng", "unit": "tỉnh Lâm Đồng"}),
+    # session 20's blind hand GC: the stamp of the digital signature above the header of a signed PDF's copy (with the
+    # stamp, the whole notice down to its recipients and signature came out with no unit)
+    ("Ký bởi: Ủy ban nhân dân phường Sa Lộc\nCơ quan: Tỉnh Vân Hải\nNgày ký: 25.02.2026 17:05:12 +07:00\n\nỦY BAN NHÂN DÂN\n"
+     "PHƯỜNG SA LỘC\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 61/BC-UBND\n\n"
+     "Sa Lộc, ngày 25 tháng 02 năm 2026\n\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 02 năm 2026\nvà nhiệm vụ trọng tâm tháng 03 năm 2026\n\n"
+     "I. KẾT QUẢ\n- Đã hướng dẫn 268/312 hộ kinh doanh.\n\nII. NHIỆM VỤ\n- Phấn đấu thu ngân sách tháng 3.\n\n"
+     "Trên đây là báo cáo tình hình kinh tế - xã hội tháng 02 năm 2026 và nhiệm vụ trọng tâm tháng 03 năm 2026 của UBND phường Sa Lộc./.\n\n"
+     "Nơi nhận:\n- UBND tỉnh Vân Hải (b/c);\n- Thường trực Đảng ủy phường (b/c);\n- Lưu: VT, VP.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhạm Văn Thắng\n",
+     {"unit": "phường Sa Lộc", "number": "61", "date": "2026-02-25", "planned_period": "2026-03"}),
 ]
 
 

@@ -724,6 +724,54 @@ LAYOUTS += [
 ]
 
 
+# session 20, hand GB: a clerk who numbers the whole report straight through — the results, the limitations, then the
+# plan's title as a numbered point and its tasks numbered on; next month's results name a task by its number
+LAYOUTS += [
+    (
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2026\n"
+        "1. Nhiệm vụ 17: lễ giao nhận quân được tổ chức trang trọng, 32/32 tân binh lên đường nhập ngũ.\n"
+        "2. Nhiệm vụ 22 (Đề án 06): tỷ lệ kích hoạt tài khoản định danh điện tử mức 2 đạt 80,3%.\n\n"
+        "HẠN CHẾ, TỒN TẠI\n3. Tuyến đường liên thôn Khe Su - Đồng Mới chậm tiến độ.\n\n"
+        f"4. {title}\n"
+        "5. Tập trung thu ngân sách, phấn đấu tháng 7 thu đạt 1,6 tỷ đồng (Giao: Ủy ban nhân dân xã; thời gian: trong tháng 7).\n"
+        "6. Tổ chức các hoạt động kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ (Giao: Ủy ban MTTQ Việt Nam xã; thời gian: trước 27/7).\n",
+        [("result", "Nhiệm vụ 17: lễ giao nhận quân được tổ chức trang trọng, 32/32 tân binh lên đường nhập ngũ."),
+         ("result", "Nhiệm vụ 22 (Đề án 06): tỷ lệ kích hoạt tài khoản định danh điện tử mức 2 đạt 80,3%."),
+         ("limitation", "Tuyến đường liên thôn Khe Su - Đồng Mới chậm tiến độ."),
+         ("task", "Tập trung thu ngân sách, phấn đấu tháng 7 thu đạt 1,6 tỷ đồng (Giao: Ủy ban nhân dân xã; thời gian: trong tháng 7)."),
+         ("task", "Tổ chức các hoạt động kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ (Giao: Ủy ban MTTQ Việt Nam xã; thời gian: trước 27/7).")],
+    )
+    for title in ("Phương hướng, nhiệm vụ tháng 7 năm 2026", "Nhiệm vụ trọng tâm tháng 7/2026")
+]
+
+
+# session 20, hand GC: tables copied out of a PDF viewer that draws them with box-drawing characters, a long cell wrapping
+# onto lines whose other cells are blank
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 02 NĂM 2026\n"
+        "┌─────┬──────────────────────────────────────┬──────────┬───────────┬─────────┐\n"
+        "│ STT │               Chỉ tiêu               │  KH năm  │  TH tháng │ Đạt (%) │\n"
+        "├─────┼──────────────────────────────────────┼──────────┼───────────┼─────────┤\n"
+        "│  1  │ Tỷ lệ hồ sơ thủ tục hành chính giải  │     ≥ 98 │      99,4 │     Đạt │\n"
+        "│     │ quyết đúng và trước hạn              │          │           │         │\n"
+        "└─────┴──────────────────────────────────────┴──────────┴───────────┴─────────┘\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 03 NĂM 2026\n"
+        "┌─────┬──────────────────────────────────────────────┬─────────────────┐\n"
+        "│ STT │                   Nội dung                   │  Đơn vị chủ trì │\n"
+        "├─────┼──────────────────────────────────────────────┼─────────────────┤\n"
+        "│  1  │ Phấn đấu thu ngân sách tháng 3 đạt 2.000     │ Phòng KT-HT-ĐT  │\n"
+        "│     │ triệu đồng; tập trung thu thuế hộ kinh doanh.│                 │\n"
+        "├─────┼──────────────────────────────────────────────┼─────────────────┤\n"
+        "│  2  │ Tổ chức Lễ giao nhận quân ngày 04/3/2026.    │ BCHQS phường    │\n"
+        "└─────┴──────────────────────────────────────────────┴─────────────────┘\n",
+        [("result", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng và trước hạn | ≥ 98 | 99,4 | Đạt"),
+         ("task", "Phấn đấu thu ngân sách tháng 3 đạt 2.000 triệu đồng; tập trung thu thuế hộ kinh doanh."),
+         ("task", "Tổ chức Lễ giao nhận quân ngày 04/3/2026.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("turn", ["Trong tháng 7 tiếp tục", "Trong tháng 7, tiếp tục", "Tháng 7/2026, tiếp tục", "Thời gian tới, tiếp tục"])
 def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
     """Hand EY: a field's paragraph under a part of results, turning to the month planned; the rest of it is work ahead."""
@@ -757,7 +805,8 @@ def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
                                                          "plan-headed-chuong-trinh-hanh-dong", "plan-headed-phuong-huong",
                                                          "follow-up-table-judged-under-a-caption", "table-of-indicators",
                                                          "field-then-thoi-gian-toi", "field-then-nhiem-vu-thang-toi",
-                                                         "field-then-thang-toi"])
+                                                         "field-then-thang-toi", "numbered-through-phuong-huong",
+                                                         "numbered-through-nhiem-vu-trong-tam", "box-drawn-tables"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
