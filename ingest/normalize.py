@@ -730,7 +730,7 @@ def normalize(raw: str) -> str:
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
     text = _SIGNATURE_STAMP.sub("", text, count=1)
     text = unflatten_header(split_joined_header(markdown_header(text)))
-    if "│" in text or "┃" in text or "║" in text:
+    if any(bar in text for bar in _BOX_BARS):
         text = box_tables(text)  # a table drawn with box-drawing characters: one line a row, cells between " | "
     if "\t" in text:
         text = _indented_header(text)

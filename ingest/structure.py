@@ -735,6 +735,16 @@ _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
 _TASK_NAMED = re.compile(r"nhiem vu(?:[ ]+so)?[ ]+\d{1,3}(?:[ ]*(?:,|va)[ ]*(?:so[ ]+)?\d{1,3})*(?:[ ]*\([^()]*\))?$")
 _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
+
+def _names_a_task(head: str) -> bool:
+    """Whether the words before a line's colon name a task of the plan by its number: "Nhiệm vụ 17", "Nhiệm vụ số 5 và số 6",
+    "Nhiệm vụ 22 (Đề án 06)" (a result saying which task it answers, not a title).
+
+    >>> _names_a_task("Nhiệm vụ 22 (Đề án 06)"), _names_a_task("Nhiệm vụ tháng 7")
+    (True, False)
+    """
+    return _TASK_NAMED.match(fold(head).strip()) is not None
+
 #: the depth of ordinal points in a document that numbers "1." first: below "1.2.3.4." (13), above "(1)"
 _ORDINAL_UNDER_NUMBERS = 19.0
 
@@ -928,7 +938,7 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
     if len(stripped) > 170:
         return False
     hm = _INLINE_HEAD.match(stripped)
-    if hm and _TASK_NAMED.match(fold(hm.group("head")).strip()):
+    if hm and _names_a_task(hm.group("head")):
         return False  # "Nhiệm vụ 22 (Đề án 06): tỷ lệ ... đạt 80,3%." answers task 22: a result
     sentences = split_sentences(stripped, 0)
     if len(sentences) > 1:
@@ -1376,7 +1386,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             continue
         hm = _INLINE_HEAD.match(body.strip())
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8 \
-                and not _TASK_NAMED.match(fold(hm.group("head")).strip()):
+                and not _names_a_task(hm.group("head")):
             heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."
         elif not heading and hm and current_role() == "other" and header.planned_months and kind not in {"dash", "plus"} \
                 and _FIELD_LABEL.match(fold(hm.group("head"))) and len(hm.group("head").split()) <= 10:
