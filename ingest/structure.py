@@ -257,6 +257,13 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
 _PART_KEYWORD_AT = 14
 
 
+#: a heading among the results that sorts the tasks of the plan by what became of them (folded): "Những nhiệm vụ đã hoàn
+#: thành", "Những nhiệm vụ đang triển khai, hoàn thành một phần", "Những nhiệm vụ chưa thực hiện"
+_TASKS_BY_STATE = re.compile(
+    r"\bnhiem vu\b[^.;:]{0,20}?\b(?:da hoan thanh|da thuc hien|dang trien khai|dang thuc hien|hoan thanh mot phan|chua thuc hien|"
+    r"chua hoan thanh|chua trien khai)\b")
+
+
 def _inner_field(heading: str, role: str, above: Sequence[str | None]) -> bool:
     """Whether a heading inside a part of another role only names a field of work: "2. Lãnh đạo thực hiện
     nhiệm vụ phát triển kinh tế - xã hội" under "I. ĐÁNH GIÁ KẾT QUẢ ..." is a field of the results, where
@@ -266,12 +273,16 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None]) -> bool:
     True
     >>> _inner_field("Những hạn chế, tồn tại", "limitation", [None, "result"])
     False
+    >>> [_inner_field(h, "task", [None, "result"]) for h in ("Những nhiệm vụ đã hoàn thành", "Những nhiệm vụ chưa thực hiện")]
+    [True, True]
     """
     outer = next((r for r in reversed(above) if r), None)
     if outer not in {"result", "task", "limitation"} or outer == role:
         return False
     f = fold(heading)
     f = f[3:] if f.startswith("ve ") else f
+    if outer == "result" and role == "task" and _TASKS_BY_STATE.search(f):
+        return True  # "1. Những nhiệm vụ đã hoàn thành:", "3. Những nhiệm vụ chưa thực hiện:" sort the month's results
     first = min((f.find(k) for k, r in _ROLE_KEYS if r == role and k in f), default=0)
     return first > _PART_KEYWORD_AT
 
@@ -1405,7 +1416,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # "1. Trong tháng 8, ... đạt một số kết quả:" is a numbered lead-in sentence, not a title
             sentence = inline is None and head_text.endswith(":") and len(head_text.split()) > 8
             node.role = _role_of_heading(node.heading, lead_in=sentence)
-            if node.role and not sentence and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]]):
+            if node.role and (not sentence or _TASKS_BY_STATE.search(fold(node.heading))) \
+                    and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]]):
                 node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)

@@ -772,6 +772,24 @@ LAYOUTS += [
 ]
 
 
+# session 20, hand HA: last month's results sorted under "Những nhiệm vụ đã hoàn thành:", "... đang triển khai, hoàn thành một
+# phần:", "... chưa thực hiện:" — the tasks by what became of them, results all
+LAYOUTS += [
+    (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026\n1. Những nhiệm vụ đã hoàn thành:\n"
+        "- Hội đồng nghĩa vụ quân sự xã đã xét duyệt danh sách 32/32 thanh niên gọi nhập ngũ;\n"
+        "2. Những nhiệm vụ đang triển khai, hoàn thành một phần:\n"
+        "- Tỷ lệ kích hoạt định danh điện tử mức 2 đạt 93,4%, chưa đạt chỉ tiêu đề ra;\n"
+        "3. Những nhiệm vụ chưa thực hiện:\n- Tuyến kênh mương nội đồng Bàu Trâm chưa khởi công do chưa chọn được nhà thầu.\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026\n- Khởi công tuyến kênh mương nội đồng Bàu Trâm.\n",
+        [("result", "Hội đồng nghĩa vụ quân sự xã đã xét duyệt danh sách 32/32 thanh niên gọi nhập ngũ;"),
+         ("result", "Tỷ lệ kích hoạt định danh điện tử mức 2 đạt 93,4%, chưa đạt chỉ tiêu đề ra;"),
+         ("result", "Tuyến kênh mương nội đồng Bàu Trâm chưa khởi công do chưa chọn được nhà thầu."),
+         ("task", "Khởi công tuyến kênh mương nội đồng Bàu Trâm.")],
+    ),
+]
+
+
 @pytest.mark.parametrize("turn", ["Trong tháng 7 tiếp tục", "Trong tháng 7, tiếp tục", "Tháng 7/2026, tiếp tục", "Thời gian tới, tiếp tục"])
 def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
     """Hand EY: a field's paragraph under a part of results, turning to the month planned; the rest of it is work ahead."""
@@ -806,7 +824,8 @@ def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
                                                          "follow-up-table-judged-under-a-caption", "table-of-indicators",
                                                          "field-then-thoi-gian-toi", "field-then-nhiem-vu-thang-toi",
                                                          "field-then-thang-toi", "numbered-through-phuong-huong",
-                                                         "numbered-through-nhiem-vu-trong-tam", "box-drawn-tables"])
+                                                         "numbered-through-nhiem-vu-trong-tam", "box-drawn-tables",
+                                                         "results-sorted-by-what-became-of-the-tasks"])
 def test_layouts_of_other_hands(body: str, expected: list[tuple[str, str]]) -> None:
     intro = "Ngày 30/6/2026, Ban Thường vụ Đảng ủy phường họp thường kỳ; đồng chí Bí thư kết luận như sau:\n"
     text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy phường\n-----\n" + intro + body)
