@@ -264,7 +264,7 @@ _TASKS_BY_STATE = re.compile(
     r"chua hoan thanh|chua trien khai)\b")
 
 
-def _inner_field(heading: str, role: str, above: Sequence[str | None]) -> bool:
+def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: bool = False) -> bool:
     """Whether a heading inside a part of another role only names a field of work: "2. Lãnh đạo thực hiện
     nhiệm vụ phát triển kinh tế - xã hội" under "I. ĐÁNH GIÁ KẾT QUẢ ..." is a field of the results, where
     "2. Nhiệm vụ tháng 01" or "3. Những hạn chế" open a part of their own (their keyword comes first).
@@ -275,14 +275,20 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None]) -> bool:
     False
     >>> [_inner_field(h, "task", [None, "result"]) for h in ("Những nhiệm vụ đã hoàn thành", "Những nhiệm vụ chưa thực hiện")]
     [True, True]
+
+    ``lead_in``: the heading is a lead-in sentence ("1. Trong tháng 8, ... đạt một số kết quả:"), whose role stands unless it
+    sorts the tasks by their state ("Những nhiệm vụ đang triển khai, hoàn thành một phần:").
     """
     outer = next((r for r in reversed(above) if r), None)
     if outer not in {"result", "task", "limitation"} or outer == role:
         return False
     f = fold(heading)
     f = f[3:] if f.startswith("ve ") else f
-    if outer == "result" and role == "task" and _TASKS_BY_STATE.search(f):
+    by_state = _TASKS_BY_STATE.search(f) is not None
+    if outer == "result" and role == "task" and by_state:
         return True  # "1. Những nhiệm vụ đã hoàn thành:", "3. Những nhiệm vụ chưa thực hiện:" sort the month's results
+    if lead_in and not by_state:
+        return False
     first = min((f.find(k) for k, r in _ROLE_KEYS if r == role and k in f), default=0)
     return first > _PART_KEYWORD_AT
 
@@ -460,6 +466,13 @@ _A_DAY = re.compile(r"\b(?:ngay|truoc|den|tu|sang|chieu|toi)[ ]+(\d{1,2})/(\d{1,
 
 #: a heading of the limitations, the difficulties (the keys of their role) or their causes (folded)
 _SHORTFALLS = re.compile(r"\b(?:" + "|".join(k for k, role in _ROLE_KEYS if role == "limitation") + r"|nguyen nhan)\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _section_says(pattern: re.Pattern[str], section: str) -> bool:
+    """Whether the headings of a section ("II. KIẾN NGHỊ, ĐỀ XUẤT / ...") hold ``pattern``, folded; each section once
+    (a document asks it for every paragraph, and notices of one office repeat their headings)."""
+    return pattern.search(fold(section)) is not None
 
 
 def _still_to_do(folded_sentence: str, planned: Sequence[str], date: str | None, strong: bool = False) -> bool:
@@ -1416,8 +1429,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # "1. Trong tháng 8, ... đạt một số kết quả:" is a numbered lead-in sentence, not a title
             sentence = inline is None and head_text.endswith(":") and len(head_text.split()) > 8
             node.role = _role_of_heading(node.heading, lead_in=sentence)
-            if node.role and (not sentence or _TASKS_BY_STATE.search(fold(node.heading))) \
-                    and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]]):
+            if node.role and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]], lead_in=sentence):
                 node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)
@@ -1452,21 +1464,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
     # results of a month)
     directing: dict[str, int] = {}
     may_give: list[bool] = []
-    asks_above: dict[str, bool] = {}  # per section, read once
-
     def above(section: str) -> bool:
-        if section not in asks_above:
-            asks_above[section] = _ASKS_ABOVE.search(fold(section)) is not None
-        return asks_above[section]
-
-    shortfalls: dict[str, bool] = {}
+        return _section_says(_ASKS_ABOVE, section)
 
     def weighs_shortfalls(section: str) -> bool:
         """Whether a section is (inside) the limitations, their causes or the difficulties: "HẠN CHẾ, TỒN TẠI /
         Nguyên nhân" (its sentences are not the work done nor the work to do, whatever words they use)."""
-        if section not in shortfalls:
-            shortfalls[section] = _SHORTFALLS.search(fold(section)) is not None
-        return shortfalls[section]
+        return _section_says(_SHORTFALLS, section)
 
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
