@@ -699,6 +699,7 @@ _MIXED_CASE_ORGS = re.compile(
 def _issuer_lines(head: Sequence[Line]) -> list[str]:
     """The upper-case lines of the issuer block, above the motto and the "Số" line; a name over several lines is joined."""
     org_lines: list[str] = []
+    skipped = 0
     for _s, _e, line in head[:14]:
         st = line.strip()
         if not st or st.startswith("---") or st == "*" or st.startswith("-----"):
@@ -732,6 +733,9 @@ def _issuer_lines(head: Sequence[Line]) -> list[str]:
                 org_lines[-1] = f"{org_lines[-1]} {st}"
             else:
                 org_lines.append(st)
+        elif not org_lines and skipped < 2 and len(st) < 90:
+            # a line above the block that is none of its own (a stamp, a copy's note): the block may follow
+            skipped += 1
         else:
             break
     return org_lines
@@ -805,6 +809,10 @@ def _full_org(org: Sequence[str]) -> str | None:
 _SCOPED_COLLECTIVES = ("ban thuong vu", "ban chap hanh", "thuong truc", "uy ban kiem tra", "dang uy", "ban thuong vu dang uy")
 
 
+#: a state organ named without its unit, as a signature's "TM." line names it
+_BARE_STATE_ORGANS = frozenset({"uy ban nhan dan", "hoi dong nhan dan"})
+
+
 def _issuer_and_unit(
     text: str, org: Sequence[str], of_line: str | None, collective: str | None, place: str | None,
     doc_type: str | None, appendix_issuer: str | None,
@@ -859,8 +867,13 @@ def _issuer_and_unit(
     if issuer is None:
         issuer = org_full or appendix_issuer
     party_organ = issuer is not None and fold(issuer).lower().startswith(("dang uy", "ban thuong vu", "thuong truc", "ban chap hanh", "chi bo"))
-    if unit is None and (issuer is None or party_organ) and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
+    # "TM. ỦY BAN NHÂN DÂN" of the signature, the issuer block unread (a line above it that is none of its own):
+    # the organ without its ward, which the body names as it names a Party organ's
+    bare_state = issuer is not None and fold(issuer).lower() in _BARE_STATE_ORGANS
+    if unit is None and (issuer is None or party_organ or bare_state) and doc_type in {"Nghị quyết", "Thông báo kết luận", "Thông báo", "Báo cáo", "Kết luận"}:
         unit = _unit_from_body(text, place)
+        if unit and bare_state and issuer is not None:
+            issuer = f"{issuer} {unit}"
     cell = next((x for x in org if is_cell(x)), None)
     if cell and unit and fold(unit).lower().startswith(("phuong ", "xa ", "thi tran ", "dac khu ")):
         # a Party cell of the ward ("ĐẢNG BỘ PHƯỜNG MINH HÒA TÂY / CHI BỘ KHU PHỐ 3") keeps its own monthly series:

@@ -204,6 +204,20 @@ LAYOUTS = [
      "Trên đây là báo cáo tình hình kinh tế - xã hội tháng 02 năm 2026 và nhiệm vụ trọng tâm tháng 03 năm 2026 của UBND phường Sa Lộc./.\n\n"
      "Nơi nhận:\n- UBND tỉnh Vân Hải (b/c);\n- Thường trực Đảng ủy phường (b/c);\n- Lưu: VT, VP.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhạm Văn Thắng\n",
      {"unit": "phường Sa Lộc", "number": "61", "date": "2026-02-25", "planned_period": "2026-03"}),
+    # the root of GC's loss: a line above the issuer block that is none of its own (here a scanning office's note)
+    # stopped the block's reading, and the signature's bare "TM. ỦY BAN NHÂN DÂN" became an issuer without a ward
+    ("Văn bản số hóa từ bản giấy lưu tại Văn phòng\n\nỦY BAN NHÂN DÂN\nXÃ ĐÔNG THẠNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n\nSố: 88/BC-UBND\n\nĐông Thạnh, ngày 28 tháng 4 năm 2026\n\nBÁO CÁO\n"
+     "Kết quả thực hiện nhiệm vụ tháng 4 và phương hướng tháng 5 năm 2026\n\nI. KẾT QUẢ\n- Thu ngân sách đạt 41% dự toán.\n\n"
+     "II. NHIỆM VỤ THÁNG 5\n- Ra quân tổng vệ sinh môi trường.\n\nNơi nhận:\n- Đảng ủy xã (b/c);\n- Lưu: VT.\n\n"
+     "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tám\n",
+     {"unit": "xã Đông Thạnh", "issuer": "Ủy ban nhân dân xã Đông Thạnh", "number": "88"}),
+    # the same signature under a header whose block says only the organ: the ward comes from the body
+    ("ỦY BAN NHÂN DÂN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/BC-UBND\n\n"
+     "ngày 28 tháng 4 năm 2026\n\nBÁO CÁO\nKết quả tháng 4 năm 2026\n\nỦy ban nhân dân phường Hòa An báo cáo như sau:\n"
+     "I. KẾT QUẢ\n- Thu ngân sách đạt 41% dự toán của phường Hòa An.\n\nNơi nhận:\n- Lưu: VT.\n\n"
+     "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tám\n",
+     {"unit": "phường Hòa An", "issuer": "Ủy ban nhân dân phường Hòa An"}),
 ]
 
 
