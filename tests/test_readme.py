@@ -1,6 +1,11 @@
 """The README's claims, checked: every `vanban` verb and option it shows exists, every
 `make` target it names is in the Makefile, and every figure of its accuracy table comes
-from the command its row names (the evaluation figures are recomputed here)."""
+from the command its row names (the evaluation figures are recomputed here).
+
+The long record that left the README (docs/accuracy.md: every stage's data and result with
+every labelled series' figures; docs/benchmark.md; docs/design.md) is checked the same way:
+its `vanban` commands, options and `make` targets exist, and every figure of
+docs/accuracy.md's stage sections is recomputed as the README's are."""
 
 from __future__ import annotations
 
@@ -20,6 +25,11 @@ from tests.helpers import ROOT
 from vanban.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: the files the README's long sections moved to, and the README's links to them
+MOVED = ("docs/accuracy.md", "docs/benchmark.md", "docs/design.md")
+ACCURACY = (ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8")
+#: the README and the text that left it: what the command-line checks read
+DOCUMENTED = "\n\n".join([README, *((ROOT / p).read_text(encoding="utf-8") for p in MOVED)])
 runner = CliRunner()
 
 
@@ -44,10 +54,10 @@ def _subcommands(verb: str) -> set[str]:
 # --- the command line -----------------------------------------------------------------
 
 
-def _snippets() -> list[str]:
-    """Every `vanban ...` the README shows: in backticks (tables, prose) and in indented code lines."""
-    inline = re.findall(r"`(vanban [^`]+)`", README)
-    code = [line.strip() for line in README.splitlines() if line.startswith("    vanban ")]
+def _snippets(text: str = DOCUMENTED) -> list[str]:
+    """Every `vanban ...` the README (and the text that left it) shows: in backticks (tables, prose) and in indented code lines."""
+    inline = re.findall(r"`(vanban [^`]+)`", text)
+    code = [line.strip() for line in text.splitlines() if line.startswith("    vanban ")]
     return inline + code
 
 
@@ -58,7 +68,7 @@ def _verb_and_options(snippet: str) -> tuple[str, list[str]]:
 
 
 def test_the_readme_shows_every_verb() -> None:
-    shown = {_verb_and_options(s)[0] for s in _snippets()}
+    shown = {_verb_and_options(s)[0] for s in _snippets(README)}
     assert shown == set(verbs()), f"shown {sorted(shown)}, registered {sorted(verbs())}"
 
 
@@ -91,7 +101,7 @@ def test_help_of_each_verb_lists_its_options(verb: str) -> None:
 
 def test_every_option_named_in_prose_exists() -> None:
     """`--db PATH`, `--neo4j ...`, `--user`/`--password`, `--format json|table|csv` on `query` and `cypher` ..."""
-    named = set(re.findall(r"`(--[a-z][a-z0-9-]*)", README))
+    named = set(re.findall(r"`(--[a-z][a-z0-9-]*)", DOCUMENTED))
     everywhere = set().union(*(options(v) for v in verbs()))
     assert named and named <= everywhere, sorted(named - everywhere)
     common = README[README.index("Common options:") :].split("\n\n")[0]
@@ -110,8 +120,8 @@ def _make_targets() -> set[str]:
 
 
 def test_every_make_target_named_exists() -> None:
-    named = set(re.findall(r"\bmake ([a-z][a-z0-9-]*)", README))
-    assert {"demo", "test", "test-fast"} <= named
+    assert {"demo", "test", "test-fast"} <= set(re.findall(r"\bmake ([a-z][a-z0-9-]*)", README))
+    named = set(re.findall(r"\bmake ([a-z][a-z0-9-]*)", DOCUMENTED))
     assert named <= _make_targets(), sorted(named - _make_targets())
 
 
@@ -120,10 +130,26 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert head.split("\n")[0].split()[:2] == ["make", "demo"] and "make test" in head
 
 
+def test_the_readme_links_the_long_record_and_every_link_resolves() -> None:
+    """How well it works, Benchmark and Design in a page link the files their history moved to."""
+    links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", README)
+    for section, path in (("## How well it works", "docs/accuracy.md"), ("## Benchmark", "docs/benchmark.md"),
+                          ("## Design in a page", "docs/design.md")):
+        body = README[README.index(section) :]
+        assert f"]({path})" in body[: body.index("\n## ", 3)], (section, path)
+    for link in links:
+        if link.startswith("https://"):
+            continue
+        assert not link.startswith("/") and ":" not in link, f"README links {link}: links to the checkout are relative"
+        assert (ROOT / link).exists(), f"README links {link}, which does not exist"
+
+
 # --- the accuracy table -----------------------------------------------------------------
 
 
+@cache
 def _accuracy_rows() -> dict[str, dict[str, str]]:
+    """The README's compact accuracy table: stage -> {stage, data, result, produced by}."""
     section = README[README.index("## How well it works") :]
     section = section[: section.index("\n## ", 3)]
     lines = [line for line in section.splitlines() if line.startswith("|")]
@@ -134,6 +160,31 @@ def _accuracy_rows() -> dict[str, dict[str, str]]:
         cells = [c.strip() for c in line.strip("|").split("|")]
         rows[cells[0]] = dict(zip(head, cells, strict=True))
     return rows
+
+
+@cache
+def _detail_rows() -> dict[str, dict[str, str]]:
+    """docs/accuracy.md's stage sections ("## STAGE", then "**Data.** ...", "**Result.** ...", "**Produced by:** ...",
+    the three cells of the table the README once held in full), in the README's form."""
+    rows = {}
+    for block in re.split(r"(?m)^## ", ACCURACY)[1:]:
+        stage, _, body = block.partition("\n")
+        cells = {m.group(1): m.group(2).strip() for m in re.finditer(r"(?m)^\*\*(Data|Result|Produced by)[.:]\*\* (.*)$", body)}
+        if cells:
+            assert set(cells) == {"Data", "Result", "Produced by"}, (stage, sorted(cells))
+            rows[stage.strip()] = {"stage": stage.strip(), "data": cells["Data"], "result": cells["Result"], "produced by": cells["Produced by"]}
+    return rows
+
+
+def _both(stage: str) -> list[tuple[str, dict[str, str]]]:
+    """A stage's row in the README and its section in docs/accuracy.md: where its figures are written."""
+    return [("README", _accuracy_rows()[stage]), ("docs/accuracy.md", _detail_rows()[stage])]
+
+
+def test_every_stage_of_the_readme_has_its_record_in_docs_accuracy() -> None:
+    assert list(_detail_rows()) == list(_accuracy_rows())
+    for stage, row in _accuracy_rows().items():
+        assert row["produced by"] == _detail_rows()[stage]["produced by"], stage
 
 
 def _command_exists(command: str) -> bool:
@@ -153,9 +204,9 @@ def _command_exists(command: str) -> bool:
     return False
 
 
-@pytest.mark.parametrize("stage", list(_accuracy_rows()))
-def test_each_figure_names_a_command_that_exists(stage: str) -> None:
-    row = _accuracy_rows()[stage]
+@pytest.mark.parametrize(("where", "stage"), [(w, s) for s in _accuracy_rows() for w in ("README", "docs/accuracy.md")])
+def test_each_figure_names_a_command_that_exists(where: str, stage: str) -> None:
+    row = dict(_both(stage))[where]
     commands = re.findall(r"`([^`]+)`", row["produced by"])
     assert commands and re.fullmatch(r"`[^`]+`(; `[^`]+`)*", row["produced by"]), f"{stage}: 'produced by' is not commands in backticks: {row['produced by']!r}"
     for command in commands:
@@ -185,12 +236,16 @@ def _load_script(path: str):
 
 @pytest.mark.slow
 def test_citation_figures_are_what_eval_citations_computes() -> None:
-    row = _accuracy_rows()["citations"]
-    assert row["produced by"] == "`python tests/eval_citations.py`"
     ev = _load_script("tests/eval_citations.py")
     numbered = ev.evaluate("overlap", ("numbered",))["TOTAL"]
     exact = ev.evaluate("exact", ("numbered",))["TOTAL"]
     every = ev.evaluate("exact", ("numbered", "short", "named"))["TOTAL"]
+    for _where, row in _both("citations"):
+        _check_citations(row, numbered, exact, every)
+
+
+def _check_citations(row: dict[str, str], numbered: Any, exact: Any, every: Any) -> None:
+    assert row["produced by"] == "`python tests/eval_citations.py`"
     p, r, e, hits, total, all_p, all_r = _figure(
         row["result"], r"numbered: precision ([\d.]+), recall ([\d.]+) \(exact spans ([\d.]+)\), fields (\d+)/(\d+); all kinds: precision ([\d.]+), recall ([\d.]+)"
     )
@@ -222,36 +277,61 @@ def _check_measures(label: str, segment: str, scores: dict) -> int:
 
 @pytest.mark.slow
 def test_follow_through_figures_are_what_the_evaluations_compute() -> None:
-    """The demo row from tools/eval_linking.py, each series from tools/eval_series.py, as each row's command runs it."""
-    rows = _accuracy_rows()
-    dev, held = rows["follow-through (development)"], rows["follow-through (held out)"]
+    """The demo from tools/eval_linking.py, each series from tools/eval_series.py, as each row's command runs it:
+    every series' segment in docs/accuracy.md; the demo and the means over the series in the README's compact table."""
     series = _load_script("tools/eval_series.py")
     demo = _load_script("tools/eval_linking.py").evaluate(ROOT / "samples" / "demo")
-    store = "--store" in held["produced by"]
+    store = "--store" in _accuracy_rows()["follow-through (held out)"]["produced by"]
     folders = sorted(p for p in (ROOT / "tests/data/series").iterdir() if (p / "gold.json").exists())
     sources = {"demo": lambda: demo}
     for folder in folders:
         held_out = folder.name.startswith("test-hand-")
         label = f"hand {folder.name.rsplit('-', 1)[-1].upper()}" if held_out else folder.name
-        sources[label] = lambda folder=folder, held_out=held_out: series.score(folder, store=store and held_out)
-    seen = set()
-    for row in (dev, held):
-        for segment in row["result"].split("; "):
-            m = re.match(r"(demo|dev-hand-[a-z]+|hand [A-Z]+): ", segment)
-            if m:
-                assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, segment
-                seen.add(m.group(1))
-    assert seen == set(sources)
-    (acc,) = _figure(dev["result"], r"done/partial right on (\d+)% of matched links")
-    assert int(acc) == round(100 * demo["verdict_accuracy"])
-    assert "no link across wards" in dev["result"] and demo["cross_unit_links"] == 0
+        sources[label] = cache(lambda folder=folder, held_out=held_out: series.score(folder, store=store and held_out))
+    for where, rows in (("docs/accuracy.md", _detail_rows()), ("README", _accuracy_rows())):
+        dev, held = rows["follow-through (development)"], rows["follow-through (held out)"]
+        assert ("--store" in held["produced by"]) == store, where
+        seen = set()
+        for row in (dev, held):
+            for segment in row["result"].split("; "):
+                m = re.match(r"(demo|dev-hand-[a-z]+|hand [A-Z]+): ", segment)
+                if m:
+                    assert _check_measures(m.group(1), segment, sources[m.group(1)]()) >= 2, f"{where}: {segment}"
+                    seen.add(m.group(1))
+        if where == "docs/accuracy.md":  # every series, series by series
+            assert seen == set(sources), (where, sorted(set(sources) - seen))
+        else:  # the compact table: the demo, and the means below
+            assert "demo" in seen, where
+        (acc,) = _figure(dev["result"], r"done/partial right on (\d+)% of matched links")
+        assert int(acc) == round(100 * demo["verdict_accuracy"])
+        assert "no link across wards" in dev["result"] and demo["cross_unit_links"] == 0
+    # the README's means over the series (the unweighted mean `tools/eval_series.py` prints for several series)
+    measures = ("follow_through", "carry_over", "gaps")
+    for row, role, name in ((_accuracy_rows()["follow-through (development)"], "dev", "development"),
+                            (_accuracy_rows()["follow-through (held out)"], "test", "held-out")):
+        labels = [k for k in sources if (k.startswith("dev-hand-") if role == "dev" else k.startswith("hand "))]
+        n, *written = _figure(row["result"], name + r" mean over the (\d+) series(?: through `vanban ingest`)?: "
+                              r"follow-through F1 ([\d.]+), carry-over F1 ([\d.]+), gaps F1 ([\d.]+)")
+        assert int(n) == len(labels), (name, n, len(labels))
+        for figure, m in zip(written, measures, strict=True):
+            mean = sum(sources[k]()[m][2] for k in labels) / len(labels)
+            assert _same(figure, mean), f"README {name} mean {m}: says {figure}, the command gives {mean:.3f}"
 
 
 @pytest.mark.slow
 def test_short_series_figures_are_what_the_evaluation_computes() -> None:
     """The short-series row: the mean F1 over every series cut to its units' first two (and three) documents."""
-    row = _accuracy_rows()["follow-through on short series"]["result"]
     series = _load_script("tools/eval_series.py")
+    for _where, row in _both("follow-through on short series"):
+        _check_short_series(series, row["result"])
+
+
+@cache
+def _first_scores(series: Any, role: str, first: int) -> tuple[dict, ...]:
+    return tuple(series.score(f, first=first) for f in sorted((ROOT / "tests/data/series").glob(f"{role}-hand-*")))
+
+
+def _check_short_series(series: Any, row: str) -> None:
     measures = ("follow_through", "carry_over", "gaps")
     patterns = {
         ("dev", 2): r"development \(\d+ series\): follow-through F1 ([\d.]+), carry-over F1 ([\d.]+), gaps F1 ([\d.]+)",
@@ -261,7 +341,7 @@ def test_short_series_figures_are_what_the_evaluation_computes() -> None:
     for (role, first), pattern in patterns.items():
         folders = sorted((ROOT / "tests/data/series").glob(f"{role}-hand-*"))
         assert f"({len(folders)} series)" in row or first == 3, (role, len(folders))
-        scores = [series.score(f, first=first) for f in folders]
+        scores = _first_scores(series, role, first)
         for written, m in zip(_figure(row, pattern), measures, strict=True):
             mean = sum(s[m][2] for s in scores) / len(scores)
             assert _same(written, mean), f"{role} first {first} {m}: README says {written}, the command gives {mean:.3f}"
@@ -273,7 +353,6 @@ def test_theme_and_body_figures_are_what_the_golden_files_give() -> None:
     from ingest.themes import tag_themes
     from tests.golden_bodies import golden_files, load
 
-    rows = _accuracy_rows()
     precisions, recalls = [], []
     mentions = assignments = 0
     f1s = []
@@ -295,10 +374,11 @@ def test_theme_and_body_figures_are_what_the_golden_files_give() -> None:
         f1s.append(2 * hit / (len(gold) + len(pred)) if gold or pred else 1.0)
         mentions += len(g.bodies)
         assignments += len(gold)
-    p1, p2, r = _figure(rows["themes"]["result"], r"precision ([\d.]+) / ([\d.]+), recall ([\d.]+)")
-    assert _same(p1, precisions[0]) and _same(p2, precisions[1]), (p1, p2, precisions)
-    assert all(_same(r, x) for x in recalls), (r, recalls)
-    (f1,) = _figure(rows["bodies"]["result"], r"lead/partner F1 ([\d.]+)")
-    assert all(_same(f1, x) for x in f1s), (f1, f1s)
-    n_mentions, n_assigned = _figure(rows["bodies"]["data"], r"(\d+) mentions and (\d+) lead/partner assignments")
-    assert (int(n_mentions), int(n_assigned)) == (mentions, assignments)
+    for rows in (_accuracy_rows(), _detail_rows()):
+        p1, p2, r = _figure(rows["themes"]["result"], r"precision ([\d.]+) / ([\d.]+), recall ([\d.]+)")
+        assert _same(p1, precisions[0]) and _same(p2, precisions[1]), (p1, p2, precisions)
+        assert all(_same(r, x) for x in recalls), (r, recalls)
+        (f1,) = _figure(rows["bodies"]["result"], r"lead/partner F1 ([\d.]+)")
+        assert all(_same(f1, x) for x in f1s), (f1, f1s)
+        n_mentions, n_assigned = _figure(rows["bodies"]["data"], r"(\d+) mentions and (\d+) lead/partner assignments")
+        assert (int(n_mentions), int(n_assigned)) == (mentions, assignments)

@@ -1,18 +1,20 @@
-"""Keep the labelled series' floors, README figures and period checks in step with the code.
+"""Keep the labelled series' floors, per-series figures (docs/accuracy.md) and period checks in step with the code.
 
     python tools/series_upkeep.py periods [SERIES ...]   # documents whose reported/planned months differ from the labels
     python tools/series_upkeep.py floors [--held]        # rewrite the development floors of tests/test_linking.py
-    python tools/series_upkeep.py readme [--held]        # rewrite the README's per-series figures
+    python tools/series_upkeep.py readme [--held]        # rewrite the per-series figures of docs/accuracy.md
 
 After a change of the parser or the linker (and the carry-over model's refit, ``tools/train_carry.py``):
 
 * ``floors`` sets each development series' floors in ``SERIES_FLOORS`` to its F1 minus 0.05 (rounded down),
   adding a row for a series that has none; the held-out rows are left alone (``--held`` sets them, with a
-  session's final code only, when the held-out series are scored for the README);
-* ``readme`` rewrites every ``dev-hand-x: follow-through F1 ... gaps F1 ...`` segment of the README's accuracy
-  table from ``tools/eval_series.py`` (``--held``: the ``hand XX: ...`` segments of the held-out series,
-  through ``vanban ingest`` as that row says; run it only with the final code, once) and prints the segments
-  of series the README does not name yet;
+  session's final code only, when the held-out series are scored for docs/accuracy.md);
+* ``readme`` rewrites every ``dev-hand-x: follow-through F1 ... gaps F1 ...`` segment of the follow-through
+  sections of ``docs/accuracy.md`` (the README's accuracy table until session 21; the README keeps the
+  means over the series, written by hand from the mean ``tools/eval_series.py`` prints) from
+  ``tools/eval_series.py`` (``--held``: the ``hand XX: ...`` segments of the held-out series, through
+  ``vanban ingest`` as that section says; run it only with the final code, once) and prints the segments
+  of series docs/accuracy.md does not name yet;
 * ``periods`` lists the documents whose months, as the header reads them, differ from their labels.
 
 The development and held-out series are in ``tests/data/series`` (its README says which is which).
@@ -68,14 +70,14 @@ def floors(test_file: Path = ROOT / "tests" / "test_linking.py", held: bool = Fa
 
 
 def segment(label: str, s: dict[str, tuple[float, float, float]]) -> str:
-    """The README's words for one series' figures."""
+    """docs/accuracy.md's words for one series' figures."""
     (fp, fr, ff), (cp, cr, cf), (_gp, _gr, gf) = (s[m] for m in MEASURES)
     return (f"{label}: follow-through F1 {ff:.2f} (P {fp:.2f}, R {fr:.2f}), carry-over F1 {cf:.2f} (P {cp:.2f}, R {cr:.2f}), "
             f"gaps F1 {gf:.2f}")
 
 
-def readme(held: bool = False, path: Path = ROOT / "README.md") -> list[str]:
-    """Rewrite the README's segments of the development (or held-out) series; the segments it lacks."""
+def readme(held: bool = False, path: Path = ROOT / "docs" / "accuracy.md") -> list[str]:
+    """Rewrite docs/accuracy.md's segments of the development (or held-out) series; the segments it lacks."""
     text = path.read_text(encoding="utf-8")
     missing = []
     for folder in sorted(SERIES.glob("test-hand-*" if held else "dev-hand-*")):
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("series", nargs="*", type=Path)
     f = sub.add_parser("floors", help="rewrite the development floors of tests/test_linking.py")
     f.add_argument("--held", action="store_true", help="the held-out rows instead (final code only, once)")
-    r = sub.add_parser("readme", help="rewrite the README's per-series figures")
+    r = sub.add_parser("readme", help="rewrite the per-series figures of docs/accuracy.md")
     r.add_argument("--held", action="store_true", help="the held-out series (final code only, once)")
     args = ap.parse_args(argv)
     if args.command == "periods":
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"added a row for {name}")
     else:
         for seg in readme(held=args.held):
-            print(f"not in the README yet: {seg}")
+            print(f"not in docs/accuracy.md yet: {seg}")
     return 0
 
 
