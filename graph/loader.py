@@ -124,6 +124,9 @@ class IngestSummary:
     unit_doubt: list[tuple[str, str, str]] = field(default_factory=list)
     #: files whose header named no unit, filed under the unit of the earlier notice they cite: (path, unit, cited key)
     unit_from_cited: list[tuple[str, str, str]] = field(default_factory=list)
+    #: files whose header named no unit and cite no stored notice, filed under the one unit whose stored notices
+    #: their signer signed: (path, unit, signer)
+    unit_from_signer: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -172,6 +175,9 @@ class IngestSummary:
         if self.unit_from_cited:
             out.append(f"unit taken from the earlier notice each cites (its header names none): {len(self.unit_from_cited)}")
             out += [f"  {p}: {unit} (cites {key})" for p, unit, key in self.unit_from_cited]
+        if self.unit_from_signer:
+            out.append(f"unit taken from the notices its signer signed (its header names none): {len(self.unit_from_signer)}")
+            out += [f"  {p}: {unit} (signed by {name})" for p, unit, name in self.unit_from_signer]
         if self.no_unit:
             out.append(f"without a unit (not linked month to month; give it with --unit): {len(self.no_unit)}")
             out += [f"  {p}" for p in self.no_unit]
@@ -469,8 +475,9 @@ def ingest_paths(
     rows = bulk and bool(getattr(store, "supports_copy", False))
     pending: list[ParsedDocument] = []
     pending_rows: list[Records | None] = []
-    # documents stored without a unit that cite a ward's own earlier notice, with their stored ids
-    cite_local: list[tuple[str, ParsedDocument]] = []
+    # documents stored without a unit, with their stored ids: filed under the unit of a ward's own earlier notice
+    # they cite, else of the notices their signer signed, when one unit is that
+    unitless: list[tuple[str, ParsedDocument]] = []
     handled = 0
     # one writer thread: batch k is written (the engine releases the GIL) while batch k+1 is parsed
     writer = ThreadPoolExecutor(1, thread_name_prefix="vanban-writer")
@@ -503,8 +510,7 @@ def ingest_paths(
                     summary.above_ward.append((doc.source.path, tier.label))
                 else:
                     summary.no_unit.append(doc.source.path)
-                    if local_notices_cited(doc):
-                        cite_local.append((r.document, doc))
+                    unitless.append((r.document, doc))
             progress(doc.source.path, r.status != "failed")
         handled += len(docs)
         log.info("stored: %d of %d files done (%d documents written or unchanged)", handled, len(files), len(summary.results))
@@ -538,8 +544,10 @@ def ingest_paths(
             settle()  # the batch in flight is written whole (or fails whole) before anything else happens
         finally:
             writer.shutdown(wait=True)
-    if cite_local:
-        units_from_cited(store, cite_local, summary)
+    if unitless:
+        units_from_cited(store, [(i, d) for i, d in unitless if local_notices_cited(d)], summary)
+        # one that cites a ward's notice no stored unit has as it cites it is not guessed by its signer's name either
+        units_from_signer(store, [(i, d) for i, d in unitless if d.source.path in summary.no_unit and not local_notices_cited(d)], summary)
     if link:
         summary.linked_units = relink(store, store.stale_units(), summary, workers)
     summary.seconds = time.perf_counter() - started
@@ -614,20 +622,55 @@ def units_from_cited(store: Store, cite_local: list[tuple[str, ParsedDocument]],
             return
 
 
-def _file_under(store: Store, doc: ParsedDocument, old_id: str, unit: str, key: str, summary: IngestSummary) -> None:
-    """Store ``doc`` again under ``unit``, then delete its unitless version ``old_id``."""
+#: the units of the stored notices a person signed, with their symbols
+_SIGNED_UNITS = "MATCH (d:Document) WHERE d.signer = $name AND d.unit IS NOT NULL RETURN DISTINCT d.unit AS unit, d.symbol AS symbol"
+
+
+def signer_unit(store: Store, doc: ParsedDocument) -> str | None:
+    """The one unit whose stored notices of ``doc``'s kind (its symbol, "TB/ĐU") were signed by ``doc``'s signer; None
+    when the signer is not named by a full name, signed nothing stored, or signed for several units.
+
+    A ward's office signs every month's notice with the same name ("TL. THƯỜNG TRỰC ĐẢNG ỦY / CHÁNH VĂN PHÒNG /
+    Lê Thị Mỹ Hạnh"): a notice posted without its header (a chat group's copy) is that office's."""
+    signer = doc.header.signer
+    name = signer.name if signer else None
+    if not name or len(name.split()) < 3:
+        return None  # "Văn An": too short a name to tell one office from another
+    units = {str(row["unit"]) for row in store.cypher(_SIGNED_UNITS, {"name": name})
+             if doc.header.symbol is None or row.get("symbol") == doc.header.symbol}
+    return units.pop() if len(units) == 1 else None
+
+
+def units_from_signer(store: Store, unitless: list[tuple[str, ParsedDocument]], summary: IngestSummary) -> None:
+    """File each document stored without a unit (``(stored id, document)``) under :func:`signer_unit`'s unit, as
+    :func:`units_from_cited` files one under the unit of the notice it cites (the same steps; said in the summary).
+    One whose signer tells no single unit stays in ``summary.no_unit``."""
+    for old_id, doc in unitless:
+        try:
+            unit = signer_unit(store, doc)
+            if unit is not None:
+                name = doc.header.signer.name if doc.header.signer else ""
+                _file_under(store, doc, old_id, unit, name or "", summary, summary.unit_from_signer, "signer")
+        except Exception as e:  # noqa: BLE001 - the store failed for this one: named, never out of the batch
+            summary.failures.append(Failure(doc.source.path, f"not filed under the unit of its signer: {type(e).__name__}: {e}"))
+
+
+def _file_under(store: Store, doc: ParsedDocument, old_id: str, unit: str, key: str, summary: IngestSummary,
+                record: list[tuple[str, str, str]] | None = None, source: str = "cited") -> None:
+    """Store ``doc`` again under ``unit``, then delete its unitless version ``old_id``; ``(path, unit, key)`` goes to
+    ``record`` (``summary.unit_from_cited`` unless given), ``source`` is where the unit came from (``unit_source``)."""
     from dataclasses import replace
 
     from ingest.pipeline import with_unit
 
     path = doc.source.path
-    (result,) = _write(store, [with_unit(doc, unit, "cited")], False)
+    (result,) = _write(store, [with_unit(doc, unit, source)], False)
     if result.status == "failed":
         raise VanbanError(result.reason or "not stored")
     if result.document != old_id:
         store.delete_document(old_id)
     summary.no_unit.remove(path)
-    summary.unit_from_cited.append((path, unit, key))
+    (summary.unit_from_cited if record is None else record).append((path, unit, key))
     for i, r in enumerate(summary.results):
         if r.document == old_id:
             if r.status == "created" and result.status == "unchanged":  # a re-run: it was filed before

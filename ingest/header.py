@@ -366,6 +366,10 @@ def _unit_from_body(text: str, place: str | None) -> str | None:
     return None
 
 
+#: the copy's note after a signer's name on its line: "(đã ký)", "[đã ký]", "(ký)"
+_SIGNED_NOTE = re.compile(r"[ ]*[\[(](?:đã ký|da ky|ký|signed)[\])]$", re.I)
+
+
 def _parse_signer(lines: Sequence[tuple[int, int, str]], start_idx: int) -> tuple[Signer | None, str | None, int | None]:
     """Signature block from an authority line on: (signer, collective on whose behalf, start offset)."""
     auths: list[str] = []
@@ -403,10 +407,13 @@ def _parse_signer(lines: Sequence[tuple[int, int, str]], start_idx: int) -> tupl
         if _UPPER_LINE.match(stripped) and not name:
             title_parts.append(stripped)
             continue
-        words = stripped.split()
-        if 2 <= len(words) <= 6 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words) and not _UPPER_LINE.match(stripped):
-            name = stripped
-            name_end = e
+        # "Lê Thị Mỹ Hạnh (đã ký)": the name with the copy's note beside it
+        signed = _SIGNED_NOTE.search(stripped)
+        named = stripped[: signed.start()] if signed else stripped
+        words = named.split()
+        if 2 <= len(words) <= 6 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words) and not _UPPER_LINE.match(named):
+            name = named
+            name_end = e - (len(line) - len(line.rstrip())) - (len(stripped) - len(named))
         break
     if not auths and not title_parts:
         return None, None, None
@@ -509,8 +516,11 @@ def _place_date(text: str, head: Sequence[Line]) -> tuple[str | None, str | None
             continue
         cand = (m.group("place") or m.group("place3")).strip().strip("*").strip()
         words = [w for w in cand.split() if fold(w) not in {"pho", "xa", "tran"}]
-        if ":" in cand or not words or not all(w[:1].isupper() for w in words):
+        numbered = re.match(r"S[ốố]\b", cand) is not None and m.group("place") is not None
+        if not numbered and (":" in cand or not words or not all(w[:1].isupper() for w in words)):
             continue
+        if numbered:
+            cand = None  # "Số 52-TB/ĐU, ngày 30/3/2026": the number and the date on one line, no place
         if m.group("y"):
             date = _iso(m.group("y"), m.group("m"), m.group("d"))
         elif m.group("y2"):
@@ -607,6 +617,8 @@ def _title_block(head: Sequence[Line], doc_type: str, type_idx: int, title_lines
                 st = "KẾT LUẬN " + st
         if title_lines and (_BODY_START.match(st) and not f.startswith("ve ")):
             break
+        if title_lines and re.match(r"S[ốố][ ]*:?[ ]*\d", st):
+            break  # "Số 52-TB/ĐU, ngày 30/3/2026" under a post's title: its number line
         if title_lines and (len(st) > 300 or len(st) > 160 and re.search(r"[.!?][ ]+[^\W\d_]", st)):
             break  # a paragraph of sentences right under the title: the body, not a title's line
         if title_lines and (st.startswith("(") or re.match(r"chuong\s+[ivx\d]+\b", f.lower())):
@@ -882,6 +894,26 @@ def _issuer_and_unit(
     return issuer, unit
 
 
+#: a run of pictographs opening a line ("📢 THÔNG BÁO ...", "🔔📢", "📌 Kết quả tháng 4:"): emoji, their variation
+#: selectors and joiners, keycaps, the dingbats and arrows a chat's clerk types
+_MARKS = re.compile("^[ ]*(?:[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d\u20e3][ ]*)+", re.M)
+#: "(Số 103-TB/ĐU, ngày 31/7/2026)": the number line of a post, in brackets
+_BRACKETED_NUMBER = re.compile(r"^([ ]*)\((S[ốố][ ]*:?[ ]*\d[^()\n]*)\)([ ]*)$", re.M)
+
+
+def _plain_marks(text: str) -> str:
+    r"""``text`` with the pictographs that open its lines and the brackets of a bracketed number line blanked, every
+    offset kept: a notice posted in a chat group ("📢 THÔNG BÁO KẾT LUẬN ...", "(Số 103-TB/ĐU, ngày 31/7/2026)") has the
+    header of a typed one under its decoration.
+
+    >>> _plain_marks("📢 THÔNG BÁO\n(Số 12-TB/ĐU, ngày 31/7/2026)\n✅ Đã xong")
+    '  THÔNG BÁO\n Số 12-TB/ĐU, ngày 31/7/2026 \n  Đã xong'
+    """
+    if "(" in text:
+        text = _BRACKETED_NUMBER.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}", text)
+    return _MARKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def parse_header(text: str) -> Header:
     """Read the header fields of a normalised document text.
 
@@ -892,6 +924,7 @@ def parse_header(text: str) -> Header:
     the signature (where the body ends), an appendix's identity, the issuer block, the
     periods.
     """
+    text = _plain_marks(text)
     lines = _lines(text)
     head = lines[:60]
     number, symbol, so_span = _number_line(text, head)

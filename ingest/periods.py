@@ -97,11 +97,58 @@ def _period_re() -> re.Pattern[str]:
     )
 
 
-def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[Span]:
+#: a period between two days, as a report issued mid-month names it ("từ ngày 16/02/2026 đến ngày 15/4/2026",
+#: "từ ngày 16 tháng 4 đến ngày 15 tháng 5 năm 2026", "từ 20 đến 25/3"): the months it touches (:func:`months_in`'s ``ranges``)
+_DAY_RANGE = re.compile(
+    r"\b(?:ke[ ]+)?tu[ ]+(?:ngay[ ]+)?(?P<d1>[0-3]?\d)(?:(?:[ ]*/[ ]*|[ ]+thang[ ]+)(?P<m1>[01]?\d)"
+    r"(?:(?:[ ]*/[ ]*|[ ]+nam[ ]+)(?P<y1>(?:19|20)\d\d))?)?"
+    r"[ ]*(?:den|[-–])[ ]*(?:het[ ]+)?(?:ngay[ ]+)?(?P<d2>[0-3]?\d)(?:[ ]*/[ ]*|[ ]+thang[ ]+)(?P<m2>[01]?\d)"
+    r"(?:(?:[ ]*/[ ]*|[ ]+nam[ ]+)(?P<y2>(?:19|20)\d\d))?(?![\d/])"
+)
+
+
+def _day_ranges(f: str) -> list[Span]:
+    """The periods between two days in folded ``f`` (:data:`_DAY_RANGE`), each as the months it stands for: the
+    months whose 15th it covers, else the month it ends in. A ward reporting "from the 16th to the 15th" names
+    each period by the month it ends in (16/3 to 15/4 is April's), as the calendar month's report would.
+
+    >>> [s.months for s in _day_ranges("ket qua tu ngay 16/02/2026 den ngay 15/4/2026")]
+    [((2026, 3), (2026, 4))]
+    >>> [s.months for s in _day_ranges("tu ngay 16/12/2025 den ngay 15/01/2026")], [s.months for s in _day_ranges("tu 01/01 den 31/3/2026")]
+    ([((2026, 1),)], [((2026, 1), (2026, 2), (2026, 3))])
+    >>> [s.months for s in _day_ranges("tu 20 den 25/3")], _day_ranges("tu ngay 16/4 den ngay 15/14")
+    ([((None, 3),)], [])
+    """
+    out = []
+    for m in _DAY_RANGE.finditer(f):
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        m2, y2 = int(m.group("m2")), int(m.group("y2")) if m.group("y2") else None
+        m1 = int(m.group("m1")) if m.group("m1") else m2
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31):
+            continue
+        # months counted from the range's first: k = 0 is (y1, m1)
+        span = (m2 - m1) % 12 if m.group("y1") is None or y2 is None else (y2 - int(m.group("y1"))) * 12 + m2 - m1
+        if not 0 <= span < 12:
+            continue
+        first = 0 if d1 <= 15 else 1
+        last = span if d2 >= 15 else span - 1
+        if first > last:
+            first = last = span
+        months: tuple[tuple[int | None, int], ...] = tuple(
+            (None if y2 is None else y2 - (span - k + 12 - m2) // 12, (m2 - 1 - (span - k)) % 12 + 1) for k in range(first, last + 1)
+        )
+        out.append(Span(m.start(), m.end(), months))
+    return out
+
+
+def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: bool = False) -> list[Span]:
     """Every period expression in ``phrase``, left to right.
 
     A day-month date ("ngày 22 tháng 12 năm 2024") is not a period; a bare year
-    counts only when ``years`` is true.
+    counts only when ``years`` is true; a period between two days ("từ ngày
+    16/3 đến ngày 15/4/2026": March and April) only when ``ranges`` is true (a
+    title or a heading names a report's period so; an item's own words name
+    days, not its month).
 
     >>> [s.months for s in months_in("kết quả tháng 11 và tháng 12/2026")]
     [((2026, 11), (2026, 12))]
@@ -115,7 +162,12 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True) -> list[
     []
     """
     f = phrase if folded else fold(phrase)
-    out: list[Span] = []
+    out: list[Span] = _day_ranges(f) if ranges and "den" in f and "tu" in f else []
+    if out:
+        # the days' months are the range's own, not periods of their own ("... đến ngày 15 tháng 4 năm 2026")
+        inside = [(sp.start, sp.end) for sp in out]
+        found = [sp for sp in months_in(f, folded=True, years=years) if not any(a <= sp.start < b for a, b in inside)]
+        return sorted(out + found, key=lambda sp: sp.start)
     if (
         "thang" not in f
         and ("quy" not in f or _QUARTER_HINT.search(f) is None)
@@ -215,7 +267,7 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     prev = 0
     kind: str | None = None
-    for sp in months_in(f, folded=True):
+    for sp in months_in(f, folded=True, ranges=True):
         segment = f[prev : sp.start]
         prev = sp.end
         hits = [(segment.find(k), "result") for k in _RESULT_KEYS if k in segment]
@@ -242,6 +294,8 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
 
 
 _JOINED = re.compile(r"[ ]*(?:,|va|-)[ ]*")
+#: the first words of an unnumbered line that leads a part of results or of tasks (:func:`document_periods`)
+_LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia")
 
 
 @dataclass(frozen=True)
@@ -418,7 +472,9 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
         # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
         glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
-        if numbered or glossed or (len(s) < 140 and _UPPER.match(s)):
+        # "Kết quả tháng 4:", "Nhiệm vụ tháng 5:": a part's lead line, unnumbered (a notice posted in a chat group)
+        lead = len(s) < 90 and s.endswith(":") and fold(s).startswith(_LEAD_KEYS)
+        if numbered or glossed or lead or (len(s) < 140 and _UPPER.match(s)):
             found = [("result" if k == "either" else k, sp) for k, sp in _classify(absolute_months(s, date))]
             take(found)
             # the title names the meeting's month ("giao ban tháng 11"), the results' heading every month it

@@ -413,7 +413,7 @@ def _role_of_opening(body: str, header: Header) -> str | None:
 def _section_months(heading: str, ref_month: str | None, planned: bool) -> tuple[str, ...]:
     """The months a section heading names, years filled from ``ref_month`` (one heading serves many items)."""
     ref = (int(ref_month[:4]), int(ref_month[5:7])) if ref_month and len(ref_month) >= 7 else None
-    return tuple(sorted({m for sp in months_in(heading, years=False) for m in fill_years(sp.months, ref, after=planned)}))
+    return tuple(sorted({m for sp in months_in(heading, years=False, ranges=True) for m in fill_years(sp.months, ref, after=planned)}))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -218,6 +218,20 @@ LAYOUTS = [
      "I. KẾT QUẢ\n- Thu ngân sách đạt 41% dự toán của phường Hòa An.\n\nNơi nhận:\n- Lưu: VT.\n\n"
      "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tám\n",
      {"unit": "phường Hòa An", "issuer": "Ủy ban nhân dân phường Hòa An"}),
+    # session 21's blind hand JB: a commune's conclusions as its office posted them in the officials' chat group — a
+    # pictograph before the title, the number and the date on one line with the issuer after a dash, the signer's
+    # name with "(đã ký)" beside it
+    ("📢 THÔNG BÁO KẾT LUẬN GIAO BAN THƯỜNG TRỰC ĐẢNG ỦY THÁNG 3/2026\nSố 52-TB/ĐU, ngày 30/3/2026 - Đảng ủy xã Cát Lâm Đông\n\n"
+     "Chiều 30/3, đ/c Trần Quốc Vinh - Bí thư Đảng ủy chủ trì giao ban TT Đảng ủy tháng 3 👇\n\n📌 Kết quả tháng 3:\n"
+     "✅ Bàn giao đủ 41/41 tân binh.\n\n🎯 Nhiệm vụ tháng 4:\n👉 Ra quân tổng vệ sinh môi trường.\n\n"
+     "Nơi nhận: TT Đảng ủy; lưu VP.\nTL. THƯỜNG TRỰC ĐẢNG ỦY - CHÁNH VĂN PHÒNG\nLê Thị Mỹ Hạnh (đã ký)\n",
+     {"doc_type": "Thông báo kết luận", "number": "52", "symbol": "TB/ĐU", "date": "2026-03-30", "unit": "xã Cát Lâm Đông",
+      "title": "GIAO BAN THƯỜNG TRỰC ĐẢNG ỦY THÁNG 3/2026", "reported_months": ("2026-03",), "planned_months": ("2026-04",)}),
+    # the same office's post with its number line in brackets and no issuer (the unit: from the notices its signer signed)
+    ("🔔📢 THÔNG BÁO KẾT LUẬN GIAO BAN THƯỜNG TRỰC ĐẢNG ỦY THÁNG 6 VÀ THÁNG 7/2026\n(Số 103-TB/ĐU, ngày 31/7/2026)\n\n"
+     "📌 Kết quả tháng 6 và tháng 7:\n* Thu NS 6 tháng đạt 52,3% dự toán năm.\n\n🎯 Nhiệm vụ tháng 8:\n➡️ Đăng ký NVQS.\n\n"
+     "Nơi nhận: TT Đảng ủy; lưu VP.\nTL. THƯỜNG TRỰC ĐẢNG ỦY - CHÁNH VĂN PHÒNG\nLê Thị Mỹ Hạnh (đã ký)\n",
+     {"number": "103", "date": "2026-07-31", "unit": None, "reported_months": ("2026-06", "2026-07"), "planned_months": ("2026-08",)}),
 ]
 
 
@@ -292,3 +306,12 @@ def test_org_case_of_office_names(upper: str, expected: str) -> None:
 def test_appendix_names_its_parent(raw: str, attached_to: str | None, number: str | None) -> None:
     h = parse_header(normalize(raw))
     assert (h.attached_to, h.number) == (attached_to, number)
+
+
+@pytest.mark.parametrize("line", ["Lê Thị Mỹ Hạnh (đã ký)", "Lê Thị Mỹ Hạnh", "Lê Thị Mỹ Hạnh [đã ký]"])
+def test_the_signer_is_read_beside_the_copys_note(line: str) -> None:
+    """A copy's "(đã ký)" on the name's line is no part of the name, and the signature's span ends at the name."""
+    text = normalize("THÔNG BÁO\nKết luận\n\n1. Nội dung.\n\nNơi nhận: lưu VP.\nTL. THƯỜNG TRỰC ĐẢNG ỦY - CHÁNH VĂN PHÒNG\n" + line + "\n")
+    signer = parse_header(text).signer
+    assert signer is not None and signer.name == "Lê Thị Mỹ Hạnh" and signer.end is not None
+    assert text[: signer.end].endswith("Lê Thị Mỹ Hạnh")

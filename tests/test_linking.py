@@ -118,6 +118,45 @@ def test_the_same_work_at_another_place_counts_against_the_pair(task: str, resul
         assert (abs(plain - penalised - 0.08) < 1e-9) == elsewhere, (penalised, plain)
 
 
+def test_a_result_at_another_place_loses_more_than_a_later_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result of the same kind of work somewhere else is what a vanished task is taken for: against a result the
+    pair loses OTHER_PLACE_ANSWER, against a later task (planned again elsewhere: still the unit's next step)
+    OTHER_PLACE."""
+    import graph.linking as linking
+
+    t = LinkItem(id="t", doc_id="d1", role="task", period="2026-07", text=_LOOKALIKE_TASK)
+    r = LinkItem(id="r", doc_id="d2", role="result", period="2026-07", text=_LOOKALIKE_RESULT)
+    other = LinkItem(id="o", doc_id="d1", role="task", period="2026-07", text="Tổ chức Lễ kỷ niệm Ngày Thương binh - Liệt sỹ.")
+    scorer = linking._Scorer([t, r, other])
+    answer = (scorer.matrix(["t"], ["r"], answer=True)[0, 0], scorer.score(t, r, answer=True))
+    plain = (scorer.matrix(["t"], ["r"])[0, 0], scorer.score(t, r))
+    for a, p in zip(answer, plain, strict=True):
+        assert abs(p - a - (linking.OTHER_PLACE_ANSWER - linking.OTHER_PLACE)) < 1e-9 and linking.OTHER_PLACE_ANSWER > linking.OTHER_PLACE
+
+
+#: hand IA (session 21): a vanished task beside a result of the same body and field on another street
+_LOOKALIKE_TASK = "Kiểm tra việc chấp hành giấy phép xây dựng đối với 12 công trình nhà ở riêng lẻ đang thi công trên tuyến đường Lý Thái Tổ."
+_LOOKALIKE_RESULT = "Kiểm tra 09 công trình sửa chữa, cải tạo nhà ở trên phố Bến Gạo, đình chỉ thi công 01 công trình sai phép."
+
+
+@pytest.mark.parametrize("result, linked", [
+    (_LOOKALIKE_RESULT, False),
+    ("Kiểm tra 11 công trình nhà ở riêng lẻ trên tuyến đường Lý Thái Tổ, đình chỉ thi công 01 công trình sai phép.", True),
+])
+def test_a_vanished_task_is_not_taken_as_answered_by_the_same_work_elsewhere(result: str, linked: bool) -> None:
+    # a month's other work, each answered: what makes the look-alike's shared words rare enough to link before
+    others = ["Tổ chức Lễ giao nhận quân năm 2026 trang trọng.", "Thu ngân sách tháng 3 đạt 12% dự toán.",
+              "Tuyên truyền phòng, chống cháy nổ tại chợ Kim Dương.", "Hoàn thành tổng vệ sinh môi trường các tuyến phố.",
+              "Rà soát hộ nghèo, hộ cận nghèo năm 2026.", "Kích hoạt tài khoản định danh điện tử mức 2 cho 500 người dân."]
+    d1 = _doc("d1", "phường A", "2026-02", "2026-03",
+              [("task", "2026-03", _LOOKALIKE_TASK), ("task", "2026-03", TASK)] + [("task", "2026-03", o) for o in others])
+    d2 = _doc("d2", "phường A", "2026-03", "2026-04", [("result", "2026-03", RESULT), ("result", "2026-03", result)]
+              + [("result", "2026-03", "Đã " + o[0].lower() + o[1:]) for o in others])
+    out = link_documents([d1, d2])
+    assert (("d1#0", "d2#1") in {(lk.source, lk.target) for lk in out.links if lk.kind == "FOLLOWED_BY"}) == linked
+    assert out.verdicts["d1#0"] == ("done" if linked else "silent")
+
+
 @pytest.mark.parametrize("task, result, other", [
     # a vaccination against another disease (hand DT: a vanished task beside a look-alike result)
     ("Tổ chức tiêm vắc xin sởi - rubella cho trẻ em từ 1 đến 5 tuổi tại các thôn vùng cao.",

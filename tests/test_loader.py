@@ -548,6 +548,37 @@ def test_a_notice_whose_cited_notice_is_not_one_units_stays_without_a_unit(tmp_p
     assert "None" in units
 
 
+def _signed(text: str, name: str) -> str:
+    return text.replace("Nguyễn Văn Bình", name)
+
+
+@pytest.mark.parametrize("case", ["one unit", "two units", "a short name", "cites another notice"])
+def test_a_notice_without_a_unit_takes_the_unit_its_signer_signed_for(tmp_path, case):
+    """A ward's office signs every notice with the same name: a post without its header (hand JB's chat group's copy),
+    citing no earlier notice, goes where its signer's other notices of its kind are stored — when that is one unit and
+    the name is a full one. Said in the summary; otherwise it stays named there without a unit."""
+    name = "Văn Bình" if case == "a short name" else "Lê Thị Mỹ Hạnh"
+    may = tmp_path / "a.txt"
+    may.write_text(_signed(_dated(_notice("07", _ward_header("Hòa An"), 5, *_MAY), "Hòa An", 30, 5), name), encoding="utf-8")
+    files = [may]
+    if case == "two units":
+        other = tmp_path / "a2.txt"
+        other.write_text(_signed(_dated(_notice("07", _ward_header("Bình Minh"), 5, *_MAY), "Bình Minh", 29, 5), name), encoding="utf-8")
+        files.append(other)
+    june = tmp_path / "b.txt"
+    cites = _JUNE[0] if case == "cites another notice" else "các nhiệm vụ tháng 5"
+    june.write_text(_signed(_notice("08", "", 6, cites.replace("30/5", "28/5"), *_JUNE[1:]), name), encoding="utf-8")
+    files.append(june)
+    with EmbeddedStore(str(tmp_path / "u.db")) as store:
+        summary = ingest_paths(store, files, link=True, workers=1)
+        units = sorted(str(d["unit"]) for d in store.query("documents", {"unit": None}))
+    if case == "one unit":
+        assert summary.no_unit == [] and summary.unit_from_signer == [(str(june), "phường Hòa An", name)]
+        assert units == ["phường Hòa An"] * 2 and any("b.txt: phường Hòa An (signed by" in line for line in summary.lines())
+    else:
+        assert summary.no_unit == [str(june)] and summary.unit_from_signer == [] and "None" in units
+
+
 def _blas_threads() -> list[int]:
     from threadpoolctl import threadpool_info
 

@@ -104,6 +104,19 @@ def test_period_expressions(phrase: str, months: list) -> None:
         ("về kết quả thực hiện nhiệm vụ tháng Hai và phương hướng, nhiệm vụ trọng tâm tháng Ba năm 2027", "", "2027-02-25",
          ("2027-02",), ("2027-03",)),
         ("Thông báo kết luận", "I. KẾT QUẢ THÁNG XI\nII. NHIỆM VỤ THÁNG XII\n", "2026-11-28", ("2026-11",), ("2026-12",)),
+        # hand IB (session 21): a ward's People's Committee reporting from the 16th to the 15th; each period is the month
+        # it ends in, a skipped report's two periods two months
+        ("Tình hình, kết quả thực hiện nhiệm vụ từ ngày 16/3/2026 đến ngày 15/4/2026; nhiệm vụ trọng tâm từ ngày 16/4/2026 "
+         "đến ngày 15/5/2026", "", "2026-04-15", ("2026-04",), ("2026-05",)),
+        ("Tình hình, kết quả thực hiện nhiệm vụ từ ngày 16/02/2026 đến ngày 15/4/2026;\nnhiệm vụ trọng tâm từ ngày 16/4/2026 "
+         "đến ngày 15/5/2026", "", "2026-04-15", ("2026-03", "2026-04"), ("2026-05",)),
+        ("kết quả từ ngày 16/12/2025 đến ngày 15/01/2026, nhiệm vụ từ ngày 16/01 đến ngày 15/02/2026", "", "2026-01-15",
+         ("2026-01",), ("2026-02",)),
+        ("BÁO CÁO", "I. KẾT QUẢ TỪ NGÀY 16 THÁNG 5 ĐẾN NGÀY 15 THÁNG 6 NĂM 2026\nII. NHIỆM VỤ TỪ NGÀY 16/6 ĐẾN 15/7/2026\n",
+         "2026-06-15", ("2026-06",), ("2026-07",)),
+        # a calendar quarter written as days
+        ("báo cáo kết quả từ ngày 01/01/2026 đến ngày 31/3/2026 và nhiệm vụ tháng 4", "", "2026-03-30",
+         ("2026-01", "2026-02", "2026-03"), ("2026-04",)),
     ],
 )
 def test_document_periods(title: str, body: str, date: str | None, reported: tuple, planned: tuple) -> None:

@@ -246,6 +246,8 @@ def ingest(
         typer.echo(line)
     for path, unit_cited, key in summary.unit_from_cited:  # filed under a unit its header does not name: said so
         typer.echo(f"Note: {path}: no unit in its header; filed under {unit_cited}, the unit of the notice it cites ({key})", err=True)
+    for path, unit_signed, name in summary.unit_from_signer:
+        typer.echo(f"Note: {path}: no unit in its header; filed under {unit_signed}, the unit of the notices {name} signed", err=True)
     for path in summary.no_unit:  # never dropped from its series in silence
         typer.echo(f"Warning: {path}: no administrative unit read from it; not linked month to month (give it with --unit)", err=True)
     for path, unit_read, organ in summary.unit_doubt:  # a notice filed under its province would leave its series
