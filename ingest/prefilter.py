@@ -40,6 +40,8 @@ import ahocorasick
 _SEP = re.compile(r"[^\w&]")
 #: a word character above Latin-1: the byte path below cannot keep it whole
 _WIDE_WORD = re.compile(r"[^\W\x00-\xff]")
+#: any character above Latin-1 (a folded notice has none, or a few quotes and dashes)
+_ABOVE_LATIN1 = re.compile(r"[^\x00-\xff]")
 #: Latin-1 byte -> itself when a word character (or "&"), else a space
 _SEP_BYTES = bytes(b if re.match(r"[\w&]", chr(b)) else 0x20 for b in range(256))
 
@@ -75,13 +77,20 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def _has_wide(folded: str) -> bool:
+    """``_WIDE_WORD.search(folded) is not None``, asked only at the characters above Latin-1: a search for a
+    plain range skips ahead where one for "a word character, but not these" reads the class of every character
+    (0.03 ms for a notice, not 0.12)."""
+    return any(_WIDE_WORD.match(folded, m.start()) for m in _ABOVE_LATIN1.finditer(folded))
+
+
 def separated(folded: str) -> str:
     """``folded`` with every character that is not a word character made a space (same length).
 
     >>> separated("ubnd, ht&xh - “x”")
     'ubnd  ht&xh    x '
     """
-    return _separated(folded, _WIDE_WORD.search(folded) is not None)
+    return _separated(folded, _has_wide(folded))
 
 
 def _separated(folded: str, wide: bool) -> str:
@@ -104,7 +113,7 @@ def _padded_wide(folded: str) -> tuple[str, bool]:
     last = _last_padded
     if folded is last[0]:
         return last[1], last[2]
-    wide = _WIDE_WORD.search(folded) is not None
+    wide = _has_wide(folded)
     out = f" {_separated(folded, wide)} "
     if len(folded) > 1000:
         _last_padded = (folded, out, wide)
