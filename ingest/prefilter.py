@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import ahocorasick
@@ -193,6 +193,49 @@ def pair_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]
     """
     # a key ends further right than every key of an earlier word: the hits come in text order
     return [(end - n + 1, w) for end, (w, n) in auto.iter(_padded(folded))]
+
+
+def phrase_automaton(words: Mapping[str, Iterable[Sequence[str]] | None]) -> ahocorasick.Automaton:
+    """The prefilter of :func:`pair_automaton` read on past the second word: a first word with each phrase's words after it.
+
+    ``words`` maps a first word (folded) to the words each of its phrases has after it, one space apart (the words
+    before its first comma or dash), or None when anything may follow. The automaton holds `` first w2 ... wk`` for
+    each (a prefix: the phrase's regex decides the rest) and `` first w2 ... wj  `` for several separators after any
+    word but the last (the caller's regex decides), and `` first `` alone where anything may follow. Its hits are
+    :func:`pair_automaton`'s with those removed where a later word of every phrase is missing ("tổ chức thực hiện."
+    where the phrases go on: "tổ chức thực hiện nghị quyết"). Scanned with :func:`phrase_hits`.
+    """
+    auto = ahocorasick.Automaton()
+    for w, phrases in words.items():
+        if not w or _SEP.search(w):
+            continue  # never one word of the text
+        heads = None if phrases is None else {tuple(p) for p in phrases}
+        if heads is not None and (not heads or any(not p or any(not n or _SEP.search(n) for n in p) for p in heads)):
+            heads = None  # a next word with a separator in it: the first word alone
+        if heads is None:
+            auto.add_word(f" {w} ", (w, len(w) + 2))
+            continue
+        keys = {" ".join(("", w, *p)) for p in heads}
+        keys |= {" ".join(("", w, *p[:j])) + "  " for p in heads for j in range(len(p))}
+        # "an ninh" covers "an ninh trat" and "an ninh  ": one key per place, so one hit per word of the text
+        for k in keys:
+            if not any(o != k and k.startswith(o) for o in keys):
+                auto.add_word(k, (w, len(k)))
+    if len(auto) == 0:
+        auto.add_word(" \x00 ", ("\x00", 3))
+    auto.make_automaton()
+    return auto
+
+
+def phrase_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]:
+    """(offset, first word) of every place of ``folded`` where :func:`phrase_automaton`'s ``auto`` has a key, in text order.
+
+    >>> a = phrase_automaton({"an": [["ninh", "trat"], ["toan"]], "uy": None})
+    >>> phrase_hits("an ninh trat tu, an ninh thu, an sinh, an  toan; uy ban, an", a)
+    [(0, 'an'), (39, 'an'), (49, 'uy')]
+    """
+    # keys of different lengths: a later word's hit may end before an earlier one's
+    return sorted(pair_hits(folded, auto))
 
 
 # --- the same pattern run by ``re`` -------------------------------------------------------
