@@ -198,12 +198,14 @@ def pair_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]
 def phrase_automaton(words: Mapping[str, Iterable[Sequence[str]] | None]) -> ahocorasick.Automaton:
     """The prefilter of :func:`pair_automaton` read on past the second word: a first word with each phrase's words after it.
 
-    ``words`` maps a first word (folded) to the words each of its phrases has after it, one space apart (the words
-    before its first comma or dash), or None when anything may follow. The automaton holds `` first w2 ... wk`` for
-    each (a prefix: the phrase's regex decides the rest) and `` first w2 ... wj  `` for several separators after any
-    word but the last (the caller's regex decides), and `` first `` alone where anything may follow. Its hits are
-    :func:`pair_automaton`'s with those removed where a later word of every phrase is missing ("tổ chức thực hiện."
-    where the phrases go on: "tổ chức thực hiện nghị quyết"). Scanned with :func:`phrase_hits`.
+    ``words`` maps a first word (folded) to the words each of its phrases has after it, or None when anything may
+    follow. Between two words a phrase's regex has spaces, a comma or a dash, which the separated text scanned
+    (:func:`separated`) has as one space or more: the automaton holds `` first w2 ... wk`` for each phrase (a prefix:
+    the regex decides the rest) with one or two spaces after its first word ("phong, chong" is ``phong  chong``),
+    `` first   `` for three or more there, `` first w2 ... wj  `` for several separators after a later word (the
+    caller's regex decides), and `` first `` alone where anything may follow. Its hits are :func:`pair_automaton`'s
+    with those removed where a later word of every phrase is missing ("tổ chức thực hiện." where the phrases go on:
+    "tổ chức thực hiện nghị quyết"; "đào, chỉ đạo" where they go on "đào tạo"). Scanned with :func:`phrase_hits`.
     """
     auto = ahocorasick.Automaton()
     for w, phrases in words.items():
@@ -215,8 +217,10 @@ def phrase_automaton(words: Mapping[str, Iterable[Sequence[str]] | None]) -> aho
         if heads is None:
             auto.add_word(f" {w} ", (w, len(w) + 2))
             continue
-        keys = {" ".join(("", w, *p)) for p in heads}
-        keys |= {" ".join(("", w, *p[:j])) + "  " for p in heads for j in range(len(p))}
+        keys = {f" {w}   "}
+        for gap in (" ", "  "):
+            keys |= {f" {w}{gap}" + " ".join(p) for p in heads}
+            keys |= {f" {w}{gap}" + " ".join(p[:j]) + "  " for p in heads for j in range(1, len(p))}
         # "an ninh" covers "an ninh trat" and "an ninh  ": one key per place, so one hit per word of the text
         for k in keys:
             if not any(o != k and k.startswith(o) for o in keys):
@@ -231,8 +235,8 @@ def phrase_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str
     """(offset, first word) of every place of ``folded`` where :func:`phrase_automaton`'s ``auto`` has a key, in text order.
 
     >>> a = phrase_automaton({"an": [["ninh", "trat"], ["toan"]], "uy": None})
-    >>> phrase_hits("an ninh trat tu, an ninh thu, an sinh, an  toan; uy ban, an", a)
-    [(0, 'an'), (39, 'an'), (49, 'uy')]
+    >>> phrase_hits("an ninh trat tu, an ninh thu, an sinh, an, toan; an, sinh; uy ban, an", a)
+    [(0, 'an'), (39, 'an'), (59, 'uy')]
     """
     # keys of different lengths: a later word's hit may end before an earlier one's
     return sorted(pair_hits(folded, auto))

@@ -104,7 +104,7 @@ class _Matcher:
     nexts: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     #: ``by_first`` compiled by ``re`` (:func:`ingest.prefilter.re_twin`), for a text :func:`ingest.prefilter.re_agrees` accepts
     by_first_re: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    #: the several-word prefilter: first word -> the words after it that begin each of its phrases (:func:`_head`)
+    #: the several-word prefilter: first word -> the words after it in each of its phrases (:func:`_head`)
     heads: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
@@ -138,17 +138,19 @@ def _next_of(key: str) -> tuple[str, ...] | None:
 
 
 def _head(key: str) -> tuple[str, ...]:
-    """The words a keyword starts with, one space apart (``\\s+`` in its regex): up to its first comma or dash, or a
-    word the text can never hold whole (a character of no word in it).
+    """The words of a keyword, up to one the text can never hold whole (a character of no word in it).
 
-    >>> _head("an ninh, trat tu"), _head("phong, chong chay no"), _head("to chuc thuc hien dan chu")
-    (('an', 'ninh'), ('phong',), ('to', 'chuc', 'thuc', 'hien', 'dan', 'chu'))
+    The separated text the prefilter scans (:func:`ingest.prefilter.separated`) has one space or more wherever
+    the keyword's pattern has spaces, a comma or a dash between two words: only the words tell keywords apart there.
+
+    >>> _head("an ninh, trat tu"), _head("phong, chong chay no"), _head("covid - 19")
+    (('an', 'ninh', 'trat', 'tu'), ('phong', 'chong', 'chay', 'no'), ('covid', '19'))
     """
     out: list[str] = []
     for part in _parts(key):
-        if part == " ":
+        if part in (" ", ",", "-"):
             continue
-        if part in (",", "-") or not re.fullmatch(r"[\w&]+", part):
+        if not re.fullmatch(r"[\w&]+", part):
             break
         out.append(part)
     return tuple(out)
@@ -249,9 +251,8 @@ def _scanner() -> ahocorasick.Automaton:
     words: dict[str, tuple[tuple[str, ...], ...] | None] = {}
     if folded_m:
         for w, nx in folded_m.nexts.items():
-            # a comma or a dash after the first word: the separated text has a space there (and a phrase
-            # of that word alone: anything may follow it)
-            words[w] = folded_m.heads[w] if nx is not None and all(re.fullmatch(r"[\w&]+", n) for n in nx) else None
+            # (a phrase of that word alone: anything may follow it)
+            words[w] = folded_m.heads[w] if nx is not None else None
     for w in exact_m.folded_firsts if exact_m else ():
         words[w] = None
     return phrase_automaton(words)
