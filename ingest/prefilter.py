@@ -15,10 +15,12 @@ automaton written `` word ``: a hit is a whole word, never part of one. The
 body matcher reads words as ``\\w+`` ("&" splits them): it uses these hits
 only when the text has no "&" (see :func:`ingest.body_registry.find_mentions`).
 
-Themes, bodies and people now each scan their own two-word automaton
+Bodies and people now each scan their own two-word automaton
 (:func:`pair_automaton`: a first word with the words that may follow it) over
-the one separated text (:func:`pair_hits`); :func:`word_hits` serves the
-stages that :func:`register` their first words (none in the parser today).
+the one separated text (:func:`pair_hits`), themes a several-word one
+(:func:`phrase_automaton`: a first word with each keyword's words after it,
+:func:`phrase_hits`); :func:`word_hits` serves the stages that
+:func:`register` their first words (none in the parser today).
 
 Why ``pyahocorasick``: on the notices of the test corpus and the series, the
 scan (separators included) costs less than walking the words with ``re``
