@@ -91,6 +91,17 @@ def _exact(word: str) -> str:
     return unify_tone_placement(unicodedata.normalize("NFC", word)).lower()
 
 
+@functools.cache
+def _exact_unit(unit: str) -> str:
+    """:func:`_exact` of a unit of :data:`UNITS` (the vocabulary's, made once)."""
+    return _exact(unit)
+
+
+#: a run of spaces in a unit as written ("hồ  sơ"), and a number with thousands points ("3.096", "1.234,5")
+_SPACE_RUN = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_number(text: str) -> float:
     """A number in the Vietnamese format.
 
@@ -98,7 +109,7 @@ def parse_number(text: str) -> float:
     (3096.0, 69.2, 1234.5, 5.0)
     """
     t = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+    if _THOUSANDS.fullmatch(t):
         t = t.replace(".", "")
     return float(t.replace(",", "."))
 
@@ -125,9 +136,9 @@ def extract_metrics(text: str, items: Sequence[Item]) -> list[Metric]:
         if m.group("pct"):
             unit = "%"
         elif m.group("unit"):
-            unit = units.get(re.sub(r"\s+", " ", m.group("unit")))
+            unit = units.get(_SPACE_RUN.sub(" ", m.group("unit")))
             written = text[m.start("unit") : m.end("unit")]
-            if unit and " " not in unit and unit.isalpha() and _exact(written) != _exact(unit):
+            if unit and " " not in unit and unit.isalpha() and _exact(written) != _exact_unit(unit):
                 # one syllable must match with its accents: "Cần" is not "căn", "Hà" not "ha", "Đồng" not "đồng"
                 unit = None
         if unit is None:

@@ -103,7 +103,14 @@ def unify_tone_placement(text: str) -> str:
     >>> unify_tone_placement("Uỷ ban hoà giải, thuỷ lợi, khoẻ; quý, hoàng, thuyết")
     'Ủy ban hòa giải, thủy lợi, khỏe; quý, hoàng, thuyết'
     """
+    if text is _last_normalized:
+        return text  # placed by normalize() already (a second pass moves nothing: the themes' accented key)
     return _TONE_PAIR.sub(_move_tone, text)
+
+
+#: the last text :func:`normalize` returned: its tones are placed (no pair is left for a second pass to move,
+#: and stripping the ends moves none either), so :func:`unify_tone_placement` gives it back as it is
+_last_normalized: str | None = None
 
 
 class _FoldTable(dict[int, str]):
@@ -725,6 +732,7 @@ def normalize(raw: str) -> str:
     >>> normalize("Ký bởi: Ủy ban nhân dân phường Sa Lộc\\nCơ quan: Tỉnh Vân Hải\\nNgày ký: 25.02.2026 17:05:12 +07:00\\n\\nỦY BAN NHÂN DÂN")
     'ỦY BAN NHÂN DÂN'
     """
+    global _last_normalized
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _translate_if_any(text, _INVISIBLE, _INVISIBLE_ANY)
@@ -754,7 +762,8 @@ def normalize(raw: str) -> str:
     text = _WRAPPED_LINE_TRIMMED.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = unify_tone_placement(text)
-    return text.strip()
+    text = _last_normalized = text.strip()
+    return text
 
 
 _MARKDOWN_UNDERLINE = re.compile(r"__([^_\n]+?)[ ]*__")

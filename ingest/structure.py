@@ -1169,7 +1169,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
             cuts = inline_points(sentence, folded[ss:se])
             if not cuts and r == "task":
                 cuts = addressed_clauses(sentence)
-            points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+            # (most sentences hold one point: the whole sentence, without the cut-up)
+            points = [(ss + a, ss + len(sentence[:b].rstrip())) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)] \
+                if cuts else [(ss, ss + len(sentence.rstrip()))]
             for c, (cs, ce) in enumerate(points, 1):
                 items.append(new_item(f"i{len(items) + 1}", p if len(points) == 1 else f"{p}.c{c}", r, period, text[cs:ce], cs, ce, section, months))
 

@@ -33,7 +33,7 @@ import regex
 
 from ingest.models import Item, ThemeTag
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import pair_automaton, pair_hits, re_agrees, re_twin
+from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin
 
 DATA = Path(__file__).parent / "data" / "themes.json"
 FALLBACK = "general-direction"
@@ -104,6 +104,8 @@ class _Matcher:
     nexts: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     #: ``by_first`` compiled by ``re`` (:func:`ingest.prefilter.re_twin`), for a text :func:`ingest.prefilter.re_agrees` accepts
     by_first_re: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: the several-word prefilter: first word -> the words after it in each of its phrases (:func:`_head`)
+    heads: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 def _parts(key: str) -> list[str]:
@@ -135,6 +137,25 @@ def _next_of(key: str) -> tuple[str, ...] | None:
     return None
 
 
+def _head(key: str) -> tuple[str, ...]:
+    """The words of a keyword, up to one the text can never hold whole (a character of no word in it).
+
+    The separated text the prefilter scans (:func:`ingest.prefilter.separated`) has one space or more wherever
+    the keyword's pattern has spaces, a comma or a dash between two words: only the words tell keywords apart there.
+
+    >>> _head("an ninh, trat tu"), _head("phong, chong chay no"), _head("covid - 19")
+    (('an', 'ninh', 'trat', 'tu'), ('phong', 'chong', 'chay', 'no'), ('covid', '19'))
+    """
+    out: list[str] = []
+    for part in _parts(key):
+        if part in (" ", ",", "-"):
+            continue
+        if not re.fullmatch(r"[\w&]+", part):
+            break
+        out.append(part)
+    return tuple(out)
+
+
 def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]] | None = None) -> _Matcher | None:
     if not phrases:
         return None
@@ -142,11 +163,13 @@ def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]
     keys = sorted(phrases, key=lambda k: -len(k))
     groups: dict[str, list[str]] = {}
     nexts: dict[str, tuple[str, ...] | None] = {}
+    heads: dict[str, list[tuple[str, ...]]] = {}
     for i, k in enumerate(keys):
         key = (fold(unify_tone_placement(k)) if folded else _exact_form(k)).strip()
         first = re.split(r"[\s,–-]+", key)[0]
         groups.setdefault(first, []).append(f"(?P<k{i}>{_kw_re(k, folded)})")
         nx = _next_of(key) if _parts(key)[:1] == [first] else None
+        heads.setdefault(first, []).append(_head(key)[1:])
         if first not in nexts:
             nexts[first] = nx
         elif nexts[first] is not None:
@@ -154,7 +177,7 @@ def _build(phrases: dict[str, set[str]], folded: bool, hides: dict[str, set[str]
     by_first = {w: regex.compile(r"(?:" + "|".join(alts) + r")(?![\w&])") for w, alts in groups.items()}
     return _Matcher(
         tuple(frozenset(phrases[k]) for k in keys), tuple(frozenset(hides.get(k, ())) for k in keys), by_first, frozenset(map(fold, by_first)),
-        nexts, {w: re_twin(p.pattern) for w, p in by_first.items()},
+        nexts, {w: re_twin(p.pattern) for w, p in by_first.items()}, {w: tuple(h) for w, h in heads.items()},
     )
 
 
@@ -222,17 +245,17 @@ def _first_words() -> set[str]:
 
 @functools.cache
 def _scanner() -> ahocorasick.Automaton:
-    """The themes' own literal prefilter (:func:`ingest.prefilter.pair_automaton`): each first word of
-    a keyword with the words that may follow it; an accent-sensitive keyword's word alone."""
+    """The themes' own literal prefilter (:func:`ingest.prefilter.phrase_automaton`): each first word of
+    a keyword with the words that follow it in each keyword; an accent-sensitive keyword's word alone."""
     folded_m, exact_m = _matchers()
-    words: dict[str, tuple[str, ...] | None] = {}
+    words: dict[str, tuple[tuple[str, ...], ...] | None] = {}
     if folded_m:
         for w, nx in folded_m.nexts.items():
-            # a comma or a dash after the first word: the separated text has a space there
-            words[w] = nx if nx is None or all(re.fullmatch(r"[\w&]+", n) for n in nx) else None
+            # (a phrase of that word alone: anything may follow it)
+            words[w] = folded_m.heads[w] if nx is not None else None
     for w in exact_m.folded_firsts if exact_m else ():
         words[w] = None
-    return pair_automaton(words)
+    return phrase_automaton(words)
 
 
 def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -252,9 +275,10 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
     # and the keyword patterns run there only. The same matches as
     # finditer(overlapped=True): "xác minh tài sản, thu nhập" holds "xác minh tài
     # sản" and "tài sản, thu nhập"
-    # and a phrase of several words only where the word after its first word is its second
-    # (the two-word prefilter: "cong" starts 40 keywords, and a notice says "công" 60 times)
-    hits = pair_hits(folded, _scanner())
+    # and a phrase of several words only where the words after its first word are its next ones
+    # (the several-word prefilter: "cong" starts 40 keywords, and a notice says "công" 60 times;
+    # "to chuc thuc hien" starts a few, and a notice ends ten sentences with "tổ chức thực hiện.")
+    hits = phrase_hits(folded, _scanner())
     for matcher in (folded_m, exact_m):
         if matcher is None:
             continue

@@ -27,7 +27,6 @@ Everything is loaded once, at import, from files inside the package.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
@@ -325,14 +324,33 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        ends = [m.end() for m in sentence_end_re().finditer(text)]
-        self.starts = [0, *ends]
+
+    def _start(self, pos: int) -> int:
+        """Where the sentence that holds ``pos`` starts: the end of the last sentence end before ``pos``, else 0.
+
+        Every end is one character, found where it stands whatever comes before the place a search starts (its
+        look-behind reads the text before it): the ends in a window before ``pos`` are the whole text's there, and
+        the window widens until one is found. (A notice has thousands of ends and a few mentions: reading only
+        around them, not every end of the text, spares the scan of a whole notice, 0.2 ms.)
+        """
+        pattern, text, width, lo = sentence_end_re(), self.text, 256, pos
+        while lo > 0:
+            lo = max(0, lo - width)
+            last = -1
+            for m in pattern.finditer(text, lo):
+                if m.start() >= pos:
+                    break
+                last = m.end()
+            if last >= 0:
+                return last
+            width *= 4
+        return 0
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """The span of the sentence that holds offset ``pos``, without its surrounding spaces."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        s = self.starts[i]
-        e = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        s = self._start(pos)
+        m = sentence_end_re().search(self.text, pos)
+        e = m.end() if m is not None else len(self.text)
         while s < e and self.text[s].isspace():
             s += 1
         while e > s and self.text[e - 1].isspace():
