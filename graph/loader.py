@@ -627,17 +627,25 @@ _SIGNED_UNITS = "MATCH (d:Document) WHERE d.signer = $name AND d.unit IS NOT NUL
 
 
 def signer_unit(store: Store, doc: ParsedDocument) -> str | None:
-    """The one unit whose stored notices of ``doc``'s kind (its symbol, "TB/ĐU") were signed by ``doc``'s signer; None
-    when the signer is not named by a full name, signed nothing stored, or signed for several units.
+    """:func:`unit_of_signer` over the stored notices."""
+    name = doc.header.signer.name if doc.header.signer else None
+    if not name:
+        return None
+    return unit_of_signer(doc, ((name, row.get("symbol"), row["unit"]) for row in store.cypher(_SIGNED_UNITS, {"name": name})))
+
+
+def unit_of_signer(doc: ParsedDocument, signed: Iterable[tuple[str | None, str | None, str | None]]) -> str | None:
+    """The one unit whose notices of ``doc``'s kind (its symbol, "TB/ĐU") were signed by ``doc``'s signer, among
+    ``signed`` (``(signer, symbol, unit)`` of other notices); None when the signer is not named by a full name, signed
+    none of them, or signed for several units.
 
     A ward's office signs every month's notice with the same name ("TL. THƯỜNG TRỰC ĐẢNG ỦY / CHÁNH VĂN PHÒNG /
     Lê Thị Mỹ Hạnh"): a notice posted without its header (a chat group's copy) is that office's."""
-    signer = doc.header.signer
-    name = signer.name if signer else None
+    name = doc.header.signer.name if doc.header.signer else None
     if not name or len(name.split()) < 3:
         return None  # "Văn An": too short a name to tell one office from another
-    units = {str(row["unit"]) for row in store.cypher(_SIGNED_UNITS, {"name": name})
-             if doc.header.symbol is None or row.get("symbol") == doc.header.symbol}
+    units = {str(unit) for who, symbol, unit in signed
+             if who == name and unit and (doc.header.symbol is None or symbol == doc.header.symbol)}
     return units.pop() if len(units) == 1 else None
 
 

@@ -74,9 +74,17 @@ def _prf(pred: set[Any], gold: set[Any]) -> tuple[float, float, float]:
 
 def _rows_in_memory(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from graph.linking import link_documents, linkdoc_from_parsed
-    from ingest.pipeline import parse_file
+    from graph.loader import local_notices_cited, unit_of_signer
+    from ingest.pipeline import parse_file, with_unit
 
     parsed = {str(f): parse_file(f) for f in files}
+    # a notice without a unit goes where `vanban ingest` files it by its signer (graph.loader.units_from_signer)
+    signed = [(d.header.signer.name if d.header.signer else None, d.header.symbol, d.header.unit) for d in parsed.values()]
+    for name, d in parsed.items():
+        if not d.header.unit and not local_notices_cited(d):
+            unit = unit_of_signer(d, signed)
+            if unit:
+                parsed[name] = with_unit(d, unit, "signer")
     docs = [linkdoc_from_parsed(d, name) for name, d in parsed.items()]
     result = link_documents(docs)
     items = {it.id: (d, it) for d in docs for it in d.items}
