@@ -109,6 +109,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # (a lead-in "... báo cáo kết quả tháng 01 và kế hoạch tháng 02 như sau:" announces both, results first)
     ("ke hoach thang", "task"),
     ("ke hoach quy", "task"),
+    # "III. KẾ HOẠCH THỰC HIỆN NHIỆM VỤ THÁNG 3/2026" (hand KB): the plan's own title, where "nhiệm vụ" comes too late in
+    # it to open a part under a lead-in that announced the results first
+    ("ke hoach thuc hien nhiem vu", "task"),
     ("chuong trinh cong tac", "task"),  # "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026": the month's programme
     ("lich cong tac", "task"),
     # "II. Ý KIẾN CHỈ ĐẠO", "II. KẾT LUẬN, CHỈ ĐẠO" of a meeting's notice: the work it gives (in a heading only)
@@ -135,7 +138,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 #: keys that give a role in a heading, not in a lead-in sentence
-_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "y kien chi dao", "ket luan, chi dao", "chuong trinh hanh dong", "dinh huong"})
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "chuong trinh hanh dong", "dinh huong"})
 
 _DECIDES = re.compile(
     # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
@@ -1247,6 +1250,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                         and any(c.startswith(("ty le", "so sanh", "dat")) for c in cols[2:]):
                     # a table of indicators: "TT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ (%)": a row's item is the
                     # indicator with its figures, the whole row (a target of the plan is answered by them)
+                    result_cell, judged, whole_row = len(cols) - 1, False, True
+                elif result_cell is None and any(c.startswith("chi tieu") for c in cols[1:3]) \
+                        and all(c.startswith(("ke hoach", "muc tieu", "du kien")) for c in cols[3:] if c) and any(cols[3:]):
+                    # a plan's table of targets: "TT | Chỉ tiêu | Kế hoạch tháng 3" (hand KB): a row's item is the
+                    # indicator with its target, which tells one month's row from the next month's
                     result_cell, judged, whole_row = len(cols) - 1, False, True
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))

@@ -790,6 +790,33 @@ LAYOUTS += [
 ]
 
 
+def test_a_report_announcing_results_and_plan_has_its_plan_and_targets_as_tasks() -> None:
+    """Hand KB: "... báo cáo kết quả ... tháng 02 và kế hoạch tháng 3 như sau:" announces both, and "III. KẾ HOẠCH THỰC HIỆN
+    NHIỆM VỤ THÁNG 3/2026" under it is the plan (not a field of the results); the plan's table of targets ("TT | Chỉ tiêu |
+    Kế hoạch tháng 3") gives a task a row, the indicator with its target, as the results' table of indicators does."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "BÁO CÁO\nKết quả thực hiện nhiệm vụ tháng 02 và kế hoạch tháng 3 năm 2026\n\nThực hiện Chương trình công tác năm 2026, "
+        "Ủy ban nhân dân xã Lạc Hải báo cáo kết quả thực hiện nhiệm vụ tháng 02 và kế hoạch tháng 3 năm 2026 như sau:\n\n"
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 02/2026\n\n1. Các chỉ tiêu chủ yếu\n\n| TT | Chỉ tiêu | Kế hoạch tháng | Thực hiện | Tỷ lệ |\n"
+        "| 1 | Thu ngân sách trên địa bàn (triệu đồng) | 950 | 1.027 | 108,1% |\n\n2. Kết quả trên các lĩnh vực\n\n"
+        "- Mở 02 lớp bồi dưỡng kỹ năng số cho Tổ công nghệ số cộng đồng.\n\nII. HẠN CHẾ, TỒN TẠI\n\n"
+        "- Tỷ lệ bao phủ bảo hiểm y tế chưa đạt kế hoạch.\n\nIII. KẾ HOẠCH THỰC HIỆN NHIỆM VỤ THÁNG 3/2026\n\n"
+        "1. Các chỉ tiêu chủ yếu\n\n| TT | Chỉ tiêu | Kế hoạch tháng 3 |\n| 1 | Thu ngân sách nhà nước trên địa bàn (triệu đồng) | 1.100 |\n"
+        "| 2 | Tiêm phòng đợt 1 cho đàn gia súc (% tổng đàn) | 80 |\n\n2. Nhiệm vụ trọng tâm theo lĩnh vực\n\n"
+        "- Tổ chức Lễ giao nhận quân năm 2026 trang trọng.\n"
+    )
+    assert [(it.role, it.text) for it in doc.items if it.role in {"result", "task", "limitation"}] == [
+        ("result", "Thu ngân sách trên địa bàn (triệu đồng) | 950 | 1.027 | 108,1%"),
+        ("result", "Mở 02 lớp bồi dưỡng kỹ năng số cho Tổ công nghệ số cộng đồng."),
+        ("limitation", "Tỷ lệ bao phủ bảo hiểm y tế chưa đạt kế hoạch."),
+        ("task", "Thu ngân sách nhà nước trên địa bàn (triệu đồng) | 1.100"),
+        ("task", "Tiêm phòng đợt 1 cho đàn gia súc (% tổng đàn) | 80"),
+        ("task", "Tổ chức Lễ giao nhận quân năm 2026 trang trọng."),
+    ]
+
+
 @pytest.mark.parametrize("turn", ["Trong tháng 7 tiếp tục", "Trong tháng 7, tiếp tục", "Tháng 7/2026, tiếp tục", "Thời gian tới, tiếp tục"])
 def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
     """Hand EY: a field's paragraph under a part of results, turning to the month planned; the rest of it is work ahead."""
