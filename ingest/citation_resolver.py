@@ -229,7 +229,9 @@ def parse_symbol(number: str, symbol: str | None, year: int | None = None) -> Sy
 
 def _type_code(doc_type: str | None, sym: Symbol | None) -> str:
     if sym and sym.type_code:
-        return _code_of_type().get(type_by_symbol_code()[sym.type_code], sym.type_code)
+        # a code no cited type has ("BB" of a Biên bản, "-BB/ĐU": minutes are filed, never cited) is its own key code
+        name = type_by_symbol_code().get(sym.type_code)
+        return _code_of_type().get(name, sym.type_code) if name else sym.type_code
     if doc_type:
         # "Thông báo kết luận" (a header's doc_type) is a Thông báo
         name = doc_type if doc_type in _code_of_type() else type_by_word().get(squash(doc_type), "")

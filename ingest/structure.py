@@ -117,6 +117,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # "II. Ý KIẾN CHỈ ĐẠO", "II. KẾT LUẬN, CHỈ ĐẠO" of a meeting's notice: the work it gives (in a heading only)
     ("y kien chi dao", "task"),
     ("ket luan, chi dao", "task"),
+    # "3. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ" of a meeting's minutes (hand LB): the work the chair gives (in a heading only)
+    ("ket luan cua dong chi chu tri", "task"),
+    ("ket luan cua chu tri", "task"),
     ("trong tam", "task"),
     # a clerk's other names for the plan: "II. NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3", "II. MỘT SỐ CÔNG VIỆC CẦN TẬP
     # TRUNG TRONG THÁNG 7", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 4", "III. ĐỊNH HƯỚNG THÁNG 5" (the last two in a heading only:
@@ -138,7 +141,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 #: keys that give a role in a heading, not in a lead-in sentence
-_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "chuong trinh hanh dong", "dinh huong"})
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "ket luan cua dong chi chu tri", "ket luan cua chu tri", "chuong trinh hanh dong", "dinh huong"})
 
 _DECIDES = re.compile(
     # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
@@ -154,6 +157,9 @@ _CLOSING = re.compile(
         |(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:van[ ]phong|uy[ ]ban[ ]kiem[ ]tra|thuong[ ]truc)
             .*\b(?:theo[ ]doi|don[ ]doc|tong[ ]hop|(?:to[ ]chuc|chi[ ]dao|trien[ ]khai)[ ]thuc[ ]hien|thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan))
         |tren[ ]day[ ]la[ ](?:bao[ ]cao|ket[ ]qua|thong[ ]bao|noi[ ]dung|(?:y[ ]kien[ ])?ket[ ]luan|nghi[ ]quyet)
+        # a meeting's minutes (hand LB): "Giao ... căn cứ nội dung kết luận tổ chức thực hiện", "Cuộc họp kết thúc lúc ..."
+        |.*\bcan[ ]cu[ ](?:noi[ ]dung[ ])?(?:ket[ ]luan|thong[ ]bao|nghi[ ]quyet)(?:[ ]nay)?[ ](?:de[ ])?(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien
+        |cuoc[ ]hop[ ]ket[ ]thuc[ ](?:luc|vao)
         |van[ ]phong[ ](?:dang[ ]uy|ubnd|uy[ ]ban[ ]nhan[ ]dan)[^,.:;]{0,20}[ ]theo[ ]doi,?[ ](?:tong[ ]hop|don[ ]doc|bao[ ]cao)
         |.*chiu[ ]trach[ ]nhiem[ ](?:to[ ]chuc[ ]thuc[ ]hien|giup|theo[ ]doi|trien[ ]khai|huong[ ]dan)
         |.*(?:to[ ]chuc|trien[ ]khai)[ ]thuc[ ]hien[ ](?:nghi[ ]quyet|thong[ ]bao|ket[ ]luan|chi[ ]thi|ke[ ]hoach|quyet[ ]dinh)[ ]nay
@@ -561,6 +567,9 @@ _BODY_WORDS = re.compile(
 _GIVES = re.compile(r"(?:Giao|Đề nghị|Yêu cầu)[ ]+(?:cho[ ]+)?(?=[A-ZĐÀ-Ỹ]|các[ ])")
 #: a section of requests to the level above (its "Đề nghị Ủy ban nhân dân tỉnh ..." are no tasks of the unit), folded
 _ASKS_ABOVE = re.compile(r"\b(?:kien nghi|de xuat|de nghi)\b")
+#: the members' remarks in a meeting's minutes ("2. Ý kiến tham gia của các đồng chí dự họp", hand LB): what each said,
+#: neither the month's results nor the work given (the chair's conclusion gives it)
+_REMARKS = re.compile(r"\by kien (?:tham gia|thao luan|phat bieu|dong gop)\b")
 
 
 def gives_work(sentence: str) -> bool:
@@ -804,7 +813,8 @@ def _nested_restarts(
         while k < len(out) and k - i <= 3:
             mk = out[k]
             line = text[paragraphs[k][0] : paragraphs[k][1]].rstrip()
-            if mk is None and line.endswith(":"):
+            if mk is None and (line.endswith(":") or k == i + 1):
+                # (the chair's words under "3. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ", before "Nhiệm vụ trọng tâm tháng 02:")
                 k += 1
             elif mk is not None and mk[0] in {"dash", "alpha", "paren"} and (
                     (line.endswith(":") and len(line) < 120) or _field_title(line[mk[2] :])):
@@ -1475,7 +1485,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
     directing: dict[str, int] = {}
     may_give: list[bool] = []
     def above(section: str) -> bool:
-        return _section_says(_ASKS_ABOVE, section)
+        """Whether a section asks the level above (its work is not the unit's) or holds the members' remarks."""
+        return _section_says(_ASKS_ABOVE, section) or _section_says(_REMARKS, section)
 
     def weighs_shortfalls(section: str) -> bool:
         """Whether a section is (inside) the limitations, their causes or the difficulties: "HẠN CHẾ, TỒN TẠI /
@@ -1484,7 +1495,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
-              and "Điều " not in path and not above(section))
+              and "Điều " not in path and not above(section) and not _CAPTION.match(folded, _s))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
                 (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months)
@@ -1504,7 +1515,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # (the paragraph that turns to the work given is read as results too: its sentences before the turn are)
             mixed = False
             if role == "other" and section is not None and k <= directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
-                    and "|" not in text[s:e] and "\t" not in text[s:e]:
+                    and "|" not in text[s:e] and "\t" not in text[s:e] and not _CAPTION.match(folded, s):
                 role = "result"  # (not a lead-in, nor a row of a table)
                 mixed = True
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k], mixed)

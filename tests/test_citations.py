@@ -476,6 +476,10 @@ def test_unknown_short_form_key() -> None:
         (("Luật", "72", "QH15", 2025), "L:72/QH15:2025"),
         (("Đề án", "06", None, None), "QĐ:6/QĐ-TTg:2022"),  # the catalog's alias
         (("Kế hoạch", "12", None, None), "KH:12"),
+        # a type no citation names (hand LB's minutes, "Số 03-BB/ĐU": its code was looked up among the cited types'
+        # and every Biên bản failed to store, KeyError 'BB')
+        (("Biên bản", "03", "BB/ĐU", 2026), "BB:3-BB/ĐU:2026"),
+        ((None, "12", "GM/UBND", 2026), "GM:12/GM-UBND:2026"),
     ],
 )
 def test_citation_key(fields: tuple, key: str) -> None:

@@ -817,6 +817,41 @@ def test_a_report_announcing_results_and_plan_has_its_plan_and_targets_as_tasks(
     ]
 
 
+def test_a_meetings_minutes_give_the_chairs_conclusion_as_the_tasks() -> None:
+    """Hand LB: the minutes of a standing board's monthly meeting ("BIÊN BẢN", "Số 03-BB/ĐU") — the report of results, the
+    members' remarks (neither results nor tasks, though they propose work), then "3. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ": the
+    chair's words, "Nhiệm vụ trọng tâm tháng 02 năm 2026:" and its points numbered from 1 again (the chair's tasks), the
+    closing that gives the conclusion to the bodies and the minutes' own end (no tasks)."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "ĐẢNG BỘ TỈNH THANH SƠN\nĐẢNG ỦY XÃ HỢP THỊNH\n*\nSố 03-BB/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Hợp Thịnh, ngày 28 tháng 01 năm 2026\n\nBIÊN BẢN\nHỌP BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THÁNG 01 NĂM 2026\n\n"
+        "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN\n\n- Thời gian: bắt đầu lúc 08 giờ 00 phút, ngày 28/01/2026.\n\n"
+        "II. NỘI DUNG CUỘC HỌP\n\n1. Báo cáo kết quả thực hiện nhiệm vụ tháng 01 năm 2026\n\n"
+        "Đồng chí Trần Minh Tuấn, Phó Chủ tịch UBND xã báo cáo:\n\n- Thu ngân sách tháng 01 ước đạt 1,27 tỷ đồng, bằng 8,2% dự toán năm;\n\n"
+        "2. Ý kiến tham gia của các đồng chí dự họp\n\n"
+        "- Đồng chí Nguyễn Quang Hưng, Chủ tịch UBND xã: thống nhất với báo cáo; đề nghị tổ chức tặng quà Tết sớm.\n\n"
+        "3. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ\n\n"
+        "Đồng chí Hà Văn Thịnh, Bí thư Đảng ủy xã, ghi nhận các ý kiến phát biểu và đề nghị các cơ quan tập trung làm tốt các việc sau.\n\n"
+        "Nhiệm vụ trọng tâm tháng 02 năm 2026:\n\n"
+        "1. Tổ chức thăm, tặng quà Tết cho gia đình chính sách, hộ nghèo trước ngày 12/02/2026;\n"
+        "2. Phát lệnh gọi nhập ngũ cho 32 công dân trúng tuyển.\n\n"
+        "Giao Ủy ban nhân dân xã, Ủy ban MTTQ và các chi bộ trực thuộc căn cứ nội dung kết luận tổ chức thực hiện.\n\n"
+        "Cuộc họp kết thúc lúc 11 giờ 20 phút cùng ngày. Biên bản đã được đọc lại cho các đồng chí dự họp nghe.\n\n"
+        "THƯ KÝ\n(Đã ký)\nNguyễn Thị Hồng Nhung\n"
+    )
+    roles = {it.text: it.role for it in doc.items}
+    assert roles["Thu ngân sách tháng 01 ước đạt 1,27 tỷ đồng, bằng 8,2% dự toán năm;"] == "result"
+    assert roles["Đồng chí Nguyễn Quang Hưng, Chủ tịch UBND xã: thống nhất với báo cáo; đề nghị tổ chức tặng quà Tết sớm."] == "other"
+    assert [it.text for it in doc.items if it.role == "task" and "Đồng chí" not in it.text] == [
+        "Tổ chức thăm, tặng quà Tết cho gia đình chính sách, hộ nghèo trước ngày 12/02/2026;",
+        "Phát lệnh gọi nhập ngũ cho 32 công dân trúng tuyển.",
+    ]
+    assert {roles[t] for t in roles if t.startswith(("Giao Ủy ban", "Cuộc họp kết thúc", "Biên bản đã"))} == {"assignment"}
+    assert doc.header.doc_type == "Biên bản" and (doc.header.reported_months, doc.header.planned_months) == (("2026-01",), ("2026-02",))
+
+
 @pytest.mark.parametrize("turn", ["Trong tháng 7 tiếp tục", "Trong tháng 7, tiếp tục", "Tháng 7/2026, tiếp tục", "Thời gian tới, tiếp tục"])
 def test_a_field_paragraph_turns_to_the_month_planned(turn: str) -> None:
     """Hand EY: a field's paragraph under a part of results, turning to the month planned; the rest of it is work ahead."""
