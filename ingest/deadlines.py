@@ -265,7 +265,9 @@ def _cue_before_re() -> re.Pattern[str]:
 # no number, so the task's own month, quarter or year
 @functools.cache
 def _bare_re() -> re.Pattern[str]:
-    return re.compile(r"\b(?P<unit>thang|quy|nam)\b(?:[ ]+(?:nay|toi))?(?![ ]*(?:\d|/))")
+    # "\b(?:thang|quy|nam)" with each unit opening on its letter (no word character before it, as "\b" reads it
+    # there): a search skips to the t's, q's and n's rather than trying every place of the task
+    return re.compile(r"(?P<unit>t(?<!\wt)hang|q(?<!\wq)uy|n(?<!\wn)am)\b(?:[ ]+(?:nay|toi))?(?![ ]*(?:\d|/))")
 
 
 # "Chỉ thị số 38/CT-TTg ngày ...", "Kết luận số 12-KL/TW, ngày ...": a date of a document, not a deadline
