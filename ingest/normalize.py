@@ -333,7 +333,9 @@ def _split_columns(line: str) -> list[str]:
     """
     parts: list[str] = []
     pos = len(line) - len(line.lstrip(" \t|"))
-    for m in _GAP.finditer(line, pos):
+    # (a gap has a tab, a bar, a no-break space or three spaces: most lines have none, and no search runs on them)
+    gapped = "\t" in line or "|" in line or "   " in line or "\u00a0" in line
+    for m in _GAP.finditer(line, pos) if gapped else ():
         left, right = line[pos : m.start()].rstrip(), line[m.end() :]
         if not left.strip() or not right.strip():
             continue
