@@ -480,7 +480,9 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
             continue  # "DỰ", "ĐỦ", "bct" are words, not "ĐU", "BCT"
         if bt.capitalised and not raw_alias[0].isupper():
             continue
-        if tails.anniversary.search(folded, max(0, s - 30), s) or (bt.id == "thu-tuong" and tails.deputy.search(folded, max(0, s - 6), s)):
+        # (an anniversary's words end on "lập" or "thống", then spaces: the literal check before its search)
+        if (folded[max(0, s - 30) : s].rstrip().endswith(("lap", "thong")) and tails.anniversary.search(folded, max(0, s - 30), s)) \
+                or (bt.id == "thu-tuong" and tails.deputy.search(folded, max(0, s - 6), s)):
             continue
         r = RawMention(bt, s, e, e)
         fa = folded[s:e]
