@@ -23,7 +23,7 @@ import regex
 
 from ingest.models import Header
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import pair_automaton, pair_hits, re_agrees, re_twin
+from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin
 from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, slug
 
 DATA = Path(__file__).parent / "data" / "bodies.json"
@@ -176,8 +176,8 @@ class _AliasIndex:
 
     by_word: dict[str, regex.Pattern[str]]
     pairs: tuple[tuple[BodyType, str], ...]
-    #: each first word -> the folded words its aliases may have second (None: an alias of one word)
-    nexts: dict[str, frozenset[str] | None]
+    #: each first word -> the folded words after it, alias by alias (None: an alias of one word)
+    heads: dict[str, frozenset[tuple[str, ...]] | None]
 
 
 @functools.cache
@@ -192,21 +192,22 @@ def _alias_index() -> _AliasIndex:
 
     pairs.sort(key=lambda p: -shortest(p[1]))
     buckets: dict[str, list[str]] = {}
-    nexts: dict[str, set[str] | None] = {}
+    heads: dict[str, set[tuple[str, ...]] | None] = {}
     for i, (_, a) in enumerate(pairs):
         for w in _first_words(a):
             buckets.setdefault(w, []).append(f"(?P<a{i}>{_alias_re(a)})")
-        for w, n in _first_two(a):
-            have = nexts.setdefault(w, set())
-            if have is not None:
-                if n is None:
-                    nexts[w] = None
+        for words in _spelled_out(a):
+            w, rest = words[0], words[1:]
+            after = heads.setdefault(w, set())
+            if after is not None:
+                if not rest:
+                    heads[w] = None
                 else:
-                    have.add(n)
+                    after.add(rest)
     # not inside a document symbol: "Số -TB/ĐU", "KH-UBND", "/UBND-VP"
     tail = WB_R + r"(?![ ]?/|-\w)"
     by_word = {w: regex.compile("(?:" + "|".join(alts) + ")" + tail) for w, alts in buckets.items()}
-    return _AliasIndex(by_word, tuple(pairs), {w: None if n is None else frozenset(n) for w, n in nexts.items()})
+    return _AliasIndex(by_word, tuple(pairs), {w: None if h is None else frozenset(h) for w, h in heads.items()})
 
 
 @functools.cache
@@ -215,15 +216,13 @@ def _alias_twins() -> dict[str, re.Pattern[str]]:
     return {w: re_twin(p.pattern) for w, p in _alias_index().by_word.items()}
 
 
-def _first_two(alias: str) -> set[tuple[str, str | None]]:
-    """(first word, second word) an alias can start with, folded; None for the second of a one-word alias.
+def _spelled_out(alias: str) -> set[tuple[str, ...]]:
+    """The folded words of an alias, placeholders spelled out ("Ban Thường vụ {tu}" -> ("ban", "thuong",
+    "vu", "thanh", "uy"), ("ban", "thuong", "vu", "tinh", "uy")); words are split as :func:`_first_words`
+    splits them, so the first words are its own.
 
-    Placeholders are spelled out ("Ban Thường vụ {tu}" -> ("ban", "thuong");
-    "{tu}" -> ("thanh", "uy"), ("tinh", "uy")); words are split as
-    :func:`_first_words` splits them, so the first words are its own.
-
-    >>> sorted(_first_two("BTV {tu}")), sorted(_first_two("UBND"))
-    ([('btv', 'thanh'), ('btv', 'tinh')], [('ubnd', None)])
+    >>> sorted(_spelled_out("BTV {tu}")), sorted(_spelled_out("UBND"))
+    ([('btv', 'thanh', 'uy'), ('btv', 'tinh', 'uy')], [('ubnd',)])
     """
     d = _data()
     texts = [""]
@@ -235,19 +234,16 @@ def _first_two(alias: str) -> set[tuple[str, str | None]]:
         else:
             opts = [p]
         texts = [t + o for t in texts for o in opts]
-    out: set[tuple[str, str | None]] = set()
-    for t in texts:
-        words = [w for w in re.split(r"[\s,&-]+", fold(unify_tone_placement(t)).strip()) if w]
-        out.add((words[0], words[1] if len(words) > 1 else None))
-    return out
+    return {tuple(w for w in re.split(r"[\s,&-]+", fold(unify_tone_placement(t)).strip()) if w) for t in texts}
 
 
 @functools.cache
 def _alias_scanner() -> Any:
-    """The bodies' literal prefilter (:func:`ingest.prefilter.pair_automaton`): each first word of
-    an alias with the words that may follow it, so the alias patterns run only where one can match
-    ("ban" starts 60 aliases, and a notice says "ban" in "ban hành", "ban đêm" ...)."""
-    return pair_automaton(_alias_index().nexts)
+    """The bodies' literal prefilter (:func:`ingest.prefilter.phrase_automaton`): each first word of
+    an alias with the words that follow it in each alias, so the alias patterns run only where one can
+    match ("ban" starts 60 aliases, and a notice says "ban" in "ban hành", "ban đêm" ...; "tổ chức" starts
+    a few, and a notice says "tổ chức thực hiện" ten times)."""
+    return phrase_automaton(_alias_index().heads)
 
 
 # After a ward-level organ, its owner and its ward:
@@ -455,13 +451,13 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
     index = _alias_index()
     out: list[RawMention] = []
     pos = 0
-    # the places an alias can start: the two-word prefilter's hits (an alias's first word
-    # followed by one of its second words, or by several separators, or an alias of one
+    # the places an alias can start: the several-word prefilter's hits (an alias's first word
+    # followed by the words of one of its aliases, or by several separators, or an alias of one
     # word: one Aho–Corasick scan of the separated text the themes and people scan too);
     # its words are runs of [\w&], ours of \w, the same where the text has no "&", else
     # every word is walked
     words: Iterable[tuple[int, str]] = (
-        pair_hits(folded, _alias_scanner()) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
+        phrase_hits(folded, _alias_scanner()) if "&" not in folded else ((w.start(), w.group()) for w in _TOKEN.finditer(folded))
     )
     # the same patterns run by ``re`` (half the cost of a call) where the text has no character the two read apart
     agrees = re_agrees(folded)
@@ -484,7 +480,9 @@ def find_mentions(text: str, folded: str) -> list[RawMention]:
             continue  # "DỰ", "ĐỦ", "bct" are words, not "ĐU", "BCT"
         if bt.capitalised and not raw_alias[0].isupper():
             continue
-        if tails.anniversary.search(folded, max(0, s - 30), s) or (bt.id == "thu-tuong" and tails.deputy.search(folded, max(0, s - 6), s)):
+        # (an anniversary's words end on "lập" or "thống", then spaces: the literal check before its search)
+        if (folded[max(0, s - 30) : s].rstrip().endswith(("lap", "thong")) and tails.anniversary.search(folded, max(0, s - 30), s)) \
+                or (bt.id == "thu-tuong" and tails.deputy.search(folded, max(0, s - 6), s)):
             continue
         r = RawMention(bt, s, e, e)
         fa = folded[s:e]

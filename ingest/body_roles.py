@@ -18,7 +18,9 @@ from ingest.models import Item
 from ingest.normalize import fold
 from ingest.prefilter import re_agrees, re_twin
 
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
+# A clause ends at a ". ; : ! ?" before a space (or the end), or at a line break: "[.;:!?](?=\s|$)|\n" written as one
+# class first, so that a search skips to those characters rather than trying both options at every place
+_CLAUSE_END = re.compile(r"[.;:!?\n](?:(?<=\n)|(?=\s|$))")
 
 # Bullets and numbering at the start of a clause: "- ", "+ ", "(1) ", "1.1. ", "a) ", "2.2.1."
 _MARKER = regex.compile(r"\s*(?:[-+•*]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s*|[ivx]+\.\s+)*")
@@ -55,7 +57,9 @@ _ASSIGN_AT_START = regex.compile(_ADVERBS + _ASSIGN_VERB)
 # The same verb after a subject: "Ban Thường vụ Đảng ủy| giao Văn phòng Đảng ủy ..."
 _ASSIGN_AFTER_SUBJECT = regex.compile(r"\s*" + _ADVERBS + _ASSIGN_VERB)
 # The same verb after a comma inside a clause: "..., chỉ đạo lực lượng Công an phường tăng cường"
-_ASSIGN_INSIDE = regex.compile(r"(?:,|\bva)\s+" + _ADVERBS + _ASSIGN_VERB)
+# ("va" a word of its own: not after a word character, as ``\bva`` reads it, but each option opening on its
+# letter, so that a search skips to the commas and the v's rather than trying every place of the clause)
+_ASSIGN_INSIDE = regex.compile(r"(?:,|v(?<!\wv)a)\s+" + _ADVERBS + _ASSIGN_VERB)
 
 # Before a body that heads a list of tasks: "Đối với| Công an phường:", "Giao| UBND phường:"
 _FOR_BODY = regex.compile(r"(?:doi" + SP + r"voi|giao|de" + SP + r"nghi|yeu" + SP + r"cau)" + SP)

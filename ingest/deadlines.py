@@ -265,7 +265,9 @@ def _cue_before_re() -> re.Pattern[str]:
 # no number, so the task's own month, quarter or year
 @functools.cache
 def _bare_re() -> re.Pattern[str]:
-    return re.compile(r"\b(?P<unit>thang|quy|nam)\b(?:[ ]+(?:nay|toi))?(?![ ]*(?:\d|/))")
+    # "\b(?:thang|quy|nam)" with each unit opening on its letter (no word character before it, as "\b" reads it
+    # there): a search skips to the t's, q's and n's rather than trying every place of the task
+    return re.compile(r"(?P<unit>t(?<!\wt)hang|q(?<!\wq)uy|n(?<!\wn)am)\b(?:[ ]+(?:nay|toi))?(?![ ]*(?:\d|/))")
 
 
 # "Chỉ thị số 38/CT-TTg ngày ...", "Kết luận số 12-KL/TW, ngày ...": a date of a document, not a deadline
@@ -337,8 +339,10 @@ def _solar(ctx: _Context, d: int, m: int, y: int | None) -> dt.date | None:
     return out
 
 
-#: every way of writing a solar date has a digit (most tasks have none: no regex runs for them)
-_ANY_DIGIT = re.compile(r"\d")
+#: every way of writing a solar date (:func:`_date_re`: :func:`_dmy`, :func:`_dmy_dash`, :func:`_dtm`) has a day's
+#: digit, then a slash, a dash or a dot, or "tháng", then the month's: most tasks have none ("100%", "05 đảng viên",
+#: "Kế hoạch số 12-KH/ĐU"), and no date regex runs for them (it tries every place of the task)
+_DAY_MONTH = re.compile(r"\d[ ]*[-./][ ]*\d|\d[ ]+thang[ ]+\d")
 #: a lunar date or holiday names one of these (the literal check before :func:`_lunar_re`)
 _LUNAR_WORDS = ("tet", "chap", "gieng", "am lich", "ram")
 #: every period (:func:`ingest.periods.months_in`) and bare unit (:func:`_bare_re`, ``_YEAR_END``) holds one of these
@@ -347,7 +351,7 @@ _PERIOD_WORDS = ("thang", "quy", "nam")
 
 def _date_hits(f: str, ctx: _Context) -> list[_Hit]:
     out: list[_Hit] = []
-    if not _ANY_DIGIT.search(f):
+    if not _DAY_MONTH.search(f):
         return out
     for m in _date_re().finditer(f):
         if m.group("bare") and _CITED_BEFORE.search(f[max(0, m.start() - 40) : m.start()]):

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ingest.legacy import is_syllable
 from ingest.models import Header, Signer
-from ingest.normalize import fold
+from ingest.normalize import after_break, at_line_starts, fold
 from ingest.periods import document_periods
 from ingest.units import cell_unit, is_cell
 from ingest.vocabulary import APPENDIX_TYPES, HEADER_TYPES, SYMBOL_TYPES, UNIT_LEVELS
@@ -193,6 +193,8 @@ _BODY_START = re.compile(
     re.I,
 )
 _RECIPIENTS = re.compile(r"^[ ]*(?:Nơi nhận|Kính gửi)[ ]*:?", re.M | re.I)
+#: the same after a line break (:func:`ingest.normalize.after_break`: found by a search that skips to the line breaks)
+_RECIPIENTS_AFTER_BREAK = after_break(_RECIPIENTS)
 _NOTE = re.compile(r"\((?:để\s*)?(?:b/c|báo cáo|biết|t/h|thực hiện|chỉ đạo|phối hợp)[^)]*\)", re.I)
 _APPENDIX_SELF = re.compile(
     r"\((?:Ban hành |Gửi )?[Kk]èm theo (?P<type>[^\d()]{2,30}?)[ ]*số[ ]*:?[ ]*(?P<num>\d{1,6})?[ ]*(?P<sep>[-/])[ ]*(?:(?P<year>\d{4})/)?(?P<sym>[^\s,;()]+)[ ,]*(?:ngày[ ]*(?P<d>\d{1,2})?[ ]*(?:tháng|/)[ ]*(?P<m>\d{1,2})[ ]*(?:năm|/)[ ]*(?P<y>\d{4}))?[ ]*(?:của (?P<issuer>[^)]+))?\)"
@@ -449,7 +451,7 @@ def _find_signature(text: str, lines: Sequence[tuple[int, int, str]], body_end: 
 
 def _recipients(text: str, lines: Sequence[tuple[int, int, str]]) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     m = None
-    for cand in _RECIPIENTS.finditer(text):
+    for cand in at_line_starts(_RECIPIENTS, _RECIPIENTS_AFTER_BREAK, text):
         if fold(cand.group(0)).strip().startswith("noi nhan"):
             m = cand
             break
@@ -899,6 +901,9 @@ def _issuer_and_unit(
 _MARKS = re.compile("^[ ]*(?:[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d\u20e3][ ]*)+", re.M)
 #: "(Số 103-TB/ĐU, ngày 31/7/2026)": the number line of a post, in brackets
 _BRACKETED_NUMBER = re.compile(r"^([ ]*)\((S[ốố][ ]*:?[ ]*\d[^()\n]*)\)([ ]*)$", re.M)
+#: :data:`_MARKS` after a line break (:func:`ingest.normalize.after_break`): whether a line other than the first opens
+#: on a pictograph, found by a search that skips to the line breaks (most notices have none: no substitution then)
+_MARKS_AFTER_BREAK = after_break(_MARKS)
 
 
 def _plain_marks(text: str) -> str:
@@ -909,8 +914,10 @@ def _plain_marks(text: str) -> str:
     >>> _plain_marks("📢 THÔNG BÁO\n(Số 12-TB/ĐU, ngày 31/7/2026)\n✅ Đã xong")
     '  THÔNG BÁO\n Số 12-TB/ĐU, ngày 31/7/2026 \n  Đã xong'
     """
-    if "(" in text:
+    if "(S" in text:  # (what a bracketed number line opens with: most notices have none, and the search reads every line)
         text = _BRACKETED_NUMBER.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}", text)
+    if _MARKS.match(text) is None and _MARKS_AFTER_BREAK.search(text) is None:
+        return text
     return _MARKS.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.normalize import fold
@@ -95,6 +96,25 @@ def _period_re() -> re.Pattern[str]:
         """,
         re.X,
     )
+
+
+#: where a period can start: the words each option of :func:`_period_re` opens with ("6 ", "sáu ", "9 ", "chín ", "quý ",
+#: "tháng", "năm 20.."). A search for them skips to their first letters, where one for the pattern tries its six options
+#: at every place of the phrase (a task's, a heading's: 14 µs for one of 300 characters)
+_PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|20)")
+
+
+def _periods_in(f: str) -> Iterator[re.Match[str]]:
+    """``_period_re().finditer(f)``, the pattern tried only where :data:`_PERIOD_START` finds an opening (every match
+    of it starts at one: the places skipped are places it cannot match at)."""
+    pattern, pos = _period_re(), 0
+    while (c := _PERIOD_START.search(f, pos)) is not None:
+        m = pattern.match(f, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # (never empty)
 
 
 #: a period between two days, as a report issued mid-month names it ("từ ngày 16/02/2026 đến ngày 15/4/2026",
@@ -176,7 +196,7 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: 
         # every alternative of the period pattern holds "thang", "quy" and a quarter's number ("quy" alone is
         # mostly "quy định", "quy chế"), or "nam" and a year, which counts only with ``years``
         return out
-    for m in _period_re().finditer(f):
+    for m in _periods_in(f):
         before = f[max(0, m.start() - 14) : m.start()]
         if re.search(r"ngay[ ]*\d{0,2}[ ]*$", before):
             continue  # "ngày 22 tháng 12": a date

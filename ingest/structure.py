@@ -765,6 +765,7 @@ class _Node:
 
 
 _RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
+_RULE_CHARS = frozenset("-_=*~. ")
 _COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
 #: a result that names the task it answers by its number ("Nhiệm vụ 17: ...", "Nhiệm vụ số 5 và số 6: ..."), folded: no heading
@@ -995,6 +996,8 @@ _FIELD_LABEL = re.compile(r"(?:ve|doi voi|linh vuc|cong tac)\b")
 
 #: a table's caption (folded): "Bảng 1. ...", "Biểu 2: ...", "Phụ biểu 01 - ..."
 _CAPTION = re.compile(r"(?:bang|bieu|phu bieu)[ ]+(?:so[ ]+)?\d{1,2}[ ]*[.:–-][ ]")
+#: what a caption opens with (the literal check before :data:`_CAPTION`, at every paragraph)
+_CAPTION_FIRST = ("bang", "bieu", "phu bieu")
 
 #: the head of a follow-up table's column that judges each row's result: "Đánh giá", "Tình trạng", "Mức độ hoàn thành"
 _JUDGEMENT_CELL = re.compile(r"(?:danh gia|tinh trang|muc do hoan thanh|ket qua danh gia|tien do)\b")
@@ -1058,7 +1061,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
         for line in text[a:b].split("\n"):
             s = pos + (len(line) - len(line.lstrip()))
             e = pos + len(line.rstrip())
-            if e > s and not _RULE_LINE.fullmatch(text, s, e):
+            # (a rule is only its characters: a line that opens on another is none, without the regex)
+            if e > s and not (text[s] in _RULE_CHARS and _RULE_LINE.fullmatch(text, s, e)):
                 paragraphs.append((s, e))
             pos += len(line) + 1
 
@@ -1241,7 +1245,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         line = text[ps:pe]
         nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else None
         nk = marks[i + 1] if i + 1 < len(paragraphs) else None
-        row = _TABLE_ROW.match(line)
+        row = _TABLE_ROW.match(line) if "|" in line else None  # (a row has its bar: most paragraphs have none)
         header_row = row is not None and line.lstrip(" |").startswith(("STT", "TT"))
         if row and not closing and (row.group("n") or header_row or (in_table and line.startswith("|"))):
             # a row of a plain-text table: "1 | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian"; the item is
@@ -1282,7 +1286,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             continue
         in_table = False
         result_cell = None
-        if _CAPTION.match(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
+        if folded.startswith(_CAPTION_FIRST, ps) and _CAPTION.match(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
             # "Bảng 1. Kết quả thực hiện các nhiệm vụ theo Thông báo số 26-TB/ĐU ...": a table's caption, not an item
             add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
@@ -1428,7 +1432,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             stack.append(_Node("leadin", "", heading=body.strip(), role=part, month_text=body.strip(), opens=True))
             add(ps, pe, "heading", path_of(), stack[-1].uid, True)
             continue
-        hm = _INLINE_HEAD.match(body.strip())
+        hm = _INLINE_HEAD.match(body.strip()) if ":" in body else None  # (a head ends on its colon: most bodies have none)
         if not heading and hm and _role_of_heading(hm.group("head")) and len(hm.group("head").split()) <= 8 \
                 and not _names_a_task(hm.group("head")):
             heading = True  # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ... còn thấp."

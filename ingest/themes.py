@@ -294,7 +294,8 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
             continue
         # the same patterns run by ``re`` (half the cost of a call) where the text has no character the two read apart
         by_first: dict[str, Any] = matcher.by_first_re if re_agrees(key) else matcher.by_first
-        nexts = matcher.nexts
+        # (no look at the words after a hit's first word before its regex runs: the several-word prefilter has
+        # read them already, and of the hits it leaves two in three match)
         for start, w in hits:
             if exact:
                 # the word as written at the same place (folding and lower-casing keep
@@ -303,27 +304,18 @@ def match_themes(text: str) -> dict[str, list[tuple[int, int]]]:
             pattern = by_first.get(w)
             if pattern is None:
                 continue  # no keyword starts with this word: no regex runs here
-            nx = nexts[w]
-            if nx is not None:
-                # every phrase of this word needs spaces (\s: isspace() covers it) then one of these
-                p = start + len(w)
-                c = key[p : p + 1]
-                while c.isspace():
-                    p += 1
-                    c = key[p : p + 1]
-                if not key.startswith(nx, p):
-                    continue
             m = pattern.match(key, start)
             if m is None:
                 continue
             g = int(m.lastgroup[1:])
-            found.append((m.start(), m.end(), matcher.themes[g]))
+            ms, me = m.span()
+            found.append((ms, me, matcher.themes[g]))
             if matcher.hides[g]:
-                hidden.append((m.start(), m.end(), matcher.hides[g]))
+                hidden.append((ms, me, matcher.hides[g]))
     out: dict[str, list[tuple[int, int]]] = {}
     for s, e, tids in found:
         # the hidden phrases around this match (mostly none: then no theme is looked up in them)
-        around = [h for hs, he, h in hidden if hs <= s and e <= he]
+        around = [h for hs, he, h in hidden if hs <= s and e <= he] if hidden else None
         for tid in tids:
             if around and any(tid in h for h in around):
                 continue  # "Bộ Nông nghiệp và Môi trường" is not about the environment

@@ -253,7 +253,9 @@ def id_slug(text: str | None) -> str:
 # --- sentences -----------------------------------------------------------------------
 
 # Sentence ends inside a paragraph: ". " / "… " / "! " / "? " (and ".." from typos) before a capital or an opening quote.
-_SENT_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
+# (One to three dots written "\.(?:\.\.?)?", tried longest first as "\.{1,3}" is, and "!" and "?" apart: each option
+# then opens on a character of its own, and a search skips to those rather than trying every place: a third of the cost.)
+_SENT_END = re.compile(r"(?:\.(?:\.\.?)?|…|!|\?)(?=[ ]+[\"“'(]?[A-ZĐÂĂÊÔƠƯÀ-ỸА-Я0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|TT|Ths|BS|CN|Th\.S|ĐC|Đ/c|đ/c|St|No|UBND|v\.v)|\b[A-ZĐ])$")
 _DIGIT_END = re.compile(r"\d$")
 #: "... đạt 100% chỉ tiêu quý I. Các chi bộ ...": a quarter (a term) in Roman figures ends the sentence, not an initial
