@@ -79,13 +79,13 @@ def _rows_in_memory(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[
 
     parsed = {str(f): parse_file(f) for f in files}
     # a notice without a unit goes where `vanban ingest` files it by its signer (graph.loader.units_from_signer)
-    signed = [(d.header.signer.name if d.header.signer else None, d.header.symbol, d.header.unit) for d in parsed.values()]
-    for name, d in parsed.items():
-        if not d.header.unit and not local_notices_cited(d):
-            unit = unit_of_signer(d, signed)
+    signed = [(p.header.signer.name if p.header.signer else None, p.header.symbol, p.header.unit) for p in parsed.values()]
+    for name, p in parsed.items():
+        if not p.header.unit and not local_notices_cited(p):
+            unit = unit_of_signer(p, signed)
             if unit:
-                parsed[name] = with_unit(d, unit, "signer")
-    docs = [linkdoc_from_parsed(d, name) for name, d in parsed.items()]
+                parsed[name] = with_unit(p, unit, "signer")
+    docs = [linkdoc_from_parsed(p, name) for name, p in parsed.items()]
     result = link_documents(docs)
     items = {it.id: (d, it) for d in docs for it in d.items}
     ft: list[dict[str, Any]] = []
