@@ -331,7 +331,7 @@ def find_named(text: str, folded: str) -> list[Mention]:
 def find_short(text: str) -> list[Mention]:
     out = []
     more = P.short_more_re()
-    for m in P.short_re().finditer(text):
+    for m in P.finditer_short(text):
         number = m.group("number")
         if (
             len(number) == 4

@@ -153,6 +153,11 @@ def type_word() -> str:
 # "Nghị quyết 57", "Đề án 06"; "các nghị quyết" is generic).
 #   "Nghị quyết", "NGHỊ QUYẾT", "NQ"
 def capitalised_type_word(short_only: bool = True) -> str:
+    return rf"(?P<type>(?-i:{alternation(_capitalised_words(short_only))}))(?!\w)"
+
+
+def _capitalised_words(short_only: bool = True) -> list[str]:
+    """The phrases of :func:`capitalised_type_word`: "Nghị quyết", "NGHỊ QUYẾT", "NQ"."""
     words: list[str] = []
     for t in CITED_TYPES:
         if short_only and not t.short:
@@ -160,7 +165,7 @@ def capitalised_type_word(short_only: bool = True) -> str:
         for w in t.words:
             words += [w[0].upper() + w[1:], w.upper()]
         words += t.abbreviations
-    return rf"(?P<type>(?-i:{alternation(words)}))(?!\w)"
+    return words
 
 
 # "số", "Số:", "SỐ" between the type word and the number.
@@ -381,6 +386,38 @@ def short_re() -> regex.Pattern[str]:
         """,
         FLAGS,
     )
+
+
+@functools.cache
+def short_start_re() -> re.Pattern[str]:
+    """Where a short form can start: the first word of one of its type words, a literal
+    ("Nghị", "NGHỊ", "NQ", "Đề"; the type word is matched case and all, as written here).
+
+    >>> short_start_re().search("theo Nghị quyết 57").group()
+    'Nghị'
+    """
+    firsts = sorted({w.split()[0] for w in _capitalised_words()}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, firsts)))
+
+
+def finditer_short(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``short_re().finditer(text)``, the pattern tried only where
+    :func:`short_start_re` finds the first word of a type word (every match starts at one:
+    the places skipped are places it cannot match at). The grammar's look-behind at its
+    start kept ``regex`` from skipping ahead: it was tried at every character (0.115 ms
+    a notice, 0.075 so).
+
+    >>> [m.group(0) for m in finditer_short("theo NQ 57 và Đề án 06/CP; Kế hoạch 5 năm")]
+    ['NQ 57', 'Đề án 06/CP']
+    """
+    pattern, starts, pos = short_re(), short_start_re(), 0
+    while (c := starts.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # (never empty: a type word and a number)
 
 
 # Ordinals written in words: "Hội nghị lần thứ tư" = 4.
