@@ -51,7 +51,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import fold
@@ -349,11 +349,31 @@ _LUNAR_WORDS = ("tet", "chap", "gieng", "am lich", "ram")
 _PERIOD_WORDS = ("thang", "quy", "nam")
 
 
+#: where a match of :func:`_date_re` can open: "tu", a cue's first word or "ngay", each with its space (every option
+#: has one after its first word)
+_DATE_START = re.compile(r"(?:tu|cham|han|thoi|xong|ket|den|toi|truoc|ngay|trong|vao)[ ]")
+
+
+def _dates_in(f: str) -> Iterator[re.Match[str]]:
+    """``_date_re().finditer(f)``, the pattern tried only where :data:`_DATE_START` finds an opening (every match
+    of it starts at one: the places skipped are places it cannot match at). Its options open on a named group,
+    where ``re`` finds no first characters to skip to: it was tried at every place of the task (0.041 ms a
+    notice, 0.015 so)."""
+    pattern, pos = _date_re(), 0
+    while (c := _DATE_START.search(f, pos)) is not None:
+        m = pattern.match(f, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # (never empty)
+
+
 def _date_hits(f: str, ctx: _Context) -> list[_Hit]:
     out: list[_Hit] = []
     if not _DAY_MONTH.search(f):
         return out
-    for m in _date_re().finditer(f):
+    for m in _dates_in(f):
         if m.group("bare") and _CITED_BEFORE.search(f[max(0, m.start() - 40) : m.start()]):
             continue  # "Chỉ thị số 38/CT-TTg ngày 18/12/2026"
         k = next(k for k in _DATE_KEYS if m.group(f"d{k}"))
