@@ -404,11 +404,10 @@ def is_own(men: Mention, own: dict[tuple[str, str], int | None]) -> bool:
 
 
 def relations(folded: str, mentions: list[Mention], sents: _Sentences) -> None:
-    rel_re = P.relation_re()
     for i, men in enumerate(mentions):
         ss, _ = sents.bounds(men.start)
         last = None
-        for r in rel_re.finditer(folded, max(ss, men.start - 400), men.start):
+        for r in P.finditer_relations(folded, max(ss, men.start - 400), men.start):
             last = r
         if last is None:
             men.relation = "cites"
