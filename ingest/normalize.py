@@ -297,6 +297,31 @@ _WRAPPED_LINE = re.compile(r"(?<=[ ])(?P<w>" + _WRAPPED_WORDS + r")[ ]*\n(?=[^\n
 # with the word in a look-behind (``regex`` allows one of variable width): the
 # newline becomes the space.
 _WRAPPED_LINE_TRIMMED = regex.compile(r"(?<=[ ](?:" + _WRAPPED_WORDS + r"))\n(?=[^\n\-+•–(*\d])")
+#: the line breaks it can stand at: its newline and its look-ahead, without the look-behind at its start, which
+#: keeps ``regex`` from skipping to the newlines (a notice has ≈ 175 line breaks and ≈ 25 of these)
+_WRAPPED_LINE_BREAK = regex.compile(r"\n(?=[^\n\-+•–(*\d])")
+
+
+def _join_wrapped(text: str) -> str:
+    """``_WRAPPED_LINE_TRIMMED.sub(" ", text)``, its pattern tried only at the breaks ``_WRAPPED_LINE_BREAK``
+    finds (each match is one of them; a match is one character, replaced by a space, so the matches found
+    one by one are the ones the substitution makes): 0.036 ms a notice, not 0.096.
+
+    >>> _join_wrapped("quy định tại\\nĐiều 3 và\\n- a của\\n1 theo\\nb")
+    'quy định tại Điều 3 và\\n- a của\\n1 theo b'
+    """
+    pattern = _WRAPPED_LINE_TRIMMED
+    parts: list[str] = []
+    last = 0
+    for c in _WRAPPED_LINE_BREAK.finditer(text):
+        i = c.start()
+        if pattern.match(text, i):
+            parts += (text[last:i], " ")
+            last = i + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _join_broken(m: re.Match[str]) -> str:
@@ -799,7 +824,7 @@ def normalize(raw: str) -> str:
     text = reflow(text)  # text copied out of a PDF: lines cut at a fixed width, page numbers between pages
     # from here on no line starts or ends with a space
     text = _BROKEN_PARAGRAPH_TRIMMED.sub(_join_broken, text)
-    text = _WRAPPED_LINE_TRIMMED.sub(" ", text)
+    text = _join_wrapped(text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = unify_tone_placement(text)
     text = _last_normalized = text.strip()
