@@ -999,6 +999,11 @@ _CAPTION = re.compile(r"(?:bang|bieu|phu bieu)[ ]+(?:so[ ]+)?\d{1,2}[ ]*[.:–-]
 #: what a caption opens with (the literal check before :data:`_CAPTION`, at every paragraph)
 _CAPTION_FIRST = ("bang", "bieu", "phu bieu")
 
+
+def _opens_caption(folded: str, pos: int) -> bool:
+    """Whether a table's caption opens at ``pos`` of the folded text (:data:`_CAPTION`, tried only after its first word)."""
+    return folded.startswith(_CAPTION_FIRST, pos) and _CAPTION.match(folded, pos) is not None
+
 #: the head of a follow-up table's column that judges each row's result: "Đánh giá", "Tình trạng", "Mức độ hoàn thành"
 _JUDGEMENT_CELL = re.compile(r"(?:danh gia|tinh trang|muc do hoan thanh|ket qua danh gia|tien do)\b")
 
@@ -1286,7 +1291,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             continue
         in_table = False
         result_cell = None
-        if folded.startswith(_CAPTION_FIRST, ps) and _CAPTION.match(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
+        if _opens_caption(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
             # "Bảng 1. Kết quả thực hiện các nhiệm vụ theo Thông báo số 26-TB/ĐU ...": a table's caption, not an item
             add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
@@ -1499,7 +1504,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
-              and "Điều " not in path and not above(section) and not _CAPTION.match(folded, _s))
+              and "Điều " not in path and not above(section) and not _opens_caption(folded, _s))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
                 (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months)
@@ -1519,7 +1524,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # (the paragraph that turns to the work given is read as results too: its sentences before the turn are)
             mixed = False
             if role == "other" and section is not None and k <= directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
-                    and "|" not in text[s:e] and "\t" not in text[s:e] and not _CAPTION.match(folded, s):
+                    and "|" not in text[s:e] and "\t" not in text[s:e] and not _opens_caption(folded, s):
                 role = "result"  # (not a lead-in, nor a row of a table)
                 mixed = True
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k], mixed)
