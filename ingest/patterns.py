@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from ingest.prefilter import matches_from_starts
 from ingest.vocabulary import CITED_TYPES, data
 
 FLAGS = regex.VERBOSE | regex.V0
@@ -410,14 +411,7 @@ def finditer_short(text: str) -> Iterator[regex.Match[str]]:
     >>> [m.group(0) for m in finditer_short("theo NQ 57 và Đề án 06/CP; Kế hoạch 5 năm")]
     ['NQ 57', 'Đề án 06/CP']
     """
-    pattern, starts, pos = short_re(), short_start_re(), 0
-    while (c := starts.search(text, pos)) is not None:
-        m = pattern.match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()  # (never empty: a type word and a number)
+    return matches_from_starts(short_re(), short_start_re(), text)
 
 
 # Ordinals written in words: "Hội nghị lần thứ tư" = 4.
@@ -601,14 +595,7 @@ def finditer_relations(folded: str, pos: int, endpos: int) -> Iterator[regex.Mat
     >>> [m.lastgroup for m in finditer_relations("can cu nghi quyet; thuc hien, duoc sua doi boi", 0, 46)]
     ['based_on', 'applies', 'passive']
     """
-    pattern = relation_re()
-    while (c := _RELATION_START.search(folded, pos, endpos)) is not None:
-        m = pattern.match(folded, c.start(), endpos)
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()  # (never empty)
+    return matches_from_starts(relation_re(), _RELATION_START, folded, pos, endpos)
 
 
 # --- small helpers (not verbose; compile with ``compiled``) ---------------------

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.normalize import fold
+from ingest.prefilter import matches_from_starts
 from ingest.vocabulary import split_sentences
 
 #: Roman figures as clerks write quarters ("quý IV") and months ("tháng XII")
@@ -106,15 +107,8 @@ _PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|
 
 def _periods_in(f: str) -> Iterator[re.Match[str]]:
     """``_period_re().finditer(f)``, the pattern tried only where :data:`_PERIOD_START` finds an opening (every match
-    of it starts at one: the places skipped are places it cannot match at)."""
-    pattern, pos = _period_re(), 0
-    while (c := _PERIOD_START.search(f, pos)) is not None:
-        m = pattern.match(f, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()  # (never empty)
+    of it starts at one: :func:`ingest.prefilter.matches_from_starts`)."""
+    return matches_from_starts(_period_re(), _PERIOD_START, f)
 
 
 #: a period between two days, as a report issued mid-month names it ("từ ngày 16/02/2026 đến ngày 15/4/2026",

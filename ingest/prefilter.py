@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import ahocorasick
@@ -184,6 +184,26 @@ def pair_automaton(words: Mapping[str, Iterable[str] | None]) -> ahocorasick.Aut
         auto.add_word(" \x00 ", ("\x00", 3))
     auto.make_automaton()
     return auto
+
+
+def matches_from_starts(pattern: Any, starts: Any, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+    """The matches of ``pattern.finditer(text, pos, endpos)`` (a ``re`` or ``regex`` pattern that never matches empty),
+    ``pattern`` tried only where a search for ``starts`` finds a place it can open at: ``starts`` matches at the start
+    of every match of ``pattern`` (the places skipped are places it cannot match at). A pattern that opens on a
+    look-behind, a named group or an alternation gives the engine no first character to skip to, so ``finditer``
+    tries it at every place of the text; a search for a plain ``starts`` skips to the few that matter.
+
+    >>> [m.group() for m in matches_from_starts(re.compile(r"(?<![a-z])ab+"), re.compile("ab"), "xab ab abb", 1)]
+    ['ab', 'abb']
+    """
+    end = len(text) if endpos is None else endpos
+    while (c := starts.search(text, pos, end)) is not None:
+        m = pattern.match(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), c.start() + 1)  # (an empty match would otherwise be found again and again)
 
 
 def pair_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]:
