@@ -68,8 +68,16 @@ _ORDINAL_NUMBERS = {
 _DASH = re.compile(r"^[-–—•*][ ]*(?=\S)")
 # "+ Tổ chức ..."
 _PLUS = re.compile(r"^\+[ ]*(?=\S)")
+#: the glyph bullets of a word processor's list styles ("▪ Đã làm được trong tháng 01:", "► ...", "❖ ..."): a level of
+#: their own, over the "-" and "+" points under them (hand JD)
+_BULLET_GLYPHS = "▪▫◦●○■□►▸▶➢➤❖◆◇♦✓✔☐☑"
+_BULLET = re.compile("^[" + _BULLET_GLYPHS + "]\\ufe0f?[ ]*(?=\\S)")
+#: a banner over a block of the document: "═══ KHỐI 1. KINH TẾ - NGÂN SÁCH - ĐÔ THỊ" (hand JD): the outermost level
+_BANNER_GLYPHS = "═=━─~"
+_BANNER = re.compile("^[" + _BANNER_GLYPHS + "]{3,}[ ]*(?=[^" + _BANNER_GLYPHS + "\\s])")
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("banner", _BANNER),
     ("part", _PART),
     ("article", _ARTICLE),
     ("roman", _ROMAN),
@@ -79,6 +87,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal", _ORDINAL),
     ("paren", _PAREN),
     ("alpha", _ALPHA),
+    ("bullet", _BULLET),
     ("dash", _DASH),
     ("plus", _PLUS),
 )
@@ -95,12 +104,14 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("bat cap", "limitation"),
     ("kho khan", "limitation"),
     ("vuong mac", "limitation"),
+    ("con vuong", "limitation"),  # "▪ Còn vướng:" (hand JD)
     ("nguyen nhan", "other"),
     ("bai hoc kinh nghiem", "other"),
     ("ket qua", "result"),
     ("danh gia", "result"),
     ("tinh hinh", "result"),
     ("da dat duoc", "result"),
+    ("da lam duoc", "result"),  # "▪ Đã làm được trong tháng 02:" (hand JD)
     ("nhiem vu", "task"),
     ("phuong huong", "task"),
     ("giai phap", "task"),
@@ -120,6 +131,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # "3. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ" of a meeting's minutes (hand LB): the work the chair gives (in a heading only)
     ("ket luan cua dong chi chu tri", "task"),
     ("ket luan cua chu tri", "task"),
+    # "▪ Giao thực hiện trong tháng 3:" (hand JD): the work given for the month (in a heading only)
+    ("giao thuc hien", "task"),
     ("trong tam", "task"),
     # a clerk's other names for the plan: "II. NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3", "II. MỘT SỐ CÔNG VIỆC CẦN TẬP
     # TRUNG TRONG THÁNG 7", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 4", "III. ĐỊNH HƯỚNG THÁNG 5" (the last two in a heading only:
@@ -141,7 +154,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 #: keys that give a role in a heading, not in a lead-in sentence
-_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "ket luan cua dong chi chu tri", "ket luan cua chu tri", "chuong trinh hanh dong", "dinh huong"})
+_HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "ket luan cua dong chi chu tri", "ket luan cua chu tri", "giao thuc hien", "chuong trinh hanh dong", "dinh huong"})
 
 _DECIDES = re.compile(
     # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
@@ -570,6 +583,21 @@ _ASKS_ABOVE = re.compile(r"\b(?:kien nghi|de xuat|de nghi)\b")
 #: the members' remarks in a meeting's minutes ("2. Ý kiến tham gia của các đồng chí dự họp", hand LB): what each said,
 #: neither the month's results nor the work given (the chair's conclusion gives it)
 _REMARKS = re.compile(r"\by kien (?:tham gia|thao luan|phat bieu|dong gop)\b")
+#: a meeting's procedure in its minutes (hand LB): "Đồng chí chủ trì thông qua chương trình cuộc họp gồm: đánh giá ...;
+#: thống nhất nhiệm vụ trọng tâm tháng 01", "Hội nghị nhất trí với chương trình": the agenda, not the work it gives
+_PROCEDURE = re.compile(
+    r"\b(?:(?:dong chi )?chu tri (?:cuoc hop |hoi nghi )?(?:thong qua|neu|quan triet) (?:chuong trinh|muc dich|noi dung cuoc hop)"
+    r"|(?:hoi nghi|cuoc hop) (?:da )?(?:nhat tri|thong nhat|thong qua) (?:voi )?chuong trinh)\b")
+#: a meeting's chair weighing the month before the work he gives, under the conclusion's heading (hand LB): "Đồng chí Hà
+#: Văn Thịnh, Bí thư Đảng ủy xã, đánh giá cao tinh thần trách nhiệm của tập thể ..." (the praise, not a task)
+_CHAIR_PRAISES = re.compile(r"dong chi [^.;:]{0,120}?(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh|khen ngoi)\b")
+#: a lead-in that closes on a full stop: "Ban Thường vụ Đảng ủy thống nhất kết luận, yêu cầu tập trung lãnh đạo thực hiện
+#: các nội dung sau." (hand LB)
+_ANNOUNCES_POINTS = re.compile(
+    r"(?:\b(?:cac|nhung|mot so) (?:noi dung|nhiem vu|cong viec|viec|van de)(?: trong tam| chu yeu| cu the)? sau|\bnhu sau)[ ]*[.:]?[ ]*$")
+#: a meeting's particulars in its minutes ("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", hand LB): when, where and who, neither
+#: the month's results nor the work given
+_PARTICULARS = re.compile(r"\b(?:thoi gian,? dia diem|dia diem,? thanh phan|thanh phan (?:tham du|du hop|tham gia|cuoc hop|hoi nghi))\b")
 
 
 def gives_work(sentence: str) -> bool:
@@ -787,7 +815,12 @@ _ORDINAL_UNDER_NUMBERS = 19.0
 
 #: letters under a number: between its points and "(1)"
 _UPPER_UNDER_NUMBERS = 15.0
-_RANKS: dict[str, float] = {"close": 0, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "dash": 30, "plus": 31}
+_RANKS: dict[str, float] = {"close": 0, "banner": 0.5, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "bullet": 24, "dash": 30, "plus": 31}
+#: glyph bullets under "-" or "+" points (a document whose first of these is a dash): their points, below them
+_BULLET_UNDER_DASH = 32.0
+#: glyph bullets met before any "(1)", "a)", "-" or "+" point: the parts those points are in ("▪ Nhiệm vụ tháng 6:" over
+#: "(1) ...", hand JD)
+_BULLET_OVER_POINTS = 19.0
 
 
 def _nested_restarts(
@@ -895,17 +928,20 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     ranks = _RANKS
     first_outline: str | None = None
     first_number: str | None = None
+    first_point: str | None = None
     upper_under_number = False
     for mk in marks:
         if not mk:
             continue
+        if first_point is None and mk[0] in {"bullet", "dash", "plus", "paren", "alpha"}:
+            first_point = mk[0]
         if first_outline is None and mk[0] in {"roman", "upper"}:
             first_outline = mk[0]
             # "PHẦN I / 1. Kết quả tháng 3/2026 / A. LĨNH VỰC KINH TẾ / + ...": letters under a number are its fields
             upper_under_number = mk[0] == "upper" and first_number in {"decimal", "compound"}
         if first_number is None and mk[0] in {"decimal", "compound", "ordinal"}:
             first_number = mk[0]
-        if first_outline is not None and first_number is not None:
+        if first_outline is not None and first_number is not None and first_point is not None:
             break
     if upper_under_number:
         ranks = {**ranks, "upper": _UPPER_UNDER_NUMBERS}
@@ -913,6 +949,10 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
         ranks = {**ranks, "upper": _RANKS["roman"], "roman": _RANKS["upper"]}
     if first_number in {"decimal", "compound"}:
         ranks = {**ranks, "ordinal": _ORDINAL_UNDER_NUMBERS}
+    if first_point in {"dash", "plus", "paren", "alpha"} and first_point != "bullet":
+        ranks = {**ranks, "bullet": _BULLET_UNDER_DASH if first_point in {"dash", "plus"} else _RANKS["bullet"]}
+    elif first_point == "bullet":
+        ranks = {**ranks, "bullet": _BULLET_OVER_POINTS}
     return ranks
 
 
@@ -920,6 +960,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 _MARKER_FIRSTS: dict[str, str | None] = {
     "part": "P", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
+    "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
 
 
@@ -944,6 +985,16 @@ def _marker(line: str) -> tuple[str, str, int] | None:
                 label = _ORDINAL_NUMBERS[label]
             return kind, label, m.end()
     return None
+
+
+def _bracketed_note(line: str) -> bool:
+    """A line that is one note in brackets: "(Phó Chủ tịch UBND phường theo dõi)", "(có phụ lục kèm theo)".
+
+    >>> _bracketed_note("(Chủ tịch UBND phường trực tiếp theo dõi)"), _bracketed_note("(1) Thu ngân sách ... (đạt 90%)")
+    (True, False)
+    """
+    s = line.strip()
+    return len(s) < 200 and s.startswith("(") and s.endswith(")") and s.find(")") == len(s) - 1 and s.count("(") == 1
 
 
 def _running_text(line: str) -> bool:
@@ -1181,6 +1232,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
                 r = "limitation"
                 limits = True
+            if r == "task" and (_ANNOUNCES_POINTS.search(folded, ss, se) or _CHAIR_PRAISES.match(folded, ss, se)):
+                r = "other"  # the chair's words over the work he gives, the lead-in to it
             if to_appendix and points_to_appendix(ss, se, r):
                 r = "other"  # "... theo Phụ lục kèm theo": the tasks (the results) are the appendix's
             period, months = _item_period(sentence, month_src, header, r, periods, folded[ss : min(se, ss + 160)])
@@ -1349,6 +1402,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                     stack.append(_Node("leadin", "", role=role, opens=current_role() == "other"))
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
+            if _bracketed_note(line):
+                # "(Phó Chủ tịch UBND phường Đinh Văn Lực theo dõi)" under a block's banner (hand JD), "(có phụ lục kèm
+                # theo)": a note in brackets on a line of its own, neither work done nor work given
+                add(ps, pe, "other", path_of(), stack[-1].uid, False)
+                continue
             bare = _bare_heading(line[star:], nxt)
             if bare:
                 # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
@@ -1495,7 +1553,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
     may_give: list[bool] = []
     def above(section: str) -> bool:
         """Whether a section asks the level above (its work is not the unit's) or holds the members' remarks."""
-        return _section_says(_ASKS_ABOVE, section) or _section_says(_REMARKS, section)
+        return _section_says(_ASKS_ABOVE, section) or _section_says(_REMARKS, section) or _section_says(_PARTICULARS, section)
 
     def weighs_shortfalls(section: str) -> bool:
         """Whether a section is (inside) the limitations, their causes or the difficulties: "HẠN CHẾ, TỒN TẠI /
@@ -1511,7 +1569,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                  or _still_to_do(folded[a:b], header.planned_months, header.date)
                  or (sentence_role.task_probability(folded[a:b], header.date, header.planned_months, header.reported_months)
                      >= sentence_role.TURNS_TO_WORK and not weighs_shortfalls(section)))
-                and not text[a:b].rstrip().endswith(":") for a, b in spans):
+                and not text[a:b].rstrip().endswith(":") and _PROCEDURE.search(folded, a, b) is None for a, b in spans):
             # (or turns to the next month: "1. Đối với Công an xã:" what it did, then "Tháng 01/2026, tăng cường ...")
             directing[section] = k
         elif (not is_head and role == "task" and section is not None and section not in directing and header.planned_months

@@ -1201,3 +1201,62 @@ def test_a_field_paragraph_mixing_what_was_done_and_what_to_do() -> None:
         ("result", "Ngày 24/02/2026"), ("task", "Phấn đấu kết"),
     ]
     assert {it.section for it in doc.items if it.role in {"task", "result"}} == {"Về quốc phòng, an ninh", "Về thu ngân sách", "Về xây dựng Đảng"}
+
+
+# Session 22: a notice cut into work blocks under banners ("═══ KHỐI 1. ..."), each block's own results, limitations and
+# tasks opened by glyph bullets ("▪ Đã làm được trong tháng 02:", "▪ Còn vướng:", "▪ Giao thực hiện trong tháng 3:",
+# hand JD), the follower of each block named in brackets; glyph bullets as plain points under a dash; a minutes' particulars.
+BLOCKS = [
+    (
+        "═══ KHỐI 1. KINH TẾ - ĐÔ THỊ\n(Phó Chủ tịch UBND phường Đinh Văn Lực theo dõi)\n\n▪ Đã làm được trong tháng 6:\n"
+        "+ Thu ngân sách tháng 6 được 10,2 tỷ đồng, vượt mức đề ra.\n▪ Còn vướng:\nChưa lập được phương án bồi thường đường Ven Sông.\n"
+        "▪ Giao thực hiện trong tháng 7:\n– Vận động 8 hộ đoạn cầu Ngói đồng thuận cho kiểm đếm (chủ trì: Ban Quản lý dự án).\n\n"
+        "═══ KHỐI 2. VĂN HÓA - XÃ HỘI\n(Chủ tịch UBND phường trực tiếp theo dõi)\n\n▪ Kết quả tháng 6:\n"
+        "Tháng 6/2026:\nTiêm đủ mũi cho 96 trẻ trong chương trình tiêm chủng mở rộng.\n"
+        "▪ Nhiệm vụ tháng 7:\n(1) Trồng bổ sung 90 cây xanh dọc bờ kênh Mương Đào — Giao: Đoàn Thanh niên phường.\n",
+        [("result", "Thu ngân sách tháng 6 được 10,2 tỷ đồng, vượt mức đề ra."),
+         ("limitation", "Chưa lập được phương án bồi thường đường Ven Sông."),
+         ("task", "Vận động 8 hộ đoạn cầu Ngói đồng thuận cho kiểm đếm (chủ trì: Ban Quản lý dự án)."),
+         ("result", "Tiêm đủ mũi cho 96 trẻ trong chương trình tiêm chủng mở rộng."),
+         ("task", "Trồng bổ sung 90 cây xanh dọc bờ kênh Mương Đào — Giao: Đoàn Thanh niên phường.")],
+    ),
+    (
+        "1. Kết quả tháng 6\n- Công tác xây dựng Đảng:\n▪️ Kết nạp 04 đảng viên mới.\n▪️ Trao Huy hiệu Đảng cho 27 đảng viên.\n"
+        "2. Nhiệm vụ tháng 7\n- Tổ chức sinh hoạt chi bộ chuyên đề quý III.\n",
+        [("result", "Kết nạp 04 đảng viên mới."), ("result", "Trao Huy hiệu Đảng cho 27 đảng viên."),
+         ("task", "Tổ chức sinh hoạt chi bộ chuyên đề quý III.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", BLOCKS, ids=["work-blocks-under-banners", "glyph-bullets-under-a-dash"])
+def test_work_blocks_and_glyph_bullets(body: str, expected: list[tuple[str, str]]) -> None:
+    intro = "Ngày 30/6/2026, Chủ tịch UBND phường chủ trì phiên giao ban; kết luận theo từng khối công tác như sau:\n\n"
+    text = normalize("THÔNG BÁO KẾT LUẬN\ncủa Chủ tịch UBND phường\n-----\n" + intro + body)
+    items = parse_items(text, parse_header(text))
+    assert [(i.role, i.text) for i in items if i.role != "other"] == expected
+
+
+def test_a_meetings_particulars_agenda_and_chairs_praise_are_neither_results_nor_tasks() -> None:
+    """Hand LB: "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN" (when, where, who), the chair putting the agenda ("Đồng chí chủ trì thông
+    qua chương trình cuộc họp gồm: ...; thống nhất nhiệm vụ trọng tâm tháng 01"), the chair's praise under the conclusion's
+    heading and its lead-in closing on a full stop ("... các nội dung sau.") are no items of work."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "ĐẢNG BỘ TỈNH THANH SƠN\nĐẢNG ỦY XÃ HỢP THỊNH\n*\nSố 41-BB/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Hợp Thịnh, ngày 29 tháng 12 năm 2025\n\nBIÊN BẢN\nHỌP BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THÁNG 12 NĂM 2025\n\n"
+        "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN\n\n- Thời gian: bắt đầu lúc 14 giờ 00 phút, ngày 29/12/2025.\n"
+        "- Chủ trì: đồng chí Hà Văn Thịnh, Bí thư Đảng ủy xã.\n\n"
+        "II. NỘI DUNG CUỘC HỌP\n\nĐồng chí chủ trì thông qua chương trình cuộc họp gồm: đánh giá kết quả thực hiện nhiệm vụ "
+        "tháng 12 năm 2025; thống nhất nhiệm vụ trọng tâm tháng 01 năm 2026. Hội nghị nhất trí với chương trình.\n\n"
+        "1. Báo cáo kết quả thực hiện nhiệm vụ tháng 12 năm 2025\n\n- Thu ngân sách cả năm ước đạt 14,86 tỷ đồng;\n\n"
+        "2. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ\n\nĐồng chí Hà Văn Thịnh, Bí thư Đảng ủy xã, đánh giá cao tinh thần trách nhiệm của tập thể "
+        "Ban Thường vụ; các chỉ tiêu chủ yếu năm 2025 đều đạt và vượt. Ban Thường vụ Đảng ủy thống nhất kết luận, yêu cầu tập trung "
+        "lãnh đạo thực hiện các nội dung sau.\n\n1. Tập trung các giải pháp thu ngân sách ngay từ đầu năm.\n\n"
+        "Cuộc họp kết thúc lúc 17 giờ 10 phút cùng ngày.\n"
+    )
+    assert [(it.role, it.text) for it in doc.items if it.role in {"result", "task"}] == [
+        ("result", "Thu ngân sách cả năm ước đạt 14,86 tỷ đồng;"),
+        ("task", "Tập trung các giải pháp thu ngân sách ngay từ đầu năm."),
+    ]
