@@ -237,6 +237,11 @@ def clause_roles(text: str, folded: str, s: int, e: int, ms: list[RawMention], a
 HEADING_MAX = 160
 
 
+#: a point's own marker before its text ("- ", "– ", "+ ", "a) "): the bodies of the heading above the point lead it, as
+#: they lead an unmarked paragraph under it ("1. Đối với Ủy ban nhân dân phường:" / "- Vận động ...", hand MC)
+_POINT_MARK = re.compile(r"[ \t]*(?:[-–—+•*▪]|[a-zđ]\))[ \t]*")
+
+
 def heading_roles(
     text: str, folded: str, item: Item, ms: list[RawMention], issuer_level: str | None
 ) -> list[tuple[RawMention, str]]:
@@ -259,7 +264,7 @@ def heading_roles(
         return [(m, roles[id(m)]) for m in hm if id(m) in roles]
 
     prefix = text[line_start : item.start]
-    if prefix.strip():
+    if prefix.strip() and not _POINT_MARK.fullmatch(prefix):
         if prefix.rstrip().endswith(":"):
             return roles_of(line_start, item.start)
         # a later clause or point of a body's list ("Giao Ủy ban nhân dân xã: X; Y; Z", "…: (1) X; (2) Y"): the lead-in's bodies
@@ -278,7 +283,7 @@ def heading_roles(
             continue
         if line.endswith(":"):
             return roles_of(prev_start, prev_end)
-        if not re.match(r"[-+•*]|[a-zđ]\)", line):
+        if not _POINT_MARK.match(line):
             return []
         line_start = prev_start
         steps += 1

@@ -176,8 +176,9 @@ _SO_LINE = re.compile(
 
 # "Đồ Sơn, ngày tháng 03 năm 2026", "Hà Nội, ngày 21 tháng 11 năm 2025", "Huế, ngày 18/11/2025"
 _PLACE_DATE = re.compile(
-    r"""^[ ]*(?P<place>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*ngày[ ]*
-        (?:(?P<d>\d{1,2})?[ ]*tháng[ ]*(?P<m>\d{1,2})?[ ]*năm[ ]*(?P<y>\d{4})
+    # (a scan read by OCR may lose or change a tone or a vowel's hat: "ngay 29 thảng 12 nam 2025")
+    r"""^[ ]*(?P<place>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*ng[aàáảãạ]y[ ]*
+        (?:(?P<d>\d{1,2})?[ ]*th[aàáảãạ]ng[ ]*(?P<m>\d{1,2})?[ ]*n[aăâàáảãạằắẳẵặầấẩẫậ]m[ ]*(?P<y>\d{4})
           |(?P<d2>\d{1,2})[ ]*[/.-][ ]*(?P<m2>\d{1,2})[ ]*[/.-][ ]*(?P<y2>\d{4}))
         |^[ ]*(?P<place3>[^\W\d_][^\n,]{0,40}?)[ ]*,[ ]*(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})[ ]*$
     """,

@@ -825,10 +825,67 @@ def normalize(raw: str) -> str:
     # from here on no line starts or ends with a space
     text = _BROKEN_PARAGRAPH_TRIMMED.sub(_join_broken, text)
     text = _join_wrapped(text)
+    text = ocr_litter(text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = unify_tone_placement(text)
     text = _last_normalized = text.strip()
     return text
+
+
+#: a stray mark a scan's OCR put before a line (hand MA): "| (5) Hội đồng ...", ". (7) Hội nghị ...", "— (4) Ủy ban ..."
+#: (a bar or a dot before anything; a dash only before a point's own number, which no list of dashes has)
+_STRAY_MARK = re.compile(r"^(?:[|.][ ]+(?=[^\s|.])|[—–•][ ]+(?=\(\d{1,2}\)[ ]|\d{1,2}[.)][ ]))", re.M)
+#: a sentence a scan broke over two lines (hand MA): a long line that stops without its full stop, the next opening on a
+#: small letter ("... tình trạng họp chợ tạm dưới" / "lòng đường cơ bản được chấm dứt.")
+_BROKEN_LINE = re.compile(r"(?<=[^\s.:;!?…)\"”»])\n(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+#: the shortest line the rule reads as broken (a title's lines and a list's are shorter)
+_BROKEN_LINE_MIN = 90
+
+
+#: "phường" as a scan's OCR may spell it (hand MA: "ĐẢNG UỶ PHUỜNG TÂN KHÊ"): the falling tone of the word kept, a hook or
+#: a horn lost ("phương", with no tone, is another word)
+_OCR_WARD = re.compile(r"\b([Pp][Hh])(?:([Uu])([ỜờÒò])|([Ưư])([Òò]))([Nn][Gg])\b")
+
+
+def _ward_word(m: re.Match[str]) -> str:
+    upper = m.group(0).isupper()
+    return m.group(1) + ("ƯỜ" if upper else "ườ") + m.group(6)
+
+
+def _line_from(text: str, at: int) -> str:
+    """The rest of the line from ``at``."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)]
+
+
+def ocr_litter(text: str) -> str:
+    """The litter of a scan read by OCR, taken out: a stray mark before a line (:data:`_STRAY_MARK`) and a sentence broken
+    over two lines (joined when the line before is long, :data:`_BROKEN_LINE`).
+
+    >>> ocr_litter("| (5) Hội đồng nghĩa vụ quân sự xã tổ chức khám sức khỏe, chốt danh sách 28 công dân đủ điều kiện nhập\\nngũ năm 2026.\\n. (6) Xong.")
+    '(5) Hội đồng nghĩa vụ quân sự xã tổ chức khám sức khỏe, chốt danh sách 28 công dân đủ điều kiện nhập ngũ năm 2026.\\n(6) Xong.'
+    >>> ocr_litter("ĐẢNG UỶ PHUỜNG TÂN KHÊ, phưòng Tân Khê; địa phương")
+    'ĐẢNG UỶ PHƯỜNG TÂN KHÊ, phường Tân Khê; địa phương'
+    >>> ocr_litter("| STT | Nội dung |\\n- Thu ngân sách\\n...")
+    '| STT | Nội dung |\\n- Thu ngân sách\\n...'
+    """
+    if "\n|" in text or "\n." in text or "\n—" in text or "\n–" in text or "\n•" in text or text[:1] in "|.—–•":
+        text = _STRAY_MARK.sub(lambda m: m.group(0) if "|" in _line_from(text, m.end()) else "", text)  # (a table's row keeps its bar)
+    if "hu" in text or "HU" in text or "hư" in text or "HƯ" in text:
+        text = _OCR_WARD.sub(_ward_word, text)
+    if "\n" not in text:
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in _BROKEN_LINE.finditer(text):
+        i = m.start()
+        if i - (text.rfind("\n", 0, i) + 1) >= _BROKEN_LINE_MIN:
+            parts += (text[last:i], " ")
+            last = i + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 _MARKDOWN_UNDERLINE = re.compile(r"__([^_\n]+?)[ ]*__")

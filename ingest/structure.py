@@ -48,10 +48,12 @@ _PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|T
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
 _COMPOUND = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})\.?[ ]+(?=\S)")
-# "1. Công tác Đảng", "2) ...", "1/ Về kinh tế" (not "1/2 số hộ", not "15/8")
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2})[ ]*(?:[.)]|/(?=[ ]))[ ]*(?=[^\d\s])")
+# "1. Công tác Đảng", "2) ...", "1/ Về kinh tế" (not "1/2 số hộ", not "15/8"); "2, Hạn chế, tồn tại" as a scan's OCR
+# reads it (hand MA: a comma for the full stop, before a capital)
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2})(?:[ ]*(?:[.)]|/(?=[ ]))[ ]*(?=[^\d\s])|,[ ]+(?=[A-ZĐÀ-Ỹ]))")
 # "(1) Thường trực Đảng ủy ..."
-_PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)[ ]*")
+#: (a scan's OCR: "(l0)", "(1l)" for 10 and 11; "(l)" for 1: :func:`_ocr_ones`)
+_PAREN = re.compile(r"^\((?P<label>\d{1,2}|[a-zđ]|l\d|\dl)\)[ ]*")
 # "a) Đẩy mạnh ...", "- a) Tại Trung ương:", "a. Về kinh tế" (a capital after the full stop: no sentence starts "a. ")
 _ALPHA = re.compile(r"^(?:[-–][ ]*)?(?P<label>[a-zđ])[ ]*(?:\)[ ]*|-[ ]+|\.[ ]+(?=[A-ZĐÀ-Ỹ]))")
 # "Một là, về kết quả ...", "Hai là, ...", "Thứ nhất, ..." (lower case: "Thứ Hai" is a weekday)
@@ -823,6 +825,36 @@ _BULLET_UNDER_DASH = 32.0
 _BULLET_OVER_POINTS = 19.0
 
 
+def _ocr_ones(marks: list[tuple[str, str, int] | None], text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[str, str, int] | None]:
+    """A letter l that a scan's OCR read for the figure 1 (hand MA): "l. Kết quả thực hiện nhiệm vụ tháng 12" is the
+    first number, "(l) Ngày 08/01/2026, ..." the first point — unless the letters before it run "i", "k" (then "l." and
+    "(l)" are the letter).
+
+    >>> _ocr_ones([("alpha", "l", 3), ("decimal", "2", 3)], "l. Kết quả\\n2. Hạn chế", [(0, 10), (11, 21)])[0]
+    ('decimal', '1', 3)
+    >>> _ocr_ones([("alpha", "k", 3), ("alpha", "l", 3)], "k. Một\\nl. Hai", [(0, 6), (7, 13)])[1]
+    ('alpha', 'l', 3)
+    """
+    out = list(marks)
+    last_letter: dict[str, str] = {}
+    for i, mk in enumerate(marks):
+        if mk is None:
+            continue
+        line = text[paragraphs[i][0] : paragraphs[i][1]]
+        kind = "paren" if mk[0] == "paren" else "alpha" if mk[0] == "alpha" else None
+        if kind is None:
+            continue
+        if mk[1] == "l" and last_letter.get(kind) != "k":
+            after = next((m for m in marks[i + 1 :] if m is not None and m[0] in {"decimal", "alpha"}), None)
+            if kind == "alpha" and (line.startswith("l.") or after == ("decimal", "2", after[2] if after else 0)):
+                out[i] = ("decimal", "1", mk[2])  # ("l) Tập trung ..." then "2) ...")
+            elif kind == "paren":
+                out[i] = ("paren", "1", mk[2])
+        if mk[1].isalpha():
+            last_letter[kind] = mk[1]
+    return out
+
+
 def _nested_restarts(
     marks: list[tuple[str, str, int] | None], text: str, paragraphs: Sequence[tuple[int, int]],
 ) -> list[tuple[str, str, int] | None]:
@@ -983,6 +1015,8 @@ def _marker(line: str) -> tuple[str, str, int] | None:
             label = m.groupdict().get("label") or m.groupdict().get("nth") or ""
             if kind == "ordinal":
                 label = _ORDINAL_NUMBERS[label]
+            elif kind == "paren" and len(label) == 2 and "l" in label:
+                label = label.replace("l", "1")
             return kind, label, m.end()
     return None
 
@@ -1062,10 +1096,17 @@ _JUDGEMENT_CELL = re.compile(r"(?:danh gia|tinh trang|muc do hoan thanh|ket qua 
 _APPENDIX_TITLE = re.compile(r"(?m)^[ \t]*phu luc\b")
 #: a sentence of the body that sends its reader to the appendix for the tasks (folded): "... các nhiệm vụ trọng tâm
 #: tháng 02 theo Phụ lục kèm theo Thông báo này" ("Chi tiết tại Phụ lục 1" after a figure is a detail, not the plan)
-_TO_APPENDIX = r"[^.;]*?\b(?:theo|tai|o|nhu)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b"
-_POINTS_TO_APPENDIX = re.compile(r"\bnhiem vu\b" + _TO_APPENDIX)
+#: (or a programme in brackets: "UBND xã xây dựng chương trình công tác tháng 01/2026 (có phụ lục kèm theo)", hand MB)
+_TO_APPENDIX = r"[^.;]*?\b(?:theo|tai|o|nhu|co|xem)[ ]+(?:cac[ ]+)?phu luc\b[^.;]{0,12}\b(?:kem theo|dinh kem)\b"
+#: what names the plan, in the sentence that points to the appendix and in the appendix's title
+_PLAN_WORDS = ("nhiem vu", "chuong trinh cong tac", "ke hoach cong tac", "lich cong tac")
+_POINTS_TO_APPENDIX = re.compile(r"\b(?:" + "|".join(_PLAN_WORDS) + r")\b" + _TO_APPENDIX)
 #: ... or for the results: "(kết quả cụ thể tại Phụ lục kèm theo)"
 _RESULTS_IN_APPENDIX = re.compile(r"\bket qua\b" + _TO_APPENDIX)
+
+
+#: the path of a table's row ("PL.r3", "III.r12")
+_ROW_PATH = re.compile(r"(?:^|\.)r\d+$")
 
 
 def _appendix_of(text: str, folded: str, start: int, end: int) -> tuple[int, str] | None:
@@ -1089,7 +1130,7 @@ def _appendix_of(text: str, folded: str, start: int, end: int) -> tuple[int, str
         at = m.start() + (len(text[m.start():]) - len(text[m.start():].lstrip(" \t")))
         if results and "ket qua" in title:
             return at, "result"
-        if tasks and "nhiem vu" in title:
+        if tasks and any(w in title for w in _PLAN_WORDS):
             return at, "task"
     return None
 
@@ -1124,6 +1165,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     # each paragraph's marker, read once (the loop looks one paragraph ahead)
     marks = [_marker(text[ps:pe]) for ps, pe in paragraphs]
+    if any(mk is not None and mk[1] == "l" for mk in marks):
+        marks = _ocr_ones(marks, text, paragraphs)
     ranks = _ranks_of(marks)
     marks = _nested_restarts(marks, text, paragraphs)
     periods = Periods(header.reported_months, header.planned_months)
@@ -1537,7 +1580,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
         if is_head:
             sentences.append([])
             continue
-        spans = split_sentences(text[s:e], s)
+        # a table's row is one item, however many sentences its cell holds (hand MB: "Xử lý dứt điểm 02 vị trí sạt mái ...
+        # Tổ chức diễn tập phòng thủ dân sự ..." in one row of the month's programme)
+        spans = [(s, e)] if _ROW_PATH.search(_path) and text[s:e].strip() else split_sentences(text[s:e], s)
         sentences.append(spans)
         pre_counts[key] = pre_counts.get(key, 0) + len(spans)
     multi.update(k for k, n in pre_counts.items() if n > 1)

@@ -1260,3 +1260,39 @@ def test_a_meetings_particulars_agenda_and_chairs_praise_are_neither_results_nor
         ("result", "Thu ngân sách cả năm ước đạt 14,86 tỷ đồng;"),
         ("task", "Tập trung các giải pháp thu ngân sách ngay từ đầu năm."),
     ]
+
+
+OCR_NOTICE = (
+    "ĐẢNG CỘNG SẢN VIỆT NAM\nTân Khê, ngày 30 thảng 01 năm 2026\nĐẢNG BỘ TỈNH SƠN HẢI\nĐẢNG UỶ PHUỜNG TÂN KHÊ\n*\nSố 52-TB/ĐU\n\n"
+    "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG\nvề kết quả thực hiện nhiệm vụ tháng 01, nhiệm vụ tháng 02 năm 2026\n\n"
+    "Ngày 28/01/2026, Ban Thường vụ Đảng ủy phường họp; Ban Thường vụ Đảng ủy kết luận như sau:\n\n"
+    "l. Kết quả thực hiện nhiệm vụ tháng 01 năm 2026\n"
+    "(l) Lệnh gọi nhập ngũ được trao tận tay 28/28 công dân trong ngày 14/01/2026.\n"
+    "| (2) Tổ chức 06 đợt ra quân trên tuyến đường Trần Khánh Dư và khu vực chợ Tân Khê, nhắc nhở 74 trường hợp; tình trạng họp chợ tạm dưới\n"
+    "lòng đường cơ bản được chấm dứt.\n\nTrang 2/3\n\n"
+    "— (3) Thu ngân sách tháng 01 ước đạt 2,86 tỷ đồng.\n"
+    "2, Hạn chế, tồn tại\n- Thu ngân sách tháng 01 chưa đạt kế hoạch.\n"
+    "3, Nhiệm vụ trọng tâm tháng 02 năm 2026\n"
+    "l) Tổ chức gặp mặt, tặng quà 28 công dân trúng tuyển nghĩa vụ quân sự.\n"
+    "2) Tập trung thu ngân sách, phấn đấu lũy kế 2 tháng đạt 18% dự toán năm.\n\n"
+    "Nơi nhận:\n- Như trên,\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Hải\n"
+)
+
+
+def test_a_notice_read_by_ocr_from_its_scan() -> None:
+    """Hand MA: a scan's OCR text — the header's columns out of order, "thảng" for "tháng", "PHUỜNG" for "PHƯỜNG", "l." and
+    "(l)" for "1." and "(1)", "2," for "2.", a stray "|" or "—" before a point, a sentence broken over two lines, a page
+    number between pages: the unit, the date, the results and the tasks as in the clean notice."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(OCR_NOTICE)
+    assert (doc.header.unit, doc.header.date) == ("phường Tân Khê", "2026-01-30")
+    assert [(it.role, it.text) for it in doc.items if it.role in {"result", "limitation", "task"}] == [
+        ("result", "Lệnh gọi nhập ngũ được trao tận tay 28/28 công dân trong ngày 14/01/2026."),
+        ("result", "Tổ chức 06 đợt ra quân trên tuyến đường Trần Khánh Dư và khu vực chợ Tân Khê, nhắc nhở 74 trường hợp; "
+                   "tình trạng họp chợ tạm dưới lòng đường cơ bản được chấm dứt."),
+        ("result", "Thu ngân sách tháng 01 ước đạt 2,86 tỷ đồng."),
+        ("limitation", "Thu ngân sách tháng 01 chưa đạt kế hoạch."),
+        ("task", "Tổ chức gặp mặt, tặng quà 28 công dân trúng tuyển nghĩa vụ quân sự."),
+        ("task", "Tập trung thu ngân sách, phấn đấu lũy kế 2 tháng đạt 18% dự toán năm."),
+    ]
