@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from ingest.body_registry import BodyType, RawMention, body_types, document_scope, find_mentions, resolve_mention
 from ingest.body_roles import CLOSING, RECIPIENTS, clause_roles, clauses, heading_roles
-from ingest.models import BodyMention, Header, Item
+from ingest.models import BodyMention, Header, Item, new_body_mention
 from ingest.normalize import fold
 from ingest.vocabulary import item_at
 
@@ -147,19 +147,7 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
     out: list[BodyMention] = []
     for r in raws:
         role = roles.get(id(r), "mention") if in_body(r.start) else "mention"
-        out.append(
-            BodyMention(
-                text=text[r.start : r.end],
-                start=r.start,
-                end=r.end,
-                name=r.name,
-                body_id=r.body_id,
-                role=role,
-                item=r.item,
-                level=r.level,
-                kind=r.bt.kind,
-            )
-        )
+        out.append(new_body_mention(text[r.start : r.end], r.start, r.end, r.name, r.body_id, role, r.item, r.level, r.bt.kind))
     # a heading's bodies lead (or partner) each item under it: one mention per item, the heading's span
     led = {b.item for b in out if b.role == "lead"}
     for it in items:
@@ -168,7 +156,7 @@ def extract_bodies(text: str, header: Header, items: Sequence[Item]) -> list[Bod
         for h, role in heading_roles(text, folded, it, raws, issuer_level):
             if h.item == it.id:
                 continue  # inside the item: already counted
-            out.append(BodyMention(text[h.start : h.end], h.start, h.end, h.name, h.body_id, role, it.id, h.level, h.bt.kind))
+            out.append(new_body_mention(text[h.start : h.end], h.start, h.end, h.name, h.body_id, role, it.id, h.level, h.bt.kind))
     out.sort(key=lambda b: (b.start, b.item or ""))
     return out
 

@@ -23,7 +23,7 @@ import regex
 
 from ingest.models import Header
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin
+from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin, share_scan
 from ingest.vocabulary import BODY_LEVELS, PROVINCE_LEVELS, WARD_LEVELS, slug
 
 DATA = Path(__file__).parent / "data" / "bodies.json"
@@ -237,6 +237,7 @@ def _spelled_out(alias: str) -> set[tuple[str, ...]]:
     return {tuple(w for w in re.split(r"[\s,&-]+", fold(unify_tone_placement(t)).strip()) if w) for t in texts}
 
 
+@share_scan  # (one scan of a notice for the bodies, themes and people: ingest.prefilter)
 @functools.cache
 def _alias_scanner() -> Any:
     """The bodies' literal prefilter (:func:`ingest.prefilter.phrase_automaton`): each first word of

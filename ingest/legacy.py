@@ -371,6 +371,15 @@ _LEGACY_CHARS = re.compile(r"[\u00a1-\u00ff]")
 
 _VIET_ONLY = re.compile(r"[\u1ea0-\u1ef9ăĂơƠưƯđĐ]")
 _NOT_VIET_LATIN1 = re.compile(r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
+#: the same characters as Latin-1 bytes (:func:`_count_not_viet`)
+_NOT_VIET_BYTES = bytes(b for b in range(256) if _NOT_VIET_LATIN1.match(chr(b)))
+
+
+def _count_not_viet(text: str) -> int:
+    """``len(_NOT_VIET_LATIN1.findall(text))``: the text's Latin-1 characters as bytes (each its own code point, every
+    other character left out), less those left once these are deleted (half the cost of the regex's scan)."""
+    latin1 = text.encode("latin-1", "ignore")
+    return len(latin1) - len(latin1.translate(None, _NOT_VIET_BYTES))
 
 
 def detect_legacy(text: str) -> str | None:
@@ -394,7 +403,7 @@ def detect_legacy(text: str) -> str | None:
     # ("ạ ầ ệ ở ữ ỹ", ă, ơ, ư, đ) and has few Latin-1 symbols ("µ ¸ ¶ ø ñ"): skip the
     # costly trial conversions (39 ms on a 20 KB notice) when the text says so clearly.
     # (the Vietnamese letters counted only up to the number that decides: a notice has thousands)
-    need = max(20, 20 * len(_NOT_VIET_LATIN1.findall(text)))
+    need = max(20, 20 * _count_not_viet(text))
     if sum(1 for _ in itertools.islice(_VIET_ONLY.finditer(text), need)) >= need:
         return None
     words = [m.group(0) for m in _WORD.finditer(text)]

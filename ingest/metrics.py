@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ingest.models import Item, Metric
+from ingest.models import Item, Metric, new_metric
 from ingest.normalize import fold, unify_tone_placement
 from ingest.prefilter import re_agrees, re_twin
 from ingest.vocabulary import item_at
@@ -150,5 +150,5 @@ def extract_metrics(text: str, items: Sequence[Item]) -> list[Metric]:
             continue  # "15/6" day/month, not a share
         end = m.end()
         held = item_at(items, m.start())
-        out.append(Metric(text[m.start() : end], m.start(), end, value, unit, total, held.id if held else None))
+        out.append(new_metric(text[m.start() : end], m.start(), end, value, unit, total, held.id if held else None))
     return out

@@ -164,6 +164,25 @@ class BodyMention:
     kind: str | None = None  # party | state | front | mass | upper
 
 
+def new_body_mention(
+    text: str, start: int, end: int, name: str, body_id: str, role: str, item: str | None, level: str | None, kind: str | None,
+) -> BodyMention:
+    """``BodyMention(text, start, end, name, body_id, role, item, level, kind)`` made without the frozen ``__init__``,
+    as :func:`new_item` makes an item (≈ 80 mentions a notice): the same object.
+
+    >>> a = new_body_mention("UBND phường", 5, 16, "Ủy ban nhân dân phường X", "ubnd@phuong-x", "lead", "i1", "xa", "state")
+    >>> a == BodyMention("UBND phường", 5, 16, "Ủy ban nhân dân phường X", "ubnd@phuong-x", "lead", "i1", "xa", "state")
+    True
+    >>> import dataclasses; list(vars(a)) == [f.name for f in dataclasses.fields(BodyMention)]
+    True
+    """
+    obj = object.__new__(BodyMention)
+    obj.__dict__.update({
+        "text": text, "start": start, "end": end, "name": name, "body_id": body_id, "role": role, "item": item, "level": level, "kind": kind,
+    })
+    return obj
+
+
 @dataclass(frozen=True)
 class PersonMention:
     text: str
@@ -190,6 +209,20 @@ class Metric:
     unit: str | None
     total: float | None = None
     item: str | None = None
+
+
+def new_metric(text: str, start: int, end: int, value: float, unit: str | None, total: float | None, item: str | None) -> Metric:
+    """``Metric(text, start, end, value, unit, total, item)`` made without the frozen ``__init__`` (:func:`new_item`).
+
+    >>> a = new_metric("53 đảng viên", 4, 16, 53.0, "đảng viên", None, "i2")
+    >>> a == Metric("53 đảng viên", 4, 16, 53.0, "đảng viên", None, "i2")
+    True
+    >>> import dataclasses; list(vars(a)) == [f.name for f in dataclasses.fields(Metric)]
+    True
+    """
+    obj = object.__new__(Metric)
+    obj.__dict__.update({"text": text, "start": start, "end": end, "value": value, "unit": unit, "total": total, "item": item})
+    return obj
 
 
 @dataclass(frozen=True)

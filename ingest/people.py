@@ -21,7 +21,7 @@ import regex
 
 from ingest.models import Header, Item, PersonMention, Signer
 from ingest.normalize import fold
-from ingest.prefilter import has_wide_word, pair_automaton, pair_hits
+from ingest.prefilter import has_wide_word, pair_automaton, pair_hits, share_scan
 from ingest.vocabulary import item_at
 
 # Common Vietnamese surnames (folded). A name must start with one of them, so
@@ -134,6 +134,7 @@ def _official_re() -> regex.Pattern[str]:
 _WORD = re.compile(r"[^\W\d_][\w]*")
 
 
+@share_scan  # (one scan of a notice for the bodies, themes and people: ingest.prefilter)
 @functools.cache
 def _title_scanner() -> object:
     """Where a title can start (:func:`ingest.prefilter.pair_automaton`): its first word, and its second

@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -213,8 +213,71 @@ def pair_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]]
     >>> pair_hits("an ninh, an sinh, an  toan; uy ban, an", a)
     [(0, 'an'), (18, 'an'), (28, 'uy')]
     """
+    if len(folded) > 1000:
+        shared = _shared_hits(folded, auto)
+        if shared is not None:
+            return shared
     # a key ends further right than every key of an earlier word: the hits come in text order
     return [(end - n + 1, w) for end, (w, n) in auto.iter(_padded(folded))]
+
+
+_Build = TypeVar("_Build", bound=Callable[[], Any])
+
+#: the functions that build the automata of the stages that scan a whole notice (bodies, themes, people), in the order
+#: they were registered (:func:`share_scan`)
+_SHARED: list[Callable[[], Any]] = []
+
+
+def share_scan(build: _Build) -> _Build:
+    """Register ``build`` (a cached function returning a :func:`pair_automaton` or a :func:`phrase_automaton`): a long
+    text is then scanned once for the keys of every automaton registered (:func:`_shared_hits`), not once for each."""
+    _SHARED.append(build)
+    _joint.cache_clear()
+    return build
+
+
+@functools.cache
+def _joint() -> tuple[tuple[ahocorasick.Automaton, ...], ahocorasick.Automaton]:
+    """The registered automata and one automaton of all their keys: a key's value is ``((k, value), ...)``, its value in
+    each automaton ``k`` that has it."""
+    members = tuple(build() for build in _SHARED)
+    keys: dict[str, list[tuple[int, Any]]] = {}
+    for k, auto in enumerate(members):
+        for key, value in auto.items():
+            keys.setdefault(key, []).append((k, value))
+    joint = ahocorasick.Automaton()
+    for key, values in keys.items():
+        joint.add_word(key, tuple(values))
+    if len(joint) == 0:
+        joint.add_word(" \x00 ", ())
+    joint.make_automaton()
+    return members, joint
+
+
+#: the last long text scanned with the joint automaton, and each registered automaton's hits in it
+_last_shared: tuple[str, tuple[list[tuple[int, str]], ...]] = ("", ())
+
+
+def _shared_hits(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, str]] | None:
+    """``pair_hits(folded, auto)`` read from one scan of ``folded`` for every registered automaton (the last long
+    text's kept); None when ``auto`` is not one of them.
+
+    At each place the joint automaton gives the keys that end there from the longest to the shortest, as each
+    automaton alone does for its own: each one's hits, taken in the joint scan's order, are its own scan's."""
+    global _last_shared
+    members, joint = _joint()
+    k = next((k for k, m in enumerate(members) if m is auto), None)
+    if k is None:
+        return None
+    last = _last_shared
+    if folded is not last[0]:
+        lists: tuple[list[tuple[int, str]], ...] = tuple([] for _ in members)
+        appends = [hits.append for hits in lists]
+        for end, values in joint.iter(_padded(folded)):
+            for j, (w, n) in values:
+                appends[j]((end - n + 1, w))
+        last = _last_shared = (folded, lists)
+    return list(last[1][k])
 
 
 def phrase_automaton(words: Mapping[str, Iterable[Sequence[str]] | None]) -> ahocorasick.Automaton:

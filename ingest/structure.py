@@ -753,6 +753,8 @@ def inline_points(sentence: str, folded: str | None = None) -> list[int]:
             style = "thu" if m.group("thu") else "la"
             markers.append((style, m.start(), _ordinal_value(m.group(style))))
         markers.sort(key=lambda x: x[1])
+    if not markers:
+        return []  # (most sentences: no marker, no run)
     runs: dict[str, list[tuple[int, int]]] = {}
     for style, start, value in markers:
         run = runs.setdefault(style, [])

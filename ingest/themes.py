@@ -33,7 +33,7 @@ import regex
 
 from ingest.models import Item, ThemeTag
 from ingest.normalize import fold, unify_tone_placement
-from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin
+from ingest.prefilter import phrase_automaton, phrase_hits, re_agrees, re_twin, share_scan
 
 DATA = Path(__file__).parent / "data" / "themes.json"
 FALLBACK = "general-direction"
@@ -243,6 +243,7 @@ def _first_words() -> set[str]:
     return {*(folded_m.folded_firsts if folded_m else ()), *(exact_m.folded_firsts if exact_m else ())}
 
 
+@share_scan  # (one scan of a notice for the bodies, themes and people: ingest.prefilter)
 @functools.cache
 def _scanner() -> ahocorasick.Automaton:
     """The themes' own literal prefilter (:func:`ingest.prefilter.phrase_automaton`): each first word of

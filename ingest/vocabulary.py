@@ -286,10 +286,12 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     cur = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
-        head = text[cur : m.start()]
-        if m.group(0) == "." and _ABBREV.search(head, max(0, len(head) - _TAIL)) and not _ROMAN_END.search(head, max(0, len(head) - 8)):
-            continue
-        if m.group(0) == "." and _DIGIT_END.search(head, max(0, len(head) - _TAIL)) and _DIGITS_AFTER.match(text, end):
+        at = m.start()
+        # (the head ``text[cur:at]`` searched in place, from its last characters: the character before ``cur`` is a
+        # space, or there is none, so ``\b`` reads its start as it would the start of the head cut out)
+        if end - at == 1 and text[at] == "." and (
+                _ABBREV.search(text, max(cur, at - _TAIL), at) and not _ROMAN_END.search(text, max(cur, at - 8), at)
+                or _DIGIT_END.search(text, max(cur, at - _TAIL), at) and _DIGITS_AFTER.match(text, end)):
             continue
         if len(text[cur:end].strip()) < 12:
             continue  # "1.6." or "Ví dụ." alone: not a sentence of its own

@@ -20,6 +20,8 @@ _BOMS = (
 )
 # Control characters text files do not hold (tab, LF, VT, FF, CR and ESC-free text allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+#: the same characters as bytes: each is one byte in UTF-8, and no other character's bytes hold one (:func:`_check_text`)
+_CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
 
 class _NotText(ValueError):
     """Bytes that are no text in any encoding vanban knows."""
@@ -87,7 +89,9 @@ def _unicode(text: str, encoding: str) -> tuple[str, str]:
 
 
 def _check_text(text: str) -> None:
-    bad = len(_CONTROL.findall(text))
+    # (counted as bytes: half the cost of the regex's scan)
+    utf8 = text.encode("utf-8", "surrogatepass")
+    bad = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
     if "\x00" in text or bad > max(2, len(text) // 100):
         raise _NotText("binary file (control characters), not text")
     if not text.strip():
