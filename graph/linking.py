@@ -48,7 +48,6 @@ were never used to choose them: ``python tools/eval_series.py`` prints both.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 import re
@@ -632,23 +631,32 @@ class _Scorer:
         df: Counter[str] = Counter()
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
+        copies = Counter(it.text for it in items)
         read = {t: (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t), _diseases(t))
-                for t in dict.fromkeys(it.text for it in items)}
+                for t in copies}
         for it in items:
             feats, self.stages[it.id] = read[it.text][:2]
             self.features[it.id] = feats
-            df.update(feats)
+        # each feature's number of items: a text's features counted as many times as items have it (in the order the
+        # items first name them, as item by item)
+        for t, c in copies.items():
+            if c == 1:
+                df.update(read[t][0])
+            else:
+                for f in read[t][0]:
+                    df[f] += c
         n = max(1, len(items))
         # one logarithm per document frequency, not per feature (the same value either way)
         rarity = {d: math.log((n + 1) / (d + 0.5)) for d in set(df.values())}
         self.idf = {t: rarity[d] * WEIGHTS[t[0]] for t, d in df.items()}
         self._df = df
-        # each item's total weight, once (the score is asked thousands of times per unit)
+        # each item's total weight, once (the score is asked thousands of times per unit), once a text
         # sums over a set in exact arithmetic (math.fsum) and columns in sorted order: a set's order changes with the
         # process's string hashing, and float sums in another order differ in the last bit, which broke ties between
         # items worded alike differently from one run to the next
         idf_of = self.idf.__getitem__
-        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
+        total_of = {t: math.fsum(map(idf_of, r[0])) for t, r in read.items()}
+        self.total = {it.id: total_of[it.text] for it in items}
         # the same as arrays, built once for the unit: each item's features as a row of column
         # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
         order = sorted(df)
@@ -662,8 +670,8 @@ class _Scorer:
         self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
         self._indptr[1:] = np.cumsum(lengths)
         column_of = column.__getitem__
-        self._indices = np.fromiter(itertools.chain.from_iterable(map(column_of, self.features[it.id]) for it in items),
-                                    dtype=np.int64, count=int(self._indptr[-1]))
+        columns_of = {t: np.fromiter(map(column_of, r[0]), dtype=np.int64, count=len(r[0])) for t, r in read.items()}
+        self._indices = (np.concatenate([columns_of[it.text] for it in items]) if items else np.zeros(0, dtype=np.int64))
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
         self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
@@ -678,12 +686,18 @@ class _Scorer:
         arrays: the other words keep their number of items, so their weight, and their order (the same scorer
         as reading every item again, a fifth of the time)."""
         keep_feature = {t: t[0] != "B" for t in like._column}
-        self.features = {it.id: frozenset(t for t in like.features[it.id] if keep_feature[t]) for it in items}
+        # once a text (the items of one text share ``like``'s reading of it)
+        without: dict[str, frozenset[str]] = {}
+        for it in items:
+            if it.text not in without:
+                without[it.text] = frozenset(t for t in like.features[it.id] if keep_feature[t])
+        self.features = {it.id: without[it.text] for it in items}
         self.stages = {it.id: like.stages[it.id] for it in items}
         self._df = Counter({t: d for t, d in like._df.items() if keep_feature[t]})
         self.idf = {t: v for t, v in like.idf.items() if keep_feature[t]}
         idf_of = self.idf.__getitem__
-        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
+        total_of = {t: math.fsum(map(idf_of, f)) for t, f in without.items()}
+        self.total = {it.id: total_of[it.text] for it in items}
         keep = np.fromiter(keep_feature.values(), dtype=bool, count=len(keep_feature))
         renumber = np.cumsum(keep) - 1
         self._column = {t: int(k) for t, k in zip(like._column, renumber, strict=True) if keep_feature[t]}
@@ -705,14 +719,14 @@ class _Scorer:
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
         """0/1 rows of what each item names (its bodies, or citations, or themes)."""
         names: dict[str, int] = {}
-        for it in items:
-            for x in of(it):
-                names.setdefault(x, len(names))
-        out = np.zeros((len(items), max(1, len(names))))
+        rows: list[int] = []
+        cols: list[int] = []
         for k, it in enumerate(items):
-            cols = [names[x] for x in of(it)]
-            if cols:
-                out[k, cols] = 1.0
+            for x in of(it):
+                rows.append(k)
+                cols.append(names.setdefault(x, len(names)))
+        out = np.zeros((len(items), max(1, len(names))))
+        out[rows, cols] = 1.0
         return out
 
     def text_score(self, text: str, b: LinkItem) -> float:
