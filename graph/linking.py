@@ -680,6 +680,18 @@ class _Scorer:
         self._events = {it.id: read[it.text][4] for it in items}
         self._places = {it.id: read[it.text][5] for it in items}
         self._diseases = {it.id: read[it.text][6] for it in items}
+        self._readings_by_place(items)
+
+    def _readings_by_place(self, items: Sequence[LinkItem]) -> None:
+        """The readings the score matrices look at, by the items' places in the scorer (``_pos``): the values as lists
+        and, as arrays, which items have one at all (the pairs of items without one are never tried)."""
+        self._item_at = list(items)
+        self._staged = np.array([bool(self.stages[it.id]) for it in items], dtype=bool)
+        self._by_place: dict[str, tuple[list[Any], np.ndarray]] = {}
+        for name, of in (("percents", self._percents), ("quoted", self._quoted), ("events", self._events),
+                         ("places", self._places), ("diseases", self._diseases)):
+            values = [of[it.id] for it in items]
+            self._by_place[name] = (values, np.array([bool(v) for v in values], dtype=bool))
 
     def _without_bodies(self, items: list[LinkItem], like: _Scorer) -> None:
         """This scorer as ``like`` without the "B:" words of the bodies its items name, taken from ``like``'s
@@ -714,6 +726,7 @@ class _Scorer:
         self._items = like._items
         self._tags, self._percents, self._quoted, self._events, self._places, self._diseases = (
             like._tags, like._percents, like._quoted, like._events, like._places, like._diseases)
+        self._item_at, self._staged, self._by_place = like._item_at, like._staged, like._by_place
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
@@ -805,8 +818,7 @@ class _Scorer:
         """``score`` of every (left, right) pair of item ids, as a ``len(left) × len(right)`` array."""
         if not left or not right:
             return np.zeros((len(left), len(right)))
-        lp = np.array([self._pos[i] for i in left])
-        rp = np.array([self._pos[i] for i in right])
+        lp, rp = self._places_of(left), self._places_of(right)
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
         # only the features both sides hold: a feature of one side alone adds nothing to what they share
@@ -832,7 +844,7 @@ class _Scorer:
         cosine = shared / np.maximum(1e-9, np.sqrt(wa * wb))
         s = 0.45 * overlap + 0.55 * cosine
         _, citations, themes = self._tags
-        s += 0.03 * self.body_matrix(left, right)
+        s += 0.03 * self._body_at(lp, rp)
         cited = citations[lp] @ citations[rp].T
         s += np.where(cited > 0, 0.08, np.where(citations[lp].sum(axis=1)[:, None] * citations[rp].sum(axis=1)[None, :] > 0,
                                                 -OTHER_DIRECTIVE, 0.0))
@@ -841,12 +853,12 @@ class _Scorer:
         na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
         union = np.maximum(1.0, na + nb - common)
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
-        s += TARGET_BONUS * self.target_matrix(left, right)
-        s -= OTHER_QUOTED * self.quoted_matrix(left, right)
-        s += SAME_EVENT * self.event_matrix(left, right)
-        s -= (OTHER_PLACE_ANSWER if answer else OTHER_PLACE) * _flag_matrix(left, right, self._places, _none_shared)
-        s -= OTHER_DISEASE * _flag_matrix(left, right, self._diseases, _none_shared)
-        stage = self.stage_matrix(left, right, next_step=next_step)
+        s += TARGET_BONUS * self._flags(lp, rp, "percents", _near_target)
+        s -= OTHER_QUOTED * self._flags(lp, rp, "quoted", _other_quoted)
+        s += SAME_EVENT * self._flags(lp, rp, "events", _share_any)
+        s -= (OTHER_PLACE_ANSWER if answer else OTHER_PLACE) * self._flags(lp, rp, "places", _none_shared)
+        s -= OTHER_DISEASE * self._flags(lp, rp, "diseases", _none_shared)
+        stage = self._stage_at(lp, rp, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
     def paraphrase_matrix(self, left: Sequence[str], right: Sequence[str], *, succession: bool = False) -> np.ndarray:
@@ -861,8 +873,7 @@ class _Scorer:
         if lexicon is None:
             return np.zeros((len(left), len(right)))
         a_col, b_col, w = lexicon
-        lp = np.array([self._pos[i] for i in left])
-        rp = np.array([self._pos[i] for i in right])
+        lp, rp = self._places_of(left), self._places_of(right)
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
         la, rb = a_col[lcols], b_col[rcols]
@@ -915,47 +926,66 @@ class _Scorer:
         self._lexicon_cache[succession] = (a_col, b_col, w)
         return a_col, b_col, w
 
+    def _places_of(self, ids: Sequence[str]) -> np.ndarray:
+        """The places of items (by id) in the scorer's arrays."""
+        return np.fromiter(map(self._pos.__getitem__, ids), dtype=np.int64, count=len(ids))
+
     def body_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """True where both items name a body in common."""
+        return self._body_at(self._places_of(left), self._places_of(right))
+
+    def _body_at(self, lp: np.ndarray, rp: np.ndarray) -> np.ndarray:
         bodies = self._tags[0]
-        lp = np.array([self._pos[i] for i in left], dtype=np.int64)
-        rp = np.array([self._pos[i] for i in right], dtype=np.int64)
         return (bodies[lp] @ bodies[rp].T) > 0
 
     def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
-        return _flag_matrix(left, right, self._percents, _near_target)
+        return self._flags(self._places_of(left), self._places_of(right), "percents", _near_target)
 
     def event_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items mark the same day's event (:func:`_event_days`)."""
-        return _flag_matrix(left, right, self._events, lambda a, b: bool(a & b))
+        return self._flags(self._places_of(left), self._places_of(right), "events", _share_any)
 
     def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items quote a name and no name of one is a name of the other (:func:`_other_quoted`)."""
-        return _flag_matrix(left, right, self._quoted, _other_quoted)
+        return self._flags(self._places_of(left), self._places_of(right), "quoted", _other_quoted)
+
+    def _flags(self, lp: np.ndarray, rp: np.ndarray, reading: str, hit: Any) -> np.ndarray:
+        """1 where ``hit(left item's reading, right item's reading)``, tried only for the items whose reading is not
+        empty (items at places ``lp`` and ``rp``)."""
+        values, held = self._by_place[reading]
+        out = np.zeros((len(lp), len(rp)))
+        xs, ys = np.flatnonzero(held[lp]), np.flatnonzero(held[rp])
+        if not len(xs) or not len(ys):
+            return out
+        rv = [(y, values[q]) for y, q in zip(ys.tolist(), rp[ys].tolist(), strict=True)]
+        for x, q in zip(xs.tolist(), lp[xs].tolist(), strict=True):
+            a = values[q]
+            for y, b in rv:
+                if hit(a, b):
+                    out[x, y] = 1.0
+        return out
 
     def stage_matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool) -> np.ndarray:
         """:meth:`stage_bonus` of every (left, right) pair of item ids (only items at a stage of a procedure are tried)."""
-        stage = np.zeros((len(left), len(right)))
-        staged_r = [(y, self._items[i]) for y, i in enumerate(right) if self.stages[i]]
-        for x, i in enumerate(left):
-            if self.stages[i]:
-                a = self._items[i]
-                for y, b in staged_r:
-                    stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
+        return self._stage_at(self._places_of(left), self._places_of(right), next_step=next_step)
+
+    def _stage_at(self, lp: np.ndarray, rp: np.ndarray, *, next_step: bool) -> np.ndarray:
+        stage = np.zeros((len(lp), len(rp)))
+        xs, ys = np.flatnonzero(self._staged[lp]), np.flatnonzero(self._staged[rp])
+        if not len(xs) or not len(ys):
+            return stage
+        item_at = self._item_at
+        staged_r = [(y, item_at[q]) for y, q in zip(ys.tolist(), rp[ys].tolist(), strict=True)]
+        for x, q in zip(xs.tolist(), lp[xs].tolist(), strict=True):
+            a = item_at[q]
+            for y, b in staged_r:
+                stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
         return stage
 
 
-def _flag_matrix(left: Sequence[str], right: Sequence[str], of: dict[str, Any], hit: Any) -> np.ndarray:
-    """1 where ``hit(of[left item], of[right item])``, tried only for the items whose ``of`` is not empty."""
-    out = np.zeros((len(left), len(right)))
-    lv = [(x, of[i]) for x, i in enumerate(left) if of[i]]
-    rv = [(y, of[i]) for y, i in enumerate(right) if of[i]]
-    for x, a in lv:
-        for y, b in rv:
-            if hit(a, b):
-                out[x, y] = 1.0
-    return out
+def _share_any(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
