@@ -165,7 +165,11 @@ _STOP_PHRASES = (
     "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a word or a separator (what :func:`content_tokens` reads, run by run: :data:`_SEPARATOR`, :data:`_SYLLABLE`)
 _TOKEN = re.compile(r"[a-z]+|[|,;:.()\"“”'!?\-–/]")
+#: :data:`_TOKEN`'s separators, and its words that count as syllables (two letters or more, or "y")
+_SEPARATOR = re.compile(r"[|,;:.()\"“”'!?\-–/]")
+_SYLLABLE = re.compile(r"[a-z]{2,}|(?<![a-z])y(?![a-z])")
 # a capitalised word inside a sentence starts a name: "tuyến phố Hàng Mây", "kênh Ba Gian", "Lễ khai giảng"
 _NAME_TOKEN = re.compile(r"[\w/-]+|[.;:!?\n]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -267,18 +271,14 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
     f = _stop_re().sub(" | ", _NUMBER.sub(" ", f))
     syll: list[str] = []
     pairs: list[str] = []
-    prev = ""
-    # one pass over words and separators: a separator (or a removed stop phrase) ends a run of
-    # syllables, a one-letter word is skipped without ending it
-    for tok in _TOKEN.findall(f):
-        if "a" <= tok[0] <= "z":
-            if len(tok) > 1 or tok == "y":
-                syll.append(tok)
-                if prev:
-                    pairs.append(f"{prev} {tok}")
-                prev = tok
-        else:
-            prev = ""
+    # a separator (or a removed stop phrase) ends a run of syllables, a one-letter word is skipped without ending it
+    # (the words of :data:`_TOKEN`, run by run)
+    for run in _SEPARATOR.split(f):
+        words = _SYLLABLE.findall(run)
+        if words:
+            syll += words
+            if len(words) > 1:
+                pairs += map(" ".join, zip(words, words[1:], strict=False))
     return syll, pairs
 
 
@@ -408,11 +408,9 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
     keys = _stage_keys()
     single, second = _stage_words()
     words = _WORDS.findall(f)
-    # the keys the item holds: its words that are keys, and its pairs of adjacent words whose first word starts a key
+    # the keys the item holds: its words that are keys, and its pairs of adjacent words that are keys
     held: set[str | tuple[str, ...]] = set(single.intersection(words))
-    for w, nxt in zip(words, words[1:], strict=False):
-        if w in second and nxt in second[w]:
-            held.add((w, nxt))
+    held.update(_stage_pairs().intersection(zip(words, words[1:], strict=False)))
     for key in held:
         for pid, k, rx in keys[key]:
             if k not in found[pid] and rx.search(f):
@@ -432,6 +430,12 @@ def _stage_words() -> tuple[set[str], dict[str, frozenset[str]]]:
         if isinstance(key, tuple):
             second[key[0]].add(key[1])
     return {k for k in _stage_keys() if isinstance(k, str)}, {w: frozenset(v) for w, v in second.items()}
+
+
+@functools.cache
+def _stage_pairs() -> frozenset[tuple[str, ...]]:
+    """:func:`_stage_keys`'s two-word keys."""
+    return frozenset(k for k in _stage_keys() if isinstance(k, tuple))
 
 
 @functools.cache
@@ -1151,6 +1155,11 @@ _DISEASES = (
     (r"đậu mùa khỉ", "dau-mua-khi"),
 )
 _DISEASE = re.compile(r"\b(?:" + "|".join(f"(?P<d{k}>{p})" for k, (p, _) in enumerate(_DISEASES)) + r")\b")
+#: a piece of every option of :data:`_DISEASES` (lower-cased): a text without any holds no disease (most do not)
+_DISEASE_PIECES = (
+    "sởi", "rubella", "bạch hầu", "ho gà", "uốn ván", "bại liệt", "viêm", "dại", "lmlm", "lở mồm", "cúm", "h5n", "h7n9",
+    "tai xanh", "tả ", "sốt", "muỗi vằn", "lăng quăng", "bọ gậy", "tay chân miệng", "covid", "lao", "hiv", "aids", "đậu mùa",
+)
 
 
 def _diseases(text: str) -> frozenset[str]:
@@ -1162,6 +1171,8 @@ def _diseases(text: str) -> frozenset[str]:
     (['dai'], ['lao'])
     """
     low = text.lower()
+    if not any(piece in low for piece in _DISEASE_PIECES):
+        return frozenset()
     return frozenset(_DISEASES[int(m.lastgroup[1:])][1] for m in _DISEASE.finditer(low) if m.lastgroup)
 
 
