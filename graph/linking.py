@@ -165,11 +165,7 @@ _STOP_PHRASES = (
     "phan dau", "het", "to chuc", "xay dung", "hoan thien", "phoi hop", "chuan bi", "kip", "nghiem", "thuong xuyen",
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-#: a word or a separator (what :func:`content_tokens` reads, run by run: :data:`_SEPARATOR`, :data:`_SYLLABLE`)
 _TOKEN = re.compile(r"[a-z]+|[|,;:.()\"“”'!?\-–/]")
-#: :data:`_TOKEN`'s separators, and its words that count as syllables (two letters or more, or "y")
-_SEPARATOR = re.compile(r"[|,;:.()\"“”'!?\-–/]")
-_SYLLABLE = re.compile(r"[a-z]{2,}|(?<![a-z])y(?![a-z])")
 # a capitalised word inside a sentence starts a name: "tuyến phố Hàng Mây", "kênh Ba Gian", "Lễ khai giảng"
 _NAME_TOKEN = re.compile(r"[\w/-]+|[.;:!?\n]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -271,14 +267,18 @@ def content_tokens(text: str) -> tuple[list[str], list[str]]:
     f = _stop_re().sub(" | ", _NUMBER.sub(" ", f))
     syll: list[str] = []
     pairs: list[str] = []
-    # a separator (or a removed stop phrase) ends a run of syllables, a one-letter word is skipped without ending it
-    # (the words of :data:`_TOKEN`, run by run)
-    for run in _SEPARATOR.split(f):
-        words = _SYLLABLE.findall(run)
-        if words:
-            syll += words
-            if len(words) > 1:
-                pairs += map(" ".join, zip(words, words[1:], strict=False))
+    prev = ""
+    # one pass over words and separators: a separator (or a removed stop phrase) ends a run of
+    # syllables, a one-letter word is skipped without ending it
+    for tok in _TOKEN.findall(f):
+        if "a" <= tok[0] <= "z":
+            if len(tok) > 1 or tok == "y":
+                syll.append(tok)
+                if prev:
+                    pairs.append(f"{prev} {tok}")
+                prev = tok
+        else:
+            prev = ""
     return syll, pairs
 
 

@@ -993,31 +993,9 @@ def test_the_fast_readings_read_what_a_plain_scan_reads(folder: str) -> None:
         words = linking._WORDS.findall(folded.lower())
         held = set(single.intersection(words)) | {(a, b) for a, b in zip(words, words[1:], strict=False) if b in second.get(a, ())}
         assert held == {*words, *zip(words, words[1:], strict=False)} & keys.keys(), text
-        # (session 22) syllables and pairs run by run between separators, as token by token; diseases looked for only
-        # in a text that holds a piece of one, as the pattern alone
-        assert linking.content_tokens(text) == _content_tokens_token_by_token(text), text
+        # (session 22) diseases looked for only in a text that holds a piece of one, as the pattern alone
         assert linking._diseases(text) == frozenset(
             linking._DISEASES[int(m.lastgroup[1:])][1] for m in linking._DISEASE.finditer(low) if m.lastgroup), text
-
-
-def _content_tokens_token_by_token(text: str) -> tuple[list[str], list[str]]:
-    """:func:`graph.linking.content_tokens` as written before session 22: one pass over words and separators."""
-    f = linking._fold(text)
-    f = linking._abbreviation_re().sub(lambda m: linking.WORK_ABBREVIATIONS[m.group()], f)
-    f = linking._stop_re().sub(" | ", linking._NUMBER.sub(" ", f))
-    syll: list[str] = []
-    pairs: list[str] = []
-    prev = ""
-    for tok in linking._TOKEN.findall(f):
-        if "a" <= tok[0] <= "z":
-            if len(tok) > 1 or tok == "y":
-                syll.append(tok)
-                if prev:
-                    pairs.append(f"{prev} {tok}")
-                prev = tok
-        else:
-            prev = ""
-    return syll, pairs
 
 
 @pytest.mark.parametrize("later_reports, answered", [
