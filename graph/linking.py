@@ -883,8 +883,8 @@ class _Scorer:
         la, rb = a_col[lcols], b_col[rcols]
         lk, rk = la >= 0, rb >= 0
         # only the lexicon's rows the left items hold and its columns the right items hold (a block, a small part of the unit)
-        a_used, la_at = np.unique(la[lk], return_inverse=True)
-        b_used, rb_at = np.unique(rb[rk], return_inverse=True)
+        a_used, la_at = _used(la[lk], w.shape[0])
+        b_used, rb_at = _used(rb[rk], w.shape[1])
         lm = np.zeros((len(left), len(a_used)))
         lm[lrows[lk], la_at] = 1.0
         rm = np.zeros((len(right), len(b_used)))
@@ -986,6 +986,20 @@ class _Scorer:
             for y, b in staged_r:
                 stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
         return stage
+
+
+def _used(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` of numbers in ``range(size)``, by marking them in an array of ``size``
+    (no sort).
+
+    >>> [a.tolist() for a in _used(np.array([5, 2, 5, 0]), 7)]
+    [[0, 2, 5], [2, 1, 2, 0]]
+    """
+    held = np.zeros(size, dtype=bool)
+    held[values] = True
+    used = np.flatnonzero(held)
+    place = np.cumsum(held) - 1
+    return used, place[values]
 
 
 def _share_any(a: frozenset[str], b: frozenset[str]) -> bool:
