@@ -48,7 +48,6 @@ were never used to choose them: ``python tools/eval_series.py`` prints both.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 import re
@@ -409,11 +408,9 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
     keys = _stage_keys()
     single, second = _stage_words()
     words = _WORDS.findall(f)
-    # the keys the item holds: its words that are keys, and its pairs of adjacent words whose first word starts a key
+    # the keys the item holds: its words that are keys, and its pairs of adjacent words that are keys
     held: set[str | tuple[str, ...]] = set(single.intersection(words))
-    for w, nxt in zip(words, words[1:], strict=False):
-        if w in second and nxt in second[w]:
-            held.add((w, nxt))
+    held.update(_stage_pairs().intersection(zip(words, words[1:], strict=False)))
     for key in held:
         for pid, k, rx in keys[key]:
             if k not in found[pid] and rx.search(f):
@@ -433,6 +430,12 @@ def _stage_words() -> tuple[set[str], dict[str, frozenset[str]]]:
         if isinstance(key, tuple):
             second[key[0]].add(key[1])
     return {k for k in _stage_keys() if isinstance(k, str)}, {w: frozenset(v) for w, v in second.items()}
+
+
+@functools.cache
+def _stage_pairs() -> frozenset[tuple[str, ...]]:
+    """:func:`_stage_keys`'s two-word keys."""
+    return frozenset(k for k in _stage_keys() if isinstance(k, tuple))
 
 
 @functools.cache
@@ -632,23 +635,32 @@ class _Scorer:
         df: Counter[str] = Counter()
         # each text read once: a unit plans its routine tasks word for word month after month (a third of a
         # synthetic ward-year's items repeat an earlier one); the readings depend on the text alone
+        copies = Counter(it.text for it in items)
         read = {t: (_features(t, bodies), procedure_spans(t), _percents(t), _quoted(t), _event_days(t), _places(t), _diseases(t))
-                for t in dict.fromkeys(it.text for it in items)}
+                for t in copies}
         for it in items:
             feats, self.stages[it.id] = read[it.text][:2]
             self.features[it.id] = feats
-            df.update(feats)
+        # each feature's number of items: a text's features counted as many times as items have it (in the order the
+        # items first name them, as item by item)
+        for t, c in copies.items():
+            if c == 1:
+                df.update(read[t][0])
+            else:
+                for f in read[t][0]:
+                    df[f] += c
         n = max(1, len(items))
         # one logarithm per document frequency, not per feature (the same value either way)
         rarity = {d: math.log((n + 1) / (d + 0.5)) for d in set(df.values())}
         self.idf = {t: rarity[d] * WEIGHTS[t[0]] for t, d in df.items()}
         self._df = df
-        # each item's total weight, once (the score is asked thousands of times per unit)
+        # each item's total weight, once (the score is asked thousands of times per unit), once a text
         # sums over a set in exact arithmetic (math.fsum) and columns in sorted order: a set's order changes with the
         # process's string hashing, and float sums in another order differ in the last bit, which broke ties between
         # items worded alike differently from one run to the next
         idf_of = self.idf.__getitem__
-        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
+        total_of = {t: math.fsum(map(idf_of, r[0])) for t, r in read.items()}
+        self.total = {it.id: total_of[it.text] for it in items}
         # the same as arrays, built once for the unit: each item's features as a row of column
         # numbers (CSR: ``_indptr``/``_indices``), their weights, and its bodies, citations and themes
         order = sorted(df)
@@ -662,8 +674,8 @@ class _Scorer:
         self._indptr = np.zeros(len(items) + 1, dtype=np.int64)
         self._indptr[1:] = np.cumsum(lengths)
         column_of = column.__getitem__
-        self._indices = np.fromiter(itertools.chain.from_iterable(map(column_of, self.features[it.id]) for it in items),
-                                    dtype=np.int64, count=int(self._indptr[-1]))
+        columns_of = {t: np.fromiter(map(column_of, r[0]), dtype=np.int64, count=len(r[0])) for t, r in read.items()}
+        self._indices = (np.concatenate([columns_of[it.text] for it in items]) if items else np.zeros(0, dtype=np.int64))
         self._totals = np.array([self.total[it.id] for it in items], dtype=np.float64)
         self._items = {it.id: it for it in items}
         self._tags = [self._tag_array(items, lambda it, f=f: getattr(it, f)) for f in ("bodies", "citations", "themes")]
@@ -672,18 +684,36 @@ class _Scorer:
         self._events = {it.id: read[it.text][4] for it in items}
         self._places = {it.id: read[it.text][5] for it in items}
         self._diseases = {it.id: read[it.text][6] for it in items}
+        self._readings_by_place(items)
+
+    def _readings_by_place(self, items: Sequence[LinkItem]) -> None:
+        """The readings the score matrices look at, by the items' places in the scorer (``_pos``): the values as lists
+        and, as arrays, which items have one at all (the pairs of items without one are never tried)."""
+        self._item_at = list(items)
+        self._staged = np.array([bool(self.stages[it.id]) for it in items], dtype=bool)
+        self._by_place: dict[str, tuple[list[Any], np.ndarray]] = {}
+        for name, of in (("percents", self._percents), ("quoted", self._quoted), ("events", self._events),
+                         ("places", self._places), ("diseases", self._diseases)):
+            values = [of[it.id] for it in items]
+            self._by_place[name] = (values, np.array([bool(v) for v in values], dtype=bool))
 
     def _without_bodies(self, items: list[LinkItem], like: _Scorer) -> None:
         """This scorer as ``like`` without the "B:" words of the bodies its items name, taken from ``like``'s
         arrays: the other words keep their number of items, so their weight, and their order (the same scorer
         as reading every item again, a fifth of the time)."""
         keep_feature = {t: t[0] != "B" for t in like._column}
-        self.features = {it.id: frozenset(t for t in like.features[it.id] if keep_feature[t]) for it in items}
+        # once a text (the items of one text share ``like``'s reading of it)
+        without: dict[str, frozenset[str]] = {}
+        for it in items:
+            if it.text not in without:
+                without[it.text] = frozenset(t for t in like.features[it.id] if keep_feature[t])
+        self.features = {it.id: without[it.text] for it in items}
         self.stages = {it.id: like.stages[it.id] for it in items}
         self._df = Counter({t: d for t, d in like._df.items() if keep_feature[t]})
         self.idf = {t: v for t, v in like.idf.items() if keep_feature[t]}
         idf_of = self.idf.__getitem__
-        self.total = {i: math.fsum(map(idf_of, f)) for i, f in self.features.items()}
+        total_of = {t: math.fsum(map(idf_of, f)) for t, f in without.items()}
+        self.total = {it.id: total_of[it.text] for it in items}
         keep = np.fromiter(keep_feature.values(), dtype=bool, count=len(keep_feature))
         renumber = np.cumsum(keep) - 1
         self._column = {t: int(k) for t, k in zip(like._column, renumber, strict=True) if keep_feature[t]}
@@ -700,19 +730,20 @@ class _Scorer:
         self._items = like._items
         self._tags, self._percents, self._quoted, self._events, self._places, self._diseases = (
             like._tags, like._percents, like._quoted, like._events, like._places, like._diseases)
+        self._item_at, self._staged, self._by_place = like._item_at, like._staged, like._by_place
 
     @staticmethod
     def _tag_array(items: Sequence[LinkItem], of: Any) -> np.ndarray:
         """0/1 rows of what each item names (its bodies, or citations, or themes)."""
         names: dict[str, int] = {}
-        for it in items:
-            for x in of(it):
-                names.setdefault(x, len(names))
-        out = np.zeros((len(items), max(1, len(names))))
+        rows: list[int] = []
+        cols: list[int] = []
         for k, it in enumerate(items):
-            cols = [names[x] for x in of(it)]
-            if cols:
-                out[k, cols] = 1.0
+            for x in of(it):
+                rows.append(k)
+                cols.append(names.setdefault(x, len(names)))
+        out = np.zeros((len(items), max(1, len(names))))
+        out[rows, cols] = 1.0
         return out
 
     def text_score(self, text: str, b: LinkItem) -> float:
@@ -791,8 +822,7 @@ class _Scorer:
         """``score`` of every (left, right) pair of item ids, as a ``len(left) × len(right)`` array."""
         if not left or not right:
             return np.zeros((len(left), len(right)))
-        lp = np.array([self._pos[i] for i in left])
-        rp = np.array([self._pos[i] for i in right])
+        lp, rp = self._places_of(left), self._places_of(right)
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
         # only the features both sides hold: a feature of one side alone adds nothing to what they share
@@ -818,7 +848,7 @@ class _Scorer:
         cosine = shared / np.maximum(1e-9, np.sqrt(wa * wb))
         s = 0.45 * overlap + 0.55 * cosine
         _, citations, themes = self._tags
-        s += 0.03 * self.body_matrix(left, right)
+        s += 0.03 * self._body_at(lp, rp)
         cited = citations[lp] @ citations[rp].T
         s += np.where(cited > 0, 0.08, np.where(citations[lp].sum(axis=1)[:, None] * citations[rp].sum(axis=1)[None, :] > 0,
                                                 -OTHER_DIRECTIVE, 0.0))
@@ -827,12 +857,12 @@ class _Scorer:
         na, nb = tl.sum(axis=1)[:, None], tr.sum(axis=1)[None, :]
         union = np.maximum(1.0, na + nb - common)
         s += np.where((na > 0) & (nb > 0), np.where(common > 0, 0.05 * common / union, -0.05), 0.0)
-        s += TARGET_BONUS * self.target_matrix(left, right)
-        s -= OTHER_QUOTED * self.quoted_matrix(left, right)
-        s += SAME_EVENT * self.event_matrix(left, right)
-        s -= (OTHER_PLACE_ANSWER if answer else OTHER_PLACE) * _flag_matrix(left, right, self._places, _none_shared)
-        s -= OTHER_DISEASE * _flag_matrix(left, right, self._diseases, _none_shared)
-        stage = self.stage_matrix(left, right, next_step=next_step)
+        s += TARGET_BONUS * self._flags(lp, rp, "percents", _near_target)
+        s -= OTHER_QUOTED * self._flags(lp, rp, "quoted", _other_quoted)
+        s += SAME_EVENT * self._flags(lp, rp, "events", _share_any)
+        s -= (OTHER_PLACE_ANSWER if answer else OTHER_PLACE) * self._flags(lp, rp, "places", _none_shared)
+        s -= OTHER_DISEASE * self._flags(lp, rp, "diseases", _none_shared)
+        stage = self._stage_at(lp, rp, next_step=next_step)
         return np.where(shared > 0, np.clip(s + stage, 0.0, 1.0), stage)
 
     def paraphrase_matrix(self, left: Sequence[str], right: Sequence[str], *, succession: bool = False) -> np.ndarray:
@@ -847,15 +877,14 @@ class _Scorer:
         if lexicon is None:
             return np.zeros((len(left), len(right)))
         a_col, b_col, w = lexicon
-        lp = np.array([self._pos[i] for i in left])
-        rp = np.array([self._pos[i] for i in right])
+        lp, rp = self._places_of(left), self._places_of(right)
         lrows, lcols = self._rows_of(lp)
         rrows, rcols = self._rows_of(rp)
         la, rb = a_col[lcols], b_col[rcols]
         lk, rk = la >= 0, rb >= 0
         # only the lexicon's rows the left items hold and its columns the right items hold (a block, a small part of the unit)
-        a_used, la_at = np.unique(la[lk], return_inverse=True)
-        b_used, rb_at = np.unique(rb[rk], return_inverse=True)
+        a_used, la_at = _used(la[lk], w.shape[0])
+        b_used, rb_at = _used(rb[rk], w.shape[1])
         lm = np.zeros((len(left), len(a_used)))
         lm[lrows[lk], la_at] = 1.0
         rm = np.zeros((len(right), len(b_used)))
@@ -901,47 +930,80 @@ class _Scorer:
         self._lexicon_cache[succession] = (a_col, b_col, w)
         return a_col, b_col, w
 
+    def _places_of(self, ids: Sequence[str]) -> np.ndarray:
+        """The places of items (by id) in the scorer's arrays."""
+        return np.fromiter(map(self._pos.__getitem__, ids), dtype=np.int64, count=len(ids))
+
     def body_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """True where both items name a body in common."""
+        return self._body_at(self._places_of(left), self._places_of(right))
+
+    def _body_at(self, lp: np.ndarray, rp: np.ndarray) -> np.ndarray:
         bodies = self._tags[0]
-        lp = np.array([self._pos[i] for i in left], dtype=np.int64)
-        rp = np.array([self._pos[i] for i in right], dtype=np.int64)
         return (bodies[lp] @ bodies[rp].T) > 0
 
     def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
-        return _flag_matrix(left, right, self._percents, _near_target)
+        return self._flags(self._places_of(left), self._places_of(right), "percents", _near_target)
 
     def event_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items mark the same day's event (:func:`_event_days`)."""
-        return _flag_matrix(left, right, self._events, lambda a, b: bool(a & b))
+        return self._flags(self._places_of(left), self._places_of(right), "events", _share_any)
 
     def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """1 where both items quote a name and no name of one is a name of the other (:func:`_other_quoted`)."""
-        return _flag_matrix(left, right, self._quoted, _other_quoted)
+        return self._flags(self._places_of(left), self._places_of(right), "quoted", _other_quoted)
+
+    def _flags(self, lp: np.ndarray, rp: np.ndarray, reading: str, hit: Any) -> np.ndarray:
+        """1 where ``hit(left item's reading, right item's reading)``, tried only for the items whose reading is not
+        empty (items at places ``lp`` and ``rp``)."""
+        values, held = self._by_place[reading]
+        out = np.zeros((len(lp), len(rp)))
+        xs, ys = np.flatnonzero(held[lp]), np.flatnonzero(held[rp])
+        if not len(xs) or not len(ys):
+            return out
+        rv = [(y, values[q]) for y, q in zip(ys.tolist(), rp[ys].tolist(), strict=True)]
+        for x, q in zip(xs.tolist(), lp[xs].tolist(), strict=True):
+            a = values[q]
+            for y, b in rv:
+                if hit(a, b):
+                    out[x, y] = 1.0
+        return out
 
     def stage_matrix(self, left: Sequence[str], right: Sequence[str], *, next_step: bool) -> np.ndarray:
         """:meth:`stage_bonus` of every (left, right) pair of item ids (only items at a stage of a procedure are tried)."""
-        stage = np.zeros((len(left), len(right)))
-        staged_r = [(y, self._items[i]) for y, i in enumerate(right) if self.stages[i]]
-        for x, i in enumerate(left):
-            if self.stages[i]:
-                a = self._items[i]
-                for y, b in staged_r:
-                    stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
+        return self._stage_at(self._places_of(left), self._places_of(right), next_step=next_step)
+
+    def _stage_at(self, lp: np.ndarray, rp: np.ndarray, *, next_step: bool) -> np.ndarray:
+        stage = np.zeros((len(lp), len(rp)))
+        xs, ys = np.flatnonzero(self._staged[lp]), np.flatnonzero(self._staged[rp])
+        if not len(xs) or not len(ys):
+            return stage
+        item_at = self._item_at
+        staged_r = [(y, item_at[q]) for y, q in zip(ys.tolist(), rp[ys].tolist(), strict=True)]
+        for x, q in zip(xs.tolist(), lp[xs].tolist(), strict=True):
+            a = item_at[q]
+            for y, b in staged_r:
+                stage[x, y] = self.stage_bonus(a, b, next_step=next_step)
         return stage
 
 
-def _flag_matrix(left: Sequence[str], right: Sequence[str], of: dict[str, Any], hit: Any) -> np.ndarray:
-    """1 where ``hit(of[left item], of[right item])``, tried only for the items whose ``of`` is not empty."""
-    out = np.zeros((len(left), len(right)))
-    lv = [(x, of[i]) for x, i in enumerate(left) if of[i]]
-    rv = [(y, of[i]) for y, i in enumerate(right) if of[i]]
-    for x, a in lv:
-        for y, b in rv:
-            if hit(a, b):
-                out[x, y] = 1.0
-    return out
+def _used(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` of numbers in ``range(size)``, by marking them in an array of ``size``
+    (no sort).
+
+    >>> [a.tolist() for a in _used(np.array([5, 2, 5, 0]), 7)]
+    [[0, 2, 5], [2, 1, 2, 0]]
+    """
+    held = np.zeros(size, dtype=bool)
+    held[values] = True
+    used = np.flatnonzero(held)
+    place = np.cumsum(held) - 1
+    return used, place[values]
+
+
+def _share_any(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
 
 
 # Matched on the lower-cased text WITH its accents: folded, "Đảng cho" would read as "đang chờ".
@@ -1107,6 +1169,11 @@ _DISEASES = (
     (r"đậu mùa khỉ", "dau-mua-khi"),
 )
 _DISEASE = re.compile(r"\b(?:" + "|".join(f"(?P<d{k}>{p})" for k, (p, _) in enumerate(_DISEASES)) + r")\b")
+#: a piece of every option of :data:`_DISEASES` (lower-cased): a text without any holds no disease (most do not)
+_DISEASE_PIECES = (
+    "sởi", "rubella", "bạch hầu", "ho gà", "uốn ván", "bại liệt", "viêm", "dại", "lmlm", "lở mồm", "cúm", "h5n", "h7n9",
+    "tai xanh", "tả ", "sốt", "muỗi vằn", "lăng quăng", "bọ gậy", "tay chân miệng", "covid", "lao", "hiv", "aids", "đậu mùa",
+)
 
 
 def _diseases(text: str) -> frozenset[str]:
@@ -1118,6 +1185,8 @@ def _diseases(text: str) -> frozenset[str]:
     (['dai'], ['lao'])
     """
     low = text.lower()
+    if not any(piece in low for piece in _DISEASE_PIECES):
+        return frozenset()
     return frozenset(_DISEASES[int(m.lastgroup[1:])][1] for m in _DISEASE.finditer(low) if m.lastgroup)
 
 

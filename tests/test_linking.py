@@ -993,6 +993,9 @@ def test_the_fast_readings_read_what_a_plain_scan_reads(folder: str) -> None:
         words = linking._WORDS.findall(folded.lower())
         held = set(single.intersection(words)) | {(a, b) for a, b in zip(words, words[1:], strict=False) if b in second.get(a, ())}
         assert held == {*words, *zip(words, words[1:], strict=False)} & keys.keys(), text
+        # (session 22) diseases looked for only in a text that holds a piece of one, as the pattern alone
+        assert linking._diseases(text) == frozenset(
+            linking._DISEASES[int(m.lastgroup[1:])][1] for m in linking._DISEASE.finditer(low) if m.lastgroup), text
 
 
 @pytest.mark.parametrize("later_reports, answered", [
