@@ -264,7 +264,9 @@ _RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong k
 # "về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8" reviews July; "về lãnh đạo thực hiện nhiệm vụ
 # tháng 9", dated in August, plans September: which one, the rest of the title or the date says (document_periods)
 _EITHER_KEYS = ("thuc hien nhiem vu", "lanh dao thuc hien")
-_TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "trong tam", "viec can lam", "can tap trung", "chuong trinh hanh dong")
+# ("lịch công tác tháng 6": a calendar of the month's work, hand NC)
+_TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "lich cong tac", "trong tam", "viec can lam", "can tap trung",
+              "chuong trinh hanh dong")
 # a heading or a title line, where a period says what a whole section is about
 _HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
 _UPPER = re.compile(r"^[^a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")

@@ -1107,6 +1107,35 @@ _POINTS_TO_APPENDIX = re.compile(r"\b(?:" + "|".join(_PLAN_WORDS) + r")\b" + _TO
 _RESULTS_IN_APPENDIX = re.compile(r"\bket qua\b" + _TO_APPENDIX)
 
 
+#: a table's row that titles a group of its rows: "I | CÔNG TÁC BẦU CỬ", "B | KINH TẾ - ĐÔ THỊ |  |"
+_GROUP_ROW = re.compile(r"^\|?[ ]*(?:[IVXL]{1,5}|[A-H])\.?[ ]*\|[ ]*[^|]*[A-ZĐÀ-Ỹ]")
+#: ... as a Word table pasted with tabs gives it, its one tab a space ("I QUỐC PHÒNG - AN NINH"), before a numbered row
+_GROUP_ROW_UNBARRED = re.compile(r"^(?:[IVXL]{1,5}|[A-H])[ ]+[A-ZĐÀ-Ỹ][^|]*$")
+#: a column of next month's work in a tracking table (folded): "Nhiệm vụ tháng 02/2026", "Phương hướng tháng tới"
+_PLAN_COLUMN = re.compile(r"(?:nhiem vu|ke hoach|phuong huong|du kien)\b.*\b(?:thang|toi|tiep theo)\b")
+
+
+def _tracking_columns(cells: Sequence[str], cols: Sequence[str], result_cell: int | None) -> list[tuple[int, str, str]]:
+    """The columns of a tracking table that hold items of their own: ``(index, role, month text)`` for each "Kết quả
+    ... tháng M" column and the "Nhiệm vụ tháng M+1" column after them; none unless the table has both.
+
+    >>> row = "STT | Nội dung công việc | Kết quả tháng 3/2026 | Kết quả tháng 4/2026 | Tồn tại | Nhiệm vụ tháng 5/2026 | Chủ trì"
+    >>> cells = row.split("|")
+    >>> _tracking_columns(cells, [fold(c).strip() for c in cells], 2)
+    [(2, 'result', 'Kết quả tháng 3/2026'), (3, 'result', 'Kết quả tháng 4/2026'), (5, 'task', 'Nhiệm vụ tháng 5/2026')]
+    >>> cells = "TT | Nhiệm vụ theo Thông báo số 34-TB/ĐU | Kết quả thực hiện | Ghi chú".split("|")
+    >>> _tracking_columns(cells, [fold(c).strip() for c in cells], 2)
+    []
+    """
+    if result_cell is None:
+        return []
+    results = [k for k, c in enumerate(cols) if k >= result_cell and "ket qua" in c]
+    plans = [k for k, c in enumerate(cols) if k > results[-1] and _PLAN_COLUMN.match(c)]
+    if not plans:
+        return []
+    return [(k, "result", cells[k].strip()) for k in results] + [(plans[0], "task", cells[plans[0]].strip())]
+
+
 #: the path of a table's row ("PL.r3", "III.r12")
 _ROW_PATH = re.compile(r"(?:^|\.)r\d+$")
 
@@ -1320,6 +1349,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
     result_cell: int | None = None  # the "Kết quả" column of the table being read
     judged = False  # ... followed by a column that judges it ("Đánh giá")
     whole_row = False  # a table of indicators: a row's item is the whole row
+    #: a tracking table's columns of results, one a month, and of next month's work ("STT | Nội dung công việc | Kết quả
+    #: thực hiện tháng 01/2026 | Tồn tại, vướng mắc | Nhiệm vụ tháng 02/2026 | Đơn vị chủ trì", hand NA): each non-empty
+    #: cell of them is an item of its own, a result of its column's month or a task
+    tracked: list[tuple[int, str, str]] = []
     titled: set[int] = set()  # paragraphs read as the title of the part marker above them
     for i, (ps, pe) in enumerate(paragraphs):
         if i in titled:
@@ -1360,6 +1393,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 cols = [fold(c).strip() for c in line.split("|")]
                 whole_row = False
                 result_cell = next((k for k, c in enumerate(cols) if k > 1 and "ket qua" in c), None)
+                tracked = _tracking_columns(line.split("|"), cols, result_cell)
                 # ... and through the judgement right after it ("| Đánh giá": "Hoàn thành", "Đang thực hiện", "Chưa
                 # thực hiện"), which says what the result's words may leave open
                 judged = result_cell is not None and result_cell + 1 < len(cols) and _JUDGEMENT_CELL.match(cols[result_cell + 1]) is not None
@@ -1373,6 +1407,19 @@ def parse_items(text: str, header: Header) -> list[Item]:
                     # a plan's table of targets: "TT | Chỉ tiêu | Kế hoạch tháng 3" (hand KB): a row's item is the
                     # indicator with its target, which tells one month's row from the next month's
                     result_cell, judged, whole_row = len(cols) - 1, False, True
+            if row.group("n") and row.group("cell") and tracked:
+                cell = _Node("row", row.group("n"))
+                cells = line.split("|")
+                at = ps
+                for k, c in enumerate(cells):
+                    column = next((t for t in tracked if t[0] == k), None)
+                    if column is not None and c.strip():
+                        cs = at + len(c) - len(c.lstrip())
+                        role_k, month_k = column[1], column[2]
+                        plan.append((cs, cs + len(c.strip()), role_k, f"{path_of()}.r{row.group('n')}{'.t' if role_k == 'task' else '.k' + str(k)}".lstrip("."),
+                                     cell.uid, False, month_k, section_text()))
+                    at += len(c) + 1
+                continue
             if row.group("n") and row.group("cell"):
                 cell = _Node("row", row.group("n"))
                 end = ps + row.end("cell")
@@ -1387,8 +1434,14 @@ def parse_items(text: str, header: Header) -> list[Item]:
             else:
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
             continue
+        if in_table and ("|" in line and _GROUP_ROW.match(line) or _GROUP_ROW_UNBARRED.match(line) and line.isupper() and nxt is not None
+                         and (m_next := _TABLE_ROW.match(nxt)) is not None and m_next.group("n")):
+            # "I | CÔNG TÁC BẦU CỬ", "B | KINH TẾ": a table's row of a group of its rows, not the table's end
+            add(ps, pe, "other", path_of(), stack[-1].uid, False)
+            continue
         in_table = False
         result_cell = None
+        tracked = []
         if _opens_caption(folded, ps) and len(line) < 300 and not line.rstrip().endswith(";"):
             # "Bảng 1. Kết quả thực hiện các nhiệm vụ theo Thông báo số 26-TB/ĐU ...": a table's caption, not an item
             add(ps, pe, "other", path_of(), stack[-1].uid, False)

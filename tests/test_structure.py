@@ -1296,3 +1296,40 @@ def test_a_notice_read_by_ocr_from_its_scan() -> None:
         ("task", "Tổ chức gặp mặt, tặng quà 28 công dân trúng tuyển nghĩa vụ quân sự."),
         ("task", "Tập trung thu ngân sách, phấn đấu lũy kế 2 tháng đạt 18% dự toán năm."),
     ]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"], ids=["bars", "tabs"])
+def test_a_tracking_table_gives_each_months_result_and_next_months_task(sep: str) -> None:
+    """Hand NA: a report followed in one table, a row a piece of work, its result cells (one a month after a skipped month)
+    and its cell of next month's work each an item; a group's row ("I | BẦU CỬ", or "I BẦU CỬ" when a Word table's single
+    tab became a space) is neither and does not end the table."""
+    from ingest.pipeline import parse_text
+
+    def row(*cells: str) -> str:
+        return sep.join(cells) + "\n"
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG TÂN PHƯỚC ĐÔNG\n\nSố: 61/BC-UBND\n\nTân Phước Đông, ngày 28 tháng 4 năm 2026\n\n"
+        "BÁO CÁO\nKết quả thực hiện nhiệm vụ tháng 3, tháng 4 và nhiệm vụ tháng 5 năm 2026\n\n"
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 3, THÁNG 4 VÀ NHIỆM VỤ THÁNG 5/2026\n\nKết quả được tổng hợp tại bảng sau:\n\n"
+        + row("STT", "Nội dung công việc", "Kết quả tháng 3/2026", "Kết quả tháng 4/2026", "Tồn tại, vướng mắc", "Nhiệm vụ tháng 5/2026", "Đơn vị chủ trì")
+        + row("I", "BẦU CỬ VÀ CHÍNH QUYỀN")
+        + row("1", "Cuộc bầu cử", "Ngày 15/3/2026, 21.430/21.486 cử tri đi bầu, đạt 99,74%", "Tổng kết công tác bầu cử ngày 10/4", "", "", "Ủy ban bầu cử")
+        + row("2", "Lắp đèn chiếu sáng tuyến Ven Kênh Xáng", "", "Đã lắp 40/45 bộ đèn", "Nhà thầu chậm vật tư", "Lắp 05 bộ đèn còn lại, nghiệm thu đưa vào sử dụng", "Phòng Kinh tế")
+        + "\nII. TỒN TẠI, HẠN CHẾ\n\nTiến độ lắp đặt đèn chiếu sáng còn chậm.\n"
+    )
+    assert [(it.role, it.months, it.text) for it in doc.items if it.role in {"result", "task"}] == [
+        ("result", ("2026-03",), "Ngày 15/3/2026, 21.430/21.486 cử tri đi bầu, đạt 99,74%"),
+        ("result", ("2026-04",), "Tổng kết công tác bầu cử ngày 10/4"),
+        ("result", ("2026-04",), "Đã lắp 40/45 bộ đèn"),
+        ("task", ("2026-05",), "Lắp 05 bộ đèn còn lại, nghiệm thu đưa vào sử dụng"),
+    ]
+
+
+def test_a_calendar_of_the_months_work_names_the_month_planned() -> None:
+    """Hand NC: "về kết quả công tác tháng 4, tháng 5 và lịch công tác tháng 6 năm 2026" plans June."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ĐẢNG ỦY XÃ TÀ SÌNH\nSố 131-TB/ĐU\nTà Sình, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY\n"
+                     "về kết quả công tác tháng 4, tháng 5 và lịch công tác tháng 6 năm 2026\n\nI. KẾT QUẢ\n\nThu ngân sách đạt 1,2 tỷ đồng.\n")
+    assert (doc.header.reported_months, doc.header.planned_months) == (("2026-04", "2026-05"), ("2026-06",))
