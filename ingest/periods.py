@@ -420,6 +420,26 @@ def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[t
     return (), ()
 
 
+def _opening_results(lines: list[str], date: str | None, planned: tuple[tuple[int | None, int], ...]) -> tuple[tuple[int | None, int], ...]:
+    """The months whose results the opening announces in a sentence closing on its colon (:func:`_opening_periods`' lines),
+    when the last of them is one to three months before the first month ``planned``; else none.
+
+    >>> _opening_results(["Do tập trung cho Tết và cuộc bầu cử, UBND xã không ban hành văn bản triển khai nhiệm vụ tháng 3/2026; nay "
+    ...                   "UBND xã thông tin kết quả tháng 02 và tháng 3/2026 như sau:"], "2026-03-31", ((2026, 4),))
+    ((2026, 2), (2026, 3))
+    """
+    prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
+    for line in prose[:2]:
+        for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
+            if not sentence.rstrip().endswith(":"):
+                continue  # (only a sentence that announces what follows: "... sẽ được đánh giá tại kỳ sau" announces nothing)
+            sentence = _ASIDE.sub(" ", sentence)
+            for kind, sp in _classify(absolute_months(sentence, date)):
+                if kind == "result" and 1 <= (planned[0][1] - sp.months[-1][1]) % 12 <= 3:
+                    return sp.months
+    return ()
+
+
 def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     """The months a document reports on and the months it plans.
 
@@ -511,6 +531,11 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         if o_rep and ((meeting and not wider) or not reported):
             reported = o_rep
             planned = planned or o_pla
+        elif not reported and planned:
+            # a letter that plans its month in the title and says in its opening which months its results cover ("... không
+            # ban hành văn bản triển khai nhiệm vụ tháng 3/2026; nay UBND xã thông tin kết quả tháng 02 và tháng 3/2026 như
+            # sau:", hand OC): the months reported, when they come just before the month planned
+            reported = _opening_results(lines, date, planned)
     if not planned:
         # the plan's lead phrase: "Trong tháng 9/2025, tập trung thực hiện ..."
         for line in lines:

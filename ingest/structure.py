@@ -165,6 +165,11 @@ _DECIDES = re.compile(
     r"(?:(?: (?:nhu sau|cac noi dung sau|mot so noi dung sau))?[ ]*:?"
     # "Tháng 5, Thường trực Đảng ủy yêu cầu tập trung:", "... yêu cầu tập trung làm tốt một số nội dung sau:"
     r"|(?: (?:tap trung|thuc hien|lam tot|quan tam|chu trong|chi dao))+(?: [a-z]+){0,6}[ ]*:?)[ ]*$")
+#: a lead-in asking bodies to carry out the points after it, its addressees between (hand OC): "Chủ tịch Ủy ban nhân dân xã
+#: đề nghị các đơn vị thực hiện một số nội dung sau:", "... yêu cầu các ban, ngành, đoàn thể tập trung làm tốt những việc sau:"
+_ASKS_FOR_POINTS = re.compile(
+    r"\b(?:de nghi|yeu cau|giao|chi dao)\b(?: [^ ]+){0,12}? (?:thuc hien|trien khai|tap trung|lam tot|quan tam)"
+    r"(?: [^ ]+){0,4}? (?:cac|mot so|nhung) (?:noi dung|viec|cong viec|van de)(?: trong tam| chu yeu| cu the)? (?:sau|nhu sau)[ ]*:[ ]*$")
 _CLOSING = re.compile(
     r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho)
         # "Giao Văn phòng Đảng ủy theo dõi, đôn đốc ...": the office, the inspection committee or the standing
@@ -258,7 +263,7 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
         hits = [h for h in hits if h[1] != "other" or not f.startswith(("muc tieu", "muc dich", "quan diem"), h[0])]
     if not hits:
         # "2. Thường trực Đảng ủy thống nhất:", "Ban Thường vụ yêu cầu:" open the decisions: tasks
-        return "task" if _DECIDES.search(f) else None
+        return "task" if _DECIDES.search(f) or _ASKS_FOR_POINTS.search(f) else None
     if lead_in:
         # a sentence's last keyword is what it announces: "Trong tháng 8, ... đã bám sát nhiệm vụ, đạt
         # một số kết quả:" opens results; "Trên cơ sở kết quả đạt được, ... thực hiện các nhiệm vụ sau:"
@@ -1136,6 +1141,8 @@ def _tracking_columns(cells: Sequence[str], cols: Sequence[str], result_cell: in
     return [(k, "result", cells[k].strip()) for k in results] + [(plans[0], "task", cells[plans[0]].strip())]
 
 
+#: a paragraph's opening month, in a lead-in that opens it (folded): "Tháng 02/2026, trọng tâm là tổ chức Tết ..., kết quả:"
+_PARAGRAPH_MONTH = re.compile(r"(?P<month>(?:trong )?thang \d{1,2}(?:/\d{4}| nam \d{4})?)[ ]*,[^.:;\n]{0,160}:")
 #: the path of a table's row ("PL.r3", "III.r12")
 _ROW_PATH = re.compile(r"(?:^|\.)r\d+$")
 
@@ -1280,6 +1287,12 @@ def parse_items(text: str, header: Header) -> list[Item]:
         spans: list[tuple[int, int]], role: str, path: str, node_key: int, n_sentences: int, month_src: str | None, section: str | None,
         gives: bool = False, mixed: bool = False,
     ) -> None:
+        if role == "result" and spans:
+            # a paragraph of results whose lead-in opens on its month ("Tháng 02/2026, trọng tâm là tổ chức Tết ..., kết quả:
+            # ... Tết Nguyên đán diễn ra ...", hand OC): each of its sentences reports that month
+            om = _PARAGRAPH_MONTH.match(folded, text.rfind("\n", 0, spans[0][0]) + 1)  # (its line's start: a lead-in may precede)
+            if om is not None:
+                month_src = text[om.start("month") : om.end("month")]
         limits = False  # "Tuy nhiên, vẫn còn một số hạn chế: A chưa ... B còn ..." holds limitations to its end
         ahead = False  # "... Trong tháng tới, X. Y." after a field's results: the rest of its paragraph is its tasks
         # a field's paragraph of what was done and what to do, one sentence each: the sentences read together
@@ -1521,7 +1534,14 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # the header row of a table pasted from Word ("Chỉ tiêu | Kế hoạch năm | Thực hiện tháng | Tỷ lệ")
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
-            lead = _inline_leadin(line) if current_role() == "other" or stack[-1].inline else None
+            month_lead = current_role() == "result" and _PARAGRAPH_MONTH.match(f) is not None
+            lead = _inline_leadin(line) if current_role() == "other" or stack[-1].inline or month_lead else None
+            if lead is not None and lead[1] == current_role() and month_lead:
+                # "Tháng 02/2026, trọng tâm là tổ chức Tết ..., kết quả: Ngày 27/02/2026, ..." among the results (hand OC): the
+                # month's lead-in is no result, what follows it is
+                add(ps, ps + lead[0], "other", path_of(), stack[-1].uid, False)
+                add(ps + lead[0], pe, current_role(), path_of(), stack[-1].uid, False)
+                continue
             if lead is not None and lead[1] == current_role():
                 lead = None  # "Các Chương trình mục tiêu quốc gia: ..." outside any part: a sentence, not a lead-in
             if lead is not None:

@@ -1333,3 +1333,33 @@ def test_a_calendar_of_the_months_work_names_the_month_planned() -> None:
     doc = parse_text("ĐẢNG ỦY XÃ TÀ SÌNH\nSố 131-TB/ĐU\nTà Sình, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY\n"
                      "về kết quả công tác tháng 4, tháng 5 và lịch công tác tháng 6 năm 2026\n\nI. KẾT QUẢ\n\nThu ngân sách đạt 1,2 tỷ đồng.\n")
     assert (doc.header.reported_months, doc.header.planned_months) == (("2026-04", "2026-05"), ("2026-06",))
+
+
+def test_a_communes_letter_reports_two_months_and_asks_for_points() -> None:
+    """Hand OC: a công văn that plans April in its subject line, says in its opening that it reports February and March
+    ("... không ban hành văn bản triển khai nhiệm vụ tháng 3/2026; nay UBND xã thông tin kết quả tháng 02 và tháng 3/2026 như
+    sau:"), gives each month a paragraph opening on it ("Tháng 02/2026, trọng tâm là ..., kết quả: ...") and asks for its
+    points without naming them tasks ("... đề nghị các đơn vị thực hiện một số nội dung sau:")."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nXÃ PHƯỚC LONG THẠNH\n-------\nSố: 368/UBND-VP\nV/v triển khai nhiệm vụ trọng tâm tháng 4 năm 2026\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nPhước Long Thạnh, ngày 31 tháng 3 năm 2026\n\n"
+        "Kính gửi:\n- Các ban, ngành, đoàn thể xã;\n- Trưởng các ấp.\n\n"
+        "Do tập trung cho Tết Nguyên đán và cuộc bầu cử, UBND xã không ban hành văn bản triển khai nhiệm vụ tháng 3/2026; nay UBND "
+        "xã thông tin kết quả tháng 02 và tháng 3/2026 như sau:\n\n"
+        "Tháng 02/2026, trọng tâm là tổ chức Tết và các bước chuẩn bị bầu cử, kết quả: Ngày 27/02/2026, xã tổ chức Lễ giao nhận "
+        "quân, bàn giao đủ 22/22 tân binh. Tết Nguyên đán diễn ra an toàn, không có cháy nổ.\n\n"
+        "Tháng 3/2026, toàn xã tập trung cho ngày bầu cử, kết quả: Cuộc bầu cử diễn ra an toàn, tỷ lệ cử tri đi bầu đạt 99,62%.\n\n"
+        "Để hoàn thành nhiệm vụ tháng 4, Chủ tịch Ủy ban nhân dân xã đề nghị các đơn vị thực hiện một số nội dung sau:\n\n"
+        "1. Phòng Kinh tế đôn đốc thu ngân sách, phấn đấu lũy kế đạt 30% dự toán năm.\n"
+        "2. Công an xã bảo đảm an ninh trật tự dịp lễ 30/4.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
+    assert (doc.header.reported_months, doc.header.planned_months) == (("2026-02", "2026-03"), ("2026-04",))
+    assert [(it.role, it.period, it.text) for it in doc.items if it.role in {"result", "task"}] == [
+        ("result", "2026-02", "Ngày 27/02/2026, xã tổ chức Lễ giao nhận quân, bàn giao đủ 22/22 tân binh."),
+        ("result", "2026-02", "Tết Nguyên đán diễn ra an toàn, không có cháy nổ."),
+        ("result", "2026-03", "Cuộc bầu cử diễn ra an toàn, tỷ lệ cử tri đi bầu đạt 99,62%."),
+        ("task", "2026-04", "Phòng Kinh tế đôn đốc thu ngân sách, phấn đấu lũy kế đạt 30% dự toán năm."),
+        ("task", "2026-04", "Công an xã bảo đảm an ninh trật tự dịp lễ 30/4."),
+    ]
