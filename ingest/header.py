@@ -922,6 +922,39 @@ def _plain_marks(text: str) -> str:
     return _MARKS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: a field of an e-mail's header, as a mail client prints or a clerk pastes it: "Tiêu đề: ...", "Từ: ...", "Ngày gửi: ..."
+_MAIL_FIELD = re.compile(
+    r"^(?P<key>Tiêu đề|Chủ đề|Subject|Từ|From|Ngày gửi|Thời gian gửi|Date|Sent|Gửi|Đến|To|CC|Cc|BCC|Bcc)[ ]*:[ ]*(?P<value>.*)$")
+_SIGN_OFF = re.compile(r"^(?:Trân trọng|Trân trọng cảm ơn|Kính thư|Thân ái|Thân chào|Best regards|Regards)[ ]*[,.!]?$")
+_MAIL_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+
+
+def _mail_header(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, int] | None:
+    """An e-mail's header fields at the top of a text: ``(subject, date sent, end of the fields)``, or None when the text
+    does not open on a subject and a sender, a date or a recipient.
+
+    >>> t = "Tiêu đề: Báo cáo nhanh tháng 02, dự kiến công việc tháng 3/2026\\nTừ: Hà <ha@x.vn>\\nNgày gửi: thứ Sáu, 27/02/2026, 17:10\\n\\nKính gửi anh chị,"
+    >>> _mail_header(t, _lines(t)[:5])
+    ('Báo cáo nhanh tháng 02, dự kiến công việc tháng 3/2026', '2026-02-27', 117)
+    """
+    fields: dict[str, str] = {}
+    end = 0
+    for _s, e, line in head[:12]:
+        m = _MAIL_FIELD.match(line.strip())
+        if m is None:
+            if fields and line.strip():
+                break
+            continue
+        fields[fold(m.group("key")).lower()] = m.group("value").strip()
+        end = e
+    subject = fields.get("tieu de") or fields.get("chu de") or fields.get("subject")
+    if not subject or not any(k in fields for k in ("tu", "from", "ngay gui", "thoi gian gui", "date", "sent", "gui", "den", "to")):
+        return None
+    sent = next((fields[k] for k in ("ngay gui", "thoi gian gui", "date", "sent") if k in fields), "")
+    d = _MAIL_DATE.search(sent)
+    return subject, _iso(d.group("y"), d.group("m"), d.group("d")) if d else None, end
+
+
 def parse_header(text: str) -> Header:
     """Read the header fields of a normalised document text.
 
@@ -944,6 +977,16 @@ def parse_header(text: str) -> Header:
         # a date written only above the signature ("Hòn Mây, ngày 05 tháng 5 năm 2026 / T/M BAN THƯỜNG VỤ")
         tail_place, date, _ = _place_date(text, lines[-30:])
         place = place or tail_place
+    mail = _mail_header(text, head)
+    if mail is not None:
+        # a clerk's e-mail (hand PC): its subject is the title, the day it was sent the date; the body follows its fields
+        title = title or mail[0]
+        date = date or mail[1]
+        body_start = max(body_start, mail[2])
+        if body_end is None:
+            # ... and its body ends at the sign-off ("Trân trọng,", then the clerk's name, office and phone)
+            sign_off = next((s for s, _e, line in reversed(lines) if _SIGN_OFF.match(line.strip()) and s > body_start), None)
+            body_end = sign_off
     attached_to, appendix, appendix_spans = _appendix_or_parent(text, head, doc_type, number, symbol)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]
@@ -951,6 +994,8 @@ def parse_header(text: str) -> Header:
         date = date or appendix["date"]
     own_spans = [span for span in (so_span, rec_span) if span] + appendix_spans
     issuer, unit, province = _issuer_block(text, head, of_line, collective, place, doc_type, appendix.get("issuer"), body_start)
+    if mail is not None and unit is None:
+        unit = _unit_from_body(text, place)  # (its ward named in its body or its sign-off: "Văn phòng HĐND-UBND phường An Trạch")
     periods = document_periods(title, text[body_start : body_end or len(text)], date)
     return Header(
         doc_type=doc_type,

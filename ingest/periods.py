@@ -260,13 +260,14 @@ def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] 
 
 
 # "tại cuộc họp giao ban tháng 5", "Hội nghị thường kỳ tháng 8": a monthly meeting reviews its month
-_RESULT_KEYS = ("ket qua", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky")
+# ("báo cáo nhanh KQ tháng 6 - dự kiến CV tháng 7": a clerk's e-mail, hand PC)
+_RESULT_KEYS = ("ket qua", "kq ", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky")
 # "về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8" reviews July; "về lãnh đạo thực hiện nhiệm vụ
 # tháng 9", dated in August, plans September: which one, the rest of the title or the date says (document_periods)
 _EITHER_KEYS = ("thuc hien nhiem vu", "lanh dao thuc hien")
 # ("lịch công tác tháng 6": a calendar of the month's work, hand NC)
 _TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "lich cong tac", "trong tam", "viec can lam", "can tap trung",
-              "chuong trinh hanh dong")
+              "chuong trinh hanh dong", "du kien")
 # a heading or a title line, where a period says what a whole section is about
 _HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
 _UPPER = re.compile(r"^[^a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")

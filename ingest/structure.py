@@ -127,6 +127,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("ke hoach thuc hien nhiem vu", "task"),
     ("chuong trinh cong tac", "task"),  # "IV. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 6/2026": the month's programme
     ("lich cong tac", "task"),
+    # "3. Dự kiến công việc tháng 3/2026:", "III. DỰ KIẾN CÔNG VIỆC THÁNG 7" of a clerk's e-mail (hand PC)
+    ("du kien cong viec", "task"),
     # "II. Ý KIẾN CHỈ ĐẠO", "II. KẾT LUẬN, CHỈ ĐẠO" of a meeting's notice: the work it gives (in a heading only)
     ("y kien chi dao", "task"),
     ("ket luan, chi dao", "task"),

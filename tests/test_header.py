@@ -105,3 +105,22 @@ def test_signer_of_synthetic_ward_committee() -> None:
 )
 def test_org_case(upper: str, expected: str) -> None:
     assert org_case(upper) == expected
+
+
+def test_a_clerks_e_mail_has_its_subject_date_unit_and_body() -> None:
+    """Hand PC: a clerk's plain-text e-mail — no formal header: the subject line is the title and names the months, the day
+    it was sent is the date, the ward is named in its sign-off, and the body ends at "Trân trọng,"."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "Tiêu đề: V/v báo cáo nhanh KQ tháng 6 - dự kiến CV tháng 7/2026\nTừ: Lê Minh Khoa <khoa.lm@antrach.lamgiang.gov.vn>\n"
+        "Ngày gửi: thứ Hai, 29/06/2026, 10:32\nGửi: TT Đảng ủy; TT HĐND; lãnh đạo UBND phường\n\nKính gửi các anh, chị lãnh đạo,\n\n"
+        "Văn phòng xin báo cáo nhanh kết quả tháng 6 và dự kiến công việc tháng 7/2026 như sau:\n\nI. KẾT QUẢ THÁNG 6\n"
+        "1) Thu ngân sách tháng 6 được 4,1 tỷ đồng.\n\nII. DỰ KIẾN CÔNG VIỆC THÁNG 7\n1) Tổ chức Ngày hội gia đình 28/6.\n\n"
+        "Trân trọng,\nLê Minh Khoa\nVăn phòng HĐND-UBND phường An Trạch\nĐT: 0988 516 274\n"
+    )
+    h = doc.header
+    assert (h.unit, h.date, h.reported_months, h.planned_months) == ("phường An Trạch", "2026-06-29", ("2026-06",), ("2026-07",))
+    assert [(it.role, it.text) for it in doc.items if it.role in {"result", "task"}] == [
+        ("result", "Thu ngân sách tháng 6 được 4,1 tỷ đồng."), ("task", "Tổ chức Ngày hội gia đình 28/6."),
+    ]

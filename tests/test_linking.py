@@ -547,7 +547,6 @@ SERIES_FLOORS = [
     ("test-hand-gd", "follow_through", 0.91), ("test-hand-gd", "carry_over", 0.87), ("test-hand-gd", "gaps", 0.87),
     ("test-hand-hd", "follow_through", 0.90), ("test-hand-hd", "carry_over", 0.84), ("test-hand-hd", "gaps", 0.55),
     ("test-hand-id", "follow_through", 0.92), ("test-hand-id", "carry_over", 0.84), ("test-hand-id", "gaps", 0.85),
-    ("test-hand-jd", "follow_through", 0.53), ("test-hand-jd", "carry_over", 0.52), ("test-hand-jd", "gaps", 0.45),
     ("test-hand-kd", "follow_through", 0.91), ("test-hand-kd", "carry_over", 0.86), ("test-hand-kd", "gaps", 0.87),
     ("test-hand-ld", "follow_through", 0.92), ("test-hand-ld", "carry_over", 0.86), ("test-hand-ld", "gaps", 0.83),
 ]
