@@ -922,6 +922,39 @@ def _plain_marks(text: str) -> str:
     return _MARKS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: a web portal's masthead line over an article: "Cổng Thông tin điện tử phường An Lạc Đông - Thứ Sáu, 27/02/2026"
+_PORTAL_LINE = re.compile(
+    r"^(?:Cổng|Trang)[ ]+(?:[Tt]hông tin[ ]+)?(?:điện tử|ĐIỆN TỬ|Thông tin điện tử)?[ ]*(?P<org>[^-–|]{3,80}?)[ ]*[-–|][ ]*"
+    r"(?:[Tt]hứ[ ]+\w+|[Cc]hủ [Nn]hật)?[ ,]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
+#: an article's source line at its end: "Nguồn: Văn phòng Đảng ủy phường An Lạc Đông"
+_SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)[ ]*:[ ]*\S")
+
+
+def is_portal_article(text: str) -> bool:
+    """Whether a normalised text opens on a web portal's masthead line (:data:`_PORTAL_LINE`): an article on a meeting."""
+    first = text.lstrip()[:200].split("\n", 1)[0]
+    return first[:5] in ("Cổng ", "Trang") and _PORTAL_LINE.match(first.strip()) is not None
+
+
+def _portal_header(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, str | None, int] | None:
+    """A portal article's masthead: ``(headline, date, unit, end of the headline)``, or None when the text does not open on
+    a masthead line.
+
+    >>> t = "Cổng Thông tin điện tử phường An Lạc Đông - Thứ Sáu, 27/02/2026\\n\\nPhường An Lạc Đông: Dồn sức cho cuộc bầu cử\\n\\nALĐ - Sáng 26/2, ..."
+    >>> _portal_header(t, _lines(t)[:6])
+    ('Phường An Lạc Đông: Dồn sức cho cuộc bầu cử', '2026-02-27', 'phường An Lạc Đông', 108)
+    """
+    first = next(((s, e, line) for s, e, line in head[:3] if line.strip()), None)
+    if first is None:
+        return None
+    m = _PORTAL_LINE.match(first[2].strip())
+    if m is None:
+        return None
+    headline = next(((s, e, line) for s, e, line in head if s > first[1] and line.strip()), None)
+    return (headline[2].strip() if headline else None, _iso(m.group("y"), m.group("m"), m.group("d")), _unit_from_org(m.group("org")),
+            headline[1] if headline else first[1])
+
+
 #: a field of an e-mail's header, as a mail client prints or a clerk pastes it: "Tiêu đề: ...", "Từ: ...", "Ngày gửi: ..."
 _MAIL_FIELD = re.compile(
     r"^(?P<key>Tiêu đề|Chủ đề|Subject|Từ|From|Ngày gửi|Thời gian gửi|Date|Sent|Gửi|Đến|To|CC|Cc|BCC|Bcc)[ ]*:[ ]*(?P<value>.*)$")
@@ -977,6 +1010,18 @@ def parse_header(text: str) -> Header:
         # a date written only above the signature ("Hòn Mây, ngày 05 tháng 5 năm 2026 / T/M BAN THƯỜNG VỤ")
         tail_place, date, _ = _place_date(text, lines[-30:])
         place = place or tail_place
+    portal = _portal_header(text, head) if doc_type is None and number is None else None
+    if portal is not None:
+        # a web portal's article on the meeting (hand PA): its masthead line gives the date and the unit, its headline the
+        # title; the body runs from the lead to the byline and its source ("Nguồn: Văn phòng Đảng ủy phường ...")
+        title = portal[0]
+        date = date or portal[1]
+        body_start = max(body_start, portal[3])
+        byline = next((s for s, _e, line in reversed(lines) if _SOURCE_LINE.match(line.strip()) and s > body_start), None)
+        if byline is not None:
+            prev = [ln for ln in lines if ln[1] < byline and ln[2].strip()]
+            # (the author's name on the line above the source)
+            body_end = prev[-1][0] if prev and len(prev[-1][2].split()) <= 8 and not prev[-1][2].rstrip().endswith((".", ":", ";", "”")) else byline
     mail = _mail_header(text, head)
     if mail is not None:
         # a clerk's e-mail (hand PC): its subject is the title, the day it was sent the date; the body follows its fields
@@ -994,6 +1039,8 @@ def parse_header(text: str) -> Header:
         date = date or appendix["date"]
     own_spans = [span for span in (so_span, rec_span) if span] + appendix_spans
     issuer, unit, province = _issuer_block(text, head, of_line, collective, place, doc_type, appendix.get("issuer"), body_start)
+    if portal is not None and unit is None:
+        unit = portal[2]
     if mail is not None and unit is None:
         unit = _unit_from_body(text, place)  # (its ward named in its body or its sign-off: "Văn phòng HĐND-UBND phường An Trạch")
     periods = document_periods(title, text[body_start : body_end or len(text)], date)

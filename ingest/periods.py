@@ -291,8 +291,17 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
         hits += [(segment.find(k), "task") for k in _TASK_KEYS if k in segment]
         hits += [(segment.find(k), "either") for k in _EITHER_KEYS if k in segment]
         if hits:
-            # the first keyword since the last period speaks for it: "kết quả thực hiện nhiệm vụ tháng 11"
+            # the first keyword since the last period speaks for it: "kết quả thực hiện nhiệm vụ tháng 11"; after a "và", the
+            # first keyword of what follows it: "đánh giá kết quả công tác trong tháng và thống nhất các nhiệm vụ trọng tâm
+            # tháng 3/2026" (hand PA)
             kind = min(hits)[1]
+            joined = segment.rfind(" va ")
+            if joined > 0:
+                tail = segment[joined:]
+                tail_hits = [(tail.find(k), r) for keys, r in ((_RESULT_KEYS, "result"), (_TASK_KEYS, "task"), (_EITHER_KEYS, "either"))
+                             for k in keys if k in tail]
+                if tail_hits:
+                    kind = min(tail_hits)[1]
         elif out and _JOINED.fullmatch(segment):
             # "quý III và tháng 10": one period of two parts
             k, last = out[-1]

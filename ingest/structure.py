@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ingest import sentence_role
+from ingest.header import is_portal_article
 from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
 from ingest.periods import MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
@@ -193,7 +194,7 @@ _CLOSING = re.compile(
     re.X,
 )
 _LIMITATION_SENTENCE = re.compile(
-    r"^(?:(?:tuy nhien|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b"
+    r"^(?:(?:tuy nhien|tuy vay|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b"
     # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
     r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
 )
@@ -597,9 +598,20 @@ _REMARKS = re.compile(r"\by kien (?:tham gia|thao luan|phat bieu|dong gop)\b")
 _PROCEDURE = re.compile(
     r"\b(?:(?:dong chi )?chu tri (?:cuoc hop |hoi nghi )?(?:thong qua|neu|quan triet) (?:chuong trinh|muc dich|noi dung cuoc hop)"
     r"|(?:hoi nghi|cuoc hop) (?:da )?(?:nhat tri|thong nhat|thong qua) (?:voi )?chuong trinh)\b")
+#: the chair's words quoted among the work he gives (folded): "Đồng chí Bí thư nhấn mạnh: “Bầu cử là ...”" (hand PA)
+_QUOTES_THE_CHAIR = re.compile(r"\b(?:nhan manh|khang dinh|luu y|phat bieu)[ ]*:[ ]*[“\"]")
+#: where an article turns to the chair's conclusion (folded): "Phát biểu kết luận, ...", "Kết luận phiên họp, ...", "... yêu cầu
+#: trong tháng 4 cần tập trung ..."
+_CONCLUDES = re.compile(r"\b(?:phat bieu ket luan|ket luan (?:phien hop|hoi nghi|cuoc hop)|(?:yeu cau|de nghi) trong thang \d)")
+#: the office given the follow-up, as an article says it (folded): "Đồng chí Bí thư giao Văn phòng Đảng ủy theo dõi, đôn đốc"
+_FOLLOW_UP = re.compile(r"\bgiao van phong\b[^.;]{0,40}\b(?:theo doi|don doc|tong hop)\b")
+#: who chaired and attended a meeting, as an article says it (folded): "... chủ trì hội nghị; cùng dự có ..."
+_ATTENDANCE = re.compile(r"\b(?:chu tri hoi nghi|chu tri cuoc hop|cung du co|tham du co|du hoi nghi co)\b")
+#: an article's sentence that introduces the report it retells (folded)
+_INTRODUCES = ("theo bao cao", "bao cao cho biet", "bao cao neu ro")
 #: a meeting's chair weighing the month before the work he gives, under the conclusion's heading (hand LB): "Đồng chí Hà
 #: Văn Thịnh, Bí thư Đảng ủy xã, đánh giá cao tinh thần trách nhiệm của tập thể ..." (the praise, not a task)
-_CHAIR_PRAISES = re.compile(r"dong chi [^.;:]{0,120}?(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh|khen ngoi)\b")
+_CHAIR_PRAISES = re.compile(r"(?:(?:phat bieu ket luan|ket luan [^,.;]{0,30}), )?dong chi [^.;:]{0,120}?(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh|khen ngoi)\b")
 #: a lead-in that closes on a full stop: "Ban Thường vụ Đảng ủy thống nhất kết luận, yêu cầu tập trung lãnh đạo thực hiện
 #: các nội dung sau." (hand LB)
 _ANNOUNCES_POINTS = re.compile(
@@ -1187,6 +1199,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         start, end = 0, len(text)
 
     paragraphs: list[tuple[int, int]] = []
+    article = is_portal_article(text)  # a portal's article on the meeting, not the notice itself (hand PA)
     # the document folded once: fold() keeps every character's place, so a slice of it is the fold of the slice
     folded = fold(text)
     # the tasks (or results) set out in an appendix after the signature ("... các nhiệm vụ trọng tâm tháng 02 theo Phụ
@@ -1321,7 +1334,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
             elif r == "result" and (limits or _limitation_sentence(sentence, folded[ss:se])):
                 r = "limitation"
                 limits = True
-            if r == "task" and (_ANNOUNCES_POINTS.search(folded, ss, se) or _CHAIR_PRAISES.match(folded, ss, se)):
+            if article and r == "result" and folded.startswith(_INTRODUCES, ss):
+                r = "other"  # "Theo báo cáo, tháng 2 có kỳ nghỉ Tết ...": the article introduces the report it retells
+            if r == "task" and (_ANNOUNCES_POINTS.search(folded, ss, se) or _CHAIR_PRAISES.match(folded, ss, se)
+                                or _QUOTES_THE_CHAIR.search(folded, ss, se) or _FOLLOW_UP.search(folded, ss, se)):
                 r = "other"  # the chair's words over the work he gives, the lead-in to it
             if to_appendix and points_to_appendix(ss, se, r):
                 r = "other"  # "... theo Phụ lục kèm theo": the tasks (the results) are the appendix's
@@ -1650,6 +1666,27 @@ def parse_items(text: str, header: Header) -> list[Item]:
         # content line: the marker is part of the item text? No: the item starts after it.
         content_start = ps + body_at
         add(content_start, pe, current_role(), path_of(), node.uid, False)
+
+    if plan and article:
+        # a web portal's article on the meeting (hand PA): its prose before the conclusion's work is the month's results, as
+        # the report the article retells gave them — not its lead (the first paragraph), who attended, its subheads, a
+        # lead-in ending on its colon or a sentence that only introduces ("Theo báo cáo, ...")
+        first_task = next((k for k, entry in enumerate(plan) if entry[2] == "task"
+                           or (k > 0 and _CONCLUDES.search(folded, entry[0], entry[1]) is not None)), len(plan))
+        for k in range(first_task, len(plan)):
+            # the conclusion on: the work the chair gives (the chair's praise, a quote and the office's follow-up are none:
+            # emit tells them)
+            ps_k, pe_k, role_k, path_k, key_k, head_k, month_k, section_k = plan[k]
+            if role_k in ("other", "result") and not head_k and text[ps_k:pe_k].rstrip().endswith((".", ";", "”")):
+                plan[k] = (ps_k, pe_k, "task", path_k, key_k, head_k, month_k, section_k)
+        for k in range(1, first_task):
+            ps_k, pe_k, role_k, path_k, key_k, head_k, month_k, section_k = plan[k]
+            line_k = text[ps_k:pe_k].rstrip()
+            f_k = folded[ps_k:pe_k]
+            if role_k != "other" or head_k or line_k.endswith(":") or not line_k.endswith((".", ";", "”", ")")) \
+                    or _ATTENDANCE.search(f_k):
+                continue
+            plan[k] = (ps_k, pe_k, "result", path_k, key_k, head_k, month_k, section_k)
 
     # count sentences per node to decide on ".sN" suffixes (each paragraph split once)
     sentences: list[list[tuple[int, int]]] = []

@@ -1363,3 +1363,31 @@ def test_a_communes_letter_reports_two_months_and_asks_for_points() -> None:
         ("task", "2026-04", "Phòng Kinh tế đôn đốc thu ngân sách, phấn đấu lũy kế đạt 30% dự toán năm."),
         ("task", "2026-04", "Công an xã bảo đảm an ninh trật tự dịp lễ 30/4."),
     ]
+
+
+def test_a_portal_article_on_the_meeting_gives_results_and_the_chairs_tasks() -> None:
+    """Hand PA: a ward portal's article on the standing board's meeting — the masthead line gives the date and the ward, the
+    lead the months ("... họp phiên thường kỳ tháng 2 nhằm đánh giá kết quả công tác trong tháng và thống nhất các nhiệm vụ
+    trọng tâm tháng 3/2026"), the prose before the conclusion the results (not the lead, who attended, the subheads or "Theo
+    báo cáo, ..."), what follows "Phát biểu kết luận" the tasks (not the chair's praise, a quote or the office's follow-up);
+    the byline and the source are no part of the body."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "Cổng Thông tin điện tử phường An Lạc Đông - Thứ Sáu, 27/02/2026\n\nPhường An Lạc Đông: Dồn sức cho cuộc bầu cử\n\n"
+        "ALĐ - Sáng 26/2, Ban Thường vụ Đảng ủy phường An Lạc Đông họp phiên thường kỳ tháng 2 nhằm đánh giá kết quả công tác trong "
+        "tháng và thống nhất các nhiệm vụ trọng tâm tháng 3/2026.\n\nĐồng chí Trần Minh Khôi, Bí thư Đảng ủy phường chủ trì hội nghị; "
+        "cùng dự có các đồng chí trong Ban Thường vụ.\n\nTết an toàn, đầm ấm\n\nTheo báo cáo, tháng 2 có kỳ nghỉ Tết kéo dài. "
+        "Phường đã trao 1.145 suất quà Tết.\n\nTuy vậy, tiến độ thu ngân sách vẫn chưa đạt kế hoạch.\n\n"
+        "Phát biểu kết luận, đồng chí Bí thư ghi nhận những nỗ lực của các chi bộ trong tháng.\n\n"
+        "Đồng chí Bí thư yêu cầu trong tháng 3 cần tập trung vào các nhiệm vụ sau. Trước hết, tổ chức thành công cuộc bầu cử ngày 15/3.\n\n"
+        "Đồng chí Bí thư nhấn mạnh: “Bầu cử là nhiệm vụ chính trị trọng tâm.”\n\n"
+        "Đồng chí Bí thư giao Văn phòng Đảng ủy theo dõi, đôn đốc thực hiện.\n\nMinh Đức\nNguồn: Văn phòng Đảng ủy phường An Lạc Đông\n"
+    )
+    h = doc.header
+    assert (h.unit, h.date, h.reported_months, h.planned_months) == ("phường An Lạc Đông", "2026-02-27", ("2026-02",), ("2026-03",))
+    assert [(it.role, it.text) for it in doc.items if it.role in {"result", "limitation", "task"}] == [
+        ("result", "Phường đã trao 1.145 suất quà Tết."),
+        ("limitation", "Tuy vậy, tiến độ thu ngân sách vẫn chưa đạt kế hoạch."),
+        ("task", "Trước hết, tổ chức thành công cuộc bầu cử ngày 15/3."),
+    ]
