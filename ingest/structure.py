@@ -1676,17 +1676,16 @@ def parse_items(text: str, header: Header) -> list[Item]:
         for k in range(first_task, len(plan)):
             # the conclusion on: the work the chair gives (the chair's praise, a quote and the office's follow-up are none:
             # emit tells them)
-            ps_k, pe_k, role_k, path_k, key_k, head_k, month_k, section_k = plan[k]
-            if role_k in ("other", "result") and not head_k and text[ps_k:pe_k].rstrip().endswith((".", ";", "”")):
-                plan[k] = (ps_k, pe_k, "task", path_k, key_k, head_k, month_k, section_k)
+            entry = plan[k]
+            if entry[2] in ("other", "result") and not entry[5] and text[entry[0] : entry[1]].rstrip().endswith((".", ";", "”")):
+                plan[k] = (entry[0], entry[1], "task", *entry[3:])
         for k in range(1, first_task):
-            ps_k, pe_k, role_k, path_k, key_k, head_k, month_k, section_k = plan[k]
-            line_k = text[ps_k:pe_k].rstrip()
-            f_k = folded[ps_k:pe_k]
-            if role_k != "other" or head_k or line_k.endswith(":") or not line_k.endswith((".", ";", "”", ")")) \
-                    or _ATTENDANCE.search(f_k):
+            entry = plan[k]
+            line_k = text[entry[0] : entry[1]].rstrip()
+            if entry[2] != "other" or entry[5] or line_k.endswith(":") or not line_k.endswith((".", ";", "”", ")")) \
+                    or _ATTENDANCE.search(folded, entry[0], entry[1]):
                 continue
-            plan[k] = (ps_k, pe_k, "result", path_k, key_k, head_k, month_k, section_k)
+            plan[k] = (entry[0], entry[1], "result", *entry[3:])
 
     # count sentences per node to decide on ".sN" suffixes (each paragraph split once)
     sentences: list[list[tuple[int, int]]] = []
