@@ -406,11 +406,11 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
     f = _fold(text).lower()
     found: dict[str, set[int]] = defaultdict(set)
     keys = _stage_keys()
-    single, second = _stage_words()
+    single, pairs = _stage_words()
     words = _WORDS.findall(f)
     # the keys the item holds: its words that are keys, and its pairs of adjacent words that are keys
     held: set[str | tuple[str, ...]] = set(single.intersection(words))
-    held.update(_stage_pairs().intersection(zip(words, words[1:], strict=False)))
+    held.update(pairs.intersection(zip(words, words[1:], strict=False)))
     for key in held:
         for pid, k, rx in keys[key]:
             if k not in found[pid] and rx.search(f):
@@ -423,19 +423,10 @@ def procedure_spans(text: str) -> dict[str, tuple[int, int]]:
 
 
 @functools.cache
-def _stage_words() -> tuple[set[str], dict[str, frozenset[str]]]:
-    """:func:`_stage_keys` as (its one-word keys, each first word of a two-word key -> the second words)."""
-    second: dict[str, set[str]] = defaultdict(set)
-    for key in _stage_keys():
-        if isinstance(key, tuple):
-            second[key[0]].add(key[1])
-    return {k for k in _stage_keys() if isinstance(k, str)}, {w: frozenset(v) for w, v in second.items()}
-
-
-@functools.cache
-def _stage_pairs() -> frozenset[tuple[str, ...]]:
-    """:func:`_stage_keys`'s two-word keys."""
-    return frozenset(k for k in _stage_keys() if isinstance(k, tuple))
+def _stage_words() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """:func:`_stage_keys` as (its one-word keys, its two-word keys)."""
+    keys = _stage_keys()
+    return frozenset(k for k in keys if isinstance(k, str)), frozenset(k for k in keys if isinstance(k, tuple))
 
 
 @functools.cache
@@ -941,18 +932,6 @@ class _Scorer:
     def _body_at(self, lp: np.ndarray, rp: np.ndarray) -> np.ndarray:
         bodies = self._tags[0]
         return (bodies[lp] @ bodies[rp].T) > 0
-
-    def target_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        """1 where a left item's target percentage is near one of the right item's percentages (:func:`_near_target`)."""
-        return self._flags(self._places_of(left), self._places_of(right), "percents", _near_target)
-
-    def event_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        """1 where both items mark the same day's event (:func:`_event_days`)."""
-        return self._flags(self._places_of(left), self._places_of(right), "events", _share_any)
-
-    def quoted_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        """1 where both items quote a name and no name of one is a name of the other (:func:`_other_quoted`)."""
-        return self._flags(self._places_of(left), self._places_of(right), "quoted", _other_quoted)
 
     def _flags(self, lp: np.ndarray, rp: np.ndarray, reading: str, hit: Any) -> np.ndarray:
         """1 where ``hit(left item's reading, right item's reading)``, tried only for the items whose reading is not

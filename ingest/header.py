@@ -962,6 +962,12 @@ _SIGN_OFF = re.compile(r"^(?:Trân trọng|Trân trọng cảm ơn|Kính thư|Th
 _MAIL_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 
 
+def _last_line_start(lines: Sequence[Line], pattern: re.Pattern[str], after: int) -> int | None:
+    """Where the last line after ``after`` that ``pattern`` matches (stripped) starts: an article's source line, a mail's
+    sign-off."""
+    return next((s for s, _e, line in reversed(lines) if s > after and pattern.match(line.strip())), None)
+
+
 def _mail_header(text: str, head: Sequence[Line]) -> tuple[str | None, str | None, int] | None:
     """An e-mail's header fields at the top of a text: ``(subject, date sent, end of the fields)``, or None when the text
     does not open on a subject and a sender, a date or a recipient.
@@ -1017,7 +1023,7 @@ def parse_header(text: str) -> Header:
         title = portal[0]
         date = date or portal[1]
         body_start = max(body_start, portal[3])
-        byline = next((s for s, _e, line in reversed(lines) if _SOURCE_LINE.match(line.strip()) and s > body_start), None)
+        byline = _last_line_start(lines, _SOURCE_LINE, body_start)
         if byline is not None:
             prev = [ln for ln in lines if ln[1] < byline and ln[2].strip()]
             # (the author's name on the line above the source)
@@ -1030,8 +1036,7 @@ def parse_header(text: str) -> Header:
         body_start = max(body_start, mail[2])
         if body_end is None:
             # ... and its body ends at the sign-off ("Trân trọng,", then the clerk's name, office and phone)
-            sign_off = next((s for s, _e, line in reversed(lines) if _SIGN_OFF.match(line.strip()) and s > body_start), None)
-            body_end = sign_off
+            body_end = _last_line_start(lines, _SIGN_OFF, body_start)
     attached_to, appendix, appendix_spans = _appendix_or_parent(text, head, doc_type, number, symbol)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]

@@ -26,7 +26,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -311,13 +311,20 @@ def _join_wrapped(text: str) -> str:
     'quy định tại Điều 3 và\\n- a của\\n1 theo b'
     """
     pattern = _WRAPPED_LINE_TRIMMED
+    return _spaces_at(text, (c.start() for c in _WRAPPED_LINE_BREAK.finditer(text) if pattern.match(text, c.start())))
+
+
+def _spaces_at(text: str, breaks: Iterable[int]) -> str:
+    """``text`` with a space for each of its line breaks at ``breaks`` (in text order): the lines they end joined.
+
+    >>> _spaces_at("a\\nb\\nc", [1, 3])
+    'a b c'
+    """
     parts: list[str] = []
     last = 0
-    for c in _WRAPPED_LINE_BREAK.finditer(text):
-        i = c.start()
-        if pattern.match(text, i):
-            parts += (text[last:i], " ")
-            last = i + 1
+    for i in breaks:
+        parts += (text[last:i], " ")
+        last = i + 1
     if not parts:
         return text
     parts.append(text[last:])
@@ -838,9 +845,8 @@ _STRAY_MARK = re.compile(r"^(?:[|.][ ]+(?=[^\s|.])|[—–•][ ]+(?=\(\d{1,2}\)
 #: a sentence a scan broke over two lines (hand MA): a long line that stops without its full stop, the next opening on a
 #: small letter ("... tình trạng họp chợ tạm dưới" / "lòng đường cơ bản được chấm dứt.")
 _BROKEN_LINE = re.compile(r"(?<=[^\s.:;!?…)\"”»])\n(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
-#: where :data:`_STRAY_MARK` can match: a line that opens on one of its marks
-_STRAY_FIRSTS = "|.—–•"
-_STRAY_START = re.compile(r"\n[|.—–•]")
+#: :data:`_STRAY_MARK` after a line break (:func:`after_break`: a search that skips to the line breaks)
+_STRAY_MARK_AFTER_BREAK = after_break(_STRAY_MARK)
 #: how much of a notice's start holds its header, where the ward's word is set right
 _OCR_HEAD = 1500
 #: the pairs of letters the misspelt ward's word holds (a notice without any needs no search)
@@ -882,33 +888,20 @@ def ocr_litter(text: str) -> str:
     """
     # (each pattern tried only where it can match: the line starts that open on a stray mark, the spellings of the
     # ward's word, the line breaks before a small letter; a search of the whole notice for each was 0.5 ms)
-    strays = [m.start() + 1 for m in _STRAY_START.finditer(text)]
-    if text[:1] in _STRAY_FIRSTS:
-        strays.insert(0, 0)
-    if strays:
-        cut: list[str] = []
-        last = 0
-        for at in strays:
-            m = _STRAY_MARK.match(text, at)
-            if m is not None and "|" not in _line_from(text, m.end()):  # (a table's row keeps its bar)
-                cut.append(text[last:at])
-                last = m.end()
-        if cut:
-            text = "".join(cut) + text[last:]
+    cut: list[str] = []
+    last = 0
+    for m in at_line_starts(_STRAY_MARK, _STRAY_MARK_AFTER_BREAK, text):
+        if "|" not in _line_from(text, m.end()):  # (a table's row keeps its bar)
+            cut.append(text[last : m.start()])
+            last = m.end()
+    if cut:
+        text = "".join(cut) + text[last:]
     head = text[:_OCR_HEAD]  # (the unit is read in the header: the word set right there, as cheaply as it can be)
     if any(w in head for w in _OCR_WARD_PAIRS):
         text = _OCR_WARD.sub(_ward_word, head) + text[_OCR_HEAD:]
-    parts: list[str] = []
-    last = 0
-    for m in _BREAK_BEFORE_SMALL.finditer(text):
-        i = m.start()
-        if i > 0 and text[i - 1] not in _NOT_BROKEN and i - (text.rfind("\n", 0, i) + 1) >= _BROKEN_LINE_MIN:
-            parts += (text[last:i], " ")
-            last = i + 1
-    if not parts:
-        return text
-    parts.append(text[last:])
-    return "".join(parts)
+    return _spaces_at(text, (
+        i for i in (m.start() for m in _BREAK_BEFORE_SMALL.finditer(text))
+        if i > 0 and text[i - 1] not in _NOT_BROKEN and i - (text.rfind("\n", 0, i) + 1) >= _BROKEN_LINE_MIN))
 
 
 _MARKDOWN_UNDERLINE = re.compile(r"__([^_\n]+?)[ ]*__")

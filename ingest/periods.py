@@ -278,6 +278,14 @@ _PLAN_LEAD = re.compile(
 )
 
 
+def _keyword_hits(segment: str) -> list[tuple[int, str]]:
+    """``(where, "result" | "task" | "either")`` of each keyword in a folded segment, at its first place."""
+    hits = [(segment.find(k), "result") for k in _RESULT_KEYS if k in segment]
+    hits += [(segment.find(k), "task") for k in _TASK_KEYS if k in segment]
+    hits += [(segment.find(k), "either") for k in _EITHER_KEYS if k in segment]
+    return hits
+
+
 def _classify(phrase: str) -> list[tuple[str, Span]]:
     """(``result`` | ``task``, period) for each period in a title or heading, by the keyword before it."""
     f = fold(phrase)
@@ -287,21 +295,16 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
     for sp in months_in(f, folded=True, ranges=True):
         segment = f[prev : sp.start]
         prev = sp.end
-        hits = [(segment.find(k), "result") for k in _RESULT_KEYS if k in segment]
-        hits += [(segment.find(k), "task") for k in _TASK_KEYS if k in segment]
-        hits += [(segment.find(k), "either") for k in _EITHER_KEYS if k in segment]
+        hits = _keyword_hits(segment)
         if hits:
             # the first keyword since the last period speaks for it: "kết quả thực hiện nhiệm vụ tháng 11"; after a "và", the
             # first keyword of what follows it: "đánh giá kết quả công tác trong tháng và thống nhất các nhiệm vụ trọng tâm
             # tháng 3/2026" (hand PA)
             kind = min(hits)[1]
             joined = segment.rfind(" va ")
-            if joined > 0:
-                tail = segment[joined:]
-                tail_hits = [(tail.find(k), r) for keys, r in ((_RESULT_KEYS, "result"), (_TASK_KEYS, "task"), (_EITHER_KEYS, "either"))
-                             for k in keys if k in tail]
-                if tail_hits:
-                    kind = min(tail_hits)[1]
+            tail_hits = _keyword_hits(segment[joined:]) if joined > 0 else []
+            if tail_hits:
+                kind = min(tail_hits)[1]
         elif out and _JOINED.fullmatch(segment):
             # "quý III và tháng 10": one period of two parts
             k, last = out[-1]
@@ -414,20 +417,25 @@ def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[t
     ...                   "đánh giá kết quả tháng 10 và tháng 11, đề ra nhiệm vụ tháng 12 năm 2026 như sau:"])
     (((None, 10), (None, 11)), ((2026, 12),))
     """
+    for sentence in _opening_sentences(lines):
+        # an aside in brackets says why, not what: "... tháng 02 và tháng 3, thống nhất nhiệm vụ tháng 4 (tháng 02 trùng
+        # dịp Tết nên Ban Thường vụ không tổ chức phiên họp thường kỳ)"
+        sentence = _ASIDE.sub(" ", sentence)
+        if _NO_MEETING.search(fold(sentence)):
+            continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
+        found = _classify(absolute_months(sentence, date))
+        rep = next((sp.months for kind, sp in found if kind == "result"), ())
+        pla = next((sp.months for kind, sp in found if kind == "task"), ())
+        if rep and pla and 1 <= (pla[0][1] - rep[-1][1]) % 12 <= 3:
+            return rep, pla  # what was reviewed comes before what is planned ("kết quả ... trong tháng và ... tháng 6": not read)
+    return (), ()
+
+
+def _opening_sentences(lines: list[str]) -> Iterator[str]:
+    """The sentences of a body's opening: those of its first two lines of prose (12 words or more, no heading)."""
     prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
     for line in prose[:2]:
-        for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
-            # an aside in brackets says why, not what: "... tháng 02 và tháng 3, thống nhất nhiệm vụ tháng 4 (tháng 02 trùng
-            # dịp Tết nên Ban Thường vụ không tổ chức phiên họp thường kỳ)"
-            sentence = _ASIDE.sub(" ", sentence)
-            if _NO_MEETING.search(fold(sentence)):
-                continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
-            found = _classify(absolute_months(sentence, date))
-            rep = next((sp.months for kind, sp in found if kind == "result"), ())
-            pla = next((sp.months for kind, sp in found if kind == "task"), ())
-            if rep and pla and 1 <= (pla[0][1] - rep[-1][1]) % 12 <= 3:
-                return rep, pla  # what was reviewed comes before what is planned ("kết quả ... trong tháng và ... tháng 6": not read)
-    return (), ()
+        yield from (line[a:b] for a, b in split_sentences(line, 0))
 
 
 def _opening_results(lines: list[str], date: str | None, planned: tuple[tuple[int | None, int], ...]) -> tuple[tuple[int | None, int], ...]:
@@ -438,15 +446,12 @@ def _opening_results(lines: list[str], date: str | None, planned: tuple[tuple[in
     ...                   "UBND xã thông tin kết quả tháng 02 và tháng 3/2026 như sau:"], "2026-03-31", ((2026, 4),))
     ((2026, 2), (2026, 3))
     """
-    prose = [ln for ln in (ln.strip() for ln in lines[:40]) if len(ln.split()) >= 12 and not _HEADING.match(ln) and not _UPPER.match(ln)]
-    for line in prose[:2]:
-        for sentence in (line[a:b] for a, b in split_sentences(line, 0)):
-            if not sentence.rstrip().endswith(":"):
-                continue  # (only a sentence that announces what follows: "... sẽ được đánh giá tại kỳ sau" announces nothing)
-            sentence = _ASIDE.sub(" ", sentence)
-            for kind, sp in _classify(absolute_months(sentence, date)):
-                if kind == "result" and 1 <= (planned[0][1] - sp.months[-1][1]) % 12 <= 3:
-                    return sp.months
+    for sentence in _opening_sentences(lines):
+        if not sentence.rstrip().endswith(":"):
+            continue  # (only a sentence that announces what follows: "... sẽ được đánh giá tại kỳ sau" announces nothing)
+        for kind, sp in _classify(absolute_months(_ASIDE.sub(" ", sentence), date)):
+            if kind == "result" and 1 <= (planned[0][1] - sp.months[-1][1]) % 12 <= 3:
+                return sp.months
     return ()
 
 

@@ -161,6 +161,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
 #: keys that give a role in a heading, not in a lead-in sentence
 _HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "ket luan cua dong chi chu tri", "ket luan cua chu tri", "giao thuc hien", "chuong trinh hanh dong", "dinh huong"})
 
+#: the points a lead-in announces (folded): "các nội dung sau", "một số việc sau", "những nhiệm vụ trọng tâm như sau"
+_POINTS_AFTER = r"(?:cac|mot so|nhung) (?:noi dung|nhiem vu|cong viec|viec|van de)(?: trong tam| chu yeu| cu the)? (?:nhu )?sau"
 _DECIDES = re.compile(
     # "Chủ tịch Ủy ban nhân dân phường giao:", "Đồng ý chủ trương ..., giao:": the work given follows
     # ("ngoại giao", "bàn giao", "chuyển giao" are no giving)
@@ -170,9 +172,10 @@ _DECIDES = re.compile(
     r"|(?: (?:tap trung|thuc hien|lam tot|quan tam|chu trong|chi dao))+(?: [a-z]+){0,6}[ ]*:?)[ ]*$")
 #: a lead-in asking bodies to carry out the points after it, its addressees between (hand OC): "Chủ tịch Ủy ban nhân dân xã
 #: đề nghị các đơn vị thực hiện một số nội dung sau:", "... yêu cầu các ban, ngành, đoàn thể tập trung làm tốt những việc sau:"
+#: (read only where no keyword names a role: "nhiệm vụ" would, so the points' words of :data:`_POINTS_AFTER` serve)
 _ASKS_FOR_POINTS = re.compile(
     r"\b(?:de nghi|yeu cau|giao|chi dao)\b(?: [^ ]+){0,12}? (?:thuc hien|trien khai|tap trung|lam tot|quan tam)"
-    r"(?: [^ ]+){0,4}? (?:cac|mot so|nhung) (?:noi dung|viec|cong viec|van de)(?: trong tam| chu yeu| cu the)? (?:sau|nhu sau)[ ]*:[ ]*$")
+    r"(?: [^ ]+){0,4}? " + _POINTS_AFTER + r"[ ]*:[ ]*$")
 _CLOSING = re.compile(
     r"""^(?:(?:(?:thuong[ ]truc|ban[ ]thuong[ ]vu|ban[ ]chap[ ]hanh)[^,.:;]{0,30}[ ])?giao[ ](?:cac[ ]dong[ ]chi|cac[ ]co[ ]quan|cho)
         # "Giao Văn phòng Đảng ủy theo dõi, đôn đốc ...": the office, the inspection committee or the standing
@@ -614,8 +617,7 @@ _INTRODUCES = ("theo bao cao", "bao cao cho biet", "bao cao neu ro")
 _CHAIR_PRAISES = re.compile(r"(?:(?:phat bieu ket luan|ket luan [^,.;]{0,30}), )?dong chi [^.;:]{0,120}?(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh|khen ngoi)\b")
 #: a lead-in that closes on a full stop: "Ban Thường vụ Đảng ủy thống nhất kết luận, yêu cầu tập trung lãnh đạo thực hiện
 #: các nội dung sau." (hand LB)
-_ANNOUNCES_POINTS = re.compile(
-    r"(?:\b(?:cac|nhung|mot so) (?:noi dung|nhiem vu|cong viec|viec|van de)(?: trong tam| chu yeu| cu the)? sau|\bnhu sau)[ ]*[.:]?[ ]*$")
+_ANNOUNCES_POINTS = re.compile(r"(?:\b" + _POINTS_AFTER + r"|\bnhu sau)[ ]*[.:]?[ ]*$")
 #: a meeting's particulars in its minutes ("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", hand LB): when, where and who, neither
 #: the month's results nor the work given
 _PARTICULARS = re.compile(r"\b(?:thoi gian,? dia diem|dia diem,? thanh phan|thanh phan (?:tham du|du hop|tham gia|cuoc hop|hoi nghi))\b")

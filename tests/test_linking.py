@@ -992,7 +992,7 @@ def test_the_fast_readings_read_what_a_plain_scan_reads(folder: str) -> None:
     short_plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(linking.WORK_ABBREVIATIONS, key=len, reverse=True))
                              + r")(?![\w-])")
     keys = linking._stage_keys()
-    single, second = linking._stage_words()
+    single, pairs = linking._stage_words()
     for text in texts:
         folded = linking._fold(text)
         # names: read at capitals and sentence ends, as word by word
@@ -1006,7 +1006,7 @@ def test_the_fast_readings_read_what_a_plain_scan_reads(folder: str) -> None:
         assert linking._abbreviation_re().sub("#", folded) == short_plain.sub("#", folded), text
         # procedure keys: looked up by word and next word, the keys among the words and pairs
         words = linking._WORDS.findall(folded.lower())
-        held = set(single.intersection(words)) | {(a, b) for a, b in zip(words, words[1:], strict=False) if b in second.get(a, ())}
+        held = set(single.intersection(words)) | pairs.intersection(zip(words, words[1:], strict=False))
         assert held == {*words, *zip(words, words[1:], strict=False)} & keys.keys(), text
         # (session 22) diseases looked for only in a text that holds a piece of one, as the pattern alone
         assert linking._diseases(text) == frozenset(
