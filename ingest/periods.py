@@ -260,14 +260,16 @@ def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] 
 
 
 # "tại cuộc họp giao ban tháng 5", "Hội nghị thường kỳ tháng 8": a monthly meeting reviews its month
-# ("báo cáo nhanh KQ tháng 6 - dự kiến CV tháng 7": a clerk's e-mail, hand PC)
-_RESULT_KEYS = ("ket qua", "kq ", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky")
+# ("báo cáo nhanh KQ tháng 6 - dự kiến CV tháng 7": a clerk's e-mail, hand PC; "điểm lại công việc tháng 02 và giao việc
+# tháng 3": a briefing's notice, hand ND)
+_RESULT_KEYS = ("ket qua", "kq ", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky",
+                "diem lai", "viec da lam")
 # "về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8" reviews July; "về lãnh đạo thực hiện nhiệm vụ
 # tháng 9", dated in August, plans September: which one, the rest of the title or the date says (document_periods)
 _EITHER_KEYS = ("thuc hien nhiem vu", "lanh dao thuc hien")
 # ("lịch công tác tháng 6": a calendar of the month's work, hand NC)
 _TASK_KEYS = ("nhiem vu", "phuong huong", "ke hoach", "chuong trinh cong tac", "lich cong tac", "trong tam", "viec can lam", "can tap trung",
-              "chuong trinh hanh dong", "du kien")
+              "chuong trinh hanh dong", "du kien", "giao viec")
 # a heading or a title line, where a period says what a whole section is about
 _HEADING = re.compile(r"^\s*(?:(?:[IVX]+|\d+|[A-Z]|Phần thứ [^\s.:]+)[.:)-]|PHẦN\b)")
 _UPPER = re.compile(r"^[^a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
@@ -489,10 +491,24 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     planned: tuple[tuple[int | None, int], ...] = ()
     title_kind_free: list[Span] = []
 
+    date_ym = (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None
+
+    def ahead(months: tuple[tuple[int | None, int], ...]) -> bool:
+        """Whether every month of a period is after the date's (a year not written: the date's year, or the next one
+        for a month just after a December date); no notice reports them."""
+        if date_ym is None:
+            return False
+        at = date_ym[0] * 12 + date_ym[1]
+        return all(0 < (y or date_ym[0]) * 12 + m - at <= 6 for y, m in months)
+
     def take(found: list[tuple[str, Span]]) -> None:
         nonlocal reported, planned
         for kind, sp in found:
-            if kind == "result" and not reported:
+            if kind == "result" and reported and not planned and ahead(sp.months) and not ahead(reported):
+                # "tại phiên giao ban tháng 02 và bàn việc tháng 3" dated 27/02: its words for the plan not known, the
+                # second month, after the date, is no month reported: the month planned
+                planned = sp.months
+            elif kind == "result" and not reported:
                 reported = sp.months
             elif kind == "task" and not planned:
                 planned = sp.months
@@ -591,6 +607,13 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         if abs(shift) == 1 and abs(dated - anchor) > 6 and abs(dated - anchor - 12 * shift) <= 6:
             rep = [_shift_year(m, shift) for m in rep]
             pla = [_shift_year(m, shift) for m in pla]
+    if doc and rep and len(rep) <= 3 and rep[-1] > _iso(*doc) and _month_index(rep[-1]) - _month_index(_iso(*doc)) <= 6:
+        # no monthly notice reports a month that has not begun by its date: "về công việc tháng 02 và tháng 3" dated 27/02,
+        # the words before "tháng 3" ("giao việc", "bàn việc", ...) not known, plans March
+        this_month = _iso(*doc)
+        not_begun = [m for m in rep if m > this_month]
+        rep = [m for m in rep if m <= this_month]
+        pla = pla or not_begun
     return Periods(tuple(rep), tuple(pla))
 
 

@@ -41,10 +41,11 @@ from ingest.vocabulary import split_sentences
 
 # "II. NHIỆM VỤ ...", "I- QUAN ĐIỂM", "IV) ..."
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")
-# "A. BÁO CÁO KẾT QUẢ", "B- ..."
-_UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])[ ]*[.\-)][ ]+(?=[A-ZĐ])")
-# "Phần I", "PHẦN THỨ NHẤT"
-_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?[ ]*", re.U)
+# "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
+_UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
+# "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
+_PART = re.compile(
+    r"^(?:(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?|(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:])[ ]*", re.U)
 # "Điều 5. Tổ chức thực hiện"
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
@@ -108,6 +109,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("kho khan", "limitation"),
     ("vuong mac", "limitation"),
     ("con vuong", "limitation"),  # "▪ Còn vướng:" (hand JD)
+    ("chua lam duoc", "limitation"),  # "Phần thứ hai / ĐIỀU CHƯA LÀM ĐƯỢC" (hand PD)
+    ("chua dat", "limitation"),  # "Mục 2. Những điểm chưa đạt" (hand ND)
     ("nguyen nhan", "other"),
     ("bai hoc kinh nghiem", "other"),
     ("ket qua", "result"),
@@ -115,6 +118,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("tinh hinh", "result"),
     ("da dat duoc", "result"),
     ("da lam duoc", "result"),  # "▪ Đã làm được trong tháng 02:" (hand JD)
+    # a briefing's review of the month: "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 02" (hand ND), "VIỆC ĐÃ LÀM TRONG THÁNG 02/2026" (hand PD)
+    ("diem lai", "result"),
+    ("viec da lam", "result"),
     ("nhiem vu", "task"),
     ("phuong huong", "task"),
     ("giai phap", "task"),
@@ -138,6 +144,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("ket luan cua chu tri", "task"),
     # "▪ Giao thực hiện trong tháng 3:" (hand JD): the work given for the month (in a heading only)
     ("giao thuc hien", "task"),
+    # the work a briefing gives: "C – GIAO VIỆC THÁNG 3" (hand ND), "BẢNG GIAO VIỆC THÁNG 3/2026" (hand PD)
+    ("giao viec", "task"),
     ("trong tam", "task"),
     # a clerk's other names for the plan: "II. NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3", "II. MỘT SỐ CÔNG VIỆC CẦN TẬP
     # TRUNG TRONG THÁNG 7", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 4", "III. ĐỊNH HƯỚNG THÁNG 5" (the last two in a heading only:
@@ -150,6 +158,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("thoi gian toi", "task"),
     ("thang toi", "task"),
     ("to chuc thuc hien", "assignment"),
+    ("yeu cau chung", "assignment"),  # "D – YÊU CẦU CHUNG" after the work given (hand ND): how to carry it out
     ("thi hanh", "assignment"),
     ("kien nghi", "other"),
     ("de xuat", "other"),
@@ -237,6 +246,9 @@ _HEADING_WORDS = (
 )
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     """The role of the section a heading (or a lead-in sentence ending with ":") opens.
 
@@ -259,8 +271,14 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     ('task', 'task')
     >>> _role_of_heading("Ý KIẾN CHỈ ĐẠO"), _role_of_heading("KẾT LUẬN, CHỈ ĐẠO"), _role_of_heading("Công tác lãnh đạo, chỉ đạo")
     ('task', 'task', None)
+    >>> _role_of_heading("Chủ tịch UBND xã giao việc tháng 02 như sau (nơi chủ trì báo cáo kết quả cuối tháng):", lead_in=True)
+    'task'
     """
     f = fold(text)
+    if lead_in and "(" in f:
+        # an aside in brackets is not what the sentence announces: "Chủ tịch UBND xã giao việc tháng 02 như sau (nơi chủ
+        # trì báo cáo kết quả tại phiên giao ban cuối tháng):" opens tasks (hand ND)
+        f = _ASIDE.sub(" ", f)
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f and not (lead_in and k in _HEADING_ONLY)]
     if lead_in and any(role != "other" for _, role in hits):
         hits = [h for h in hits if h[1] != "other"]
@@ -441,6 +459,31 @@ def _role_of_opening(body: str, header: Header) -> str | None:
         return "result"
     if any(int(ym[5:7]) == month for ym in header.planned_months or ()):
         return "task"
+    return None
+
+
+def _role_of_heading_months(heading: str, header: Header) -> str | None:
+    """The role of a heading that names no role but names months: "VIỆC ĐÃ LÀM TRONG THÁNG 02/2026" in a notice that
+    reports February gives results, "BẢNG GIAO VIỆC THÁNG 3/2026" in one that plans March gives tasks, whatever the
+    office's words for them (hand PD); None when its months are not all the document's reported or all its planned ones.
+
+    >>> h = Header(reported_months=("2026-02",), planned_months=("2026-03",))
+    >>> _role_of_heading_months("ĐIỂM QUA THÁNG 02/2026", h), _role_of_heading_months("BẢNG PHÂN VIỆC THÁNG 3", h)
+    ('result', 'task')
+    >>> _role_of_heading_months("CÔNG TÁC BẦU CỬ", h), _role_of_heading_months("SO SÁNH THÁNG 02 VÀ THÁNG 3", h)
+    (None, None)
+    """
+    if len(heading.split()) > 14 or "th" not in heading.lower():
+        return None
+    named = {m for sp in months_in(heading, years=False, ranges=True) for _, m in sp.months}
+    if not named:
+        return None
+    reported = {int(ym[5:7]) for ym in header.reported_months or ()}
+    planned = {int(ym[5:7]) for ym in header.planned_months or ()}
+    if named <= planned and not named & reported:
+        return "task"
+    if named <= reported and not named & planned:
+        return "result"
     return None
 
 
@@ -1013,7 +1056,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
-    "part": "P", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "part": "PM", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
@@ -1035,7 +1078,8 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     for kind, pat in _markers_for(line[0]):
         m = pat.match(line)
         if m:
-            label = m.groupdict().get("label") or m.groupdict().get("nth") or ""
+            groups = m.groupdict()
+            label = groups.get("label") or groups.get("nth") or groups.get("section") or ""
             if kind == "ordinal":
                 label = _ORDINAL_NUMBERS[label]
             elif kind == "paren" and len(label) == 2 and "l" in label:
@@ -1616,6 +1660,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             titled.add(i + 1)
             node.heading = nxt.strip().rstrip(":").strip()
             node.role = _role_of_heading(node.heading)
+            if node.role is None and current_role() == "other":
+                node.role = _role_of_heading_months(node.heading, header)
             node.month_text = node.heading
             add(ps, paragraphs[i + 1][1], "heading", path_of(), node.uid, True)
             continue
@@ -1656,6 +1702,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             node.role = _role_of_heading(node.heading, lead_in=sentence)
             if node.role and _inner_field(node.heading, node.role, [n.role for n in stack[:-1]], lead_in=sentence):
                 node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
+            elif node.role is None and not sentence and current_role() == "other":
+                node.role = _role_of_heading_months(node.heading, header)
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)
             if inline is not None:

@@ -228,3 +228,19 @@ def test_a_resolution_whose_results_name_no_month_reports_the_month_before_its_p
     assert doc.header.reported_months == reported
     assert all(it.months == reported for it in doc.items if it.role == "result")
     assert [it.role for it in doc.items if it.role in {"task", "result"}].count("task") == 1
+
+
+# Session 23 (hands ND, PD): a month after the notice's date is no month reported — whatever the words before it
+# ("giao việc", "bàn việc", or none), it is the month planned; a wider span (a plan to 2030) is left as it was read.
+@pytest.mark.parametrize("title, reported, planned", [
+    ("về công việc tháng 02 và tháng 3 năm 2026", ("2026-02",), ("2026-03",)),
+    ("tại phiên giao ban tháng 02 và bàn việc tháng 3 năm 2026", ("2026-02",), ("2026-03",)),
+    ("tại phiên làm việc tháng 3 năm 2026", (), ("2026-03",)),
+])
+def test_a_month_not_begun_by_the_notices_date_is_the_month_planned(title: str, reported: tuple, planned: tuple) -> None:
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày 27 tháng 02 năm 2026\n\nTHÔNG BÁO\n"
+                     f"Kết luận của Chủ tịch Ủy ban nhân dân xã\n{title}\n\nNgày 26/02/2026, Chủ tịch chủ trì.\n\n"
+                     "1. Thu ngân sách đạt 2 tỷ đồng.\n")
+    assert (doc.header.reported_months, doc.header.planned_months) == (reported, planned)

@@ -1391,3 +1391,52 @@ def test_a_portal_article_on_the_meeting_gives_results_and_the_chairs_tasks() ->
         ("limitation", "Tuy vậy, tiến độ thu ngân sách vẫn chưa đạt kế hoạch."),
         ("task", "Trước hết, tổ chức thành công cuộc bầu cử ngày 15/3."),
     ]
+
+
+# Session 23: a briefing's notice in the words of its own office (hands ND, PD): "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 5" (a letter
+# and a dash between spaces), "B – CHỖ CÒN VƯỚNG", "C – GIAO VIỆC THÁNG 6"; "Phần thứ nhất / VIỆC ĐÃ LÀM ...", "ĐIỀU CHƯA
+# LÀM ĐƯỢC", "BẢNG GIAO VIỆC"; "Mục 1. ..." parts; a lead-in's aside in brackets ("(... báo cáo kết quả ...)") no role.
+BRIEFINGS = [
+    (
+        "về điểm lại công việc tháng 5 và giao việc tháng 6 năm 2026",
+        "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 5\n\nVề ngân sách:\n– Thu ngân sách trong tháng được 2,3 tỷ đồng, bằng 92% mức phấn đấu.\n\n"
+        "B – CHỖ CÒN VƯỚNG\n\n– Còn 04 hộ chưa nhận tiền bồi thường tuyến đường liên thôn.\n\n"
+        "C – GIAO VIỆC THÁNG 6\n\nChủ tịch UBND xã giao việc như sau (đơn vị chủ trì báo cáo kết quả vào cuối tháng):\n\n"
+        "Phòng Kinh tế:\n– Vận động 04 hộ còn lại nhận tiền bồi thường trước ngày 20/6.\n\n"
+        "D – YÊU CẦU CHUNG\n\nCác đơn vị gửi báo cáo về Văn phòng trước ngày 27/6.\n",
+        [("result", "Thu ngân sách trong tháng được 2,3 tỷ đồng, bằng 92% mức phấn đấu."),
+         ("limitation", "Còn 04 hộ chưa nhận tiền bồi thường tuyến đường liên thôn."),
+         ("task", "Vận động 04 hộ còn lại nhận tiền bồi thường trước ngày 20/6.")],
+    ),
+    (
+        "tại phiên giao ban tháng 5 và giao việc tháng 6 năm 2026",
+        "Phần thứ nhất\nVIỆC ĐÃ LÀM TRONG THÁNG 5/2026\n\n(1) Kinh tế\n1.1. Kè chắn sóng thôn Mũi Gió đạt 35% khối lượng.\n\n"
+        "Phần thứ hai\nĐIỀU CHƯA LÀM ĐƯỢC\n\n- Giải đua thuyền chưa tổ chức được vì sóng lớn.\n\n"
+        "Phần thứ ba\nBẢNG GIAO VIỆC THÁNG 6/2026\n\nStt | Nội dung việc | Chủ trì | Hạn\n"
+        "1 | Đưa khối lượng kè chắn sóng thôn Mũi Gió lên 50% | Ban Quản lý dự án | 30/6\n",
+        [("result", "Kè chắn sóng thôn Mũi Gió đạt 35% khối lượng."),
+         ("limitation", "Giải đua thuyền chưa tổ chức được vì sóng lớn."),
+         ("task", "Đưa khối lượng kè chắn sóng thôn Mũi Gió lên 50%")],
+    ),
+    (
+        "tại phiên giao ban đánh giá gộp tháng 4, tháng 5 và phân công nhiệm vụ tháng 6 năm 2026",
+        "Mục 1. Kết quả tháng 4 và tháng 5\n\nNgân sách: Thu ngân sách tháng 5 được 2,04 tỷ đồng.\n\n"
+        "Mục 2. Những điểm chưa đạt\n\nĐấu giá 02 lô đất chưa có người đăng ký.\n\n"
+        "Mục 3. Phân công nhiệm vụ tháng 6\n\n(1) Phòng Kinh tế tổ chức lại phiên đấu giá 02 lô đất.\n",
+        [("result", "Ngân sách: Thu ngân sách tháng 5 được 2,04 tỷ đồng."),
+         ("limitation", "Đấu giá 02 lô đất chưa có người đăng ký."),
+         ("task", "Phòng Kinh tế tổ chức lại phiên đấu giá 02 lô đất.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", BRIEFINGS, ids=["letters-between-dashes", "parts-and-a-table", "numbered-sections"])
+def test_a_briefings_review_its_shortfalls_and_the_work_it_gives(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     f"Kết luận của Chủ tịch Ủy ban nhân dân xã\n{title}\n\n"
+                     "Ngày 28/5/2026, Chủ tịch Ủy ban nhân dân xã chủ trì phiên giao ban. Chủ tịch UBND xã kết luận như sau:\n\n"
+                     + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    assert doc.header.planned_months == ("2026-06",)
+    assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
