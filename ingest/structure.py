@@ -44,8 +44,14 @@ _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
+# "MẢNG 1. BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: an office's own word for its parts, in capitals, then the part's number and
+# its title in capitals; not "ĐIỀU 1.", an article)
 _PART = re.compile(
-    r"^(?:(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?|(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:])[ ]*", re.U)
+    r"^(?:(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?|(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:]"
+    r"|(?!ĐIỀU\b)[A-ZĐ][A-ZĐÀ-Ỹ]{1,9}[ ]+(?P<block>\d{1,2})\.(?=[ ]+[A-ZĐÀ-Ỹ]{2})"
+    # "Mảng việc thứ hai - Chính quyền, cải cách hành chính" (hand QA's second clerk), "Khối 3: ...", "Lĩnh vực thứ nhất."
+    r"|(?:Mảng|MẢNG|Khối|KHỐI|Nhóm|NHÓM|Lĩnh vực|LĨNH VỰC)(?:[ ]+(?:việc|VIỆC|công tác|CÔNG TÁC))?[ ]+"
+    r"(?P<area>thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+|\d{1,2})[ ]*[.:\-–])[ ]*", re.U)
 # "Điều 5. Tổ chức thực hiện"
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
@@ -328,6 +334,8 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: 
     False
     >>> [_inner_field(h, "task", [None, "result"]) for h in ("Những nhiệm vụ đã hoàn thành", "Những nhiệm vụ chưa thực hiện")]
     [True, True]
+    >>> _inner_field("Nhóm nhiệm vụ bầu cử, quốc phòng, an ninh", "task", [None, "result"])
+    True
 
     ``lead_in``: the heading is a lead-in sentence ("1. Trong tháng 8, ... đạt một số kết quả:"), whose role stands unless it
     sorts the tasks by their state ("Những nhiệm vụ đang triển khai, hoàn thành một phần:").
@@ -342,6 +350,8 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: 
         return True  # "1. Những nhiệm vụ đã hoàn thành:", "3. Những nhiệm vụ chưa thực hiện:" sort the month's results
     if lead_in and not by_state:
         return False
+    if f.startswith(("nhom ", "khoi ", "mang ")):
+        return True  # "1. Nhóm nhiệm vụ bầu cử, quốc phòng, an ninh" under "I. KẾT QUẢ THỰC HIỆN ..." (hand QB): a group of them
     first = min((f.find(k) for k, r in _ROLE_KEYS if r == role and k in f), default=0)
     return first > _PART_KEYWORD_AT
 
@@ -380,6 +390,10 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
     s = line.strip()
     # an upper-case heading may be longer: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 VÀ THÁNG 5"
     upper = s == s.upper()
+    if s.endswith(".") and not s.endswith("..") and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _NAMES_MONTH.search(s))):
+        # "Kết quả tháng 3 và tháng 4.", "Còn vướng.", "Giao việc tháng 6." (hand QA's second clerk): a heading with its
+        # full stop (not "Tình hình an ninh ổn định.", a sentence)
+        s = s[:-1]
     if nxt is None or not s or not s[0].isupper() or s[-1] in ".;:,!?" or len(s) > (120 if upper else 80) \
             or len(s.split()) > (16 if upper else 10):
         return None
@@ -405,9 +419,10 @@ def _field_title(line: str) -> bool:
     return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 12 and len(s) <= 80
 
 
+_NAMES_MONTH = re.compile(r"\b(?:tháng|THÁNG)[ ]+\d{1,2}\b")
 _BARE_HEADING_WORDS = (
     "kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp",
-    "việc cần làm", "công việc cần",
+    "việc cần làm", "công việc cần", "còn vướng", "vướng mắc", "giao việc", "việc đã làm", "đã làm được",
 )
 _DETERMINER = re.compile(r"^(?:những|một số|các)\s+(?:mặt\s+(?:còn\s+)?)?")
 
@@ -1056,7 +1071,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
-    "part": "PM", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "part": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
@@ -1079,7 +1094,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         m = pat.match(line)
         if m:
             groups = m.groupdict()
-            label = groups.get("label") or groups.get("nth") or groups.get("section") or ""
+            label = groups.get("label") or groups.get("nth") or groups.get("section") or groups.get("block") or groups.get("area") or ""
             if kind == "ordinal":
                 label = _ORDINAL_NUMBERS[label]
             elif kind == "paren" and len(label) == 2 and "l" in label:
@@ -1559,6 +1574,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if concluded >= 0:
                     line, f = line[concluded + 8 :], f[concluded + 8 :]
                 role = _leadin_role(line, f)
+                if role is None and len(line.split()) <= 10:
+                    # "Đã làm (tháng 01):", "Tháng 02 làm:" (hand QA): a short lead-in that names only the months reported,
+                    # or only the months planned, whatever its words
+                    role = _role_of_heading_months(line.strip().rstrip(":"), header)
                 if role is None and current_role() == "other" and header.planned_months and gives_work(line):
                     role = "task"  # a meeting's conclusion on an item of its agenda: "Giao các chi bộ:" over its points
                 if role is None and leadin_at == i - 1 and stack[-1].kind == "leadin" and stack[-1].role:

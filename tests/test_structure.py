@@ -1440,3 +1440,42 @@ def test_a_briefings_review_its_shortfalls_and_the_work_it_gives(title: str, bod
                      + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
     assert doc.header.planned_months == ("2026-06",)
     assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
+
+
+# Session 23 (hands QA, QB): an office's own word for its parts ("MẢNG 1. ...", "Mảng việc thứ hai - ..."), each part's
+# results and tasks under short lead-ins that name only a month ("Đã làm (tháng 5):", "Tháng 6 làm:") or under headings
+# written with a full stop ("Kết quả tháng 5.", "Còn vướng.", "Giao việc tháng 6."); a group of the month's tasks
+# reviewed under the results ("1. Nhóm nhiệm vụ bầu cử, quốc phòng:").
+AREAS = [
+    (
+        "MẢNG 1. BIỂN, NGHỀ CÁ, NGÂN SÁCH\n\nĐã làm (tháng 5):\n+ Thu ngân sách tháng 5 được 4,1 tỷ đồng.\n\nTháng 6 làm:\n"
+        "- Phấn đấu thu ngân sách tháng 6 đạt 4,5 tỷ đồng (Phòng Kinh tế).\n\nMẢNG 2. HẠ TẦNG, MÔI TRƯỜNG\n\nĐã làm (tháng 5):\n"
+        "+ Kè Cát Vàng đổ được 22% khối lượng.\n\nTháng 6 làm:\n- Đưa khối lượng kè Cát Vàng lên 40% (Ban Quản lý dự án).\n",
+        [("result", "Thu ngân sách tháng 5 được 4,1 tỷ đồng."), ("task", "Phấn đấu thu ngân sách tháng 6 đạt 4,5 tỷ đồng (Phòng Kinh tế)."),
+         ("result", "Kè Cát Vàng đổ được 22% khối lượng."), ("task", "Đưa khối lượng kè Cát Vàng lên 40% (Ban Quản lý dự án).")],
+    ),
+    (
+        "Mảng việc thứ nhất - Quốc phòng, an ninh\n\nKết quả tháng 5.\nLực lượng vũ trang trực 24/24 giờ trong tháng.\n\nCòn vướng.\n"
+        "Các bãi tắm tự phát chưa có biển cảnh báo.\n\nGiao việc tháng 6.\nCông an đặc khu cắm biển cảnh báo tại các bãi tắm.\n\n"
+        "Mảng việc thứ hai - Chính quyền, chuyển đổi số\n\nKết quả tháng 5.\nBộ phận Một cửa tiếp nhận 412 hồ sơ.\n\nGiao việc tháng 6.\n"
+        "Văn phòng cấp chữ ký số cho 9 công chức còn lại.\n",
+        [("result", "Lực lượng vũ trang trực 24/24 giờ trong tháng."), ("limitation", "Các bãi tắm tự phát chưa có biển cảnh báo."),
+         ("task", "Công an đặc khu cắm biển cảnh báo tại các bãi tắm."), ("result", "Bộ phận Một cửa tiếp nhận 412 hồ sơ."),
+         ("task", "Văn phòng cấp chữ ký số cho 9 công chức còn lại.")],
+    ),
+    (
+        "I. KẾT QUẢ THỰC HIỆN THÔNG BÁO KẾT LUẬN THÁNG 5\n\n1. Nhóm nhiệm vụ quốc phòng, an ninh\n\n(1) Giao nhận quân: Kết quả: "
+        "37/38 công dân lên đường nhập ngũ.\n\nII. NHIỆM VỤ THÁNG 6\n\n1. Giao bổ sung 01 công dân nhập ngũ đợt 2.\n",
+        [("result", "Giao nhận quân: Kết quả: 37/38 công dân lên đường nhập ngũ."), ("task", "Giao bổ sung 01 công dân nhập ngũ đợt 2.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", AREAS, ids=["areas-in-capitals", "areas-by-ordinal-full-stop-headings", "group-of-tasks-reviewed"])
+def test_parts_by_area_with_month_lead_ins(body: str, expected: list[tuple[str, str]]) -> None:
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN\nĐẶC KHU BẠCH SA\nSố: 61/BC-UBND\n\nBạch Sa, ngày 28 tháng 5 năm 2026\n\nBÁO CÁO\n"
+                     "Giao ban tháng 5 năm 2026 và lịch công việc tháng 6 năm 2026\n\nNgày 27/5/2026, UBND đặc khu họp giao ban tháng 5.\n\n"
+                     + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
