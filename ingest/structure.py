@@ -44,12 +44,14 @@ _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
-# "MẢNG 1. BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: an office's own word for its parts, in capitals, then the part's number and
-# its title in capitals; not "ĐIỀU 1.", an article)
-_PART = re.compile(
-    r"^(?:(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?|(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:]"
+_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?[ ]*", re.U)
+# an office's own word for its parts (or for the groups inside them): "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND), "MẢNG 1.
+# BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: a word in capitals, the number, the title in capitals; not "ĐIỀU 1.", an article),
+# "Mảng việc thứ hai - Chính quyền" (hand QA's second clerk), "Nhóm 1. Xây dựng Đảng" (hand QC, inside a "PHẦN THỨ BA"),
+# "Khối 3: ...", "Lĩnh vực thứ nhất." — a level just below the outline's part it first stands in, or the outermost
+_AREA = re.compile(
+    r"^(?:(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:]"
     r"|(?!ĐIỀU\b)[A-ZĐ][A-ZĐÀ-Ỹ]{1,9}[ ]+(?P<block>\d{1,2})\.(?=[ ]+[A-ZĐÀ-Ỹ]{2})"
-    # "Mảng việc thứ hai - Chính quyền, cải cách hành chính" (hand QA's second clerk), "Khối 3: ...", "Lĩnh vực thứ nhất."
     r"|(?:Mảng|MẢNG|Khối|KHỐI|Nhóm|NHÓM|Lĩnh vực|LĨNH VỰC)(?:[ ]+(?:việc|VIỆC|công tác|CÔNG TÁC))?[ ]+"
     r"(?P<area>thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+|\d{1,2})[ ]*[.:\-–])[ ]*", re.U)
 # "Điều 5. Tổ chức thực hiện"
@@ -89,6 +91,7 @@ _BANNER = re.compile("^[" + _BANNER_GLYPHS + "]{3,}[ ]*(?=[^" + _BANNER_GLYPHS +
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("banner", _BANNER),
     ("part", _PART),
+    ("area", _AREA),
     ("article", _ARTICLE),
     ("roman", _ROMAN),
     ("upper", _UPPER_ALPHA),
@@ -898,7 +901,7 @@ _ORDINAL_UNDER_NUMBERS = 19.0
 
 #: letters under a number: between its points and "(1)"
 _UPPER_UNDER_NUMBERS = 15.0
-_RANKS: dict[str, float] = {"close": 0, "banner": 0.5, "part": 1, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "bullet": 24, "dash": 30, "plus": 31}
+_RANKS: dict[str, float] = {"close": 0, "banner": 0.5, "part": 1, "area": 1.5, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "bullet": 24, "dash": 30, "plus": 31}
 #: glyph bullets under "-" or "+" points (a document whose first of these is a dash): their points, below them
 _BULLET_UNDER_DASH = 32.0
 #: glyph bullets met before any "(1)", "a)", "-" or "+" point: the parts those points are in ("▪ Nhiệm vụ tháng 6:" over
@@ -1043,9 +1046,17 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     first_number: str | None = None
     first_point: str | None = None
     upper_under_number = False
+    # the outline's kinds met before the first of an office's own parts ("PHẦN THỨ BA" then "Nhóm 1."): it sits below them
+    above_area: set[str] = set()
+    area_met = False
     for mk in marks:
         if not mk:
             continue
+        if not area_met:
+            if mk[0] == "area":
+                area_met = True
+            elif mk[0] in {"banner", "part", "roman", "upper"}:
+                above_area.add(mk[0])
         if first_point is None and mk[0] in {"bullet", "dash", "plus", "paren", "alpha"}:
             first_point = mk[0]
         if first_outline is None and mk[0] in {"roman", "upper"}:
@@ -1054,7 +1065,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
             upper_under_number = mk[0] == "upper" and first_number in {"decimal", "compound"}
         if first_number is None and mk[0] in {"decimal", "compound", "ordinal"}:
             first_number = mk[0]
-        if first_outline is not None and first_number is not None and first_point is not None:
+        if first_outline is not None and first_number is not None and first_point is not None and area_met:
             break
     if upper_under_number:
         ranks = {**ranks, "upper": _UPPER_UNDER_NUMBERS}
@@ -1066,12 +1077,14 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
         ranks = {**ranks, "bullet": _BULLET_UNDER_DASH if first_point in {"dash", "plus"} else _RANKS["bullet"]}
     elif first_point == "bullet":
         ranks = {**ranks, "bullet": _BULLET_OVER_POINTS}
+    if area_met and above_area:
+        ranks = {**ranks, "area": max(ranks[k] for k in above_area) + 0.5}
     return ranks
 
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
-    "part": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "part": "P", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
@@ -1133,7 +1146,7 @@ def _is_heading(kind: str, body: str, next_line: str | None, next_kind: str | No
             depth_next_deeper or (next_kind is not None and next_kind != kind and next_kind in {"decimal", "subdecimal", "compound"})
             or (kind == "alpha" and next_kind == "paren")
             or (kind in {"paren", "alpha"} and next_kind is None and _running_text(next_line) and len(stripped.split()) <= 8))))
-    if kind in {"part", "roman", "upper"} and len(stripped) < 220:
+    if kind in {"part", "area", "roman", "upper"} and len(stripped) < 220:
         return True
     upper = stripped == stripped.upper() and any(c.isalpha() for c in stripped)
     if upper and len(stripped) < 220:
@@ -1674,7 +1687,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         stack.append(node)
 
         body = line[body_at:]
-        if kind == "part" and not body.strip() and nxt is not None and nk is None and len(nxt) < 200 and not nxt.rstrip().endswith("."):
+        if kind in {"part", "area"} and not body.strip() and nxt is not None and nk is None and len(nxt) < 200 and not nxt.rstrip().endswith("."):
             # "Phần thứ nhất" on a line of its own, its title on the next: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ II"
             titled.add(i + 1)
             node.heading = nxt.strip().rstrip(":").strip()

@@ -1468,10 +1468,18 @@ AREAS = [
         "37/38 công dân lên đường nhập ngũ.\n\nII. NHIỆM VỤ THÁNG 6\n\n1. Giao bổ sung 01 công dân nhập ngũ đợt 2.\n",
         [("result", "Giao nhận quân: Kết quả: 37/38 công dân lên đường nhập ngũ."), ("task", "Giao bổ sung 01 công dân nhập ngũ đợt 2.")],
     ),
+    (
+        "PHẦN THỨ NHẤT\nTÌNH HÌNH, KẾT QUẢ THÁNG 5\n\nThu ngân sách 5 tháng ước đạt 34,5 tỷ đồng.\n\nPHẦN THỨ HAI\n"
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 6/2026\n\nBan Thường vụ thống nhất các nhiệm vụ trọng tâm tháng 6/2026 như sau:\n\nNhóm 1. Xây dựng Đảng\n+ Kết nạp 03 quần chúng ưu tú còn lại.\n"
+        "+ Chuẩn bị nội dung sơ kết công tác xây dựng Đảng 6 tháng đầu năm.\n\nNhóm 2. Kinh tế, đô thị\n"
+        "+ Hoàn thành nạo vét mương thoát nước trước ngày 15/6.\n",
+        [("result", "Thu ngân sách 5 tháng ước đạt 34,5 tỷ đồng."), ("task", "Kết nạp 03 quần chúng ưu tú còn lại."),
+         ("task", "Chuẩn bị nội dung sơ kết công tác xây dựng Đảng 6 tháng đầu năm."), ("task", "Hoàn thành nạo vét mương thoát nước trước ngày 15/6.")],
+    ),
 ]
 
 
-@pytest.mark.parametrize("body, expected", AREAS, ids=["areas-in-capitals", "areas-by-ordinal-full-stop-headings", "group-of-tasks-reviewed"])
+@pytest.mark.parametrize("body, expected", AREAS, ids=["areas-in-capitals", "areas-by-ordinal-full-stop-headings", "group-of-tasks-reviewed", "groups-inside-a-part"])
 def test_parts_by_area_with_month_lead_ins(body: str, expected: list[tuple[str, str]]) -> None:
     from ingest.pipeline import parse_text
 
