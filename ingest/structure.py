@@ -217,7 +217,9 @@ _CLOSING = re.compile(
 _LIMITATION_SENTENCE = re.compile(
     r"^(?:(?:tuy nhien|tuy vay|ben canh (?:do|ket qua)|song|nhung|mat khac)\b.*\b(?:con|chua)\b"
     # "Hạn chế: …", "Tồn tại, hạn chế: …" opening a paragraph of results
-    r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:)"
+    r"|(?:han che|ton tai|khuyet diem|kho khan|vuong mac|yeu kem|bat cap)\b[^:.]{0,40}:"
+    # "Hạn chế là việc lấn chiếm lòng lề đường ... còn tái diễn." (a prose notice)
+    r"|(?:han che|ton tai|khuyet diem|diem yeu)(?: lon)?(?: nhat)? la\b)"
 )
 #: folded, "song" and "nhung" are also "Sông ...", "Sống ...", "Những ..." (a river, living, "those"): the limitation's
 #: "Song, ..." and "Nhưng ..." are these words as written
@@ -1826,4 +1828,52 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 role = "result"  # (not a lead-in, nor a row of a table)
                 mixed = True
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k], mixed)
+    if items and not article and (header.planned_months or header.reported_months) \
+            and len(header.planned_months or ()) <= 3 and len(header.reported_months or ()) <= 3:
+        # (a monthly notice's months: a decision's or a plan's span of years is no month of work reported or planned)
+        items = _roles_by_sentence(items, folded, header, periods)
     return items
+
+
+#: the fewest sentences a notice's body holds for its roles to be read sentence by sentence (:func:`_roles_by_sentence`)
+_FALLBACK_MIN_ITEMS = 6
+#: ... and when fewer than one in this many of its sentences got a role from its parts' words (one task found by its
+#: date in a part named in words not known leaves the rest of the notice unread)
+_FALLBACK_KNOWN_SHARE = 6
+
+
+def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: Periods) -> list[Item]:
+    """The roles of a notice none of whose parts this reader knows by its words — (nearly) every item read "other", where the
+    notice reports or plans a month (its headings in an office's own words, hands ND, PD and QA before their words were
+    taught): each sentence's own words decide, read along the section it stands in (:func:`ingest.sentence_role.decode`,
+    the model learned on the development series), a limitation's words making it one. A heading-like line (in capitals,
+    a lead-in closing on its colon, three words or fewer) and the meeting's opening before any part stay "other".
+    """
+    body = [k for k, it in enumerate(items)
+            if not it.text.rstrip().endswith(":") and len(it.text.split()) > 3 and it.text != it.text.upper()]
+    known = sum(1 for it in items if it.role in {"task", "result", "limitation"})
+    if len(body) < _FALLBACK_MIN_ITEMS or known * _FALLBACK_KNOWN_SHARE >= len(body):
+        return items
+    body = [k for k in body if items[k].role in {"other", "task", "result"}]
+    first_part = next((k for k in body if items[k].section is not None), None)
+    out = list(items)
+    sections: dict[str | None, list[int]] = {}
+    for k in body:
+        if items[k].section is None and first_part is not None and k < first_part:
+            continue  # the opening before the first part: who met, when, on what
+        sections.setdefault(items[k].section, []).append(k)
+    for ks in sections.values():
+        # (a sentence that got its role already stands for it, and its neighbours lean its way)
+        to_do = sentence_role.decode(
+            0.99 if items[k].role == "task" else 0.01 if items[k].role == "result"
+            else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
+                                                header.reported_months) for k in ks)
+        for k, task in zip(ks, to_do, strict=True):
+            it = items[k]
+            if it.role != "other":
+                continue
+            f = folded[it.start : it.end]
+            role = "limitation" if _limitation_sentence(it.text, f) else "task" if task else "result"
+            period, months = _item_period(it.text, None, header, role, periods, f[:160])
+            out[k] = new_item(it.id, it.path, role, period, it.text, it.start, it.end, it.section, months)
+    return out

@@ -1487,3 +1487,31 @@ def test_parts_by_area_with_month_lead_ins(body: str, expected: list[tuple[str, 
                      "Giao ban tháng 5 năm 2026 và lịch công việc tháng 6 năm 2026\n\nNgày 27/5/2026, UBND đặc khu họp giao ban tháng 5.\n\n"
                      + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
     assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
+
+
+def test_a_notice_whose_parts_are_named_in_words_not_known_is_read_sentence_by_sentence() -> None:
+    """Session 23: when no part of a monthly notice is known by its words (every item "other", the layout of an office
+    this reader has not met), each sentence's own words decide (the learned sentence-role model, read along its section):
+    what was done a result, what is to be done a task, the opening and the headings none."""
+    from ingest.pipeline import parse_text
+
+    body = ("Sáng ngày 28/5/2026, Chủ tịch UBND xã chủ trì phiên họp.\n\n"
+            "◇ NHÌN LẠI THÁNG QUA\n\n"
+            "- Thu ngân sách trong tháng được 2,3 tỷ đồng, bằng 92% mức phấn đấu.\n"
+            "- Đã cấp 412 thẻ căn cước cho công dân trên địa bàn.\n"
+            "- Lễ giao nhận quân đã tổ chức trang trọng, 38/38 thanh niên lên đường.\n"
+            "- Trạm Y tế xã đã tiêm vắc xin sởi cho 96 trẻ.\n\n"
+            "◇ HƯỚNG TỚI\n\n"
+            "- Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.\n"
+            "- Tổ chức diễn tập phòng chống bão trước ngày 20/6/2026.\n"
+            "- Hoàn thành nạo vét 1,2 km kênh tiêu thôn Đông.\n"
+            "- Vận động 30 hộ còn lại đăng ký tài khoản định danh điện tử.\n")
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     "Kết luận của Chủ tịch Ủy ban nhân dân xã về công việc tháng 5 và tháng 6 năm 2026\n\n"
+                     + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    assert [(i.role, i.text[:20]) for i in doc.items if i.role != "other"] == [
+        ("result", "Thu ngân sách trong "), ("result", "Đã cấp 412 thẻ căn c"), ("result", "Lễ giao nhận quân đã"),
+        ("result", "Trạm Y tế xã đã tiêm"), ("task", "Phấn đấu thu ngân sá"), ("task", "Tổ chức diễn tập phò"),
+        ("task", "Hoàn thành nạo vét 1"), ("task", "Vận động 30 hộ còn l"),
+    ]
+    assert {i.months for i in doc.items if i.role == "task"} == {("2026-06",)}
