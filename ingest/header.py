@@ -340,6 +340,48 @@ def _unit_from_top(top: str) -> str | None:
     return found
 
 
+_DAY_DATE = re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+def _first_date(head: Sequence[Line]) -> str | None:
+    """The first full date ("29/01/2026") in a headerless message's first lines, or None.
+
+    >>> _first_date(_lines("[VP ĐU P THẠCH LÂM]\\n📢 THÔNG BÁO NHANH KL giao ban ngày 29/01/2026\\n"))
+    '2026-01-29'
+    """
+    for _s, _e, line in head:
+        m = _DAY_DATE.search(line)
+        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 and not _CITES_A_NUMBER.search(line):
+            return _iso(m.group("y"), m.group("m"), m.group("d"))
+    return None
+
+
+#: a document's number on the line of a date: the date is that document's ("... đã có văn bản số 07-TB/CQTTBCĐ",
+#: "(theo TB số 05-TB/ĐU, Thạch Lâm 30/01/2026)"), not the message's
+_CITES_A_NUMBER = re.compile(r"\b(?:[Ss]ố|[Ss]o)[ ]*:?[ ]*\d|\d+/[A-ZĐ]|\d+-[A-ZĐ]")
+
+
+#: a ward, a commune or a township as a clerk abbreviates its organs: "ĐU P Thạch Lâm", "UBND X. Tà Sình", "VP ĐU P THẠCH LÂM"
+_ABBREVIATED_UNIT = re.compile(
+    r"\b(?:ĐU|ĐẢNG ỦY|Đảng ủy|UBND|HĐND|UB|MTTQ|CA)[ ]+(?P<level>P|X|TT)\.?[ ]+"
+    r"(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ ]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})")
+_ABBREVIATED_LEVELS = {"P": "phường", "X": "xã", "TT": "thị trấn"}
+
+
+def _unit_from_abbreviation(text: str) -> str | None:
+    """The unit a message names only the way its clerk abbreviates it, the name it gives most often, or None.
+
+    >>> _unit_from_abbreviation("[VP ĐU P THẠCH LÂM - TỈNH LAM GIANG]\\n...\\nCV Văn phòng ĐU P Thạch Lâm")
+    'phường Thạch Lâm'
+    """
+    counts: Counter[str] = Counter()
+    for m in _ABBREVIATED_UNIT.finditer(text):
+        name = _clean_place_name(_title_words(m.group("name")))
+        if name:
+            counts[f"{_ABBREVIATED_LEVELS[m.group('level')]} {name}"] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _unit_from_body(text: str, place: str | None) -> str | None:
     """Headerless notices ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" and nothing above):
     the ward is the one its own organs are named after."""
@@ -958,7 +1000,7 @@ def _portal_header(text: str, head: Sequence[Line]) -> tuple[str | None, str | N
 #: a field of an e-mail's header, as a mail client prints or a clerk pastes it: "Tiêu đề: ...", "Từ: ...", "Ngày gửi: ..."
 _MAIL_FIELD = re.compile(
     r"^(?P<key>Tiêu đề|Chủ đề|Subject|Từ|From|Ngày gửi|Thời gian gửi|Date|Sent|Gửi|Đến|To|CC|Cc|BCC|Bcc)[ ]*:[ ]*(?P<value>.*)$")
-_SIGN_OFF = re.compile(r"^(?:Trân trọng|Trân trọng cảm ơn|Kính thư|Thân ái|Thân chào|Best regards|Regards)[ ]*[,.!]?$")
+_SIGN_OFF = re.compile(r"^(?:Trân trọng|Trân trọng cảm ơn|Kính thư|Thân ái|Thân chào|Best regards|Regards)[ ]*[,.!]?[ ]*\S?$")
 _MAIL_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 
 
@@ -1048,6 +1090,18 @@ def parse_header(text: str) -> Header:
         unit = portal[2]
     if mail is not None and unit is None:
         unit = _unit_from_body(text, place)  # (its ward named in its body or its sign-off: "Văn phòng HĐND-UBND phường An Trạch")
+    if body_end is None and (doc_type is None or number is None):
+        # a message's sign-off ("Trân trọng!", then the sender's name and title) ends its body, as an e-mail's does
+        signed = _last_line_start(lines, _SIGN_OFF, body_start)
+        if signed is not None and signed >= lines[max(0, len(lines) - 8)][0]:
+            body_end = signed
+    if date is None and number is None:
+        # a message with no header block (a summary posted in a work chat group, hand RA): its first lines say when
+        # ("📢 THÔNG BÁO NHANH KL giao ban BTV ĐU ngày 29/01/2026")
+        date = _first_date(lines[:8])
+    if unit is None:
+        # ... and its first lines or its sign-off whose ward, the way its clerk abbreviates ("[VP ĐU P THẠCH LÂM]")
+        unit = _unit_from_abbreviation(text)
     periods = document_periods(title, text[body_start : body_end or len(text)], date)
     return Header(
         doc_type=doc_type,

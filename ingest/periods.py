@@ -94,6 +94,9 @@ def _period_re() -> re.Pattern[str]:
         | (?P<mword>thang[ ]+(?P<mw>""" + month_word + r""")\b(?:""" + year.format(name="mwy") + r""")?)
         # "năm 2026" alone: a whole year ("kết quả thực hiện nhiệm vụ năm 2026")
         | (?P<year>\bnam[ ]+(?P<yy>(?:19|20)\d\d))
+        # "KQ T1/2026", "NV trọng tâm T2:" (a clerk's abbreviation of "tháng": with its year, or closing the phrase)
+        # ("KQ T3 + T4/2026": two months)
+        | (?P<tabbr>(?<![\w/.])t(?P<tm>\d{1,2}(?:[ ]*(?:\+|,|va|-)[ ]*t\d{1,2})*)(?:[ ]*/[ ]*(?P<ty>(?:19|20)\d\d)(?![\d/])|(?=[ ]*(?:[:,;)]|$))))
         """,
         re.X,
     )
@@ -102,7 +105,9 @@ def _period_re() -> re.Pattern[str]:
 #: where a period can start: the words each option of :func:`_period_re` opens with ("6 ", "sáu ", "9 ", "chín ", "quý ",
 #: "tháng", "năm 20.."). A search for them skips to their first letters, where one for the pattern tries its six options
 #: at every place of the phrase (a task's, a heading's: 14 µs for one of 300 characters)
-_PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|20)")
+_PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|20)|(?<![\w/.])t\d")
+#: a clerk's "T1/2026", "T2:" for a month (:func:`_period_re`'s ``tabbr``)
+_T_MONTH_HINT = re.compile(r"(?<![\w/.])t\d")
 
 
 def _periods_in(f: str) -> Iterator[re.Match[str]]:
@@ -174,6 +179,10 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: 
     ((None, 7),)
     >>> months_in("ngày 22 tháng 12 năm 2024")
     []
+    >>> [s.months for s in months_in("V/v KQ T1/2026 và NV trọng tâm T2/2026")], months_in("T2 có Tết Bính Ngọ")
+    ([((2026, 1),), ((2026, 2),)], [])
+    >>> [s.months for s in months_in("KQ T3 + T4/2026:")]
+    [((2026, 3), (2026, 4))]
     """
     f = phrase if folded else fold(phrase)
     out: list[Span] = _day_ranges(f) if ranges and "den" in f and "tu" in f else []
@@ -186,6 +195,7 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: 
         "thang" not in f
         and ("quy" not in f or _QUARTER_HINT.search(f) is None)
         and (not years or "nam" not in f or ("19" not in f and "20" not in f))
+        and _T_MONTH_HINT.search(f) is None
     ):
         # every alternative of the period pattern holds "thang", "quy" and a quarter's number ("quy" alone is
         # mostly "quy định", "quy chế"), or "nam" and a year, which counts only with ``years``
@@ -218,6 +228,9 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: 
         elif m.group("mword"):
             y = int(m.group("mwy")) if m.group("mwy") else None
             months = [(y, n) for n in (month_number(m.group("mw")),) if n is not None]
+        elif m.group("tabbr"):
+            y = int(m.group("ty")) if m.group("ty") else None
+            months = [(y, n) for n in map(int, re.findall(r"\d{1,2}", m.group("tm"))) if 1 <= n <= 12]
         elif m.group("year") and years:
             after = f[m.end() : m.end() + 3]
             if re.match(r"[ ]*[-–]", after):
@@ -326,7 +339,9 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
 
 _JOINED = re.compile(r"[ ]*(?:,|va|-)[ ]*")
 #: the first words of an unnumbered line that leads a part of results or of tasks (:func:`document_periods`)
-_LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia")
+_LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia", "kq ", "nv ")
+#: the symbols a clerk sets before a part's lead line ("✅ KQ đạt được T5:", "➡️ NV trọng tâm T6/2026:", hand RA)
+_LEADING_SYMBOLS = re.compile(r"^[^\w(\[\-–+•*]+(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -526,7 +541,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             title_kind_free = months_in(title)
         # "tại hội nghị giao ban tháng 7": the month the meeting was held, not necessarily the month it reviewed
         f = fold(title)
-        meeting = bool(reported) and not any(k in f for k in ("ket qua", "danh gia", "tinh hinh", "so ket", "tong ket", "kiem diem"))
+        meeting = bool(reported) and not any(k in f for k in ("ket qua", "kq ", "danh gia", "tinh hinh", "so ket", "tong ket", "kiem diem"))
     lines = body.split("\n")
     titled = reported
     wider: tuple[tuple[int | None, int], ...] = ()
@@ -540,7 +555,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
         glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
         # "Kết quả tháng 4:", "Nhiệm vụ tháng 5:": a part's lead line, unnumbered (a notice posted in a chat group)
-        lead = len(s) < 90 and s.endswith(":") and fold(s).startswith(_LEAD_KEYS)
+        lead = len(s) < 90 and s.endswith(":") and fold(_LEADING_SYMBOLS.sub("", s)).startswith(_LEAD_KEYS)
         if numbered or glossed or lead or (len(s) < 140 and _UPPER.match(s)):
             found = [("result" if k == "either" else k, sp) for k, sp in _classify(absolute_months(s, date))]
             take(found)

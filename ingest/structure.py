@@ -40,7 +40,7 @@ from ingest.vocabulary import split_sentences
 # --- markers ---------------------------------------------------------------------
 
 # "II. NHIỆM VỤ ...", "I- QUAN ĐIỂM", "IV) ..."
-_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")
+_ROMAN = re.compile(r"^(?!V/[vV]\b)(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")  # (not "V/v ...", "về việc": a subject line)
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
@@ -130,6 +130,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # a briefing's review of the month: "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 02" (hand ND), "VIỆC ĐÃ LÀM TRONG THÁNG 02/2026" (hand PD)
     ("diem lai", "result"),
     ("viec da lam", "result"),
+    # a clerk's abbreviations in a chat group's summary (hand RA): "📌 KQ T1/2026:", "🎯 NV trọng tâm T2/2026:"
+    ("kq ", "result"),
+    ("nv ", "task"),
     ("nhiem vu", "task"),
     ("phuong huong", "task"),
     ("giai phap", "task"),
@@ -1604,6 +1607,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."; a field's
                 # name under an unnumbered heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" / "Kinh tế, đô thị:", a Word list
                 # whose numbers were lost in the copy) is a part of that heading's part, not the end of it
+                if role in {"result", "task", "limitation"} and len(line.split()) <= 8:
+                    # "📌 KQ T1/2026:" ... "🎯 NV trọng tâm T2/2026:" (hand RA): a short lead-in of another role ends the part an
+                    # earlier one opened, whatever fields ("▪ QP - AN:") stand open inside it
+                    opened = next((j for j in range(len(stack) - 1, 0, -1) if stack[j].kind == "leadin" and stack[j].opens
+                                   and stack[j].role in {"result", "task", "limitation"}), None)
+                    if opened is not None and stack[opened].role != role:
+                        del stack[opened:]
                 close_to_leadin(keep_part=role is None and len(line.split()) <= 12)
                 if role:
                     leadin_at = i
@@ -1804,7 +1814,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
 
     for k, ((_s, _e, role, path, _key, is_head, _m, section), spans) in enumerate(zip(plan, sentences, strict=True)):
         ok = (bool(header.planned_months) and not is_head and role in ("result", "other") and section is not None
-              and "Điều " not in path and not above(section) and not _opens_caption(folded, _s))
+              and "Điều " not in path and not above(section) and not _opens_caption(folded, _s) and not _bracketed_note(text[_s:_e]))
         may_give.append(ok)
         if ok and section is not None and role == "other" and section not in directing and any(
                 (gives_work(text[a:b]) or _looks_ahead(folded, a, header.planned_months, header.reported_months)
@@ -1824,7 +1834,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # (the paragraph that turns to the work given is read as results too: its sentences before the turn are)
             mixed = False
             if role == "other" and section is not None and k <= directing.get(section, -1) and not text[s:e].rstrip().endswith(":") \
-                    and "|" not in text[s:e] and "\t" not in text[s:e] and not _opens_caption(folded, s):
+                    and "|" not in text[s:e] and "\t" not in text[s:e] and not _opens_caption(folded, s) and not _bracketed_note(text[s:e]):
                 role = "result"  # (not a lead-in, nor a row of a table)
                 mixed = True
             emit(spans, role, path, key, pre_counts.get(key, 1), month_src, section, may_give[k], mixed)

@@ -1515,3 +1515,24 @@ def test_a_notice_whose_parts_are_named_in_words_not_known_is_read_sentence_by_s
         ("task", "Hoàn thành nạo vét 1"), ("task", "Vận động 30 hộ còn l"),
     ]
     assert {i.months for i in doc.items if i.role == "task"} == {("2026-06",)}
+
+
+def test_a_summary_posted_in_a_work_chat_group() -> None:
+    """Hand RA: no header block — the ward named the way its clerk abbreviates it ("[VP ĐU P AN HÒA]", "ĐU P An Hòa"), the
+    date in the first lines, the months as "T3/2026", "T3 + T4/2026", "T5:"; parts opened by "📌 KQ ...:", "⚠️ Tồn tại:",
+    "🎯 NV trọng tâm ...:" with fields ("▪ QP - AN:") inside them; the subject line "V/v ..." no Roman part V."""
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "[VP ĐU P AN HÒA - TỈNH LAM GIANG]\n📢 THÔNG BÁO NHANH KL giao ban BTV ĐU ngày 28/4/2026\nV/v KQ T3 + T4/2026 và NV trọng tâm T5/2026\n"
+        "Kính gửi các đ/c BCH ĐU, BT chi bộ 🙏\n\n📌 KQ T3/2026:\n▪ XD Đảng:\n🔹 Bầu cử 15/3 thành công, 99,9% cử tri đi bầu.\n"
+        "▪ QP - AN:\n🔹 CA P kiểm tra 14/14 cơ sở karaoke.\n\n📌 KQ T4/2026:\n🔹 Thu NS T4 được 3,9 tỷ đồng.\n\n⚠️ Tồn tại:\n"
+        "- Thu NS chưa đạt KH tháng.\n\n🎯 NV trọng tâm T5/2026:\n1. Thu NS T5 đạt 9% DT.\n2. UBND P ra quân TTĐT các sáng thứ 6.\n\n"
+        "Trân trọng!\nNguyễn Thị Thu Hà\nCV Văn phòng ĐU P An Hòa\n")
+    h = doc.header
+    assert (h.unit, h.date, h.reported_months, h.planned_months) == ("phường An Hòa", "2026-04-28", ("2026-03", "2026-04"), ("2026-05",))
+    assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == [
+        ("result", "🔹 Bầu cử 15/3 thành công, 99,9% cử tri đi bầu."), ("result", "🔹 CA P kiểm tra 14/14 cơ sở karaoke."),
+        ("result", "🔹 Thu NS T4 được 3,9 tỷ đồng."), ("limitation", "Thu NS chưa đạt KH tháng."),
+        ("task", "Thu NS T5 đạt 9% DT."), ("task", "UBND P ra quân TTĐT các sáng thứ 6."),
+    ]
