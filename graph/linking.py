@@ -658,7 +658,7 @@ class _Scorer:
         column: dict[str, int] = {t: k for k, t in enumerate(order)}
         self._column = column
         self._lexicon_cache: dict[bool, tuple[np.ndarray, np.ndarray, np.ndarray] | tuple[()]] = {}
-        self._clause_features: dict[str, tuple[frozenset[str], float]] = {}
+        self._clause_features: dict[str, tuple[set[str], float]] = {}
         self._weights = np.fromiter((self.idf[t] for t in order), dtype=np.float64, count=len(order))
         self._pos = {it.id: k for k, it in enumerate(items)}
         lengths = [len(self.features[it.id]) for it in items]
@@ -741,7 +741,7 @@ class _Scorer:
         """The overlap-and-cosine part of :meth:`score` for a piece of an item's text (a clause) against ``b``."""
         read = self._clause_features.get(text)
         if read is None:  # a clause is scored against every candidate result: read once, its weight summed once
-            fa = _features(text, self.bodies) & self.idf.keys()
+            fa = self.idf.keys() & _features(text, self.bodies)  # a set (the view's &), as annotated
             read = self._clause_features[text] = (fa, math.fsum(self.idf[t] for t in fa))
         fa, wa = read
         shared = fa & self.features[b.id]
