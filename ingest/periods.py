@@ -127,12 +127,15 @@ _DAY_RANGE = re.compile(
 
 
 def _day_ranges(f: str) -> list[Span]:
-    """The periods between two days in folded ``f`` (:data:`_DAY_RANGE`), each as the months it stands for: the
-    months whose 15th it covers, else the month it ends in. A ward reporting "from the 16th to the 15th" names
-    each period by the month it ends in (16/3 to 15/4 is April's), as the calendar month's report would.
+    """The periods between two days in folded ``f`` (:data:`_DAY_RANGE`), each as the months it stands for, by the
+    reporting period of Nghị định 09/2019/NĐ-CP (the 15th of the month before to the 14th of the month): a ward reporting
+    "from the 15th to the 14th" or "from the 16th to the 15th" names each period by the month it ends in (15/6 to 14/7
+    is July's, 16/3 to 15/4 April's), as the calendar month's report would.
 
     >>> [s.months for s in _day_ranges("ket qua tu ngay 16/02/2026 den ngay 15/4/2026")]
     [((2026, 3), (2026, 4))]
+    >>> [s.months for s in _day_ranges("tu ngay 15/6 den ngay 14/7/2026 va nhiem vu tu ngay 15/7 den ngay 15/8/2026")]
+    [((2026, 7),), ((2026, 8),)]
     >>> [s.months for s in _day_ranges("tu ngay 16/12/2025 den ngay 15/01/2026")], [s.months for s in _day_ranges("tu 01/01 den 31/3/2026")]
     ([((2026, 1),)], [((2026, 1), (2026, 2), (2026, 3))])
     >>> [s.months for s in _day_ranges("tu 20 den 25/3")], _day_ranges("tu ngay 16/4 den ngay 15/14")
@@ -149,8 +152,10 @@ def _day_ranges(f: str) -> list[Span]:
         span = (m2 - m1) % 12 if m.group("y1") is None or y2 is None else (y2 - int(m.group("y1"))) * 12 + m2 - m1
         if not 0 <= span < 12:
             continue
-        first = 0 if d1 <= 15 else 1
-        last = span if d2 >= 15 else span - 1
+        # the monthly reporting period of Nghị định 09/2019/NĐ-CP runs from the 15th of the month before to the 14th: a
+        # range that starts after the 13th belongs to the months after its first, one that ends after the 13th to its last
+        first = 0 if d1 <= 13 else 1
+        last = span if d2 >= 14 else span - 1
         if first > last:
             first = last = span
         months: tuple[tuple[int | None, int], ...] = tuple(

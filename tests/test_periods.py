@@ -244,3 +244,16 @@ def test_a_month_not_begun_by_the_notices_date_is_the_month_planned(title: str, 
                      f"Kết luận của Chủ tịch Ủy ban nhân dân xã\n{title}\n\nNgày 26/02/2026, Chủ tịch chủ trì.\n\n"
                      "1. Thu ngân sách đạt 2 tỷ đồng.\n")
     assert (doc.header.reported_months, doc.header.planned_months) == (reported, planned)
+
+
+# Session 23 (hand RC): a briefing held on the 15th reports "từ ngày 15/6 đến ngày 14/7" — by the reporting period of
+# Nghị định 09/2019/NĐ-CP (the 15th of the month before to the 14th), July's — and plans "từ ngày 15/7 đến ngày 15/8", August.
+@pytest.mark.parametrize("phrase, months", [
+    ("từ ngày 15/6 đến ngày 14/7/2026", ((2026, 7),)),
+    ("từ ngày 15/7 đến ngày 15/8/2026", ((2026, 8),)),
+    ("từ ngày 15/7 đến ngày 14/9/2026", ((2026, 8), (2026, 9))),
+    ("từ ngày 16/02/2026 đến ngày 15/4/2026", ((2026, 3), (2026, 4))),
+    ("từ ngày 01/01 đến ngày 31/3/2026", ((2026, 1), (2026, 2), (2026, 3))),
+])
+def test_a_period_between_two_days_is_the_months_it_reports_by_the_15th_to_14th_rule(phrase: str, months: tuple) -> None:
+    assert [sp.months for sp in months_in(phrase, ranges=True)] == [months]
