@@ -1873,9 +1873,13 @@ def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: 
             continue  # the opening before the first part: who met, when, on what
         sections.setdefault(items[k].section, []).append(k)
     for ks in sections.values():
-        # (a sentence that got its role already stands for it, and its neighbours lean its way)
+        # (a sentence that got its role already stands for it, and its neighbours lean its way; one that turns to the
+        # month ahead, "Tháng tới, ...", or says what is still to do is work to do, as in a field's mixed paragraph)
         to_do = sentence_role.decode(
-            0.99 if items[k].role == "task" else 0.01 if items[k].role == "result"
+            0.99 if items[k].role == "task"
+            or _looks_ahead(folded, items[k].start, header.planned_months, header.reported_months)
+            or _still_to_do(folded[items[k].start : items[k].end], header.planned_months, header.date, strong=True)
+            else 0.01 if items[k].role == "result"
             else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
                                                 header.reported_months) for k in ks)
         for k, task in zip(ks, to_do, strict=True):

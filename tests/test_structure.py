@@ -1536,3 +1536,20 @@ def test_a_summary_posted_in_a_work_chat_group() -> None:
         ("result", "🔹 Thu NS T4 được 3,9 tỷ đồng."), ("limitation", "Thu NS chưa đạt KH tháng."),
         ("task", "Thu NS T5 đạt 9% DT."), ("task", "UBND P ra quân TTĐT các sáng thứ 6."),
     ]
+
+
+def test_a_resolution_in_running_prose_turns_to_the_month_ahead_sentence_by_sentence() -> None:
+    """Hand RB: no parts, a paragraph a field, what was done then "Tháng tới, ..." — read sentence by sentence, a sentence
+    that turns to the month ahead is work to do even where the model alone would read it as done."""
+    from ingest.pipeline import parse_text
+
+    para = ("Công an xã triệt xóa 01 tụ điểm ma túy tại ấp Cây Gáo, bắt giữ 04 đối tượng. Tình hình an ninh chính trị ổn định. "
+            "Tháng tới, Hội đồng nghĩa vụ quân sự xã hoàn tất hồ sơ, phát lệnh gọi nhập ngũ cho 18 công dân theo chỉ tiêu được giao. "
+            "Công an xã mở đợt cao điểm trấn áp tội phạm dịp Tết Nguyên đán.\n\n"
+            "Thu ngân sách năm 2025 ước đạt 14,6 tỷ đồng, bằng 108% dự toán. Vụ lúa Thu Đông thu hoạch 1.240 ha. "
+            "Tháng tới, chỉ đạo xuống giống vụ Đông Xuân đúng lịch thời vụ.\n")
+    doc = parse_text("ĐẢNG BỘ XÃ THẠNH LỘC\nSố 19-NQ/ĐU\n\nThạnh Lộc, ngày 26 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n"
+                     "về kết quả tháng 12 năm 2025 và nhiệm vụ tháng 01 năm 2026\n\n" + para + "\nNơi nhận:\n- Lưu: VT.\n")
+    roles = {i.text[:24]: i.role for i in doc.items}
+    assert roles["Tháng tới, Hội đồng nghĩ"] == "task" and roles["Tháng tới, chỉ đạo xuống"] == "task"
+    assert roles["Công an xã triệt xóa 01 "] == "result" and roles["Thu ngân sách năm 2025 ư"] == "result"
