@@ -343,6 +343,8 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
 
 
 _JOINED = re.compile(r"[ ]*(?:,|va|-)[ ]*")
+#: a title of a monthly meeting's notice (folded): "phiên giao ban", "họp thường kỳ", "hằng tháng", "định kỳ"
+_MONTHLY_MEETING = re.compile(r"\b(?:giao ban|thuong ky|hang thang|dinh ky)\b")
 #: the first words of an unnumbered line that leads a part of results or of tasks (:func:`document_periods`)
 _LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia", "kq ", "nv ")
 #: the symbols a clerk sets before a part's lead line ("✅ KQ đạt được T5:", "➡️ NV trọng tâm T6/2026:", hand RA)
@@ -600,6 +602,14 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
     if not reported and not planned and title_kind_free:
         # "Báo cáo ... tháng 8/2025": a report's title names the month it reviews
         reported = title_kind_free[0].months
+    if not reported and not planned and title and date_ym and _MONTHLY_MEETING.search(fold(title)):
+        # "Kết luận ... tại phiên giao ban" naming no month at all: a monthly meeting reviews the month that ends by its date
+        # (the reporting month of Nghị định 09/2019/NĐ-CP closes on the 14th) and plans the month after it
+        met_y, met_m = date_ym
+        if date is not None and len(date) >= 10 and int(date[8:10]) < 14:
+            met_y, met_m = (met_y, met_m - 1) if met_m > 1 else (met_y - 1, 12)
+        reported = ((met_y, met_m),)
+        planned = ((met_y, met_m + 1) if met_m < 12 else (met_y + 1, 1),)
 
     doc = (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None
     # years: the written ones; then each part from the other; then the date

@@ -257,3 +257,21 @@ def test_a_month_not_begun_by_the_notices_date_is_the_month_planned(title: str, 
 ])
 def test_a_period_between_two_days_is_the_months_it_reports_by_the_15th_to_14th_rule(phrase: str, months: tuple) -> None:
     assert [sp.months for sp in months_in(phrase, ranges=True)] == [months]
+
+
+@pytest.mark.parametrize("day, reported, planned", [("29", ("2026-05",), ("2026-06",)), ("03", ("2026-04",), ("2026-05",)),
+                                                     ("16", ("2026-05",), ("2026-06",))])
+def test_a_monthly_meetings_notice_that_names_no_month_reviews_the_month_its_date_closes(day: str, reported: tuple,
+                                                                                        planned: tuple) -> None:
+    """Session 23: "Kết luận ... tại phiên giao ban" and no month named anywhere — the month that ends by the notice's date
+    (the reporting month closes on the 14th) is reviewed, the one after it planned; its sentences then read by their words."""
+    from ingest.pipeline import parse_text
+
+    body = ("◇ NHÌN LẠI\n\n- Thu ngân sách được 2,3 tỷ đồng, bằng 92% mức phấn đấu.\n- Đã cấp 412 thẻ căn cước cho công dân.\n"
+            "- Lễ giao nhận quân đã tổ chức trang trọng, 38/38 thanh niên lên đường.\n- Trạm Y tế xã đã tiêm vắc xin sởi cho 96 trẻ.\n\n"
+            "◇ HƯỚNG TỚI\n\n- Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.\n- Tổ chức diễn tập phòng chống bão.\n"
+            "- Hoàn thành nạo vét 1,2 km kênh tiêu thôn Đông.\n- Vận động 30 hộ còn lại đăng ký tài khoản định danh điện tử.\n")
+    doc = parse_text(f"ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày {day} tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     "Kết luận của Chủ tịch Ủy ban nhân dân xã tại phiên giao ban\n\n" + body + "\nNơi nhận:\n- Lưu: VT.\n")
+    assert (doc.header.reported_months, doc.header.planned_months) == (reported, planned)
+    assert [i.role for i in doc.items if i.role != "other"] == ["result"] * 4 + ["task"] * 4
