@@ -53,7 +53,10 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
 #: the text up in its table one by one (≈ 1 ms on a 20 KB notice, four tables), so
 #: a text runs through a table only when a regex scan (C speed) finds one of them
 _INVISIBLE_ANY = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_LOOKALIKES: dict[int, Any] = {**_SPACES, **_CYRILLIC, **_ETH}  # disjoint, and no output is another's input
+# a bullet of a Word symbol font ("Symbol", "Wingdings") copied as the font's private-use code point ("\uf0b7", "\uf0a7",
+# "\uf076", "\uf0d8"): the list's bullet it stands for, as the structure stage reads it
+_SYMBOL_FONT_BULLETS = dict.fromkeys(range(0xF020, 0xF100), "•")
+_LOOKALIKES: dict[int, Any] = {**_SPACES, **_CYRILLIC, **_ETH, **_SYMBOL_FONT_BULLETS}  # disjoint, no output another's input
 _LOOKALIKE_ANY = re.compile("[" + re.escape("".join(map(chr, _LOOKALIKES))) + "]")
 
 

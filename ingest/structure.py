@@ -44,7 +44,7 @@ _ROMAN = re.compile(r"^(?!V/[vV]\b)(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
-_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[.:]?[ ]*", re.U)
+_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[ ]*[.:\-–]?[ ]*", re.U)
 # an office's own word for its parts (or for the groups inside them): "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND), "MẢNG 1.
 # BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: a word in capitals, the number, the title in capitals; not "ĐIỀU 1.", an article),
 # "Mảng việc thứ hai - Chính quyền" (hand QA's second clerk), "Nhóm 1. Xây dựng Đảng" (hand QC, inside a "PHẦN THỨ BA"),

@@ -1553,3 +1553,18 @@ def test_a_resolution_in_running_prose_turns_to_the_month_ahead_sentence_by_sent
     roles = {i.text[:24]: i.role for i in doc.items}
     assert roles["Tháng tới, Hội đồng nghĩ"] == "task" and roles["Tháng tới, chỉ đạo xuống"] == "task"
     assert roles["Công an xã triệt xóa 01 "] == "result" and roles["Thu ngân sách năm 2025 ư"] == "result"
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7", "\uf0a7", "\uf076"], ids=["symbol-dot", "wingdings-square", "wingdings-diamond"])
+def test_a_word_symbol_fonts_bullets_and_numbered_parts(bullet: str) -> None:
+    """Session 23: a Word list's bullet copied as its symbol font's private-use character is the list's bullet (no part
+    of the item's text); "PHẦN 1." and "Phần 2 -" are parts as "PHẦN I" is."""
+    from ingest.pipeline import parse_text
+
+    body = (f"PHẦN 1. KẾT QUẢ THÁNG 5\n\n{bullet} Thu ngân sách được 2,3 tỷ đồng.\n{bullet}\tĐã cấp 412 thẻ căn cước.\n\n"
+            f"Phần 2 - NHIỆM VỤ THÁNG 6\n\n{bullet} Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.\n")
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     "Kết luận về kết quả tháng 5 và nhiệm vụ tháng 6\n\n" + body)
+    assert [(i.role, i.text, i.section) for i in doc.items] == [
+        ("result", "Thu ngân sách được 2,3 tỷ đồng.", "KẾT QUẢ THÁNG 5"), ("result", "Đã cấp 412 thẻ căn cước.", "KẾT QUẢ THÁNG 5"),
+        ("task", "Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.", "NHIỆM VỤ THÁNG 6")]
