@@ -1110,10 +1110,46 @@ def task_refs(text: str) -> frozenset[str]:
     return frozenset(str(int(n)) for m in _TASK_REF.finditer(f) for n in re.findall(r"\d{1,3}", m.group(1)))
 
 
+#: a task's code that an office keeps from plan to report ("NV 04.03" for April's third task, "NV-04/03"), folded
+_TASK_CODE = re.compile(r"\bnv[ ]*[-.]?[ ]*(\d{1,2})[./-](\d{1,3})\b")
+
+
+def task_codes(text: str) -> frozenset[str]:
+    """The task codes a text names (a plan's own task, or a result saying which ones it answers), as "month.number".
+
+    >>> sorted(task_codes("NV 03.01 và NV 03.02 – Bầu cử đại biểu Quốc hội: ngày 15/3 ...")), task_codes("NV trọng tâm T2:")
+    (['3.1', '3.2'], frozenset())
+    """
+    f = _fold(text)
+    if "nv" not in f:
+        return frozenset()
+    return frozenset(f"{int(a)}.{int(b)}" for a, b in _TASK_CODE.findall(f))
+
+
+def _code_matrix(planned: Sequence[str], result_ids: Sequence[str], items: dict[str, LinkItem]) -> np.ndarray:
+    """+1 where a result names the code of a task of the plan ("NV 04.03 – ...: đã hoàn thành", hand SB), -1 where it
+    names codes and not that task's, 0 elsewhere (a task whose code another task of the plan shares says nothing)."""
+    out = np.zeros((len(planned), len(result_ids)))
+    refs = [task_codes(items[r].text[:160]) for r in result_ids]
+    if not any(refs):
+        return out
+    own = [task_codes(items[t].text[:40]) for t in planned]
+    seen = Counter(c for codes in own for c in codes)
+    for x, codes in enumerate(own):
+        code = next(iter(codes)) if len(codes) == 1 else None
+        if code is None or seen[code] > 1:
+            continue
+        for y, r in enumerate(refs):
+            if r:
+                out[x, y] = 1.0 if code in r else -1.0
+    return out
+
+
 def _ref_matrix(planned: Sequence[str], result_ids: Sequence[str], items: dict[str, LinkItem], docs: Sequence[LinkDoc]) -> np.ndarray:
     """+1 where a result names the number of a task of the plan (of the notice it cites, when it cites one of the
-    unit's), -1 where it names another number of that plan, 0 elsewhere (a number two tasks of one plan share says nothing)."""
-    out = np.zeros((len(planned), len(result_ids)))
+    unit's), -1 where it names another number of that plan, 0 elsewhere (a number two tasks of one plan share says nothing);
+    a task's code kept from plan to report (:func:`_code_matrix`) the same way."""
+    out = _code_matrix(planned, result_ids, items)
     refs = [task_refs(items[r].text) for r in result_ids]
     if not any(refs):
         return out
@@ -1131,7 +1167,8 @@ def _ref_matrix(planned: Sequence[str], result_ids: Sequence[str], items: dict[s
             t = items[tid]
             if not t.number or numbered[t.doc_id][t.number] > 1 or (cited and t.doc_id not in cited):
                 continue
-            out[x, y] = 1.0 if t.number in refs[y] else -1.0
+            if out[x, y] == 0:
+                out[x, y] = 1.0 if t.number in refs[y] else -1.0
     return out
 
 

@@ -345,6 +345,9 @@ def _classify(phrase: str) -> list[tuple[str, Span]]:
 _JOINED = re.compile(r"[ ]*(?:,|va|-)[ ]*")
 #: a title of a monthly meeting's notice (folded): "phiên giao ban", "họp thường kỳ", "hằng tháng", "định kỳ"
 _MONTHLY_MEETING = re.compile(r"\b(?:giao ban|thuong ky|hang thang|dinh ky)\b")
+#: a point of work to do, by its first word (folded): "Tổ chức hội nghị sơ kết quý II." is no heading of a quarter's results
+_PLAN_POINT = re.compile(r"[ ]*(?:to chuc|trien khai|thuc hien|hoan thanh|chuan bi|tap trung|tiep tuc|phan dau|day manh|xay dung"
+                         r"|ra soat|kiem tra|van dong|duy tri|tang cuong)\b")
 #: the first words of an unnumbered line that leads a part of results or of tasks (:func:`document_periods`)
 _LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia", "kq ", "nv ")
 #: the symbols a clerk sets before a part's lead line ("✅ KQ đạt được T5:", "➡️ NV trọng tâm T6/2026:", hand RA)
@@ -557,8 +560,10 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         if not s or len(s) > 180:
             continue
         numbered = _HEADING.match(s) is not None
-        if numbered and s.endswith((".", ";")) and len(s.split()) > 12:
-            continue  # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ..."), not a heading
+        if numbered and s.endswith((".", ";")) and (len(s.split()) > 12 or _PLAN_POINT.match(fold(_HEADING.sub("", s, count=1)))):
+            # a numbered point of content ("2. Đảng ủy chỉ đạo ... sơ kết 6 tháng đầu năm 2026 ...", "1. Tổ chức hội nghị sơ kết
+            # quý II."), not a heading
+            continue
         # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
         glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
         # "Kết quả tháng 4:", "Nhiệm vụ tháng 5:": a part's lead line, unnumbered (a notice posted in a chat group)

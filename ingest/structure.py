@@ -261,6 +261,8 @@ _HEADING_WORDS = (
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+#: a lead-in's clause of purpose (folded): "... để theo dõi, đôn đốc và báo cáo kết quả"
+_PURPOSE = re.compile(r"\bde (?:theo doi|don doc|bao cao|tong hop|danh gia|kiem tra)\b")
 
 
 def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
@@ -287,12 +289,20 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     ('task', 'task', None)
     >>> _role_of_heading("Chủ tịch UBND xã giao việc tháng 02 như sau (nơi chủ trì báo cáo kết quả cuối tháng):", lead_in=True)
     'task'
+    >>> _role_of_heading("UBND phường giao các nhiệm vụ tháng 03/2026, đánh mã số để theo dõi và báo cáo kết quả như sau:", lead_in=True)
+    'task'
     """
     f = fold(text)
     if lead_in and "(" in f:
         # an aside in brackets is not what the sentence announces: "Chủ tịch UBND xã giao việc tháng 02 như sau (nơi chủ
         # trì báo cáo kết quả tại phiên giao ban cuối tháng):" opens tasks (hand ND)
         f = _ASIDE.sub(" ", f)
+    if lead_in:
+        # nor is what the points are for: "... giao các nhiệm vụ trọng tâm tháng 03/2026, đánh mã số để theo dõi, đôn đốc và
+        # báo cáo kết quả như sau:" opens tasks (hand SB)
+        purpose = _PURPOSE.search(f)
+        if purpose is not None:
+            f = f[: purpose.start()]
     hits = [(f.find(k), role) for k, role in _ROLE_KEYS if k in f and not (lead_in and k in _HEADING_ONLY)]
     if lead_in and any(role != "other" for _, role in hits):
         hits = [h for h in hits if h[1] != "other"]
@@ -331,6 +341,12 @@ _TASKS_BY_STATE = re.compile(
     r"chua hoan thanh|chua trien khai)\b")
 
 
+#: a heading that names the tasks as the things it goes through (folded): "Các nhiệm vụ có mã số", "Những nhiệm vụ đã giao"
+_THE_TASKS = re.compile(r"(?:cac|nhung) nhiem vu\b")
+#: ... unless it names the work ahead: a month, "tới", "sắp tới", "tiếp theo", "tháng sau" (folded)
+_AHEAD_WORDS = re.compile(r"\b(?:thang|quy|toi|tiep theo|sau)\b")
+
+
 def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: bool = False) -> bool:
     """Whether a heading inside a part of another role only names a field of work: "2. Lãnh đạo thực hiện
     nhiệm vụ phát triển kinh tế - xã hội" under "I. ĐÁNH GIÁ KẾT QUẢ ..." is a field of the results, where
@@ -344,6 +360,8 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: 
     [True, True]
     >>> _inner_field("Nhóm nhiệm vụ bầu cử, quốc phòng, an ninh", "task", [None, "result"])
     True
+    >>> _inner_field("Các nhiệm vụ có mã số", "task", [None, "result"]), _inner_field("Các nhiệm vụ tháng 6", "task", [None, "result"])
+    (True, False)
 
     ``lead_in``: the heading is a lead-in sentence ("1. Trong tháng 8, ... đạt một số kết quả:"), whose role stands unless it
     sorts the tasks by their state ("Những nhiệm vụ đang triển khai, hoàn thành một phần:").
@@ -360,6 +378,8 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: 
         return False
     if f.startswith(("nhom ", "khoi ", "mang ")):
         return True  # "1. Nhóm nhiệm vụ bầu cử, quốc phòng, an ninh" under "I. KẾT QUẢ THỰC HIỆN ..." (hand QB): a group of them
+    if outer == "result" and role == "task" and _THE_TASKS.match(f) and not _AHEAD_WORDS.search(f):
+        return True  # "1. Các nhiệm vụ có mã số" under "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" (hand SB): what became of them
     first = min((f.find(k) for k, r in _ROLE_KEYS if r == role and k in f), default=0)
     return first > _PART_KEYWORD_AT
 
@@ -888,7 +908,10 @@ _RULE_CHARS = frozenset("-_=*~. ")
 _COMPOUND_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*\S")
 #: a result that names the task it answers by its number ("Nhiệm vụ 17: ...", "Nhiệm vụ số 5 và số 6: ..."), folded: no heading
-_TASK_NAMED = re.compile(r"nhiem vu(?:[ ]+so)?[ ]+\d{1,3}(?:[ ]*(?:,|va)[ ]*(?:so[ ]+)?\d{1,3})*(?:[ ]*\([^()]*\))?$")
+_TASK_NAMED = re.compile(r"nhiem vu(?:[ ]+so)?[ ]+\d{1,3}(?:[ ]*(?:,|va)[ ]*(?:so[ ]+)?\d{1,3})*(?:[ ]*\([^()]*\))?$"
+                         # "NV 03.01 và NV 03.02 – Bầu cử đại biểu Quốc hội": the codes an office keeps (hand SB), its title
+                         r"|nv[ ]*[-.]?[ ]*\d{1,2}[./-]\d{1,3}(?:[ ]*(?:,|va)[ ]*nv[ ]*[-.]?[ ]*\d{1,2}[./-]\d{1,3})*"
+                         r"(?:[ ]*\([^()]*\))?(?:[ ]*[-–:].*)?$")
 _INLINE_HEAD_REST = re.compile(r"^(?P<head>[^:]{3,80}):[ ]*(?P<rest>\S.*)$")
 
 
@@ -898,6 +921,8 @@ def _names_a_task(head: str) -> bool:
 
     >>> _names_a_task("Nhiệm vụ 22 (Đề án 06)"), _names_a_task("Nhiệm vụ tháng 7")
     (True, False)
+    >>> _names_a_task("NV 03.05 – Đề án 06"), _names_a_task("NV 05.10 (kỷ niệm Ngày sinh Bác)"), _names_a_task("NV trọng tâm T2/2026")
+    (True, True, False)
     """
     return _TASK_NAMED.match(fold(head).strip()) is not None
 

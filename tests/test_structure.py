@@ -1568,3 +1568,40 @@ def test_a_word_symbol_fonts_bullets_and_numbered_parts(bullet: str) -> None:
     assert [(i.role, i.text, i.section) for i in doc.items] == [
         ("result", "Thu ngân sách được 2,3 tỷ đồng.", "KẾT QUẢ THÁNG 5"), ("result", "Đã cấp 412 thẻ căn cước.", "KẾT QUẢ THÁNG 5"),
         ("task", "Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.", "NHIỆM VỤ THÁNG 6")]
+
+
+def test_a_wards_task_codes_kept_from_plan_to_report() -> None:
+    """Hand SB: the plan numbers its tasks "NV 04.03", the next notice reports "NV 04.03 – ...: đã hoàn thành ..." or
+    "NV 05.10 (...): hoàn thành; ..." under "1. Các nhiệm vụ có mã số" — each a result, whole; the plan's lead-in "giao các
+    nhiệm vụ ..., đánh mã số để theo dõi ... và báo cáo kết quả như sau:" opens tasks."""
+    from ingest.pipeline import parse_text
+
+    body = ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5/2026\n\n1. Các nhiệm vụ có mã số\n\n"
+            "- NV 05.10 (kỷ niệm Ngày sinh Bác): hoàn thành; ngày 18/5 tổ chức dâng hoa tại Nhà văn hóa phường.\n"
+            "- NV 05.05 – Thủ tục hành chính: tiếp nhận 1.097 hồ sơ, tỷ lệ trực tuyến toàn trình 63,5%.\n\n"
+            "II. NHIỆM VỤ TRỌNG TÂM THÁNG 6/2026\n\nỦy ban nhân dân phường giao các nhiệm vụ trọng tâm tháng 6/2026, đánh mã số để "
+            "theo dõi, đôn đốc và báo cáo kết quả như sau:\n\n"
+            "NV 06.01 – Nâng tỷ lệ hồ sơ trực tuyến toàn trình lên 65%.\nNV 06.02 – Tổ chức thi tốt nghiệp THPT an toàn.\n")
+    doc = parse_text("ỦY BAN NHÂN DÂN\nPHƯỜNG TRÀ LIÊN\nSố: 88/TB-UBND\n\nTrà Liên, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     "Kết quả thực hiện nhiệm vụ tháng 5 và nhiệm vụ trọng tâm tháng 6 năm 2026\n\n" + body)
+    assert [(i.role, i.text[:24]) for i in doc.items if i.role in {"result", "task"}] == [
+        ("result", "NV 05.10 (kỷ niệm Ngày s"), ("result", "NV 05.05 – Thủ tục hành "),
+        ("task", "NV 06.01 – Nâng tỷ lệ hồ"), ("task", "NV 06.02 – Tổ chức thi t")]
+
+
+def test_a_result_naming_its_tasks_code_is_linked_to_that_task() -> None:
+    """Hand SB: "NV 04.02 – ...: ..." answers the task coded NV 04.02 of the plan, not the look-alike its words fit better."""
+    from graph.linking import link_documents, linkdoc_from_parsed
+    from ingest.pipeline import parse_text
+
+    head = "ỦY BAN NHÂN DÂN\nPHƯỜNG TRÀ LIÊN\nSố: {n}/TB-UBND\n\nTrà Liên, ngày {d} tháng {m} năm 2026\n\nTHÔNG BÁO\n"
+    plan = parse_text(head.format(n=70, d=29, m=3) + "Kết quả tháng 3 và nhiệm vụ tháng 4 năm 2026\n\nII. NHIỆM VỤ THÁNG 4/2026\n\n"
+                      "NV 04.01 – Tổ chức thực tập phương án chữa cháy tại chợ Trà Liên với tiểu thương.\n"
+                      "NV 04.02 – Tổ chức thực tập phương án chữa cháy tại Trường THCS Trà Liên.\n")
+    report = parse_text(head.format(n=88, d=29, m=4) + "Kết quả tháng 4 và nhiệm vụ tháng 5 năm 2026\n\n"
+                        "I. KẾT QUẢ THÁNG 4/2026\n\n- NV 04.02 – Thực tập chữa cháy: đã tổ chức với 134 người tham gia tại chợ và trường.\n"
+                        "\nII. NHIỆM VỤ THÁNG 5/2026\n\n1. Tổ chức hội nghị sơ kết quý II.\n")
+    docs = [linkdoc_from_parsed(plan, "plan"), linkdoc_from_parsed(report, "report")]
+    texts = {it.id: it.text for d in docs for it in d.items}
+    links = [(texts[lk.source][:8], texts[lk.target][:8]) for lk in link_documents(docs).links if lk.kind == "FOLLOWED_BY"]
+    assert links == [("NV 04.02", "NV 04.02")]
