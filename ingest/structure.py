@@ -44,7 +44,10 @@ _ROMAN = re.compile(r"^(?!V/[vV]\b)(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
-_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+)\b[ ]*[.:\-–]?[ ]*", re.U)
+# ("PHẦN MỘT – SỔ VIỆC THÁNG 02/2026", hand SA: a part numbered in words)
+_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+"
+                   r"|(?:MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|một|hai|ba|bốn|năm|sáu|bảy)(?=[ ]*(?:[.:\-–]|$)))"
+                   r"\b[ ]*[.:\-–]?[ ]*", re.U)
 # an office's own word for its parts (or for the groups inside them): "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND), "MẢNG 1.
 # BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: a word in capitals, the number, the title in capitals; not "ĐIỀU 1.", an article),
 # "Mảng việc thứ hai - Chính quyền" (hand QA's second clerk), "Nhóm 1. Xây dựng Đảng" (hand QC, inside a "PHẦN THỨ BA"),
@@ -515,6 +518,8 @@ def _role_of_heading_months(heading: str, header: Header) -> str | None:
     ('result', 'task')
     >>> _role_of_heading_months("CÔNG TÁC BẦU CỬ", h), _role_of_heading_months("SO SÁNH THÁNG 02 VÀ THÁNG 3", h)
     (None, None)
+    >>> _role_of_heading_months("ĐỀ NGHỊ TRONG THÁNG 4 NĂM 2026", Header(reported_months=("2026-03",)))
+    'task'
     """
     if len(heading.split()) > 14 or "th" not in heading.lower():
         return None
@@ -523,6 +528,11 @@ def _role_of_heading_months(heading: str, header: Header) -> str | None:
         return None
     reported = {int(ym[5:7]) for ym in header.reported_months or ()}
     planned = {int(ym[5:7]) for ym in header.planned_months or ()}
+    if not planned and header.reported_months:
+        # a notice that names no month planned: the month or two after the last one reported ("3. ĐỀ NGHỊ TRONG THÁNG 4 NĂM
+        # 2026" of a council's conclusions on March, hand SC)
+        last = int(max(header.reported_months)[5:7])
+        planned = {last % 12 + 1, (last + 1) % 12 + 1}
     if named <= planned and not named & reported:
         return "task"
     if named <= reported and not named & planned:

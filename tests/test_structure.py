@@ -1605,3 +1605,29 @@ def test_a_result_naming_its_tasks_code_is_linked_to_that_task() -> None:
     texts = {it.id: it.text for d in docs for it in d.items}
     links = [(texts[lk.source][:8], texts[lk.target][:8]) for lk in link_documents(docs).links if lk.kind == "FOLLOWED_BY"]
     assert links == [("NV 04.02", "NV 04.02")]
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    (   # hand SA: parts numbered in words, their names an office's own
+        "Kết luận tại phiên họp thường kỳ tháng 02/2026",
+        "PHẦN MỘT – SỔ VIỆC THÁNG 02/2026 (những việc đã làm được)\n\nViệc bầu cử:\n+ Danh sách 7.946 cử tri được niêm yết tại 18 khu "
+        "vực bỏ phiếu.\n\nPHẦN HAI – CHỖ CÒN CHẬM, CÒN VƯỚNG\n\n+ Tiến độ cấy lúa xuân ở các thôn vùng cao chậm.\n\n"
+        "PHẦN BA – GIAO VIỆC THÁNG 03/2026\n\nViệc 01 – Tổ chức ngày bầu cử Chủ nhật 15/3/2026 an toàn.\n",
+        [("result", "Danh sách 7.946 cử tri được niêm yết tại 18 khu vực bỏ phiếu."),
+         ("limitation", "Tiến độ cấy lúa xuân ở các thôn vùng cao chậm."),
+         ("task", "Việc 01 – Tổ chức ngày bầu cử Chủ nhật 15/3/2026 an toàn.")],
+    ),
+    (   # hand SC: a council's conclusions name the month they review only; their requests are the next month's work
+        "Ý kiến kết luận của Thường trực Hội đồng nhân dân tại Hội nghị giao ban liên tịch tháng 3 năm 2026",
+        "1. NHỮNG KẾT QUẢ GHI NHẬN TRONG THÁNG 3\n\n– Cuộc bầu cử ngày 15/3/2026 diễn ra dân chủ, đúng luật.\n\n"
+        "2. ĐỀ NGHỊ TRONG THÁNG 4 NĂM 2026\n\n2.1. Đối với Ủy ban nhân dân đặc khu:\n– Tổ chức kỳ họp thứ nhất Hội đồng nhân dân khóa mới.\n",
+        [("result", "Cuộc bầu cử ngày 15/3/2026 diễn ra dân chủ, đúng luật."),
+         ("task", "Tổ chức kỳ họp thứ nhất Hội đồng nhân dân khóa mới.")],
+    ),
+], ids=["parts-in-words", "requests-for-the-next-month"])
+def test_parts_named_in_an_offices_own_words(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ NÀ KHUỔI\nSố: 47/TB-UBND\n\nNà Khuổi, ngày 27 tháng 3 năm 2026\n\nTHÔNG BÁO\n"
+                     f"{title}\n\nNgày 26/3/2026, Chủ tịch UBND xã chủ trì phiên họp.\n\n" + body)
+    assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
