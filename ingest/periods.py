@@ -549,6 +549,14 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         take(found)
         if not found:
             title_kind_free = months_in(title)
+            if len(title_kind_free) > 1 and date_ym is not None:
+                # "Hai tháng 5, 6 xã làm được gì, còn vướng gì và tháng 7 năm 2026 phải lo những việc gì" (hand TB), no word of
+                # this reader's before either month: dated 29/6, the months not begun are the ones planned, the others reported
+                spans = [sp.months for sp in title_kind_free]
+                future = next((m for m in spans if ahead(m)), ())
+                past = next((m for m in spans if not ahead(m)), ())
+                if future and past:
+                    reported, planned = past, future
         # "tại hội nghị giao ban tháng 7": the month the meeting was held, not necessarily the month it reviewed
         f = fold(title)
         meeting = bool(reported) and not any(k in f for k in ("ket qua", "kq ", "danh gia", "tinh hinh", "so ket", "tong ket", "kiem diem"))

@@ -275,3 +275,11 @@ def test_a_monthly_meetings_notice_that_names_no_month_reviews_the_month_its_dat
                      "Kết luận của Chủ tịch Ủy ban nhân dân xã tại phiên giao ban\n\n" + body + "\nNơi nhận:\n- Lưu: VT.\n")
     assert (doc.header.reported_months, doc.header.planned_months) == (reported, planned)
     assert [i.role for i in doc.items if i.role != "other"] == ["result"] * 4 + ["task"] * 4
+
+
+def test_a_title_naming_its_months_in_words_not_known_takes_their_roles_from_its_date() -> None:
+    """Hand TB: "Hai tháng 5, 6 xã làm được gì, còn vướng gì và tháng 7 năm 2026 phải lo những việc gì", dated 29/6 — no word
+    of this reader's before either month: the months not begun by the date are planned, the others reported."""
+    title = "Hai tháng 5, 6 xã làm được gì, còn vướng gì và tháng 7 năm 2026 phải lo những việc gì"
+    assert document_periods(title, "", "2026-06-29") == Periods(("2026-05", "2026-06"), ("2026-07",))
+    assert document_periods(title, "Tháng 6 tập trung hoàn thành tái canh cà phê.\n", "2026-06-29") == Periods(("2026-05", "2026-06"), ("2026-07",))
