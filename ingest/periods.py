@@ -200,7 +200,7 @@ def months_in(phrase: str, *, folded: bool = False, years: bool = True, ranges: 
         "thang" not in f
         and ("quy" not in f or _QUARTER_HINT.search(f) is None)
         and (not years or "nam" not in f or ("19" not in f and "20" not in f))
-        and _T_MONTH_HINT.search(f) is None
+        and not (("/20" in f or "kq" in f or "nv" in f) and _T_MONTH_HINT.search(f))
     ):
         # every alternative of the period pattern holds "thang", "quy" and a quarter's number ("quy" alone is
         # mostly "quy định", "quy chế"), or "nam" and a year, which counts only with ``years``

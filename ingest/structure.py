@@ -421,7 +421,7 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
     s = line.strip()
     # an upper-case heading may be longer: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 VÀ THÁNG 5"
     upper = s == s.upper()
-    if s.endswith(".") and not s.endswith("..") and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _NAMES_MONTH.search(s))):
+    if s.endswith(".") and len(s) <= 60 and not s.endswith("..") and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _NAMES_MONTH.search(s))):
         # "Kết quả tháng 3 và tháng 4.", "Còn vướng.", "Giao việc tháng 6." (hand QA's second clerk): a heading with its
         # full stop (not "Tình hình an ninh ổn định.", a sentence)
         s = s[:-1]
@@ -1885,6 +1885,7 @@ _FALLBACK_MIN_ITEMS = 6
 #: ... and when fewer than one in this many of its sentences got a role from its parts' words (one task found by its
 #: date in a part named in words not known leaves the rest of the notice unread)
 _FALLBACK_KNOWN_SHARE = 6
+_KNOWN_ROLES = frozenset({"task", "result", "limitation"})
 
 
 def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: Periods) -> list[Item]:
@@ -1894,9 +1895,11 @@ def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: 
     the model learned on the development series), a limitation's words making it one. A heading-like line (in capitals,
     a lead-in closing on its colon, three words or fewer) and the meeting's opening before any part stay "other".
     """
+    known = sum(1 for it in items if it.role in _KNOWN_ROLES)
+    if known * _FALLBACK_KNOWN_SHARE >= len(items):
+        return items  # (most notices: their parts known, no sentence needs reading alone)
     body = [k for k, it in enumerate(items)
             if not it.text.rstrip().endswith(":") and len(it.text.split()) > 3 and it.text != it.text.upper()]
-    known = sum(1 for it in items if it.role in {"task", "result", "limitation"})
     if len(body) < _FALLBACK_MIN_ITEMS or known * _FALLBACK_KNOWN_SHARE >= len(body):
         return items
     body = [k for k in body if items[k].role in {"other", "task", "result"}]
