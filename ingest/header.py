@@ -1076,9 +1076,6 @@ def parse_header(text: str) -> Header:
         title = title or mail[0]
         date = date or mail[1]
         body_start = max(body_start, mail[2])
-        if body_end is None:
-            # ... and its body ends at the sign-off ("Trân trọng,", then the clerk's name, office and phone)
-            body_end = _last_line_start(lines, _SIGN_OFF, body_start)
     attached_to, appendix, appendix_spans = _appendix_or_parent(text, head, doc_type, number, symbol)
     if appendix:
         number, symbol = appendix["number"], appendix["symbol"]
@@ -1090,10 +1087,11 @@ def parse_header(text: str) -> Header:
         unit = portal[2]
     if mail is not None and unit is None:
         unit = _unit_from_body(text, place)  # (its ward named in its body or its sign-off: "Văn phòng HĐND-UBND phường An Trạch")
-    if body_end is None and (doc_type is None or number is None):
-        # a message's sign-off ("Trân trọng!", then the sender's name and title) ends its body, as an e-mail's does
+    if body_end is None and (mail is not None or doc_type is None or number is None):
+        # an e-mail's body ends at its sign-off ("Trân trọng,", then the clerk's name, office and phone), and so does a
+        # message's with no signature block when the sign-off stands in its last lines ("Trân trọng!", the sender's name)
         signed = _last_line_start(lines, _SIGN_OFF, body_start)
-        if signed is not None and signed >= lines[max(0, len(lines) - 8)][0]:
+        if signed is not None and (mail is not None or signed >= lines[max(0, len(lines) - 8)][0]):
             body_end = signed
     if date is None and number is None:
         # a message with no header block (a summary posted in a work chat group, hand RA): its first lines say when

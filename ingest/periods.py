@@ -105,9 +105,10 @@ def _period_re() -> re.Pattern[str]:
 #: where a period can start: the words each option of :func:`_period_re` opens with ("6 ", "sáu ", "9 ", "chín ", "quý ",
 #: "tháng", "năm 20.."). A search for them skips to their first letters, where one for the pattern tries its six options
 #: at every place of the phrase (a task's, a heading's: 14 µs for one of 300 characters)
-_PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|20)|(?<![\w/.])t\d")
-#: a clerk's "T1/2026", "T2:" for a month (:func:`_period_re`'s ``tabbr``)
-_T_MONTH_HINT = re.compile(r"(?<![\w/.])t\d")
+#: a clerk's "T1/2026", "T2:" for a month: where :func:`_period_re`'s ``tabbr`` starts
+_T_MONTH = r"(?<![\w/.])t\d"
+_PERIOD_START = re.compile(r"6[ ]|sau[ ]|9[ ]|chin[ ]|quy[ ]|thang|nam[ ]+(?:19|20)|" + _T_MONTH)
+_T_MONTH_HINT = re.compile(_T_MONTH)
 
 
 def _periods_in(f: str) -> Iterator[re.Match[str]]:
@@ -396,7 +397,8 @@ def _either(sp: Span, found: list[tuple[str, Span]], date: str | None) -> str:
     return "result"
 
 
-_ASIDE = re.compile(r"\([^()]{0,300}\)")
+#: an aside in brackets: why a sentence says what it says, not what it announces (a title's, an opening's, a lead-in's)
+ASIDE = re.compile(r"\([^()]{0,300}\)")
 _NO_MEETING = re.compile(r"\bkhong (?:to chuc|hop)\b")
 #: a month named by where it stands ("tháng qua", "tháng tới", folded); "so với tháng trước" is a comparison, not a period
 _RELATIVE = re.compile(r"(?<!voi )\bthang (vua qua|qua|truoc|toi|sau|ke tiep|den|nay)\b(?![ ]*(?:/|\d))")
@@ -447,7 +449,7 @@ def _opening_periods(lines: list[str], date: str | None = None) -> tuple[tuple[t
     for sentence in _opening_sentences(lines):
         # an aside in brackets says why, not what: "... tháng 02 và tháng 3, thống nhất nhiệm vụ tháng 4 (tháng 02 trùng
         # dịp Tết nên Ban Thường vụ không tổ chức phiên họp thường kỳ)"
-        sentence = _ASIDE.sub(" ", sentence)
+        sentence = ASIDE.sub(" ", sentence)
         if _NO_MEETING.search(fold(sentence)):
             continue  # "không tổ chức hội nghị tháng 10": a meeting that was not held
         found = _classify(absolute_months(sentence, date))
@@ -476,7 +478,7 @@ def _opening_results(lines: list[str], date: str | None, planned: tuple[tuple[in
     for sentence in _opening_sentences(lines):
         if not sentence.rstrip().endswith(":"):
             continue  # (only a sentence that announces what follows: "... sẽ được đánh giá tại kỳ sau" announces nothing)
-        for kind, sp in _classify(absolute_months(_ASIDE.sub(" ", sentence), date)):
+        for kind, sp in _classify(absolute_months(ASIDE.sub(" ", sentence), date)):
             if kind == "result" and 1 <= (planned[0][1] - sp.months[-1][1]) % 12 <= 3:
                 return sp.months
     return ()
@@ -624,7 +626,6 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         reported = ((met_y, met_m),)
         planned = ((met_y, met_m + 1) if met_m < 12 else (met_y + 1, 1),)
 
-    doc = (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None
     # years: the written ones; then each part from the other; then the date
     ry = next((y for y, _ in reported if y), None)
     py = next((y for y, _ in planned if y), None)
@@ -636,24 +637,24 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         last_reported = reported[-1][1]
         py = ry + (1 if planned[0][1] < last_reported else 0)
         planned = tuple((py if y is None else y, m) for y, m in planned)
-    rep = fill_years(reported, doc, after=False) if reported else []
-    pla = fill_years(planned, doc, after=True) if planned else []
+    rep = fill_years(reported, date_ym, after=False) if reported else []
+    pla = fill_years(planned, date_ym, after=True) if planned else []
     if rep and pla and not any(y for y, _ in planned) and pla[0] <= rep[-1]:
         # "tháng 01" planned after "tháng 12" reported: next year
         pla = fill_years(planned, (int(rep[-1][:4]), int(rep[-1][5:7])), after=True)
-    if doc and (rep or pla) and len(rep) <= 3 and len(pla) <= 3:
+    if date_ym and (rep or pla) and len(rep) <= 3 and len(pla) <= 3:
         # a year copied from last year's template ("… tháng 7 năm 2025" in a notice dated 30/6/2026): the
         # months a monthly notice names lie within half a year of its date, so the years move with the date
         anchor = _month_index(pla[0] if pla else rep[-1])
-        dated = doc[0] * 12 + doc[1] - 1
+        dated = date_ym[0] * 12 + date_ym[1] - 1
         shift = round((dated - anchor) / 12)
         if abs(shift) == 1 and abs(dated - anchor) > 6 and abs(dated - anchor - 12 * shift) <= 6:
             rep = [_shift_year(m, shift) for m in rep]
             pla = [_shift_year(m, shift) for m in pla]
-    if doc and rep and len(rep) <= 3 and rep[-1] > _iso(*doc) and _month_index(rep[-1]) - _month_index(_iso(*doc)) <= 6:
+    this_month = _iso(*date_ym) if date_ym else ""
+    if date_ym and rep and len(rep) <= 3 and rep[-1] > this_month and _month_index(rep[-1]) - _month_index(this_month) <= 6:
         # no monthly notice reports a month that has not begun by its date: "về công việc tháng 02 và tháng 3" dated 27/02,
         # the words before "tháng 3" ("giao việc", "bàn việc", ...) not known, plans March
-        this_month = _iso(*doc)
         not_begun = [m for m in rep if m > this_month]
         rep = [m for m in rep if m <= this_month]
         pla = pla or not_begun

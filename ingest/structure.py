@@ -34,7 +34,7 @@ from ingest import sentence_role
 from ingest.header import is_portal_article
 from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
-from ingest.periods import MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
+from ingest.periods import ASIDE, MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
 from ingest.vocabulary import split_sentences
 
 # --- markers ---------------------------------------------------------------------
@@ -182,6 +182,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("muc tieu", "other"),
 )
 
+#: the roles of work reported, work left short and work to do (a part a heading or a lead-in opens)
+_KNOWN_ROLES = frozenset({"task", "result", "limitation"})
+
 #: keys that give a role in a heading, not in a lead-in sentence
 _HEADING_ONLY = frozenset({"ke hoach thang", "ke hoach quy", "ke hoach thuc hien nhiem vu", "y kien chi dao", "ket luan, chi dao", "ket luan cua dong chi chu tri", "ket luan cua chu tri", "giao thuc hien", "chuong trinh hanh dong", "dinh huong"})
 
@@ -263,7 +266,6 @@ _HEADING_WORDS = (
 )
 
 
-_ASIDE = re.compile(r"\([^()]*\)")
 #: a lead-in's clause of purpose (folded): "... để theo dõi, đôn đốc và báo cáo kết quả"
 _PURPOSE = re.compile(r"\bde (?:theo doi|don doc|bao cao|tong hop|danh gia|kiem tra)\b")
 
@@ -299,7 +301,7 @@ def _role_of_heading(text: str, lead_in: bool = False) -> str | None:
     if lead_in and "(" in f:
         # an aside in brackets is not what the sentence announces: "Chủ tịch UBND xã giao việc tháng 02 như sau (nơi chủ
         # trì báo cáo kết quả tại phiên giao ban cuối tháng):" opens tasks (hand ND)
-        f = _ASIDE.sub(" ", f)
+        f = ASIDE.sub(" ", f)
     if lead_in:
         # nor is what the points are for: "... giao các nhiệm vụ trọng tâm tháng 03/2026, đánh mã số để theo dõi, đôn đốc và
         # báo cáo kết quả như sau:" opens tasks (hand SB)
@@ -421,7 +423,8 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
     s = line.strip()
     # an upper-case heading may be longer: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4 VÀ THÁNG 5"
     upper = s == s.upper()
-    if s.endswith(".") and len(s) <= 60 and not s.endswith("..") and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _NAMES_MONTH.search(s))):
+    words = len(s.split()) if s.endswith(".") and len(s) <= 60 and not s.endswith("..") else 0
+    if words and (words <= 3 or (words <= 8 and _NAMES_MONTH.search(s))):
         # "Kết quả tháng 3 và tháng 4.", "Còn vướng.", "Giao việc tháng 6." (hand QA's second clerk): a heading with its
         # full stop (not "Tình hình an ninh ổn định.", a sentence)
         s = s[:-1]
@@ -1642,11 +1645,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # it closes the points before it: "(4) ..." then "Tuy nhiên ... hạn chế:" belongs to section "1."; a field's
                 # name under an unnumbered heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5" / "Kinh tế, đô thị:", a Word list
                 # whose numbers were lost in the copy) is a part of that heading's part, not the end of it
-                if role in {"result", "task", "limitation"} and len(line.split()) <= 8:
+                if role in _KNOWN_ROLES and len(line.split()) <= 8:
                     # "📌 KQ T1/2026:" ... "🎯 NV trọng tâm T2/2026:" (hand RA): a short lead-in of another role ends the part an
                     # earlier one opened, whatever fields ("▪ QP - AN:") stand open inside it
                     opened = next((j for j in range(len(stack) - 1, 0, -1) if stack[j].kind == "leadin" and stack[j].opens
-                                   and stack[j].role in {"result", "task", "limitation"}), None)
+                                   and stack[j].role in _KNOWN_ROLES), None)
                     if opened is not None and stack[opened].role != role:
                         del stack[opened:]
                 close_to_leadin(keep_part=role is None and len(line.split()) <= 12)
@@ -1885,7 +1888,6 @@ _FALLBACK_MIN_ITEMS = 6
 #: ... and when fewer than one in this many of its sentences got a role from its parts' words (one task found by its
 #: date in a part named in words not known leaves the rest of the notice unread)
 _FALLBACK_KNOWN_SHARE = 6
-_KNOWN_ROLES = frozenset({"task", "result", "limitation"})
 
 
 def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: Periods) -> list[Item]:
