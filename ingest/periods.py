@@ -352,7 +352,7 @@ _PLAN_POINT = re.compile(r"[ ]*(?:to chuc|trien khai|thuc hien|hoan thanh|chuan 
 #: the first words of an unnumbered line that leads a part of results or of tasks (:func:`document_periods`)
 _LEAD_KEYS = ("ket qua", "nhiem vu", "phuong huong", "ke hoach", "tinh hinh", "danh gia", "kq ", "nv ")
 #: the symbols a clerk sets before a part's lead line ("✅ KQ đạt được T5:", "➡️ NV trọng tâm T6/2026:", hand RA)
-_LEADING_SYMBOLS = re.compile(r"^[^\w(\[\-–+•*]+(?=\w)")
+LEADING_SYMBOLS = re.compile(r"^[^\w(\[\-–+•*]+(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -577,7 +577,7 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
         # "(đánh giá kết quả tháng 9 và tháng 10, nhiệm vụ tháng 11)": the title's gloss in brackets under it
         glossed = s.startswith("(") and s.endswith(")") and len(s) < 140
         # "Kết quả tháng 4:", "Nhiệm vụ tháng 5:": a part's lead line, unnumbered (a notice posted in a chat group)
-        lead = len(s) < 90 and s.endswith(":") and fold(_LEADING_SYMBOLS.sub("", s)).startswith(_LEAD_KEYS)
+        lead = len(s) < 90 and s.endswith(":") and fold(LEADING_SYMBOLS.sub("", s)).startswith(_LEAD_KEYS)
         if numbered or glossed or lead or (len(s) < 140 and _UPPER.match(s)):
             found = [("result" if k == "either" else k, sp) for k, sp in _classify(absolute_months(s, date))]
             take(found)
@@ -585,8 +585,11 @@ def document_periods(title: str | None, body: str, date: str | None) -> Periods:
             # reviews ("1. Đánh giá kết quả tháng 10 và tháng 11"): the heading's months, when they hold the title's
             if titled and not wider:
                 for kind, sp in found:
-                    if kind == "result" and ({m for _, m in titled} < {m for _, m in sp.months} or meeting):
+                    if kind == "result" and sp.months != planned and ({m for _, m in titled} < {m for _, m in sp.months} or meeting):
                         wider = sp.months  # a meeting's month in the title gives way to the months its results name
+                        # (the first: "(Việc đã làm tháng 02 - Việc giao tháng 3/2026)", its second month taken for the plan
+                        # by the date, hand UD)
+                        break
         if reported and planned and (wider or not titled):
             break
     if wider:

@@ -34,7 +34,16 @@ from ingest import sentence_role
 from ingest.header import is_portal_article
 from ingest.models import Header, Item, new_item
 from ingest.normalize import fold
-from ingest.periods import ASIDE, MONTH_TOKEN, Periods, fill_years, item_months, month_number, months_in
+from ingest.periods import (
+    ASIDE,
+    LEADING_SYMBOLS,
+    MONTH_TOKEN,
+    Periods,
+    fill_years,
+    item_months,
+    month_number,
+    months_in,
+)
 from ingest.vocabulary import split_sentences
 
 # --- markers ---------------------------------------------------------------------
@@ -51,12 +60,15 @@ _PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-�
 # an office's own word for its parts (or for the groups inside them): "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND), "MẢNG 1.
 # BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: a word in capitals, the number, the title in capitals; not "ĐIỀU 1.", an article),
 # "Mảng việc thứ hai - Chính quyền" (hand QA's second clerk), "Nhóm 1. Xây dựng Đảng" (hand QC, inside a "PHẦN THỨ BA"),
-# "Khối 3: ...", "Lĩnh vực thứ nhất." — a level just below the outline's part it first stands in, or the outermost
+# "MỤC A – TÌNH HÌNH, KẾT QUẢ THÁNG 7/2026" (hand VC), "Khối 3: ...", "Lĩnh vực thứ nhất.", "KHỐI I – KINH TẾ BIỂN" (hand RD), "KHỐI A. NỘI CHÍNH" (hand UD) — a level just below the outline's part it first stands in, or the outermost
 _AREA = re.compile(
-    r"^(?:(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+)[.:]"
+    r"^(?:(?:Mục|MỤC)[ ]+(?P<section>\d{1,2}|[IVX]+|[A-H](?=[ ]*[.:\-–][ ]*[A-ZĐÀ-Ỹ]))[ ]*[.:\-–]"
     r"|(?!ĐIỀU\b)[A-ZĐ][A-ZĐÀ-Ỹ]{1,9}[ ]+(?P<block>\d{1,2})\.(?=[ ]+[A-ZĐÀ-Ỹ]{2})"
     r"|(?:Mảng|MẢNG|Khối|KHỐI|Nhóm|NHÓM|Lĩnh vực|LĨNH VỰC)(?:[ ]+(?:việc|VIỆC|công tác|CÔNG TÁC))?[ ]+"
-    r"(?P<area>thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+|\d{1,2})[ ]*[.:\-–])[ ]*", re.U)
+    r"(?P<area>thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+|\d{1,2}|[IVX]{1,4}(?=[ ]*[.:\-–][ ]*[A-ZĐÀ-Ỹ])|[A-H](?=[ ]*[.:\-–][ ]*[A-ZĐÀ-Ỹ]))"
+    r"[ ]*[.:\-–])[ ]*", re.U)
+# the points of a lettered part: "A1. Khối nội chính" (hand TD), "A.2. Việc giao tháng 6/2026" (hand UD)
+_UPPER_NUMBER = re.compile(r"^(?P<label>[A-H]\.?\d{1,2})\.[ ]*(?=[A-ZĐÀ-Ỹ])")
 # "Điều 5. Tổ chức thực hiện"
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
@@ -89,7 +101,8 @@ _BULLET_GLYPHS = "▪▫◦●○■□►▸▶➢➤❖◆◇♦✓✔☐☑"
 _BULLET = re.compile("^[" + _BULLET_GLYPHS + "]\\ufe0f?[ ]*(?=\\S)")
 #: a banner over a block of the document: "═══ KHỐI 1. KINH TẾ - NGÂN SÁCH - ĐÔ THỊ" (hand JD): the outermost level
 _BANNER_GLYPHS = "═=━─~"
-_BANNER = re.compile("^[" + _BANNER_GLYPHS + "]{3,}[ ]*(?=[^" + _BANNER_GLYPHS + "\\s])")
+#: ("━━ PHẦN MỘT: THÁNG BA ĐÃ LÀM ĐƯỢC ━━", hand VC: two glyphs each side)
+_BANNER = re.compile("^[" + _BANNER_GLYPHS + "]{2,}[ ]*(?=[^" + _BANNER_GLYPHS + "\\s])")
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("banner", _BANNER),
@@ -98,6 +111,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("article", _ARTICLE),
     ("roman", _ROMAN),
     ("upper", _UPPER_ALPHA),
+    ("uppernum", _UPPER_NUMBER),
     ("compound", _COMPOUND),
     ("decimal", _DECIMAL),
     ("ordinal", _ORDINAL),
@@ -123,6 +137,8 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("con vuong", "limitation"),  # "▪ Còn vướng:" (hand JD)
     ("chua lam duoc", "limitation"),  # "Phần thứ hai / ĐIỀU CHƯA LÀM ĐƯỢC" (hand PD)
     ("chua dat", "limitation"),  # "Mục 2. Những điểm chưa đạt" (hand ND)
+    ("con cham", "limitation"),  # "b) Chỗ còn chậm" (hand RD)
+    ("diem nghen", "limitation"),  # "E. ĐIỂM NGHẼN CẦN THÁO GỠ" (hand UD)
     ("nguyen nhan", "other"),
     ("bai hoc kinh nghiem", "other"),
     ("ket qua", "result"),
@@ -133,6 +149,10 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # a briefing's review of the month: "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 02" (hand ND), "VIỆC ĐÃ LÀM TRONG THÁNG 02/2026" (hand PD)
     ("diem lai", "result"),
     ("viec da lam", "result"),
+    ("da thuc hien", "result"),  # "Đã thực hiện: Phun thuốc ..." opening a field's paragraph (hand TE)
+    # "Phần thứ nhất / KIỂM ĐIỂM VIỆC ĐÃ GIAO" (hand TD): the review of the work given
+    ("kiem diem viec", "result"),
+    ("kiem diem cong viec", "result"),
     # a clerk's abbreviations in a chat group's summary (hand RA): "📌 KQ T1/2026:", "🎯 NV trọng tâm T2/2026:"
     ("kq ", "result"),
     ("nv ", "task"),
@@ -161,11 +181,13 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("giao thuc hien", "task"),
     # the work a briefing gives: "C – GIAO VIỆC THÁNG 3" (hand ND), "BẢNG GIAO VIỆC THÁNG 3/2026" (hand PD)
     ("giao viec", "task"),
+    ("viec giao", "task"),  # "A.2. Việc giao tháng 6/2026" (hand UD)
     ("trong tam", "task"),
     # a clerk's other names for the plan: "II. NHỮNG VIỆC CẦN LÀM TRONG THÁNG 3", "II. MỘT SỐ CÔNG VIỆC CẦN TẬP
     # TRUNG TRONG THÁNG 7", "II. CHƯƠNG TRÌNH HÀNH ĐỘNG THÁNG 4", "III. ĐỊNH HƯỚNG THÁNG 5" (the last two in a heading only:
     # "Kết quả thực hiện Chương trình hành động số 12-CTr/ĐU:" announces results)
     ("viec can lam", "task"),
+    ("viec phai lam", "task"),  # "C. VIỆC PHẢI LÀM TRONG THÁNG 3/2026" (hand VB)
     ("can tap trung", "task"),
     ("chuong trinh hanh dong", "task"),
     ("dinh huong", "task"),
@@ -448,8 +470,14 @@ def _field_title(line: str) -> bool:
 
     >>> _field_title("Kinh tế - xã hội"), _field_title("Thu ngân sách đạt 77% dự toán."), _field_title("Đối với các chi bộ:")
     (True, False, False)
+    >>> _field_title("[Biển, kinh tế, ngân sách]"), _field_title("» Phòng Văn hóa - Xã hội")
+    (True, True)
     """
     s = line.strip()
+    if s[:1] == "[" and s[-1:] == "]":
+        s = s[1:-1].strip()  # "[Biển, kinh tế, ngân sách]" over the numbered results of the field (hand VC)
+    elif s and not s[0].isalnum() and s[0] not in "“\"'|":
+        s = LEADING_SYMBOLS.sub("", s)  # "» Phòng Kinh tế, Hạ tầng và Đô thị" over the boxes of its tasks (hand VC)
     return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 12 and len(s) <= 80
 
 
@@ -489,6 +517,35 @@ def _inline_leadin(line: str) -> tuple[int, str] | None:
     if role not in {"result", "task", "limitation", "other"}:
         return None
     return colon + 2, role
+
+
+#: a paragraph's own short label before its colon: "Đã thực hiện: Phun thuốc ...", "Tồn tại: Tiến độ ... chậm", "Kế hoạch
+#: tháng 4: Khởi công ..." (hand TE: a field's results, limitations and plan each a paragraph under its label)
+_PERIOD_WORDS = ("thang ", "quy ", "nam 20", "tu ngay", "tu thang")
+_PARAGRAPH_LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:;.,()]{1,40}?)[ ]*:[ ]+(?=\S)")
+
+
+def _paragraph_label(line: str) -> tuple[int, str] | None:
+    """Where a paragraph's content starts after its short label (five words at most) and the part of the report the label
+    names (result, task, limitation); None for any other paragraph ("Công an phường: duy trì ...": a body, no part).
+
+    >>> _paragraph_label("Kế hoạch tháng 4: Khởi công tuyến đường Đồng Cao - Bãi Sậy trước ngày 10/4.")
+    (18, 'task')
+    >>> _paragraph_label("Đã thực hiện: Thu ngân sách quý I được 4,49 tỷ đồng."), _paragraph_label("Phòng Kinh tế: lắp camera.")
+    ((14, 'result'), None)
+    >>> _paragraph_label("Đảng ủy phường yêu cầu: Một là, Ban Tổ chức Đảng ủy ...") is None
+    True
+    """
+    m = _PARAGRAPH_LABEL.match(line)
+    if m is None or len(m.group("label").split()) > 5:
+        return None
+    if len(line) - m.end() < 80 and fold(line[m.end() : m.end() + 12]).startswith(_PERIOD_WORDS):
+        return None  # (not "Kỳ đánh giá: tháng 5/2026 - Kỳ triển khai: tháng 6/2026", hand TA: a period, no content)
+    label = fold(m.group("label"))
+    if not any(k in label for k, _ in _ROLE_KEYS):
+        return None  # (not "Đảng ủy phường yêu cầu: Một là, ...", a lead-in: the words of a part name it)
+    role = _role_of_heading(m.group("label"))
+    return (m.end(), role) if role in _KNOWN_ROLES else None
 
 
 _OPENING_MONTH = re.compile(r"^(?:trong |qua |ket qua )?thang[ ]+(" + MONTH_TOKEN + ")")
@@ -914,6 +971,8 @@ class _Node:
     opens: bool = False
     #: a lead-in that starts its own paragraph's content ("... đạt một số kết quả: (1) ...; (2) ...")
     inline: bool = False
+    #: a paragraph's own label ("Đã thực hiện tháng 4:", :func:`_paragraph_label`)
+    labelled: bool = False
 
 
 _RULE_LINE = re.compile(r"[-_=*~. ]{3,}")
@@ -944,7 +1003,7 @@ _ORDINAL_UNDER_NUMBERS = 19.0
 
 #: letters under a number: between its points and "(1)"
 _UPPER_UNDER_NUMBERS = 15.0
-_RANKS: dict[str, float] = {"close": 0, "banner": 0.5, "part": 1, "area": 1.5, "article": 2, "roman": 3, "upper": 4, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "bullet": 24, "dash": 30, "plus": 31}
+_RANKS: dict[str, float] = {"close": 0, "banner": 0.5, "part": 1, "area": 1.5, "article": 2, "roman": 3, "upper": 4, "uppernum": 5, "ordinal": 9, "decimal": 10, "subdecimal": 10.5, "paren": 20, "alpha": 21, "leadin": 25, "bullet": 24, "dash": 30, "plus": 31}
 #: glyph bullets under "-" or "+" points (a document whose first of these is a dash): their points, below them
 _BULLET_UNDER_DASH = 32.0
 #: glyph bullets met before any "(1)", "a)", "-" or "+" point: the parts those points are in ("▪ Nhiệm vụ tháng 6:" over
@@ -1083,11 +1142,18 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
     >>> r = _ranks_of([("part", "I", 6), ("decimal", "1", 3), ("upper", "A", 3), ("plus", "", 2)])
     >>> r["decimal"] < r["upper"] < r["plus"]
     True
+
+    Letters and numbers in brackets rank in the order the document first uses them ("(1) ...: a) ..., b) ..." or "a) Giao
+    việc tháng 02" over "(1) ..."):
+
+    >>> _ranks_of([("paren", "1", 4), ("alpha", "a", 2)])["paren"] < _ranks_of([("alpha", "a", 4), ("paren", "1", 4)])["paren"]
+    True
     """
     ranks = _RANKS
     first_outline: str | None = None
     first_number: str | None = None
     first_point: str | None = None
+    first_lettered: str | None = None
     upper_under_number = False
     # the outline's kinds met before the first of an office's own parts ("PHẦN THỨ BA" then "Nhóm 1."): it sits below them
     above_area: set[str] = set()
@@ -1102,13 +1168,15 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
                 above_area.add(mk[0])
         if first_point is None and mk[0] in {"bullet", "dash", "plus", "paren", "alpha"}:
             first_point = mk[0]
+        if first_lettered is None and mk[0] in {"paren", "alpha"}:
+            first_lettered = mk[0]
         if first_outline is None and mk[0] in {"roman", "upper"}:
             first_outline = mk[0]
             # "PHẦN I / 1. Kết quả tháng 3/2026 / A. LĨNH VỰC KINH TẾ / + ...": letters under a number are its fields
             upper_under_number = mk[0] == "upper" and first_number in {"decimal", "compound"}
         if first_number is None and mk[0] in {"decimal", "compound", "ordinal"}:
             first_number = mk[0]
-        if first_outline is not None and first_number is not None and first_point is not None and area_met:
+        if first_outline is not None and first_number is not None and first_point is not None and first_lettered and area_met:
             break
     if upper_under_number:
         ranks = {**ranks, "upper": _UPPER_UNDER_NUMBERS}
@@ -1120,6 +1188,10 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
         ranks = {**ranks, "bullet": _BULLET_UNDER_DASH if first_point in {"dash", "plus"} else _RANKS["bullet"]}
     elif first_point == "bullet":
         ranks = {**ranks, "bullet": _BULLET_OVER_POINTS}
+    if first_lettered == "alpha":
+        # "a) Việc đã làm tháng 01/2026" ... "c) Giao việc tháng 02/2026" over "(1) ...", "(2) ..." (hand RD): the letters
+        # a document uses first are its outer level, the numbers in brackets their points
+        ranks = {**ranks, "alpha": _RANKS["paren"], "paren": _RANKS["alpha"]}
     if area_met and above_area:
         ranks = {**ranks, "area": max(ranks[k] for k in above_area) + 0.5}
     return ranks
@@ -1127,7 +1199,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
-    "part": "P", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "compound": None, "decimal": None,
+    "part": "P", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "uppernum": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
@@ -1680,6 +1752,17 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 # the header row of a table pasted from Word ("Chỉ tiêu | Kế hoạch năm | Thực hiện tháng | Tỷ lệ")
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
+            own_label = _paragraph_label(line) if ": " in line[:48] else None
+            if own_label is not None and (own_label[1] != current_role() or stack[-1].labelled):
+                # "Đã thực hiện tháng 4: ...", "Tồn tại: ...", "Kế hoạch tháng 6: ..." in turn under a field's heading: each
+                # paragraph (and any after it, up to the next label or heading) is of the part and the months its label names
+                close_to_leadin()
+                label_text = line[: own_label[0]].strip().rstrip(":").strip()
+                stack.append(_Node("leadin", "", heading=label_text, role=own_label[1], month_text=label_text, opens=current_role() == "other",
+                                   inline=True, labelled=True))
+                add(ps, ps + own_label[0], "other", path_of(), stack[-1].uid, False)
+                add(ps + own_label[0], pe, own_label[1], path_of(), stack[-1].uid, False)
+                continue
             month_lead = current_role() == "result" and _PARAGRAPH_MONTH.match(f) is not None
             lead = _inline_leadin(line) if current_role() == "other" or stack[-1].inline or month_lead else None
             if lead is not None and lead[1] == current_role() and month_lead:
@@ -1775,7 +1858,9 @@ def parse_items(text: str, header: Header) -> list[Item]:
             # "3. Hạn chế, tồn tại: Tỷ lệ đảng viên ..." (heading and content on one line)
             inline = None
             m = _INLINE_HEAD_REST.match(head_text)
-            if m and len(m.group("rest")) > 20:
+            rest = m.group("rest") if m else ""
+            if m and len(rest) > 20 and not (rest.isupper() and kind in {"banner", "part", "area", "roman", "upper"}):
+                # (not "KHỐI A. NỘI CHÍNH: QUỐC PHÒNG - AN NINH - TRẬT TỰ", hand UD: a title in two parts)
                 head_text = m.group("head")
                 inline = ps + body_at + (len(body) - len(body.lstrip())) + m.start("rest")
             node.heading = head_text.rstrip(":").strip()

@@ -583,13 +583,9 @@ SERIES_FLOORS = [
     ("test-hand-od", "follow_through", 0.93), ("test-hand-od", "carry_over", 0.82), ("test-hand-od", "gaps", 0.91),
     ("test-hand-qd", "follow_through", 0.90), ("test-hand-qd", "carry_over", 0.83), ("test-hand-qd", "gaps", 0.75),
     ("test-hand-qe", "follow_through", 0.91), ("test-hand-qe", "carry_over", 0.82), ("test-hand-qe", "gaps", 0.88),
-    ("test-hand-rd", "follow_through", 0.49), ("test-hand-rd", "carry_over", 0.49), ("test-hand-rd", "gaps", 0.23),
     ("test-hand-re", "follow_through", 0.89), ("test-hand-re", "carry_over", 0.71), ("test-hand-re", "gaps", 0.95),
     ("test-hand-sd", "follow_through", 0.92), ("test-hand-sd", "carry_over", 0.85), ("test-hand-sd", "gaps", 0.88),
     ("test-hand-se", "follow_through", 0.92), ("test-hand-se", "carry_over", 0.82), ("test-hand-se", "gaps", 0.90),
-    ("test-hand-td", "follow_through", 0.50), ("test-hand-td", "carry_over", 0.70), ("test-hand-td", "gaps", 0.67),
-    ("test-hand-te", "follow_through", 0.59), ("test-hand-te", "carry_over", 0.70), ("test-hand-te", "gaps", 0.46),
-    ("test-hand-ud", "follow_through", 0.22), ("test-hand-ud", "carry_over", 0.38), ("test-hand-ud", "gaps", 0.11),
     ("test-hand-ue", "follow_through", 0.90), ("test-hand-ue", "carry_over", 0.82), ("test-hand-ue", "gaps", 0.85),
 ]
 

@@ -117,6 +117,10 @@ def test_period_expressions(phrase: str, months: list) -> None:
         # a calendar quarter written as days
         ("báo cáo kết quả từ ngày 01/01/2026 đến ngày 31/3/2026 và nhiệm vụ tháng 4", "", "2026-03-30",
          ("2026-01", "2026-02", "2026-03"), ("2026-04",)),
+        # hand UD (session 24): a meeting's month in the title, the gloss under it naming the month reviewed and the month
+        # given ("việc giao" unknown to the period words: the date makes March the plan, February stays reported)
+        ("Kết luận của Chủ tịch Ủy ban nhân dân đặc khu tại phiên giao ban thường kỳ tháng 02/2026",
+         "(Việc đã làm tháng 02 - Việc giao tháng 3/2026)\n", "2026-02-27", ("2026-02",), ("2026-03",)),
     ],
 )
 def test_document_periods(title: str, body: str, date: str | None, reported: tuple, planned: tuple) -> None:

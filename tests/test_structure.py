@@ -1631,3 +1631,80 @@ def test_parts_named_in_an_offices_own_words(title: str, body: str, expected: li
     doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ NÀ KHUỔI\nSố: 47/TB-UBND\n\nNà Khuổi, ngày 27 tháng 3 năm 2026\n\nTHÔNG BÁO\n"
                      f"{title}\n\nNgày 26/3/2026, Chủ tịch UBND xã chủ trì phiên họp.\n\n" + body)
     assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
+
+
+# Session 24 (hands RD, TD, TE, UD, VC: layouts their authors invented): blocks named "KHỐI I –", "KHỐI A.", "MỤC A –";
+# their halves "A.1." / "A.2."; letters over numbers in brackets; a review of the work given ("KIỂM ĐIỂM VIỆC ĐÃ GIAO");
+# a field's paragraphs each under its own label ("Đã thực hiện tháng 5:", "Tồn tại:", "Kế hoạch tháng 6:"); parts framed
+# by rules ("━━ PHẦN MỘT: ... ━━"); fields in square brackets and bodies after a "»".
+LAYOUTS_24 = [
+    (
+        "tại phiên giao ban định kỳ tháng 5/2026",
+        "KHỐI I – KINH TẾ, NGÂN SÁCH\n\na) Việc đã làm tháng 5/2026\n+ Thu ngân sách tháng 5 ước 3,2 tỷ đồng, bằng 9% dự toán năm.\n\n"
+        "b) Chỗ còn chậm\n- Thu tiền sử dụng đất chưa phát sinh.\n\nc) Giao việc tháng 6/2026\n"
+        "(1) Đôn đốc thu thuế hộ kinh doanh, phấn đấu đạt 3,5 tỷ đồng. — Chủ trì: Phòng Kinh tế.\n\n"
+        "KHỐI II – VĂN HÓA, XÃ HỘI\n\na) Việc đã làm tháng 5/2026\n+ Trao 214 suất quà cho hộ nghèo.\n\nc) Giao việc tháng 6/2026\n"
+        "(2) Tổ chức Ngày hội Gia đình Việt Nam tại 5 thôn. — Chủ trì: Phòng Văn hóa - Xã hội.\n",
+        [("result", "Thu ngân sách tháng 5 ước 3,2 tỷ đồng, bằng 9% dự toán năm."),
+         ("limitation", "Thu tiền sử dụng đất chưa phát sinh."),
+         ("task", "Đôn đốc thu thuế hộ kinh doanh, phấn đấu đạt 3,5 tỷ đồng. — Chủ trì: Phòng Kinh tế."),
+         ("result", "Trao 214 suất quà cho hộ nghèo."),
+         ("task", "Tổ chức Ngày hội Gia đình Việt Nam tại 5 thôn. — Chủ trì: Phòng Văn hóa - Xã hội.")],
+    ),
+    (
+        "tại phiên giao ban thường kỳ tháng 5/2026\n(Việc đã làm tháng 5 - Việc giao tháng 6/2026)",
+        "KHỐI A. NỘI CHÍNH: QUỐC PHÒNG - AN NINH - TRẬT TỰ\nA.1. Đã làm trong tháng 5:\n• Kiểm tra 131/131 tàu cá từ 15 m trở lên.\n\n"
+        "A.2. Việc giao tháng 6/2026:\n→ Duy trì kiểm soát 100% tàu cá xuất, nhập bến.\n\nE. ĐIỂM NGHẼN CẦN THÁO GỠ\n"
+        "Kè bờ Tây chưa về đích theo mốc đã đề ra.\n",
+        [("result", "Kiểm tra 131/131 tàu cá từ 15 m trở lên."), ("task", "→ Duy trì kiểm soát 100% tàu cá xuất, nhập bến."),
+         ("limitation", "Kè bờ Tây chưa về đích theo mốc đã đề ra.")],
+    ),
+    (
+        "tại phiên giao ban gộp tháng 4 và tháng 5/2026",
+        "Phần thứ nhất\nKIỂM ĐIỂM VIỆC ĐÃ GIAO\n\n1. Việc tháng 4/2026\n\n+ Ngày 14/4, tuyến đường thôn Đá Chồng đã được khởi công.\n\n"
+        "2. Việc tháng 5/2026\n\n+ Thu ngân sách tháng 5 đạt 6,8 tỷ đồng.\n\nPhần thứ hai\nNHỮNG VIỆC CÒN VƯỚNG\n\n"
+        "+ Vẫn còn đổ trộm rác tại bãi Tây.\n\nPhần thứ ba\nPHIẾU GIAO VIỆC THÁNG 6/2026\n\n+ Phòng Kinh tế: lắp camera giám sát tại bãi Tây.\n",
+        [("result", "Ngày 14/4, tuyến đường thôn Đá Chồng đã được khởi công."), ("result", "Thu ngân sách tháng 5 đạt 6,8 tỷ đồng."),
+         ("limitation", "Vẫn còn đổ trộm rác tại bãi Tây."), ("task", "Phòng Kinh tế: lắp camera giám sát tại bãi Tây.")],
+    ),
+    (
+        "về kết quả công tác tháng 5 và chương trình công tác tháng 6 năm 2026",
+        "I. KINH TẾ\n\n1. Nông nghiệp, thủy lợi\nĐã thực hiện tháng 5: Phun thuốc phòng trừ sâu cuốn lá trên 210 ha. Tiêm 375 con trâu, bò.\n"
+        "Tồn tại: Tiến độ nạo vét kênh N2 chậm.\nKế hoạch tháng 6: Gieo cấy 1.100 ha lúa Hè Thu. Nạo vét 3,2 km kênh N2.\n",
+        [("result", "Phun thuốc phòng trừ sâu cuốn lá trên 210 ha."), ("result", "Tiêm 375 con trâu, bò."),
+         ("limitation", "Tiến độ nạo vét kênh N2 chậm."), ("task", "Gieo cấy 1.100 ha lúa Hè Thu."),
+         ("task", "Nạo vét 3,2 km kênh N2.")],
+    ),
+    (
+        "tại phiên giao ban tháng\n(điểm lại tháng Năm, giao việc tháng Sáu năm 2026)",
+        "━━ PHẦN MỘT: THÁNG NĂM ĐÃ LÀM ĐƯỢC ━━\n\n[Kinh tế, ngân sách]\n1/ Thu ngân sách tháng 5 đạt 2,1 tỷ đồng.\n[Văn hóa, xã hội]\n"
+        "2/ Khởi công 9 căn nhà cho hộ nghèo.\n━━ PHẦN HAI: NHỮNG CHỖ CÒN VƯỚNG ━━\n- Còn 276 ngư dân chưa làm căn cước.\n"
+        "━━ PHẦN BA: GIAO VIỆC THÁNG SÁU ━━\n» Phòng Kinh tế\n☐ Thu ngân sách tháng Sáu tối thiểu 2 tỷ đồng.\n» Công an đặc khu\n"
+        "☐ Bố trí tổ thu nhận căn cước lưu động tại cảng cá.\n",
+        [("result", "Thu ngân sách tháng 5 đạt 2,1 tỷ đồng."), ("result", "Khởi công 9 căn nhà cho hộ nghèo."),
+         ("limitation", "Còn 276 ngư dân chưa làm căn cước."), ("task", "Thu ngân sách tháng Sáu tối thiểu 2 tỷ đồng."),
+         ("task", "Bố trí tổ thu nhận căn cước lưu động tại cảng cá.")],
+    ),
+    (
+        "tại cuộc họp giao ban tháng 5 năm 2026",
+        "MỤC A – TÌNH HÌNH, KẾT QUẢ THÁNG 5/2026\n\nHạ tầng, đầu tư: Đã chi trả bồi thường cho 11/14 hộ. Máy lọc nước biển thứ nhất đi vào hoạt động.\n\n"
+        "MỤC B – ĐIỂM NGHẼN\n\nCòn 3 hộ chưa nhận tiền bồi thường.\n\nMỤC C – LỊCH VIỆC THÁNG 6/2026\n\nThượng tuần (01 - 10/6)\n"
+        "▪ Đối thoại với 3 hộ còn kiến nghị về đơn giá bồi thường.\n",
+        [("result", "Hạ tầng, đầu tư: Đã chi trả bồi thường cho 11/14 hộ."), ("result", "Máy lọc nước biển thứ nhất đi vào hoạt động."),
+         ("limitation", "Còn 3 hộ chưa nhận tiền bồi thường."), ("task", "Đối thoại với 3 hộ còn kiến nghị về đơn giá bồi thường.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", LAYOUTS_24, ids=[
+    "blocks-by-roman-letters-over-brackets", "lettered-blocks-and-halves", "review-of-the-work-given", "labelled-paragraphs",
+    "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar"])
+def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    from ingest.pipeline import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN\nĐẶC KHU BẠCH SA\nSố: 77/TB-UBND\n\nBạch Sa, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     f"Kết luận của Chủ tịch Ủy ban nhân dân đặc khu\n{title}\n\n"
+                     "Ngày 28/5/2026, Chủ tịch Ủy ban nhân dân đặc khu chủ trì phiên giao ban. Chủ tịch UBND đặc khu kết luận như sau:\n\n"
+                     + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    assert doc.header.planned_months == ("2026-06",)
+    assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
