@@ -97,7 +97,7 @@ _DASH = re.compile(r"^[-–—•*][ ]*(?=\S)")
 _PLUS = re.compile(r"^\+[ ]*(?=\S)")
 #: the glyph bullets of a word processor's list styles ("▪ Đã làm được trong tháng 01:", "► ...", "❖ ..."): a level of
 #: their own, over the "-" and "+" points under them (hand JD)
-_BULLET_GLYPHS = "▪▫◦●○■□►▸▶➢➤❖◆◇♦✓✔☐☑"
+_BULLET_GLYPHS = "▪▫◦●○■□◼◻►▸▶➢➤➔➜→⇒❖◆◇♦✓✔☐☑"
 _BULLET = re.compile("^[" + _BULLET_GLYPHS + "]\\ufe0f?[ ]*(?=\\S)")
 #: a banner over a block of the document: "═══ KHỐI 1. KINH TẾ - NGÂN SÁCH - ĐÔ THỊ" (hand JD): the outermost level
 _BANNER_GLYPHS = "═=━─~"
@@ -139,6 +139,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("chua dat", "limitation"),  # "Mục 2. Những điểm chưa đạt" (hand ND)
     ("con cham", "limitation"),  # "b) Chỗ còn chậm" (hand RD)
     ("diem nghen", "limitation"),  # "E. ĐIỂM NGHẼN CẦN THÁO GỠ" (hand UD)
+    ("can chan chinh", "limitation"),  # "◼ ĐIỂM CẦN CHẤN CHỈNH" (hand TA)
     ("nguyen nhan", "other"),
     ("bai hoc kinh nghiem", "other"),
     ("ket qua", "result"),

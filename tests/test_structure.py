@@ -1656,7 +1656,7 @@ LAYOUTS_24 = [
         "KHỐI A. NỘI CHÍNH: QUỐC PHÒNG - AN NINH - TRẬT TỰ\nA.1. Đã làm trong tháng 5:\n• Kiểm tra 131/131 tàu cá từ 15 m trở lên.\n\n"
         "A.2. Việc giao tháng 6/2026:\n→ Duy trì kiểm soát 100% tàu cá xuất, nhập bến.\n\nE. ĐIỂM NGHẼN CẦN THÁO GỠ\n"
         "Kè bờ Tây chưa về đích theo mốc đã đề ra.\n",
-        [("result", "Kiểm tra 131/131 tàu cá từ 15 m trở lên."), ("task", "→ Duy trì kiểm soát 100% tàu cá xuất, nhập bến."),
+        [("result", "Kiểm tra 131/131 tàu cá từ 15 m trở lên."), ("task", "Duy trì kiểm soát 100% tàu cá xuất, nhập bến."),
          ("limitation", "Kè bờ Tây chưa về đích theo mốc đã đề ra.")],
     ),
     (
