@@ -282,7 +282,7 @@ def fill_years(months: tuple[tuple[int | None, int], ...], ref: tuple[int, int] 
 # ("báo cáo nhanh KQ tháng 6 - dự kiến CV tháng 7": a clerk's e-mail, hand PC; "điểm lại công việc tháng 02 và giao việc
 # tháng 3": a briefing's notice, hand ND)
 _RESULT_KEYS = ("ket qua", "kq ", "danh gia", "tinh hinh", "bao cao", "so ket", "tong ket", "kiem diem", "giao ban", "thuong ky",
-                "diem lai", "viec da lam")
+                "diem lai", "viec da lam", "nhin lai")
 # "về lãnh đạo thực hiện nhiệm vụ tháng 7 và nhiệm vụ trọng tâm tháng 8" reviews July; "về lãnh đạo thực hiện nhiệm vụ
 # tháng 9", dated in August, plans September: which one, the rest of the title or the date says (document_periods)
 _EITHER_KEYS = ("thuc hien nhiem vu", "lanh dao thuc hien")

@@ -51,7 +51,8 @@ from ingest.vocabulary import split_sentences
 # "II. NHIỆM VỤ ...", "I- QUAN ĐIỂM", "IV) ..."
 _ROMAN = re.compile(r"^(?!V/[vV]\b)(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S)")  # (not "V/v ...", "về việc": a subject line)
 # "A. BÁO CÁO KẾT QUẢ", "B- ...", "C – GIAO VIỆC THÁNG 3" (hand ND: a dash between spaces)
-_UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
+# ("A/ VIỆC ĐÃ LÀM TRONG THÁNG 3/2026", hand XB: a slash for the full stop)
+_UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)/]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
 # ("PHẦN MỘT – SỔ VIỆC THÁNG 02/2026", hand SA: a part numbered in words)
 _PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+"
@@ -68,7 +69,8 @@ _AREA = re.compile(
     r"(?P<area>thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+|\d{1,2}|[IVX]{1,4}(?=[ ]*[.:\-–][ ]*[A-ZĐÀ-Ỹ])|[A-H](?=[ ]*[.:\-–][ ]*[A-ZĐÀ-Ỹ]))"
     r"[ ]*[.:\-–])[ ]*", re.U)
 # the points of a lettered part: "A1. Khối nội chính" (hand TD), "A.2. Việc giao tháng 6/2026" (hand UD)
-_UPPER_NUMBER = re.compile(r"^(?P<label>[A-H]\.?\d{1,2})\.[ ]*(?=[A-ZĐÀ-Ỹ])")
+# ("A-I. Việc tháng 4/2026", hand XA; "C-II. Việc thường xuyên", hand SC: a letter's parts in Roman numbers)
+_UPPER_NUMBER = re.compile(r"^(?P<label>[A-H](?:\.?\d{1,2}|-[IVX]{1,4}))\.[ ]*(?=[A-ZĐÀ-Ỹ])")
 # "Điều 5. Tổ chức thực hiện"
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+(?P<label>\d{1,3}[a-z]?)[ ]*[.:][ ]*")
 # "2.2.1. Về kinh tế", "1.1 Tích cực" (each part at most 2 digits: "3.114 hồ sơ" is a number)
@@ -92,7 +94,7 @@ _ORDINAL_NUMBERS = {
          ("Tám", "tám"), ("Chín", "chín"), ("Mười", "mười")), 1) for w in ws
 }
 # "- Tập trung ...", "• ...", "– ..."
-_DASH = re.compile(r"^[-–—•*][ ]*(?=\S)")
+_DASH = re.compile(r"^[-–—−•*][ ]*(?=\S)")  # (U+2212, the minus sign, typed for a dash: hand XB)
 # "+ Tổ chức ..."
 _PLUS = re.compile(r"^\+[ ]*(?=\S)")
 #: the glyph bullets of a word processor's list styles ("▪ Đã làm được trong tháng 01:", "► ...", "❖ ..."): a level of
@@ -137,6 +139,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("con vuong", "limitation"),  # "▪ Còn vướng:" (hand JD)
     ("chua lam duoc", "limitation"),  # "Phần thứ hai / ĐIỀU CHƯA LÀM ĐƯỢC" (hand PD)
     ("chua dat", "limitation"),  # "Mục 2. Những điểm chưa đạt" (hand ND)
+    ("chua duoc", "limitation"),  # "B/ VIỆC CÒN CHƯA ĐƯỢC" (hand XB)
     ("con cham", "limitation"),  # "b) Chỗ còn chậm" (hand RD)
     ("diem nghen", "limitation"),  # "E. ĐIỂM NGHẼN CẦN THÁO GỠ" (hand UD)
     ("can chan chinh", "limitation"),  # "◼ ĐIỂM CẦN CHẤN CHỈNH" (hand TA)
@@ -538,8 +541,8 @@ def _paragraph_label(line: str) -> tuple[int, str] | None:
     True
     """
     m = _PARAGRAPH_LABEL.match(line)
-    if m is None or len(m.group("label").split()) > 5:
-        return None
+    if m is None or len(m.group("label").split()) > 5 or line.rstrip()[-1:] not in ".;!?…)":
+        return None  # (not a headline: "Nhìn lại hai tháng sau bầu cử: Đảng bộ phường ... đặt mục tiêu cho tháng 6", hand GA)
     if len(line) - m.end() < 80 and fold(line[m.end() : m.end() + 12]).startswith(_PERIOD_WORDS):
         return None  # (not "Kỳ đánh giá: tháng 5/2026 - Kỳ triển khai: tháng 6/2026", hand TA: a period, no content)
     label = fold(m.group("label"))
@@ -594,6 +597,11 @@ def _role_of_heading_months(heading: str, header: Header) -> str | None:
         # 2026" of a council's conclusions on March, hand SC)
         last = int(max(header.reported_months)[5:7])
         planned = {last % 12 + 1, (last + 1) % 12 + 1}
+    if not reported and header.planned_months:
+        # a notice that names no month reported: the month or two before the first one planned ("I. SƠ LƯỢC THÁNG 5/2026" of a
+        # resolution "về lãnh đạo thực hiện nhiệm vụ tháng 6")
+        first = int(min(header.planned_months)[5:7])
+        reported = {(first - 2) % 12 + 1, (first - 3) % 12 + 1}
     if named <= planned and not named & reported:
         return "task"
     if named <= reported and not named & planned:
@@ -1105,6 +1113,8 @@ def _rank_of(kind: str, label: str, ranks: dict[str, float] = _RANKS) -> float:
     """Depth of a marker kind: I. > A. > 1. > 1.1. > (1) > a) > lead-in > - > +."""
     if kind == "compound":
         return 10 + label.count(".")
+    if kind == "uppernum" and "-" in label:
+        return ranks["uppernum"] - 0.5  # "C-I. Việc có mốc thời gian" over "C.1. ...", "C.2. ..." (hand SC)
     return ranks.get(kind, 50)
 
 
@@ -1201,7 +1211,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
     "part": "P", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "uppernum": "ABCDEFGH", "compound": None, "decimal": None,
-    "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—•*", "plus": "+",
+    "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—−•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
 
@@ -1872,6 +1882,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
             elif node.role is None and not sentence and current_role() == "other":
                 node.role = _role_of_heading_months(node.heading, header)
+            elif node.role is None and not sentence and current_role() == "task" and kind in {"part", "area", "roman", "upper", "banner"} \
+                    and _role_of_heading_months(node.heading, header) == "result":
+                # "I. NHÌN LẠI THÁNG 3/2026" under "... đã thảo luận và thống nhất như sau:" (hand XC): a part of the outline
+                # that names only months reported reviews them, whatever the lead-in above it announced
+                node.role = "result"
             node.month_text = node.heading
             add(ps, pe, "heading", path_of(), node.uid, True)
             if inline is not None:

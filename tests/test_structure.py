@@ -1696,9 +1696,28 @@ LAYOUTS_24 = [
 ]
 
 
+LAYOUTS_24.append((   # hand XB: a Party cell's letters with a slash, its shortfalls after minus signs
+    "tại kỳ sinh hoạt chi bộ tháng 5 năm 2026\n(nhìn lại việc tháng 5 - giao việc tháng 6/2026)",
+    "A/ VIỆC ĐÃ LÀM TRONG THÁNG 5/2026\n\nVề công tác Đảng:\n+ Đảng phí tháng 5 thu đủ 32/32 đồng chí.\n\nB/ VIỆC CÒN CHƯA ĐƯỢC\n\n"
+    "\u2212 Việc học tập Nghị quyết chưa làm được.\n\nC/ VIỆC CHI BỘ GIAO CHO THÁNG 6/2026\n\n1/ Thu đảng phí tháng 6 đầy đủ (đ/c Hạnh).\n",
+    [("result", "Đảng phí tháng 5 thu đủ 32/32 đồng chí."), ("limitation", "Việc học tập Nghị quyết chưa làm được."),
+     ("task", "Thu đảng phí tháng 6 đầy đủ (đ/c Hạnh).")],
+))
+
+
+LAYOUTS_24.append((   # hand XC: the meeting "thống nhất như sau:", then a part that names only the month reviewed
+    "về lãnh đạo thực hiện nhiệm vụ tháng 6 năm 2026",
+    "Hội nghị Ban Thường vụ ngày 28/5/2026 đã thảo luận và thống nhất như sau:\n\nI. SƠ LƯỢC THÁNG 5/2026\n\n"
+    "1. Kinh tế, đô thị\nThu ngân sách 5 tháng được 13,8 tỷ đồng.\n\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 6/2026\n\n"
+    "1.1. Phấn đấu thu ngân sách 6 tháng đạt 50% dự toán.\n",
+    [("result", "Thu ngân sách 5 tháng được 13,8 tỷ đồng."), ("task", "Phấn đấu thu ngân sách 6 tháng đạt 50% dự toán.")],
+))
+
+
 @pytest.mark.parametrize("title, body, expected", LAYOUTS_24, ids=[
     "blocks-by-roman-letters-over-brackets", "lettered-blocks-and-halves", "review-of-the-work-given", "labelled-paragraphs",
-    "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar"])
+    "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar", "a-cells-letters-with-slashes",
+    "a-part-naming-only-the-month-reviewed"])
 def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[str, str]]) -> None:
     from ingest.pipeline import parse_text
 
