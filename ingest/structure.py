@@ -1572,8 +1572,13 @@ def parse_items(text: str, header: Header) -> list[Item]:
         nonlocal to_appendix
         if not to_appendix and points_to_appendix(s, e, role):
             to_appendix = True
-        plan.append((s, e, role, path, key, is_head, current_month_source(), section_text()))
+        section = section_text()
+        plan.append((s, e, role, path, key, is_head, current_month_source(), section))
+        if role == "other" and not is_head and section is not None and all(n.role is None for n in stack):
+            roleless.add(section)  # a part whose heading names no role, nor any heading above it
 
+    #: the parts whose headings (and the headings above them) name no role: :func:`_roles_of_unnamed_parts`
+    roleless: set[str] = set()
     in_table = False
     #: the paragraph of the last lead-in that opened a role ("Phương hướng tháng 12:")
     leadin_at = -2
@@ -1981,6 +1986,8 @@ def parse_items(text: str, header: Header) -> list[Item]:
             and len(header.planned_months or ()) <= 3 and len(header.reported_months or ()) <= 3:
         # (a monthly notice's months: a decision's or a plan's span of years is no month of work reported or planned)
         items = _roles_by_sentence(items, folded, header, periods)
+        if roleless:
+            items = _roles_of_unnamed_parts(items, roleless, folded, header, periods)
     return items
 
 
@@ -1989,6 +1996,49 @@ _FALLBACK_MIN_ITEMS = 6
 #: ... and when fewer than one in this many of its sentences got a role from its parts' words (one task found by its
 #: date in a part named in words not known leaves the rest of the notice unread)
 _FALLBACK_KNOWN_SHARE = 6
+
+
+def _roles_of_unnamed_parts(items: list[Item], roleless: set[str], folded: str, header: Header, periods: Periods) -> list[Item]:
+    """The roles in a part whose heading names none, after a part that does: "◇ KẾT QUẢ" then "◇ HƯỚNG TỚI", "A. KẾT QUẢ THÁNG
+    5/2026" then "B. SẮP TỚI" — each sentence of the unnamed part read along it by its own words (:func:`sentence_role.decode`,
+    as :func:`_roles_by_sentence` reads a notice none of whose parts is named), a sentence already read as work to do
+    standing for it. Only where the notice names one of the two and not the other, and only after the results named (or
+    before the work named): what stands before the results is the meeting's opening, what follows both a discussion, a vote
+    or the reasons, none of the month's work."""
+    named = {it.role for it in items if it.section not in roleless}
+    if "task" not in named and "result" in named:
+        # the results named, the work to do not: the unnamed parts after the first result ("B. SẮP TỚI")
+        after = next(k for k, it in enumerate(items) if it.role == "result" and it.section not in roleless)
+        before = len(items)
+    elif "result" not in named and "task" in named:
+        # the work to do named, what was done not: the unnamed parts before the first task ("I. ĐIỂM QUA THÁNG 5")
+        after = -1
+        before = next(k for k, it in enumerate(items) if it.role == "task" and it.section not in roleless)
+    else:
+        return items  # (both named: an unnamed part is a discussion, a vote, the reasons, not the month's work)
+    sections: dict[str, list[int]] = {}
+    for k, it in enumerate(items):
+        if after < k < before and it.section in roleless and it.role in {"other", "result", "task"} \
+                and not it.text.rstrip().endswith(":") and len(it.text.split()) > 3 and it.text != it.text.upper():
+            sections.setdefault(it.section, []).append(k)
+    out = list(items)
+    for ks in sections.values():
+        if len(ks) < 2:
+            continue
+        to_do = sentence_role.decode(
+            0.99 if items[k].role == "task"
+            or _looks_ahead(folded, items[k].start, header.planned_months, header.reported_months)
+            or _still_to_do(folded[items[k].start : items[k].end], header.planned_months, header.date, strong=True)
+            else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
+                                                header.reported_months) for k in ks)
+        for k, task in zip(ks, to_do, strict=True):
+            it = items[k]
+            f = folded[it.start : it.end]
+            role = "limitation" if _limitation_sentence(it.text, f) else "task" if task else "result"
+            if role != it.role:
+                period, months = _item_period(it.text, None, header, role, periods, f[:160])
+                out[k] = new_item(it.id, it.path, role, period, it.text, it.start, it.end, it.section, months)
+    return out
 
 
 def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: Periods) -> list[Item]:

@@ -1727,3 +1727,23 @@ def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[s
                      + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
     assert doc.header.planned_months == ("2026-06",)
     assert [(i.role, i.text) for i in doc.items if i.role in {"result", "limitation", "task"}] == expected
+
+
+@pytest.mark.parametrize("named, unnamed", [
+    ("A. KẾT QUẢ THÁNG 5/2026", "B. SẮP TỚI"), ("◇ KẾT QUẢ", "◇ HƯỚNG TỚI"), ("1. Kết quả tháng 5", "2. Bắt tay vào việc"),
+    ("I. ĐIỂM QUA", "II. NHIỆM VỤ THÁNG 6"),
+], ids=["letters", "glyphs", "numbers", "results-unnamed"])
+def test_a_part_named_in_words_not_known_beside_one_named(named: str, unnamed: str) -> None:
+    """Session 24: the results named and the work to do in an office's own words (or the other way round) — the unnamed
+    part's sentences read by their own words, as a notice none of whose parts is named is read."""
+    from ingest.pipeline import parse_text
+
+    results = ["Thu ngân sách trong tháng được 2,3 tỷ đồng, bằng 92% mức phấn đấu.", "Đã cấp 412 thẻ căn cước cho công dân.",
+               "Trạm Y tế xã đã tiêm vắc xin sởi cho 96 trẻ."]
+    tasks = ["Phấn đấu thu ngân sách đạt 2,5 tỷ đồng.", "Tổ chức diễn tập phòng chống bão trước ngày 20/6/2026.",
+             "Vận động 30 hộ còn lại đăng ký tài khoản định danh điện tử."]
+    body = (named + "\n\n" + "".join(f"- {r}\n" for r in results) + "\n" + unnamed + "\n\n" + "".join(f"- {t}\n" for t in tasks))
+    doc = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nSố: 77/TB-UBND\n\nHòa Mỹ, ngày 29 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+                     "Kết luận của Chủ tịch Ủy ban nhân dân xã về công việc tháng 5 và tháng 6 năm 2026\n\n"
+                     "Sáng ngày 28/5/2026, Chủ tịch UBND xã chủ trì phiên họp.\n\n" + body + "\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    assert [(i.role, i.text) for i in doc.items if i.role != "other"] == [("result", r) for r in results] + [("task", t) for t in tasks]
