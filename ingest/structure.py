@@ -153,6 +153,7 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     # a briefing's review of the month: "A – ĐIỂM LẠI CÔNG VIỆC THÁNG 02" (hand ND), "VIỆC ĐÃ LÀM TRONG THÁNG 02/2026" (hand PD)
     ("diem lai", "result"),
     ("viec da lam", "result"),
+    ("da lam", "result"),  # "ĐÃ LÀM" over a group's points (hand YB)
     ("da thuc hien", "result"),  # "Đã thực hiện: Phun thuốc ..." opening a field's paragraph (hand TE)
     # "Phần thứ nhất / KIỂM ĐIỂM VIỆC ĐÃ GIAO" (hand TD): the review of the work given
     ("kiem diem viec", "result"),
@@ -485,10 +486,14 @@ def _field_title(line: str) -> bool:
     return bool(s) and s[0].isupper() and s[-1] not in ".;:,!?…" and len(s.split()) <= 12 and len(s) <= 80
 
 
+#: a line that opens on a month (folded): "thang 02 lam", "thang 5/2026:"
+_MONTH_LED = re.compile(r"^\W*thang[ ]+\d{1,2}\b")
 _NAMES_MONTH = re.compile(r"\b(?:tháng|THÁNG)[ ]+\d{1,2}\b")
 _BARE_HEADING_WORDS = (
     "kết quả", "tình hình", "đánh giá", "nhiệm vụ", "phương hướng", "hạn chế", "tồn tại", "khó khăn", "giải pháp",
     "việc cần làm", "công việc cần", "còn vướng", "vướng mắc", "giao việc", "việc đã làm", "đã làm được",
+    # a department's three rows under each group of its work: "ĐÃ LÀM" / "CHƯA ĐẠT" / "THÁNG 02 LÀM" (hand YB)
+    "đã làm", "chưa đạt", "việc chưa",
 )
 _DETERMINER = re.compile(r"^(?:những|một số|các)\s+(?:mặt\s+(?:còn\s+)?)?")
 
@@ -1753,6 +1758,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 add(ps, pe, "other", path_of(), stack[-1].uid, False)
                 continue
             bare = _bare_heading(line[star:], nxt)
+            if bare is None and nk is not None and _MONTH_LED.match(f) and line == line.upper() and len(line.split()) <= 6:
+                # "THÁNG 02 LÀM" over its points (hand YB): a short line in capitals that opens on the month it names, of
+                # the role its month has in the notice
+                bare = _role_of_heading_months(line.strip().rstrip(":"), header)
             if bare:
                 # an unnumbered heading on a line of its own: "Kết quả tháng 7", "Nhiệm vụ tháng 8"
                 close_to_leadin()

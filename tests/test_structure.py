@@ -1705,6 +1705,13 @@ LAYOUTS_24.append((   # hand XB: a Party cell's letters with a slash, its shortf
 ))
 
 
+LAYOUTS_24.append((   # hand YB: a department's groups of work, each with three rows, announced by a lead-in that names them
+    "về công việc tháng 5/2026 và việc dự kiến tháng 6/2026",
+    "Sở báo cáo theo 02 nhóm việc, mỗi nhóm ba mục ĐÃ LÀM - CHƯA ĐẠT - THÁNG 6 LÀM, như sau:\n\nNHÓM 1 - ĐẤT ĐAI\nĐÃ LÀM\n"
+    "- Cấp 964 giấy chứng nhận lần đầu.\nCHƯA ĐẠT\n- Còn khoảng 240 hồ sơ tồn.\nTHÁNG 6 LÀM\n- Xử lý dứt điểm 240 hồ sơ còn tồn.\n",
+    [("result", "Cấp 964 giấy chứng nhận lần đầu."), ("limitation", "Còn khoảng 240 hồ sơ tồn."),
+     ("task", "Xử lý dứt điểm 240 hồ sơ còn tồn.")],
+))
 LAYOUTS_24.append((   # hand XC: the meeting "thống nhất như sau:", then a part that names only the month reviewed
     "về lãnh đạo thực hiện nhiệm vụ tháng 6 năm 2026",
     "Hội nghị Ban Thường vụ ngày 28/5/2026 đã thảo luận và thống nhất như sau:\n\nI. SƠ LƯỢC THÁNG 5/2026\n\n"
@@ -1717,7 +1724,7 @@ LAYOUTS_24.append((   # hand XC: the meeting "thống nhất như sau:", then a 
 @pytest.mark.parametrize("title, body, expected", LAYOUTS_24, ids=[
     "blocks-by-roman-letters-over-brackets", "lettered-blocks-and-halves", "review-of-the-work-given", "labelled-paragraphs",
     "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar", "a-cells-letters-with-slashes",
-    "a-part-naming-only-the-month-reviewed"])
+    "a-departments-rows", "a-part-naming-only-the-month-reviewed"])
 def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[str, str]]) -> None:
     from ingest.pipeline import parse_text
 
