@@ -55,9 +55,11 @@ _ROMAN = re.compile(r"^(?!V/[vV]\b)(?P<label>[IVXL]{1,5})[ ]*[.\-–)/][ ]*(?=\S
 _UPPER_ALPHA = re.compile(r"^(?P<label>[A-H])(?:[ ]*[.\-)/]|[ ]+[–—])[ ]+(?=[A-ZĐ])")
 # "Phần I", "PHẦN THỨ NHẤT"; "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND: a part numbered, its full stop written)
 # ("PHẦN MỘT – SỔ VIỆC THÁNG 02/2026", hand SA: a part numbered in words)
-_PART = re.compile(r"^(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+"
+# ("MỘT – NHỮNG VIỆC ĐÃ LÀM ĐƯỢC TRONG THÁNG 02/2026", hand YC: the number in words, in capitals, without "Phần")
+_PART = re.compile(r"^(?:(?:Phần|PHẦN)[ ]+(?P<label>[IVX]+|\d{1,2}(?=[ ]*[.:\-–])|thứ [a-zà-ỹ]+|THỨ [A-ZÀ-Ỹ]+"
                    r"|(?:MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|một|hai|ba|bốn|năm|sáu|bảy)(?=[ ]*(?:[.:\-–]|$)))"
-                   r"\b[ ]*[.:\-–]?[ ]*", re.U)
+                   r"|(?P<word>MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY)(?=[ ]*[.:\-–—][ ]*[A-ZĐÀ-Ỹ]{2,}[ ][A-ZĐÀ-Ỹ]{2,}))"
+                   r"\b[ ]*[.:\-–—]?[ ]*", re.U)
 # an office's own word for its parts (or for the groups inside them): "Mục 1. Kết quả tháng 4 và tháng 5" (hand ND), "MẢNG 1.
 # BIỂN, NGHỀ CÁ, DU LỊCH" (hand QA: a word in capitals, the number, the title in capitals; not "ĐIỀU 1.", an article),
 # "Mảng việc thứ hai - Chính quyền" (hand QA's second clerk), "Nhóm 1. Xây dựng Đảng" (hand QC, inside a "PHẦN THỨ BA"),
@@ -1215,7 +1217,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 
 #: the characters each marker's pattern can start with (None: a decimal digit, ``\d``)
 _MARKER_FIRSTS: dict[str, str | None] = {
-    "part": "P", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "uppernum": "ABCDEFGH", "compound": None, "decimal": None,
+    "part": "PMHBNS", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "uppernum": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—−•*", "plus": "+",
     "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
@@ -1238,7 +1240,8 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         m = pat.match(line)
         if m:
             groups = m.groupdict()
-            label = groups.get("label") or groups.get("nth") or groups.get("section") or groups.get("block") or groups.get("area") or ""
+            label = (groups.get("label") or groups.get("nth") or groups.get("section") or groups.get("block") or groups.get("area")
+                     or groups.get("word") or "")
             if kind == "ordinal":
                 label = _ORDINAL_NUMBERS[label]
             elif kind == "paren" and len(label) == 2 and "l" in label:

@@ -1705,6 +1705,15 @@ LAYOUTS_24.append((   # hand XB: a Party cell's letters with a slash, its shortf
 ))
 
 
+LAYOUTS_24.append((   # hand YC: parts numbered in words, in capitals, with no "PHẦN" before them
+    "tại phiên giao ban công tác tháng 5 năm 2026",
+    "MỘT – NHỮNG VIỆC ĐÃ LÀM ĐƯỢC TRONG THÁNG 5/2026\n\na) Kinh tế, ngân sách\nThu ngân sách 5 tháng đạt 6,47 tỷ đồng, bằng 46,2% dự toán năm. Toàn bộ 820 ha lúa Đông Xuân đủ nước tưới.\n\n"
+    "HAI – NHỮNG VIỆC CHƯA LÀM ĐƯỢC\nTiêm phòng gia súc chậm, chưa đạt chỉ tiêu.\n\nBA – NHỮNG VIỆC PHẢI LÀM TRONG THÁNG 6/2026\n"
+    "1/ Tiêm bù cho đàn gia súc chưa tiêm đợt 1;\n",
+    [("result", "Thu ngân sách 5 tháng đạt 6,47 tỷ đồng, bằng 46,2% dự toán năm."), ("result", "Toàn bộ 820 ha lúa Đông Xuân đủ nước tưới."),
+     ("limitation", "Tiêm phòng gia súc chậm, chưa đạt chỉ tiêu."),
+     ("task", "Tiêm bù cho đàn gia súc chưa tiêm đợt 1;")],
+))
 LAYOUTS_24.append((   # hand YB: a department's groups of work, each with three rows, announced by a lead-in that names them
     "về công việc tháng 5/2026 và việc dự kiến tháng 6/2026",
     "Sở báo cáo theo 02 nhóm việc, mỗi nhóm ba mục ĐÃ LÀM - CHƯA ĐẠT - THÁNG 6 LÀM, như sau:\n\nNHÓM 1 - ĐẤT ĐAI\nĐÃ LÀM\n"
@@ -1724,7 +1733,7 @@ LAYOUTS_24.append((   # hand XC: the meeting "thống nhất như sau:", then a 
 @pytest.mark.parametrize("title, body, expected", LAYOUTS_24, ids=[
     "blocks-by-roman-letters-over-brackets", "lettered-blocks-and-halves", "review-of-the-work-given", "labelled-paragraphs",
     "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar", "a-cells-letters-with-slashes",
-    "a-departments-rows", "a-part-naming-only-the-month-reviewed"])
+    "parts-numbered-in-words-alone", "a-departments-rows", "a-part-naming-only-the-month-reviewed"])
 def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[str, str]]) -> None:
     from ingest.pipeline import parse_text
 
