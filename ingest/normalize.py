@@ -847,7 +847,8 @@ def normalize(raw: str) -> str:
 _STRAY_MARK = re.compile(r"^(?:[|.][ ]+(?=[^\s|.])|[—–•][ ]+(?=\(\d{1,2}\)[ ]|\d{1,2}[.)][ ]))", re.M)
 #: a sentence a scan broke over two lines (hand MA): a long line that stops without its full stop, the next opening on a
 #: small letter ("... tình trạng họp chợ tạm dưới" / "lòng đường cơ bản được chấm dứt.")
-_BROKEN_LINE = re.compile(r"(?<=[^\s.:;!?…)\"”»])\n(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+# (not before a lettered point: "... → P. Kinh tế" / "b- Kiểm tra ...", hand ZC)
+_BROKEN_LINE = re.compile(r"(?<=[^\s.:;!?…)\"”»])\n(?![a-zđ][).\-][ ])(?=[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 #: :data:`_STRAY_MARK` after a line break (:func:`after_break`: a search that skips to the line breaks)
 _STRAY_MARK_AFTER_BREAK = after_break(_STRAY_MARK)
 #: how much of a notice's start holds its header, where the ward's word is set right
