@@ -889,6 +889,9 @@ def ocr_litter(text: str) -> str:
     'ĐẢNG UỶ PHƯỜNG TÂN KHÊ, phường Tân Khê; địa phương'
     >>> ocr_litter("| STT | Nội dung |\\n- Thu ngân sách\\n...")
     '| STT | Nội dung |\\n- Thu ngân sách\\n...'
+    >>> t = "a- Thu ngân sách tháng 6 tối thiểu 7 tỷ đồng, bảo đảm 6 tháng đạt 50% dự toán năm. → Phòng Kinh tế\\nb- Kiểm tra 100% tàu cá."
+    >>> ocr_litter(t) == t  # (a lettered point after a line closed by its lead body, hand ZC)
+    True
     """
     # (each pattern tried only where it can match: the line starts that open on a stray mark, the spellings of the
     # ward's word, the line breaks before a small letter; a search of the whole notice for each was 0.5 ms)
