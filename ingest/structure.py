@@ -211,6 +211,9 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("muc tieu", "other"),
 )
 
+#: the markers of an outline's parts and of an office's own parts (not its points)
+_PART_KINDS = frozenset({"banner", "part", "area", "article", "roman", "upper", "uppernum"})
+
 #: the roles of work reported, work left short and work to do (a part a heading or a lead-in opens)
 _KNOWN_ROLES = frozenset({"task", "result", "limitation"})
 
@@ -1726,6 +1729,11 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 if concluded >= 0:
                     line, f = line[concluded + 8 :], f[concluded + 8 :]
                 role = _leadin_role(line, f)
+                if role == "limitation" and not any(entry[2] in _KNOWN_ROLES for entry in plan):
+                    # the meeting's opening, before any of the month's work: "... phần soi lại tháng 3 chia việc đã về đích,
+                    # việc còn dở dang và điểm còn vướng, cụ thể như sau:" (hand ZB), "... mỗi nhóm ba mục ĐÃ LÀM - CHƯA ĐẠT -
+                    # THÁNG 02 LÀM, như sau:" (hand YB) lays out the parts; no notice opens on its shortfalls
+                    role = None
                 if role is None and len(line.split()) <= 10:
                     # "Đã làm (tháng 01):", "Tháng 02 làm:" (hand QA): a short lead-in that names only the months reported,
                     # or only the months planned, whatever its words
@@ -1747,7 +1755,10 @@ def parse_items(text: str, header: Header) -> list[Item]:
                     opened = next((j for j in range(len(stack) - 1, 0, -1) if stack[j].kind == "leadin" and stack[j].opens
                                    and stack[j].role in _KNOWN_ROLES), None)
                     if opened is not None and stack[opened].role != role:
-                        del stack[opened:]
+                        # (not the office's part it stands in: "Sẽ làm trong tháng 3:" inside "MẢNG 1. KINH TẾ" under the
+                        # report's opening "... báo cáo kết quả ... như sau:" ends the results of that part only, hand ZB)
+                        inner = [j for j in range(opened + 1, len(stack)) if stack[j].kind in _PART_KINDS]
+                        del stack[inner[-1] + 1 if inner else opened :]
                 close_to_leadin(keep_part=role is None and len(line.split()) <= 12)
                 if role:
                     leadin_at = i

@@ -1705,6 +1705,16 @@ LAYOUTS_24.append((   # hand XB: a Party cell's letters with a slash, its shortf
 ))
 
 
+LAYOUTS_24.append((   # hand ZB: each field of the report its own "done" and "to do", under the report's opening lead-in
+    "về điểm tình hình theo từng mảng việc tháng 5 và những việc sẽ làm trong tháng 6 năm 2026",
+    "Ủy ban nhân dân đặc khu báo cáo kết quả theo từng mảng việc, mỗi mảng gồm việc đã chạy được, chỗ còn vướng và việc sẽ làm, "
+    "như sau:\n\nMẢNG 1. KINH TẾ, NGÂN SÁCH\n\nViệc đã chạy được:\nThu ngân sách tháng 5 đạt 9,4% dự toán năm.\n\n"
+    "Sẽ làm trong tháng 6:\n– Phấn đấu thu ngân sách tháng 6 đạt 8% dự toán năm.\n\nMẢNG 2. VĂN HÓA, XÃ HỘI\n\n"
+    "Việc đã chạy được:\nTrao 251 suất quà cho gia đình người có công.\n\nSẽ làm trong tháng 6:\n"
+    "– Tổ chức Ngày hội Gia đình Việt Nam tại 5 thôn.\n",
+    [("result", "Thu ngân sách tháng 5 đạt 9,4% dự toán năm."), ("task", "Phấn đấu thu ngân sách tháng 6 đạt 8% dự toán năm."),
+     ("result", "Trao 251 suất quà cho gia đình người có công."), ("task", "Tổ chức Ngày hội Gia đình Việt Nam tại 5 thôn.")],
+))
 LAYOUTS_24.append((   # hand YC: parts numbered in words, in capitals, with no "PHẦN" before them
     "tại phiên giao ban công tác tháng 5 năm 2026",
     "MỘT – NHỮNG VIỆC ĐÃ LÀM ĐƯỢC TRONG THÁNG 5/2026\n\na) Kinh tế, ngân sách\nThu ngân sách 5 tháng đạt 6,47 tỷ đồng, bằng 46,2% dự toán năm. Toàn bộ 820 ha lúa Đông Xuân đủ nước tưới.\n\n"
@@ -1733,7 +1743,7 @@ LAYOUTS_24.append((   # hand XC: the meeting "thống nhất như sau:", then a 
 @pytest.mark.parametrize("title, body, expected", LAYOUTS_24, ids=[
     "blocks-by-roman-letters-over-brackets", "lettered-blocks-and-halves", "review-of-the-work-given", "labelled-paragraphs",
     "framed-parts-bracketed-fields", "lettered-sections-and-a-calendar", "a-cells-letters-with-slashes",
-    "parts-numbered-in-words-alone", "a-departments-rows", "a-part-naming-only-the-month-reviewed"])
+    "fields-each-done-and-to-do", "parts-numbered-in-words-alone", "a-departments-rows", "a-part-naming-only-the-month-reviewed"])
 def test_layouts_an_office_invents(title: str, body: str, expected: list[tuple[str, str]]) -> None:
     from ingest.pipeline import parse_text
 
