@@ -211,8 +211,10 @@ _ROLE_KEYS: tuple[tuple[str, str], ...] = (
     ("muc tieu", "other"),
 )
 
-#: the markers of an outline's parts and of an office's own parts (not its points)
-_PART_KINDS = frozenset({"banner", "part", "area", "article", "roman", "upper", "uppernum"})
+#: the markers of an outline's parts (a banner, "PHẦN", an office's own "MẢNG 1.", "I.", "A.")
+_OUTLINE_KINDS = frozenset({"banner", "part", "area", "roman", "upper"})
+#: ... and every marker of a part rather than a point ("Điều 5.", "A.1.")
+_PART_KINDS = _OUTLINE_KINDS | {"article", "uppernum"}
 
 #: the roles of work reported, work left short and work to do (a part a heading or a lead-in opens)
 _KNOWN_ROLES = frozenset({"task", "result", "limitation"})
@@ -1898,7 +1900,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
             inline = None
             m = _INLINE_HEAD_REST.match(head_text)
             rest = m.group("rest") if m else ""
-            if m and len(rest) > 20 and not (rest.isupper() and kind in {"banner", "part", "area", "roman", "upper"}):
+            if m and len(rest) > 20 and not (rest.isupper() and kind in _OUTLINE_KINDS):
                 # (not "KHỐI A. NỘI CHÍNH: QUỐC PHÒNG - AN NINH - TRẬT TỰ", hand UD: a title in two parts)
                 head_text = m.group("head")
                 inline = ps + body_at + (len(body) - len(body.lstrip())) + m.start("rest")
@@ -1910,7 +1912,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
                 node.role = None  # "2. Lãnh đạo thực hiện nhiệm vụ phát triển kinh tế" inside the results
             elif node.role is None and not sentence and current_role() == "other":
                 node.role = _role_of_heading_months(node.heading, header)
-            elif node.role is None and not sentence and current_role() == "task" and kind in {"part", "area", "roman", "upper", "banner"} \
+            elif node.role is None and not sentence and current_role() == "task" and kind in _OUTLINE_KINDS \
                     and _role_of_heading_months(node.heading, header) == "result":
                 # "I. NHÌN LẠI THÁNG 3/2026" under "... đã thảo luận và thống nhất như sau:" (hand XC): a part of the outline
                 # that names only months reported reviews them, whatever the lead-in above it announced
@@ -2046,21 +2048,8 @@ def _roles_of_unnamed_parts(items: list[Item], roleless: set[str], folded: str, 
             sections.setdefault(it.section, []).append(k)
     out = list(items)
     for ks in sections.values():
-        if len(ks) < 2:
-            continue
-        to_do = sentence_role.decode(
-            0.99 if items[k].role == "task"
-            or _looks_ahead(folded, items[k].start, header.planned_months, header.reported_months)
-            or _still_to_do(folded[items[k].start : items[k].end], header.planned_months, header.date, strong=True)
-            else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
-                                                header.reported_months) for k in ks)
-        for k, task in zip(ks, to_do, strict=True):
-            it = items[k]
-            f = folded[it.start : it.end]
-            role = "limitation" if _limitation_sentence(it.text, f) else "task" if task else "result"
-            if role != it.role:
-                period, months = _item_period(it.text, None, header, role, periods, f[:160])
-                out[k] = new_item(it.id, it.path, role, period, it.text, it.start, it.end, it.section, months)
+        if len(ks) >= 2:
+            _decode_section(items, out, ks, folded, header, periods, anchor_results=False)
     return out
 
 
@@ -2087,21 +2076,30 @@ def _roles_by_sentence(items: list[Item], folded: str, header: Header, periods: 
             continue  # the opening before the first part: who met, when, on what
         sections.setdefault(items[k].section, []).append(k)
     for ks in sections.values():
-        # (a sentence that got its role already stands for it, and its neighbours lean its way; one that turns to the
-        # month ahead, "Tháng tới, ...", or says what is still to do is work to do, as in a field's mixed paragraph)
-        to_do = sentence_role.decode(
-            0.99 if items[k].role == "task"
-            or _looks_ahead(folded, items[k].start, header.planned_months, header.reported_months)
-            or _still_to_do(folded[items[k].start : items[k].end], header.planned_months, header.date, strong=True)
-            else 0.01 if items[k].role == "result"
-            else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
-                                                header.reported_months) for k in ks)
-        for k, task in zip(ks, to_do, strict=True):
-            it = items[k]
-            if it.role != "other":
-                continue
-            f = folded[it.start : it.end]
-            role = "limitation" if _limitation_sentence(it.text, f) else "task" if task else "result"
+        _decode_section(items, out, ks, folded, header, periods, anchor_results=True)
+    return out
+
+
+def _decode_section(items: list[Item], out: list[Item], ks: list[int], folded: str, header: Header, periods: Periods,
+                    anchor_results: bool) -> None:
+    """The roles of the sentences ``ks`` of one section read along it by their own words (:func:`sentence_role.decode`),
+    written into ``out``. A sentence that got its role already stands for it (a result only when ``anchor_results``: a
+    part of no name may hold results the meeting's rule gave it), and its neighbours lean its way; one that turns to the
+    month ahead, "Tháng tới, ...", or says what is still to do is work to do, as in a field's mixed paragraph; a
+    limitation's words make one. With ``anchor_results``, only the sentences read "other" change."""
+    to_do = sentence_role.decode(
+        0.99 if items[k].role == "task"
+        or _looks_ahead(folded, items[k].start, header.planned_months, header.reported_months)
+        or _still_to_do(folded[items[k].start : items[k].end], header.planned_months, header.date, strong=True)
+        else 0.01 if anchor_results and items[k].role == "result"
+        else sentence_role.task_probability(folded[items[k].start : items[k].end], header.date, header.planned_months,
+                                            header.reported_months) for k in ks)
+    for k, task in zip(ks, to_do, strict=True):
+        it = items[k]
+        if anchor_results and it.role != "other":
+            continue
+        f = folded[it.start : it.end]
+        role = "limitation" if _limitation_sentence(it.text, f) else "task" if task else "result"
+        if role != it.role:
             period, months = _item_period(it.text, None, header, role, periods, f[:160])
             out[k] = new_item(it.id, it.path, role, period, it.text, it.start, it.end, it.section, months)
-    return out
