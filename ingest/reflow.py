@@ -19,8 +19,11 @@ from collections import Counter
 _PAGE_NUMBER = re.compile(r"^(?:-[ ]*)?(?:[Tt]rang[ ]+)?\d{1,3}(?:[ ]*/[ ]*\d{1,3})?(?:[ ]*-)?$")
 # a line that starts a new item or heading: "- ", "+ ", "a) ", "1. ", "1.2. ", "II. ", "A. ", "(1)"
 # ("2.401 hồ sơ" and "16.420 học sinh", a figure wrapped to the start of a line, do not)
+#: the glyph bullets of a word processor's list styles and of a clerk's typing ("▪ Đã làm được trong tháng 01:", "☐ Thu ngân
+#: sách ...", "→ Duy trì ..."): a point of their own here, a level of their own in :mod:`ingest.structure`
+BULLET_GLYPHS = "▪▫◦●○■□◼◻►▸▶➢➤➔➜→⇒❖◆◇♦✓✔☐☑"
 # ("b- Kiểm tra ..." of a clerk's letters with a dash, "☐ Thu ngân sách ...", "→ Duy trì ...": hands ZC, VC, UD)
-_STARTS_ITEM = re.compile(r"^(?:[-+•–—*▪▫◦●○■□◼◻►▸▶➢➤➔➜→⇒❖◆◇♦✓✔☐☑]|[a-zđ][ ]*\)|[a-zđ]-[ ]|\(\w{1,3}\)"
+_STARTS_ITEM = re.compile(r"^(?:[-+•–—*" + BULLET_GLYPHS + r"]|[a-zđ][ ]*\)|[a-zđ]-[ ]|\(\w{1,3}\)"
                           r"|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|[IVXL]{1,5}[.)\-]|[A-H][.)][ ])")
 # "ngày 14" / "- 15/8, sơ tán ...", "(27/7/1947" / "- 27/7/2026)": a range wrapped at its dash is not a bullet
 _RANGE_GOES_ON = re.compile(r"^[-–][ ]*\d")

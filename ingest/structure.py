@@ -44,6 +44,7 @@ from ingest.periods import (
     month_number,
     months_in,
 )
+from ingest.reflow import BULLET_GLYPHS
 from ingest.vocabulary import split_sentences
 
 # --- markers ---------------------------------------------------------------------
@@ -101,8 +102,7 @@ _DASH = re.compile(r"^[-–—−•*][ ]*(?=\S)")  # (U+2212, the minus sign, t
 _PLUS = re.compile(r"^\+[ ]*(?=\S)")
 #: the glyph bullets of a word processor's list styles ("▪ Đã làm được trong tháng 01:", "► ...", "❖ ..."): a level of
 #: their own, over the "-" and "+" points under them (hand JD)
-_BULLET_GLYPHS = "▪▫◦●○■□◼◻►▸▶➢➤➔➜→⇒❖◆◇♦✓✔☐☑"
-_BULLET = re.compile("^[" + _BULLET_GLYPHS + "]\\ufe0f?[ ]*(?=\\S)")
+_BULLET = re.compile("^[" + BULLET_GLYPHS + "]\\ufe0f?[ ]*(?=\\S)")
 #: a banner over a block of the document: "═══ KHỐI 1. KINH TẾ - NGÂN SÁCH - ĐÔ THỊ" (hand JD): the outermost level
 _BANNER_GLYPHS = "═=━─~"
 #: ("━━ PHẦN MỘT: THÁNG BA ĐÃ LÀM ĐƯỢC ━━", hand VC: two glyphs each side)
@@ -406,7 +406,7 @@ def _inner_field(heading: str, role: str, above: Sequence[str | None], lead_in: 
     sorts the tasks by their state ("Những nhiệm vụ đang triển khai, hoàn thành một phần:").
     """
     outer = next((r for r in reversed(above) if r), None)
-    if outer not in {"result", "task", "limitation"} or outer == role:
+    if outer not in _KNOWN_ROLES or outer == role:
         return False
     f = fold(heading)
     f = f[3:] if f.startswith("ve ") else f
@@ -473,7 +473,7 @@ def _bare_heading(line: str, nxt: str | None) -> str | None:
     if not low.startswith(_BARE_HEADING_WORDS):
         return None
     role = _role_of_heading(s)
-    return role if role in {"result", "task", "limitation"} else None
+    return role if role in _KNOWN_ROLES else None
 
 
 def _field_title(line: str) -> bool:
@@ -1224,7 +1224,7 @@ def _ranks_of(marks: Iterable[tuple[str, str, int] | None]) -> dict[str, float]:
 _MARKER_FIRSTS: dict[str, str | None] = {
     "part": "PMHBNS", "area": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐÂĂÊÔƠƯÁÀẢÃẠ", "article": "Đ", "roman": "IVXL", "upper": "ABCDEFGH", "uppernum": "ABCDEFGH", "compound": None, "decimal": None,
     "ordinal": "MHBNSTC", "paren": "(", "alpha": "-–abcdefghijklmnopqrstuvwxyzđ", "dash": "-–—−•*", "plus": "+",
-    "bullet": _BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
+    "bullet": BULLET_GLYPHS, "banner": _BANNER_GLYPHS,
 }
 
 
@@ -1486,7 +1486,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         """Close the points a lead-in or an unnumbered heading ends: "(4) ..." then "Tuy nhiên ... hạn chế:".
         ``keep_part``: not the unnumbered heading of a part ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5") itself."""
         while len(stack) > 1 and (depth(stack[-1].kind, stack[-1].label) >= depth("leadin", "") or stack[-1].heading is None):
-            if keep_part and stack[-1].kind == "leadin" and stack[-1].heading and stack[-1].role in {"result", "task", "limitation"}:
+            if keep_part and stack[-1].kind == "leadin" and stack[-1].heading and stack[-1].role in _KNOWN_ROLES:
                 break
             stack.pop()
 
@@ -1830,7 +1830,7 @@ def parse_items(text: str, header: Header) -> list[Item]:
         if kind == "dash" and line[0] in "*•" and nk is not None and nk[0] in {"dash", "plus"} and nxt and nxt[0] not in "*•":
             head = line[body_at:].strip()
             role = _role_of_heading(head) if head.endswith(":") and len(head.split()) <= 12 else None
-            if role in {"result", "task", "limitation"}:
+            if role in _KNOWN_ROLES:
                 # "* Kết quả:" / "* Nhiệm vụ tháng tới:" over "- ..." points inside a field ("1. Công tác chính trị
                 # tư tưởng"): a report written field by field, each with its results and its tasks; the points
                 # under it are its children, as under a lead-in
